@@ -1,0 +1,98 @@
+// Each test gets its own data folder and its own Liseuse. Browser target (default): the real browser-mode
+// server, driven in Chromium. Electron target (E2E_TARGET=electron, where Electron's binary exists): the
+// desktop app through Playwright's _electron. Specs only see `liseuse` and never care which.
+import { test as base, expect, _electron, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TARGET = process.env.E2E_TARGET === 'electron' ? 'electron' : 'browser';
+
+export interface Liseuse {
+  page: Page;
+  dataDir: string;
+  /** Stops the app (as a user quitting it, or with SIGKILL) and starts it again on the same data folder. */
+  restart(options?: { kill?: boolean }): Promise<void>;
+  stop(options?: { kill?: boolean }): Promise<void>;
+  start(): Promise<void>;
+}
+
+interface Running {
+  stop(kill: boolean): Promise<void>;
+}
+
+async function startServer(dataDir: string, page: Page): Promise<Running> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out', 'main', 'server.js')], {
+    env: { ...process.env, LISEUSE_DATA_DIR: dataDir, LISEUSE_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 15_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /ready: (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  await page.goto(url);
+  return {
+    async stop(kill) {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill(kill ? 'SIGKILL' : 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export const test = base.extend<{ liseuse: Liseuse }>({
+  liseuse: async ({ page, browser }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'liseuse-e2e-'));
+    let running: Running | undefined;
+    const liseuse: Liseuse = {
+      page,
+      dataDir,
+      async start() {
+        if (TARGET === 'electron') {
+          const app = await _electron.launch({ args: [join(ROOT, 'out', 'main', 'index.js')], env: { ...process.env, LISEUSE_DATA_DIR: dataDir } });
+          liseuse.page = await app.firstWindow();
+          running = { stop: async () => app.close() };
+        } else {
+          running = await startServer(dataDir, liseuse.page);
+        }
+      },
+      async stop(options) {
+        await running?.stop(options?.kill ?? false);
+        running = undefined;
+      },
+      async restart(options) {
+        await liseuse.stop(options);
+        await liseuse.start();
+      },
+    };
+    void browser;
+    await liseuse.start();
+    await use(liseuse);
+    await liseuse.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+/** WCAG 2.2 A/AA with axe-core; every screen's spec calls it. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+export { expect };

@@ -1,0 +1,21 @@
+import type { Migration } from './types';
+
+export const migration001: Migration = {
+  version: 1,
+  name: 'learners',
+  up(db) {
+    db.exec(`
+      CREATE TABLE learners (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX learners_name ON learners (name COLLATE NOCASE);
+      -- Small facts about this computer's copy of the app, such as the learner chosen last.
+      CREATE TABLE app_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `);
+  },
+};

@@ -1,0 +1,44 @@
+import type { Db } from '../connection';
+import type { Learner } from '../../../shared/types';
+
+interface LearnerRow {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+const toLearner = (row: LearnerRow): Learner => ({ id: row.id, name: row.name, createdAt: row.created_at });
+
+export class LearnersRepository {
+  constructor(private readonly db: Db) {}
+
+  list(): Learner[] {
+    return (this.db.prepare('SELECT id, name, created_at FROM learners ORDER BY name COLLATE NOCASE').all() as LearnerRow[]).map(toLearner);
+  }
+
+  get(id: string): Learner | undefined {
+    const row = this.db.prepare('SELECT id, name, created_at FROM learners WHERE id = ?').get(id) as LearnerRow | undefined;
+    return row && toLearner(row);
+  }
+
+  findByName(name: string): Learner | undefined {
+    const row = this.db.prepare('SELECT id, name, created_at FROM learners WHERE name = ? COLLATE NOCASE').get(name) as LearnerRow | undefined;
+    return row && toLearner(row);
+  }
+
+  insert(learner: Learner): void {
+    this.db.prepare('INSERT INTO learners (id, name, created_at) VALUES (?, ?, ?)').run(learner.id, learner.name, learner.createdAt);
+  }
+}
+
+export class AppStateRepository {
+  constructor(private readonly db: Db) {}
+
+  get(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM app_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  set(key: string, value: string): void {
+    this.db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}

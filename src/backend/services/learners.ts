@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { Learner } from '../../shared/types';
+import type { AppStateRepository, LearnersRepository } from '../db/repositories/learners';
+
+const CURRENT_LEARNER = 'current_learner';
+
+export class LearnerService {
+  constructor(
+    private readonly learners: LearnersRepository,
+    private readonly appState: AppStateRepository,
+    private readonly now: () => Date,
+  ) {}
+
+  list(): Learner[] {
+    return this.learners.list();
+  }
+
+  create(name: string): Learner {
+    if (this.learners.findByName(name)) throw new AppError('conflict', `There is already a learner called “${name}”.`);
+    const learner: Learner = { id: randomUUID(), name, createdAt: this.now().toISOString() };
+    this.learners.insert(learner);
+    return learner;
+  }
+
+  require(learnerId: string): Learner {
+    const learner = this.learners.get(learnerId);
+    if (!learner) throw new AppError('not_found', 'This learner no longer exists.');
+    return learner;
+  }
+
+  choose(learnerId: string): Learner {
+    const learner = this.require(learnerId);
+    this.appState.set(CURRENT_LEARNER, learner.id);
+    return learner;
+  }
+
+  current(): Learner | null {
+    const id = this.appState.get(CURRENT_LEARNER);
+    return (id && this.learners.get(id)) || null;
+  }
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import * as v from 'valibot';
+import { SettingsSchema } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { DEFAULT_SETTINGS, type ReaderSettings, type ReadingState, type WordStatus } from '../../shared/types';
+import type { ReadingRepository, SettingsRepository } from '../db/repositories/reading';
+import type { LessonStore } from '../lesson-store';
+import type { LearnerService } from './learners';
+
+/** Status is kept per lemma, so marking one form marks every occurrence. */
+export const statusKey = (lemma: string): string => lemma.toLocaleLowerCase('fr');
+
+export class ReadingService {
+  constructor(
+    private readonly reading: ReadingRepository,
+    private readonly settings: SettingsRepository,
+    private readonly lessons: LessonStore,
+    private readonly learners: LearnerService,
+    private readonly now: () => Date,
+  ) {}
+
+  private glossed(lessonId: string, tokenIndex: number): { lemma: string; paragraph: number } {
+    const token = this.lessons.get(lessonId).tokens[tokenIndex];
+    if (!token?.gloss) throw new AppError('not_found', `Word ${tokenIndex} is not a glossed word of this lesson.`);
+    return { lemma: statusKey(token.gloss.lemma), paragraph: token.paragraph };
+  }
+
+  state(learnerId: string, lessonId: string): ReadingState {
+    this.learners.require(learnerId);
+    this.lessons.get(lessonId);
+    const progress = this.reading.progress(learnerId, lessonId);
+    return {
+      statuses: this.reading.statuses(learnerId),
+      position: progress ? { paragraph: progress.paragraph, token: progress.token } : null,
+      secondsRead: progress?.secondsRead ?? 0,
+      lookups: this.reading.countLookups(learnerId, lessonId),
+    };
+  }
+
+  lookup(learnerId: string, lessonId: string, token: number, paragraph: number): { lookups: number } {
+    this.learners.require(learnerId);
+    const word = this.glossed(lessonId, token);
+    if (word.paragraph !== paragraph) throw new AppError('invalid_input', `Word ${token} is not in paragraph ${paragraph + 1}.`);
+    this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at: this.now().toISOString() });
+    return { lookups: this.reading.countLookups(learnerId, lessonId) };
+  }
+
+  setStatus(learnerId: string, lessonId: string, token: number, status: WordStatus): { lemma: string; status: WordStatus } {
+    this.learners.require(learnerId);
+    const { lemma } = this.glossed(lessonId, token);
+    this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at: this.now().toISOString() });
+    return { lemma, status };
+  }
+
+  savePosition(learnerId: string, lessonId: string, paragraph: number, token: number): null {
+    this.learners.require(learnerId);
+    const lesson = this.lessons.get(lessonId);
+    if (paragraph >= lesson.paragraphs.length || token >= lesson.tokens.length) {
+      throw new AppError('invalid_input', 'That reading position is outside the lesson.');
+    }
+    this.reading.savePosition(learnerId, lessonId, paragraph, token, this.now().toISOString());
+    return null;
+  }
+
+  addTime(learnerId: string, lessonId: string, seconds: number): { secondsRead: number } {
+    this.learners.require(learnerId);
+    this.lessons.get(lessonId);
+    return { secondsRead: this.reading.addTime(learnerId, lessonId, seconds, this.now().toISOString()) };
+  }
+
+  getSettings(learnerId: string): ReaderSettings {
+    this.learners.require(learnerId);
+    // Settings saved by an older version may lack newer fields: fill them from the defaults.
+    const saved = v.safeParse(SettingsSchema, { ...DEFAULT_SETTINGS, ...(this.settings.get(learnerId) as object | undefined) });
+    return saved.success ? saved.output : { ...DEFAULT_SETTINGS };
+  }
+
+  setSettings(learnerId: string, settings: ReaderSettings): ReaderSettings {
+    this.learners.require(learnerId);
+    this.settings.set(learnerId, settings);
+    return settings;
+  }
+}

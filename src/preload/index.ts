@@ -1,0 +1,10 @@
+// The sandboxed preload: one frozen object with a function per contract call. No ipcRenderer, no events,
+// nothing else reaches the page.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CALL_NAMES } from '../shared/contract';
+
+const bridge = Object.freeze(
+  Object.fromEntries(CALL_NAMES.map((name) => [name, (input?: unknown) => ipcRenderer.invoke(name, input)])),
+);
+
+contextBridge.exposeInMainWorld('liseuse', bridge);

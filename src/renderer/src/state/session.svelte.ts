@@ -1,0 +1,72 @@
+// Who is reading, what they are looking at, and their reader settings: the app-wide state.
+import { api, messageOf } from '../lib/api';
+import { DEFAULT_SETTINGS, type Learner, type LessonLibrary, type ReaderSettings } from '../../../shared/types';
+
+export type Screen = { name: 'library' } | { name: 'reader'; lessonId: string };
+
+export class SessionState {
+  learners = $state<Learner[]>([]);
+  current = $state<Learner | null>(null);
+  library = $state<LessonLibrary>({ lessons: [], problems: [] });
+  settings = $state<ReaderSettings>({ ...DEFAULT_SETTINGS });
+  screen = $state<Screen>({ name: 'library' });
+  ready = $state(false);
+  /** The last failure, worded for the user; shown in an alert until dismissed. */
+  error = $state<string | null>(null);
+
+  async init(): Promise<void> {
+    await this.guard(async () => {
+      const [learners, current, library] = await Promise.all([api['learners:list'](), api['learners:current'](), api['lessons:list']()]);
+      this.learners = learners;
+      this.library = library;
+      if (current) await this.applyLearner(current);
+    });
+    this.ready = true;
+  }
+
+  async createLearner(name: string): Promise<Learner | null> {
+    return this.guard(async () => {
+      const learner = await api['learners:create']({ name });
+      this.learners = await api['learners:list']();
+      await this.chooseLearner(learner.id);
+      return learner;
+    });
+  }
+
+  async chooseLearner(learnerId: string): Promise<void> {
+    await this.guard(async () => this.applyLearner(await api['learners:choose']({ learnerId })));
+  }
+
+  private async applyLearner(learner: Learner): Promise<void> {
+    this.settings = await api['settings:get']({ learnerId: learner.id });
+    this.current = learner;
+  }
+
+  async updateSettings(patch: Partial<ReaderSettings>): Promise<void> {
+    const learner = this.current;
+    if (!learner) return;
+    const next = { ...this.settings, ...patch };
+    this.settings = next;
+    await this.guard(async () => {
+      this.settings = await api['settings:set']({ learnerId: learner.id, settings: next });
+    });
+  }
+
+  open(screen: Screen): void {
+    this.screen = screen;
+  }
+
+  /** Runs a backend step; a failure becomes a message for the user instead of an exception. */
+  async guard<T>(step: () => Promise<T>): Promise<T | null> {
+    try {
+      const value = await step();
+      this.error = null;
+      return value;
+    } catch (error) {
+      this.error = messageOf(error);
+      return null;
+    }
+  }
+}
+
+export const session = new SessionState();

@@ -1,0 +1,194 @@
+// Browser mode: the contract over HTTP on 127.0.0.1, plus the built renderer. No logic of its own:
+// every call goes to the same backend.call that Electron's IPC uses.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { resolveStaticPath } from '../backend/static-path';
+import type { Backend } from '../backend/backend';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import type { ApiErrorShape, ErrorCode } from '../shared/errors';
+
+export const TOKEN_HEADER = 'x-liseuse-token';
+export const MAX_BODY_BYTES = 1_000_000;
+
+export interface ServerOptions {
+  backend: Pick<Backend, 'call'>;
+  staticDir: string;
+  token: string;
+  host?: '127.0.0.1';
+  port?: number;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unknown_call: 404,
+  not_found: 404,
+  conflict: 409,
+  lesson_invalid: 422,
+  unauthorized: 401,
+  backend_unreachable: 502,
+  storage_full: 507,
+  storage_readonly: 503,
+  database_corrupt: 503,
+  database_too_new: 503,
+  internal: 500,
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(payload);
+}
+
+function refuse(res: ServerResponse, status: number, error: ApiErrorShape, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, ...extra, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify({ ok: false, error }));
+}
+
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | 'too_large'> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return 'too_large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, { code: 'internal', message: 'The request could not be answered.' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A page on another site cannot reach us through DNS rebinding: the Host must be ours.
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      return refuse(res, 421, { code: 'unauthorized', message: 'Wrong host.' });
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      return refuse(res, 403, { code: 'unauthorized', message: 'Requests from other sites are refused.' });
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    return handleStatic(req, res, url.pathname);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, { code: 'invalid_input', message: 'Use POST.' }, { Allow: 'POST' });
+    if (!sameToken(req.headers[TOKEN_HEADER], options.token)) {
+      return refuse(res, 401, { code: 'unauthorized', message: 'This page is from an earlier launch of Liseuse. Open the address printed at start-up.' });
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!type.startsWith('application/json')) return refuse(res, 415, { code: 'invalid_input', message: 'Send JSON.' });
+    const body = await readBody(req);
+    if (body === 'too_large') {
+      res.setHeader('Connection', 'close');
+      return refuse(res, 413, { code: 'invalid_input', message: 'The request is too large.' });
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? undefined : JSON.parse(body);
+    } catch {
+      return refuse(res, 400, { code: 'invalid_input', message: 'The request is not valid JSON.' });
+    }
+    let decodedName: string;
+    try {
+      decodedName = decodeURIComponent(name);
+    } catch {
+      return refuse(res, 404, { code: 'unknown_call', message: 'Liseuse does not know that request.' });
+    }
+    const result = await options.backend.call(decodedName, input);
+    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return refuse(res, 405, { code: 'invalid_input', message: 'Method not allowed.' }, { Allow: 'GET, HEAD' });
+    }
+    const file = resolveStaticPath(options.staticDir, pathname);
+    if (!file) return refuse(res, 404, { code: 'not_found', message: 'Not found.' });
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const content = await readFile(file);
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': content.length,
+        'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+      });
+      res.end(req.method === 'HEAD' ? undefined : content);
+    } catch {
+      refuse(res, 404, { code: 'not_found', message: 'Not found.' });
+    }
+  }
+
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+      resolvePromise({
+        server,
+        port,
+        url: `http://127.0.0.1:${port}/`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,85 @@
+// The one contract between renderer and backend: every call's name, its input schema (checked at the boundary
+// in both transports) and its output type. Nothing crosses that is not in this table.
+import * as v from 'valibot';
+import type { AppInfo, Learner, LessonLibrary, LessonView, ReadingState, ReaderSettings } from './types';
+import { THEMES, WORD_STATUSES } from './types';
+
+declare const outputType: unique symbol;
+
+export interface Call<I extends v.GenericSchema, O> {
+  input: I;
+  readonly [outputType]?: O;
+}
+
+const returns =
+  <O>() =>
+  <I extends v.GenericSchema>(input: I): Call<I, O> => ({ input });
+
+const Nothing = v.optional(v.strictObject({}), {});
+const Id = v.pipe(v.string(), v.uuid('must be an id'));
+const LessonId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'must be a lesson id'));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
+const Name = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty('A name is needed.'),
+  v.maxLength(40, 'A name has at most 40 characters.'),
+  v.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'A name cannot contain control characters.'),
+);
+
+export const SettingsSchema = v.strictObject({
+  theme: v.picklist(THEMES),
+  fontSize: v.pipe(v.number(), v.integer(), v.minValue(14), v.maxValue(36)),
+  lineHeight: v.pipe(v.number(), v.minValue(1.2), v.maxValue(2.4)),
+  dyslexicFont: v.boolean(),
+  interlinear: v.picklist(['off', 'all', 'unknown']),
+  speech: v.boolean(),
+});
+
+export const contract = {
+  'app:info': returns<AppInfo>()(Nothing),
+
+  'learners:list': returns<Learner[]>()(Nothing),
+  'learners:create': returns<Learner>()(v.strictObject({ name: Name })),
+  /** Remembers the learner chosen on this computer, so the next start opens with them. */
+  'learners:choose': returns<Learner>()(v.strictObject({ learnerId: Id })),
+  'learners:current': returns<Learner | null>()(Nothing),
+
+  'lessons:list': returns<LessonLibrary>()(Nothing),
+  'lessons:get': returns<LessonView>()(v.strictObject({ lessonId: LessonId })),
+
+  'reading:state': returns<ReadingState>()(v.strictObject({ learnerId: Id, lessonId: LessonId })),
+  'reading:lookup': returns<{ lookups: number }>()(
+    v.strictObject({ learnerId: Id, lessonId: LessonId, token: Count, paragraph: Count }),
+  ),
+  'reading:setStatus': returns<{ lemma: string; status: (typeof WORD_STATUSES)[number] }>()(
+    v.strictObject({ learnerId: Id, lessonId: LessonId, token: Count, status: v.picklist(WORD_STATUSES) }),
+  ),
+  'reading:savePosition': returns<null>()(
+    v.strictObject({ learnerId: Id, lessonId: LessonId, paragraph: Count, token: Count }),
+  ),
+  'reading:addTime': returns<{ secondsRead: number }>()(
+    v.strictObject({ learnerId: Id, lessonId: LessonId, seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)) }),
+  ),
+
+  'settings:get': returns<ReaderSettings>()(v.strictObject({ learnerId: Id })),
+  'settings:set': returns<ReaderSettings>()(v.strictObject({ learnerId: Id, settings: SettingsSchema })),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = v.InferInput<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = v.InferOutput<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Contract[K] extends Call<v.GenericSchema, infer O> ? O : never;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The whole backend as seen by a transport: one handler per call, typed from the table. */
+export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>> };
+
+/** What the renderer calls: the same names with the caller-side input types. */
+export type Api = { [K in CallName]: (...args: undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]) => Promise<CallOutput<K>> };

@@ -18,7 +18,9 @@ export interface Range {
 }
 
 // A run of letters (with combining marks), joined by hyphens or apostrophes, e.g. nord-coréen, Jong-un, l’agence.
-const CHUNK = /[\p{L}\p{M}]+(?:[-‐'’][\p{L}\p{M}]+)*|\p{N}+(?:[.,\u00A0\u202F]\p{N}{3})*(?:[.,]\p{N}+)?|\S/gu;
+// Numbers keep thousands groups and decimals (1 000, 3,5) and ordinal endings (1er, 2e, XXIe is a word).
+const CHUNK =
+  /[\p{L}\p{M}]+(?:[-‐‑'’][\p{L}\p{M}]+)*|\p{N}+(?:[.,\u00A0\u202F]\p{N}{3})*(?:[.,]\p{N}+)?(?:(?:ères?|ers?|res?|èmes?|es?|nde?s?)(?![\p{L}\p{M}]))?|\S/gu;
 
 // Elided forms that stand as words of their own before a vowel or mute h.
 const ELISIONS = ['jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'qu', 'l', 'd', 'n', 's', 'j', 'c', 'm', 't'];
@@ -74,7 +76,10 @@ export function splitParagraphs(text: string): Range[] {
   return paragraphs;
 }
 
-const SENTENCE_END = /[.!?…]+[»”"')\]]*(?=\s+[«"“(\p{Lu}\p{N}]|\s*$)/gu;
+// A sentence ends at . ! ? or … (with any closing quote, spaced the French way), before a capital, a digit,
+// an opening quote or the end; not after common abbreviations such as M. or Mme.
+const SENTENCE_END =
+  /(?<!(?:^|[\s(«“])(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|St|Ste|av|apr|J\.-C|cf|p|vol|n°))[.!?…]+(?:[\s\u00A0\u202F]*[»”"')\]])*(?=[\s\u00A0\u202F]+[«"“(\p{Lu}\p{N}]|\s*$)/gu;
 
 /** Sentence ranges inside one paragraph (offsets in the whole text). */
 export function splitSentences(text: string, paragraph: Range): Range[] {

@@ -16,7 +16,8 @@ export class LearnerService {
     return this.learners.list();
   }
 
-  create(name: string): Learner {
+  create(typed: string): Learner {
+    const name = typed.normalize('NFC');
     if (this.learners.findByName(name)) throw new AppError('conflict', `There is already a learner called “${name}”.`);
     const learner: Learner = { id: randomUUID(), name, createdAt: this.now().toISOString() };
     this.learners.insert(learner);

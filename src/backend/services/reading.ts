@@ -31,7 +31,7 @@ export class ReadingService {
     const progress = this.reading.progress(learnerId, lessonId);
     return {
       statuses: this.reading.statuses(learnerId),
-      position: progress ? { paragraph: progress.paragraph, token: progress.token } : null,
+      position: progress?.position ?? null,
       secondsRead: progress?.secondsRead ?? 0,
       lookups: this.reading.countLookups(learnerId, lessonId),
     };

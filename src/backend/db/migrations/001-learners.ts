@@ -8,9 +8,10 @@ export const migration001: Migration = {
       CREATE TABLE learners (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
+        -- The name folded for comparison by the app (NFC, lower case in every script): SQLite's NOCASE folds only A-Z.
+        name_key TEXT NOT NULL UNIQUE,
         created_at TEXT NOT NULL
       ) STRICT;
-      CREATE UNIQUE INDEX learners_name ON learners (name COLLATE NOCASE);
       -- Small facts about this computer's copy of the app, such as the learner chosen last.
       CREATE TABLE app_state (
         key TEXT PRIMARY KEY,

@@ -39,8 +39,9 @@ export const migration002: Migration = {
       CREATE TABLE reading_progress (
         learner_id TEXT NOT NULL REFERENCES learners (id) ON DELETE CASCADE,
         lesson_id TEXT NOT NULL,
-        paragraph INTEGER NOT NULL DEFAULT 0,
-        token INTEGER NOT NULL DEFAULT 0,
+        -- NULL until the learner has a position: time can be counted before any word is touched.
+        paragraph INTEGER,
+        token INTEGER,
         seconds_read INTEGER NOT NULL DEFAULT 0,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (learner_id, lesson_id)

@@ -7,13 +7,16 @@ interface LearnerRow {
   created_at: string;
 }
 
+/** How two names are compared: "Élodie" and "élodie" are the same learner. */
+export const nameKey = (name: string): string => name.normalize('NFC').toLocaleLowerCase('fr');
+
 const toLearner = (row: LearnerRow): Learner => ({ id: row.id, name: row.name, createdAt: row.created_at });
 
 export class LearnersRepository {
   constructor(private readonly db: Db) {}
 
   list(): Learner[] {
-    return (this.db.prepare('SELECT id, name, created_at FROM learners ORDER BY name COLLATE NOCASE').all() as LearnerRow[]).map(toLearner);
+    return (this.db.prepare('SELECT id, name, created_at FROM learners ORDER BY name_key').all() as LearnerRow[]).map(toLearner);
   }
 
   get(id: string): Learner | undefined {
@@ -22,12 +25,14 @@ export class LearnersRepository {
   }
 
   findByName(name: string): Learner | undefined {
-    const row = this.db.prepare('SELECT id, name, created_at FROM learners WHERE name = ? COLLATE NOCASE').get(name) as LearnerRow | undefined;
+    const row = this.db.prepare('SELECT id, name, created_at FROM learners WHERE name_key = ?').get(nameKey(name)) as LearnerRow | undefined;
     return row && toLearner(row);
   }
 
   insert(learner: Learner): void {
-    this.db.prepare('INSERT INTO learners (id, name, created_at) VALUES (?, ?, ?)').run(learner.id, learner.name, learner.createdAt);
+    this.db
+      .prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)')
+      .run(learner.id, learner.name, nameKey(learner.name), learner.createdAt);
   }
 }
 

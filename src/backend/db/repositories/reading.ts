@@ -57,11 +57,13 @@ export class ReadingRepository {
     return Object.fromEntries(rows.map((row) => [row.lemma, row.status]));
   }
 
-  progress(learnerId: string, lessonId: string): { paragraph: number; token: number; secondsRead: number } | undefined {
+  progress(learnerId: string, lessonId: string): { position: { paragraph: number; token: number } | null; secondsRead: number } | undefined {
     const row = this.db
       .prepare('SELECT paragraph, token, seconds_read FROM reading_progress WHERE learner_id = ? AND lesson_id = ?')
-      .get(learnerId, lessonId) as { paragraph: number; token: number; seconds_read: number } | undefined;
-    return row && { paragraph: row.paragraph, token: row.token, secondsRead: row.seconds_read };
+      .get(learnerId, lessonId) as { paragraph: number | null; token: number | null; seconds_read: number } | undefined;
+    if (!row) return undefined;
+    const position = row.paragraph === null || row.token === null ? null : { paragraph: row.paragraph, token: row.token };
+    return { position, secondsRead: row.seconds_read };
   }
 
   savePosition(learnerId: string, lessonId: string, paragraph: number, token: number, at: string): void {

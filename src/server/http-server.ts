@@ -117,9 +117,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     if (origin !== undefined && !allowedOrigins.has(origin)) {
       return refuse(res, 403, { code: 'unauthorized', message: 'Requests from other sites are refused.' });
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
-    return handleStatic(req, res, url.pathname);
+    // The request target is a path, never a URL: "//host/x" must not be read as another host.
+    const pathname = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    if (!pathname.startsWith('/') || pathname.startsWith('//')) return refuse(res, 400, { code: 'invalid_input', message: 'Bad path.' });
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
+    return handleStatic(req, res, pathname);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {

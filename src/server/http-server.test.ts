@@ -1,0 +1,386 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../backend/backend';
+import { makeTempDir, removeTempDir } from '../backend/db/test-helpers';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from './http-server';
+
+const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
+const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>Liseuse index</body></html>';
+const APP_JS = 'console.log("liseuse app bundle");';
+const SECRET = 'TOP-SECRET-OUTSIDE-THE-STATIC-ROOT';
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+interface RawRequest {
+  method?: string;
+  path: string;
+  headers?: Record<string, string | number>;
+  body?: string | Buffer;
+  /** Send the body in chunks without a Content-Length. */
+  chunked?: boolean;
+  /** Let Node add the Host header (default) or send none at all. */
+  setHost?: boolean;
+}
+
+describe('browser-mode HTTP server', () => {
+  let root: string;
+  let dataDir: string;
+  let staticDir: string;
+  let backend: Backend;
+  let running: RunningServer;
+  const calls: unknown[] = [];
+
+  /** A raw HTTP/1.1 request: the path goes on the wire exactly as given (fetch would normalise it). */
+  function send(req: RawRequest): Promise<Reply> {
+    return new Promise((done, fail) => {
+      let replied = false;
+      const outgoing = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: running.port,
+          method: req.method ?? 'GET',
+          path: req.path,
+          headers: req.headers ?? {},
+          setHost: req.setHost ?? true,
+          agent: false,
+        },
+        (res) => {
+          replied = true;
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', fail);
+        },
+      );
+      // The server may answer (413) and close before it has read a large body: that write error is expected.
+      outgoing.on('error', (error) => {
+        if (!replied) fail(error);
+      });
+      if (req.body !== undefined) {
+        if (req.chunked) {
+          const body = Buffer.from(req.body);
+          for (let i = 0; i < body.length; i += 64 * 1024) outgoing.write(body.subarray(i, i + 64 * 1024));
+        } else {
+          outgoing.write(req.body);
+        }
+      }
+      outgoing.end();
+    });
+  }
+
+  const api = (name: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> =>
+    send({
+      method: 'POST',
+      path: `/api/${name}`,
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...headers },
+      body: input === undefined ? '' : JSON.stringify(input),
+    });
+
+  const json = (reply: Reply): { ok: boolean; value?: unknown; error?: { code: string; message: string } } => {
+    expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+    return JSON.parse(reply.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+  };
+
+  beforeAll(async () => {
+    root = makeTempDir('liseuse-http-');
+    dataDir = join(root, 'data');
+    staticDir = join(root, 'static');
+    mkdirSync(join(staticDir, 'assets'), { recursive: true });
+    writeFileSync(join(staticDir, 'index.html'), INDEX_HTML);
+    writeFileSync(join(staticDir, 'assets', 'app.js'), APP_JS);
+    // A file next to the static root, which no request may ever read.
+    writeFileSync(join(root, 'secret.txt'), SECRET);
+    writeFileSync(join(root, 'x'), SECRET);
+    backend = createBackend({ dataDir, lessonsDir: resolve('resources/lessons'), mode: 'browser', version: '1.2.3', logError: () => {} });
+    running = await startServer({
+      backend: {
+        call: (name, input) => {
+          calls.push(name);
+          return backend.call(name, input);
+        },
+      },
+      staticDir,
+      token: TOKEN,
+    });
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    backend?.close();
+    removeTempDir(root);
+  });
+
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  describe('where it listens', () => {
+    it('listens on 127.0.0.1 only, on the port it reports', () => {
+      const address = running.server.address();
+      expect(address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: running.port });
+      expect(running.port).toBeGreaterThan(0);
+      expect(running.url).toBe(`http://127.0.0.1:${running.port}/`);
+    });
+  });
+
+  describe('API', () => {
+    it('a call with the right token answers 200 with the backend result', async () => {
+      const reply = await api('app:info', undefined);
+      expect(reply.status).toBe(200);
+      expect(json(reply)).toEqual({ ok: true, value: { version: '1.2.3', mode: 'browser', dataDir } });
+      expect(reply.headers['cache-control']).toBe('no-store');
+      expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    });
+
+    it('works with Node fetch too, and data written by one call is read by the next', async () => {
+      const post = (name: string, input: unknown) =>
+        fetch(`${running.url}api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+          body: JSON.stringify(input),
+        });
+      const created = await post('learners:create', { name: 'Http Ana' });
+      expect(created.status).toBe(200);
+      const learner = ((await created.json()) as { value: { id: string; name: string } }).value;
+      expect(learner.name).toBe('Http Ana');
+      const list = (await (await post('learners:list', {})).json()) as { ok: boolean; value: { id: string }[] };
+      expect(list.ok).toBe(true);
+      expect(list.value.map((l) => l.id)).toContain(learner.id);
+      const again = await post('learners:create', { name: 'http ana' });
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as { error: { code: string } }).error.code).toBe('conflict');
+    });
+
+    it('maps backend errors to HTTP status codes', async () => {
+      const unknown = await api('nothing:here', {});
+      expect(unknown.status).toBe(404);
+      expect(json(unknown).error?.code).toBe('unknown_call');
+      const invalid = await api('learners:create', { name: 42 });
+      expect(invalid.status).toBe(400);
+      expect(json(invalid).error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('name') });
+      const missing = await api('learners:choose', { learnerId: '00000000-0000-4000-8000-000000000000' });
+      expect(missing.status).toBe(404);
+      expect(json(missing).error?.code).toBe('not_found');
+    });
+
+    it.each<[string, Record<string, string>]>([
+      ['no token', {}],
+      ['a wrong token of the same length', { [TOKEN_HEADER]: TOKEN.replace(/.$/, '!') }],
+      ['a shorter token', { [TOKEN_HEADER]: TOKEN.slice(0, 10) }],
+      ['the token with a suffix', { [TOKEN_HEADER]: `${TOKEN}x` }],
+      ['an empty token', { [TOKEN_HEADER]: '' }],
+    ])('%s gives 401 and never reaches the backend', async (_label, headers) => {
+      const reply = await send({
+        method: 'POST',
+        path: '/api/learners:create',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ name: 'Intruder' }),
+      });
+      expect(reply.status).toBe(401);
+      expect(json(reply)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(calls).toEqual([]);
+    });
+
+    it.each<[string, Partial<RawRequest>]>([
+      ['a foreign host name', { headers: { host: 'evil.example' } }],
+      ['a foreign host with our port', { headers: { host: 'evil.example:PORT' } }],
+      ['our address on another port', { headers: { host: '127.0.0.1:1' } }],
+      ['our address without the port', { headers: { host: '127.0.0.1' } }],
+    ])('%s in the Host header gives 421 (DNS rebinding)', async (_label, options) => {
+      const headers = Object.fromEntries(
+        Object.entries({ 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...(options.headers ?? {}) }).map(([k, v]) => [
+          k,
+          String(v).replace('PORT', String(running.port)),
+        ]),
+      );
+      const reply = await send({ method: 'POST', path: '/api/app:info', body: '{}', ...options, headers });
+      expect(reply.status).toBe(421);
+      expect(calls).toEqual([]);
+      // The static files are behind the same check.
+      const page = await send({ path: '/', ...options, headers });
+      expect(page.status).toBe(421);
+      expect(page.body).not.toContain('Liseuse index');
+    });
+
+    it('a request with no Host header at all is refused before the backend (Node itself answers 400)', async () => {
+      const reply = await send({ method: 'POST', path: '/api/app:info', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, body: '{}', setHost: false });
+      expect([400, 421]).toContain(reply.status);
+      expect(calls).toEqual([]);
+      const page = await send({ path: '/', setHost: false });
+      expect([400, 421]).toContain(page.status);
+      expect(page.body).not.toContain('Liseuse index');
+    });
+
+    it('accepts localhost:PORT as Host and our own Origin', async () => {
+      const viaLocalhost = await api('app:info', {}, { host: `localhost:${running.port}`, origin: `http://localhost:${running.port}` });
+      expect(viaLocalhost.status).toBe(200);
+      const sameOrigin = await api('app:info', {}, { origin: `http://127.0.0.1:${running.port}` });
+      expect(sameOrigin.status).toBe(200);
+    });
+
+    it.each(['http://evil.example', 'null', 'http://127.0.0.1:1', 'https://127.0.0.1:PORT', 'http://127.0.0.1.evil.example:PORT'])(
+      'a request with Origin %s gives 403',
+      async (origin) => {
+        const reply = await api('app:info', {}, { origin: origin.replace('PORT', String(running.port)) });
+        expect(reply.status).toBe(403);
+        expect(json(reply).error?.code).toBe('unauthorized');
+        expect(calls).toEqual([]);
+      },
+    );
+
+    it.each(['GET', 'PUT', 'DELETE'])('%s on /api/x gives 405 and says POST is allowed', async (method) => {
+      const reply = await send({ method, path: '/api/app:info', headers: { [TOKEN_HEADER]: TOKEN } });
+      expect(reply.status).toBe(405);
+      expect(reply.headers.allow).toBe('POST');
+      expect(calls).toEqual([]);
+    });
+
+    it.each<[string, Record<string, string>]>([
+      ['text/plain', { 'content-type': 'text/plain' }],
+      ['a form', { 'content-type': 'application/x-www-form-urlencoded' }],
+      ['no content type', {}],
+    ])('a body sent as %s gives 415', async (_label, headers) => {
+      const reply = await send({ method: 'POST', path: '/api/app:info', headers: { [TOKEN_HEADER]: TOKEN, ...headers }, body: '{}' });
+      expect(reply.status).toBe(415);
+      expect(calls).toEqual([]);
+    });
+
+    it('a body over 1 MB gives 413, with or without a Content-Length', async () => {
+      const big = JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES + 10) });
+      const declared = await send({
+        method: 'POST',
+        path: '/api/learners:create',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, 'content-length': Buffer.byteLength(big) },
+        body: big,
+      });
+      expect(declared.status).toBe(413);
+      expect(json(declared).error?.code).toBe('invalid_input');
+      const streamed = await send({
+        method: 'POST',
+        path: '/api/learners:create',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+        body: big,
+        chunked: true,
+      });
+      expect(streamed.status).toBe(413);
+      expect(calls).toEqual([]);
+    });
+
+    it('a body just under 1 MB is read and reaches the backend', async () => {
+      const payload = JSON.stringify({ name: 'Ana', padding: '' });
+      const almost = JSON.stringify({ name: 'Ana', padding: 'x'.repeat(MAX_BODY_BYTES - Buffer.byteLength(payload) - 1) });
+      expect(Buffer.byteLength(almost)).toBeLessThanOrEqual(MAX_BODY_BYTES);
+      const reply = await send({ method: 'POST', path: '/api/learners:create', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, body: almost });
+      // The backend refuses the unknown key: proof that the body got through the size limit.
+      expect(reply.status).toBe(400);
+      expect(json(reply).error?.message).toContain('padding');
+      expect(calls).toEqual(['learners:create']);
+    });
+
+    it.each(['{"name": "Ana"', 'not json', '{name: "Ana"}', '\u0000'])('malformed JSON %j gives 400', async (body) => {
+      const reply = await send({ method: 'POST', path: '/api/learners:create', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, body });
+      expect(reply.status).toBe(400);
+      expect(json(reply).error).toEqual({ code: 'invalid_input', message: 'The request is not valid JSON.' });
+      expect(calls).toEqual([]);
+    });
+  });
+
+  describe('static files', () => {
+    it.each(['/', '/index.html'])('GET %s serves index.html with the CSP and no-store', async (path) => {
+      const reply = await send({ path });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe(INDEX_HTML);
+      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(reply.headers['x-frame-options']).toBe('DENY');
+      expect(reply.headers['cache-control']).toBe('no-store');
+    });
+
+    it('GET /assets/app.js serves the script with the CSP', async () => {
+      const reply = await send({ path: '/assets/app.js' });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe(APP_JS);
+      expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(Number(reply.headers['content-length'])).toBe(Buffer.byteLength(APP_JS));
+    });
+
+    it('HEAD gives the headers without the body', async () => {
+      const reply = await send({ method: 'HEAD', path: '/assets/app.js' });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe('');
+      expect(Number(reply.headers['content-length'])).toBe(Buffer.byteLength(APP_JS));
+    });
+
+    it.each(['/missing.html', '/assets', '/assets/', '/assets/nope.js'])('GET %s gives 404', async (path) => {
+      const reply = await send({ path });
+      expect(reply.status).toBe(404);
+      expect(json(reply).error?.code).toBe('not_found');
+    });
+
+    it.each([
+      '/../package.json',
+      '/../secret.txt',
+      '/../../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/%2e%2e/secret.txt',
+      '/..%2f..%2fetc/passwd',
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/..%5c..%5cx',
+      '/assets/..%5c..%5csecret.txt',
+      '/%2e%2e%5csecret.txt',
+      '/index.html%00',
+      '/%00../secret.txt',
+      '/%E0%A4%A',
+    ])('traversal attempt %s gives 404 and no file content', async (path) => {
+      const reply = await send({ path });
+      expect(reply.status).toBe(404);
+      expect(reply.body).not.toContain(SECRET);
+      expect(reply.body).not.toContain('root:');
+      expect(reply.body).not.toContain('"name": "liseuse"');
+      expect(reply.body).not.toContain('Liseuse index');
+    });
+
+    it('a raw NUL byte in the request line is refused without any file content', async () => {
+      const raw = await new Promise<string>((done, fail) => {
+        const socket = connect(running.port, '127.0.0.1', () => {
+          socket.write(`GET /index.html\u0000/../../secret.txt HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nConnection: close\r\n\r\n`);
+        });
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+        socket.on('end', () => done(text));
+        socket.on('error', fail);
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect(raw).not.toContain(SECRET);
+      expect(raw).not.toContain('Liseuse index');
+    });
+
+    it('the request target "//" is answered as a client error, not a server error', async () => {
+      const reply = await send({ path: '//' });
+      expect(reply.status).toBeGreaterThanOrEqual(400);
+      expect(reply.status).toBeLessThan(500);
+    });
+
+    it.each(['/', '/index.html', '/assets/app.js'])('POST to the static path %s gives 405', async (path) => {
+      const reply = await send({ method: 'POST', path, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, body: '{}' });
+      expect(reply.status).toBe(405);
+      expect(reply.headers.allow).toBe('GET, HEAD');
+      expect(reply.body).not.toContain('Liseuse index');
+    });
+
+    it('the secret file really exists beside the static root (the traversal tests aim at something)', () => {
+      expect(readFileSync(join(staticDir, '..', 'secret.txt'), 'utf8')).toBe(SECRET);
+    });
+  });
+});

@@ -1,0 +1,154 @@
+import { test, expect, expectAccessible } from './fixtures';
+import { addLearner, openLesson } from './flows';
+import { readerPage } from './pages/reader';
+
+test('glosses open by mouse, keyboard and hover, with the sense of the word in its sentence', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await addLearner(page, 'Amélie');
+  const reader = await openLesson(page);
+
+  // Mouse: a verb in a compound tense.
+  await reader.word('retenu').click();
+  await expect(reader.cardTitle).toHaveText('retenu');
+  await expect(reader.lemma).toHaveText('retenir');
+  await expect(reader.grammar).toHaveText('verb: passé composé, 3rd person singular (a retenu)');
+  await expect(reader.sense).toHaveText('kept (in Russia)');
+  await expectAccessible(page, 'reader with a gloss open');
+
+  // Esc closes it and gives focus back to the word.
+  await page.keyboard.press('Escape');
+  await expect(reader.card).toBeHidden();
+  await expect(reader.focusedWord).toHaveText('retenu');
+
+  // Keyboard: arrows move word to word; Enter opens the gloss.
+  await page.keyboard.press('ArrowRight');
+  await expect(reader.focusedWord).toHaveText('Kim');
+  await page.keyboard.press('ArrowLeft');
+  await expect(reader.focusedWord).toHaveText('retenu');
+  await page.keyboard.press('ArrowDown');
+  await expect(reader.focusedWord).toHaveText('Le');
+  for (let i = 0; i < 40 && (await reader.focusedWord.textContent()) !== 'l’'; i++) await page.keyboard.press('ArrowRight');
+  await expect(reader.focusedWord).toHaveText('l’');
+  await page.keyboard.press('Enter');
+  await expect(reader.cardTitle).toHaveText('l’');
+  await expect(reader.lemma).toHaveText('la');
+  await expect(reader.grammar).toHaveText('article, feminine singular');
+  await expect(reader.sense).toHaveText('the (feminine singular)');
+  await expect(reader.note).toContainText('elided');
+  await expect(reader.card).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(reader.focusedWord).toHaveText('l’');
+
+  // A word inside a multi-word expression shows the expression as a unit.
+  await reader.word('retour').click();
+  await expect(reader.sense).toHaveText('return');
+  await expect(reader.expression).toContainText('« être de retour »: back (home again)');
+  await reader.closeCard.click();
+
+  // A name.
+  await reader.word('Vostochni').click();
+  await expect(reader.expression).toContainText('Name');
+  await expect(reader.sense).toContainText('spaceport');
+  await page.keyboard.press('Escape');
+
+  // Hover shows the gloss after a short delay, without taking focus.
+  await reader.word('blindé').hover();
+  await expect(reader.cardTitle).toHaveText('blindé');
+  await expect(reader.sense).toHaveText('armoured');
+  await expect(reader.expression).toContainText('armoured train');
+
+  // The card never covers its word and stays inside the window.
+  const word = await reader.word('blindé').boundingBox();
+  const card = await reader.card.boundingBox();
+  const viewport = page.viewportSize();
+  expect(word && card && viewport).toBeTruthy();
+  if (word && card && viewport) {
+    const overlaps = word.x < card.x + card.width && card.x < word.x + word.width && word.y < card.y + card.height && card.y < word.y + word.height;
+    expect(overlaps).toBe(false);
+    expect(card.x).toBeGreaterThanOrEqual(0);
+    expect(card.y).toBeGreaterThanOrEqual(0);
+    expect(card.x + card.width).toBeLessThanOrEqual(viewport.width);
+    expect(card.y + card.height).toBeLessThanOrEqual(viewport.height);
+  }
+  // retenu, l’, retour, Vostochni and blindé: five look-ups, hover included.
+  await expect(reader.lookupCount).toHaveText('5 look-ups');
+
+  // Paragraph translation, revealed on demand.
+  await reader.showTranslation(1).click();
+  await expect(reader.translation(1)).toContainText('This trip, which kept Kim in Russia for seven days');
+  await expect(reader.showTranslation(1)).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('word status, reading position and display settings survive a restart', async ({ liseuse }) => {
+  let { page } = liseuse;
+  await addLearner(page, 'Bruno');
+  let reader = await openLesson(page);
+
+  await reader.word('voyage').click();
+  await reader.status('Known').click();
+  await expect(reader.status('Known')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  // Every occurrence of the lemma shows it, by colour and by text for screen readers.
+  for (const nth of [0, 1, 2]) {
+    await expect(reader.word('voyage', nth)).toHaveClass(/known/);
+    await expect(reader.word('voyage', nth)).toContainText('(known)');
+  }
+  await reader.word('Russie').click();
+  await reader.status('Learning').click();
+  await page.keyboard.press('Escape');
+  await expect(reader.word('Russie', 3)).toHaveClass(/learning/);
+
+  await reader.display.click();
+  await reader.theme('Dark').check();
+  await reader.larger.click();
+  await reader.lineSpacing.selectOption('2.0');
+  await reader.interlinear.selectOption('unknown');
+  await reader.dyslexicFont.check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-font', 'dyslexic');
+
+  const positionSaved = page.waitForResponse((r) => r.url().includes('reading:savePosition') && r.ok());
+  await reader.word('missiles').click();
+  await positionSaved;
+  await page.keyboard.press('Escape');
+
+  await liseuse.restart();
+  page = liseuse.page;
+  reader = await openLesson(page);
+  await expect(reader.word('voyage', 1)).toHaveClass(/known/);
+  await expect(reader.word('Russie', 0)).toHaveClass(/learning/);
+  await expect(page.locator('button.word[tabindex="0"] .w')).toHaveText('missiles');
+  await expect(reader.word('missiles')).toBeInViewport();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-font', 'dyslexic');
+  // Glosses under "words not known": none under the known "voyage", one under "train".
+  await expect(reader.word('voyage').locator('.il')).toHaveCount(0);
+  await expect(reader.word('train').locator('.il')).toHaveText('train');
+  await reader.display.click();
+  await expect(page.getByText('22 px')).toBeVisible();
+  await expect(reader.lineSpacing).toHaveValue('2');
+});
+
+test('the reader is accessible with a gloss open in every theme', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await addLearner(page, 'Chloé');
+  const reader = readerPage(page);
+  await openLesson(page);
+  await reader.word('Russie').click();
+  await reader.status('Learning').click();
+  await reader.closeCard.click();
+  await reader.word('voyage').click();
+  await reader.status('Known').click();
+  await reader.closeCard.click();
+  await reader.display.click();
+  for (const theme of ['Light', 'Dark', 'Sepia'] as const) {
+    await reader.theme(theme).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+    await reader.word('arrivée').click();
+    await expect(reader.card).toBeVisible();
+    await expectAccessible(page, `reader, ${theme} theme, gloss open`);
+    await page.keyboard.press('Escape');
+  }
+  await reader.interlinear.selectOption('all');
+  await expectAccessible(page, 'reader with glosses under every word');
+});

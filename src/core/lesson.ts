@@ -97,6 +97,7 @@ export interface LessonFiles {
   'text.fr.txt': string;
   'lexicon.json': string;
   'translations.json': string;
+  'quiz.json'?: string;
 }
 
 export interface Gloss {

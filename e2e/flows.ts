@@ -20,3 +20,50 @@ export async function openLesson(page: Page): Promise<ReturnType<typeof readerPa
   await expect(reader.word('voyage')).toBeVisible();
   return reader;
 }
+
+// ---- profiles, teacher PIN, progress, review ----
+
+/**
+ * Opens the lesson from the keyboard with the pointer parked in a corner. A word left under the pointer when the
+ * text appears (the reader scrolls to the saved position) would open on hover and count as a look-up.
+ */
+export async function openLessonQuietly(page: Page): Promise<ReturnType<typeof readerPage>> {
+  await page.mouse.move(0, 0);
+  await libraryPage(page).readLesson(LESSON_TITLE).focus();
+  await page.keyboard.press('Enter');
+  const reader = readerPage(page);
+  await expect(reader.title).toHaveText(LESSON_TITLE);
+  await expect(reader.word('voyage')).toBeVisible();
+  return reader;
+}
+
+/** Opens the lesson, looks each word up (its first occurrence) by clicking it, and goes back to the library. */
+export async function lookUpWords(page: Page, forms: string[]): Promise<void> {
+  const reader = await openLessonQuietly(page);
+  for (const form of forms) {
+    const looked = page.waitForResponse((r) => r.url().includes('reading:lookup') && r.ok());
+    await reader.word(form).click();
+    await expect(reader.cardTitle).toHaveText(form);
+    await looked;
+    await page.keyboard.press('Escape');
+  }
+  await reader.back.click();
+  await expect(libraryPage(page).heading).toBeVisible();
+}
+
+/** In the open reader: gives the word's lemma a status, waits until it is saved, closes the card. */
+export async function markWord(page: Page, form: string, status: 'New' | 'Learning' | 'Known'): Promise<void> {
+  const reader = readerPage(page);
+  await reader.word(form).click();
+  await reader.status(status).click();
+  await expect(reader.status(status)).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  // Off the text, so no word opens on hover.
+  await page.mouse.move(0, 0);
+}
+
+export async function chooseLearner(page: Page, name: string): Promise<void> {
+  const library = libraryPage(page);
+  await library.learner(name).click();
+  await expect(library.currentLearner).toHaveText(`Reading as ${name}`);
+}

@@ -113,12 +113,12 @@ describe('createBackend', () => {
   describe('the contract boundary', () => {
     it('app:info answers with the options it was given', async () => {
       const backend = start();
-      expect(value(await backend.call('app:info', undefined))).toEqual({ version: '9.9.9', mode: 'browser', dataDir });
-      expect(value(await backend.call('app:info', {}))).toEqual({ version: '9.9.9', mode: 'browser', dataDir });
+      expect(value(await backend.call('app:info', undefined))).toEqual({ version: '9.9.9', mode: 'browser', dataDir, notice: null });
+      expect(value(await backend.call('app:info', {}))).toEqual({ version: '9.9.9', mode: 'browser', dataDir, notice: null });
     });
 
     it.each<[string, unknown]>([
-      ['an unknown name', 'learners:delete'],
+      ['an unknown name', 'learners:destroy'],
       ['a name from Object.prototype', 'toString'],
       ['__proto__', '__proto__'],
       ['a number', 42],
@@ -378,7 +378,7 @@ describe('createBackend', () => {
 
       const library = value<LessonLibrary>(await start(lessonsDir).call('lessons:list', undefined));
       expect(library.lessons).toEqual([
-        { id: 'chat', title: 'Le chat', titleEn: 'The cat', level: 'A1', summary: 'A cat sleeps and eats.', wordCount: 9, paragraphCount: 2 },
+        { id: 'chat', title: 'Le chat', titleEn: 'The cat', level: 'A1', summary: 'A cat sleeps and eats.', wordCount: 9, paragraphCount: 2, quizQuestions: 0 },
       ]);
       const problems = Object.fromEntries(library.problems.map((p) => [p.folder, p.message]));
       expect(Object.keys(problems).sort()).toEqual(['autre-dossier', 'json-casse', 'mauvais-niveau', 'mot-sans-glose', 'sans-traductions', 'trop-de-traductions']);

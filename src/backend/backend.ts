@@ -4,12 +4,26 @@ import * as v from 'valibot';
 import { contract, isCallName, type Handlers } from '../shared/contract';
 import { AppError, type ApiErrorShape, type Result } from '../shared/errors';
 import type { AppInfo } from '../shared/types';
-import { openDatabase, storageError, type Db } from './db/connection';
+import { storageError, type Db } from './db/connection';
+import { dailyBackup } from './db/backups';
+import { openStore } from './db/store';
+import { ReportsRepository } from './db/repositories/reports';
+import { ResultsRepository } from './db/repositories/results';
+import { downloadInstead, ReportService, type SaveFile } from './services/reports';
 import { AppStateRepository, LearnersRepository } from './db/repositories/learners';
 import { ReadingRepository, SettingsRepository } from './db/repositories/reading';
 import { LessonStore } from './lesson-store';
 import { LearnerService } from './services/learners';
 import { ReadingService } from './services/reading';
+import { QuizRepository } from './db/repositories/quiz';
+import { QuizService } from './services/quiz';
+// ---- profiles, teacher PIN, progress, review ----
+import { ProgressRepository } from './db/repositories/progress';
+import { ReviewRepository } from './db/repositories/review';
+import { TeacherRepository } from './db/repositories/teacher';
+import { ProgressService } from './services/progress';
+import { ReviewService } from './services/review';
+import { TeacherService } from './services/teacher';
 
 export interface BackendOptions {
   dataDir: string;
@@ -18,6 +32,10 @@ export interface BackendOptions {
   version: string;
   nativeBinding?: string;
   now?: () => Date;
+  /** How exported files are saved: Electron's save dialog; without it (browser mode) they come back as downloads. */
+  saveFile?: SaveFile;
+  /** Take the once-a-day backup in the background (the apps do; tests that open many backends need not). */
+  dailyBackup?: boolean;
   /** Where unexpected failures are reported for the developer; the user only sees a plain message. */
   logError?: (error: unknown) => void;
 }
@@ -30,14 +48,29 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(options.dataDir, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now });
+  const { db, notice } = openStore(options.dataDir, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now });
   const lessons = new LessonStore(options.lessonsDir);
   const learners = new LearnerService(new LearnersRepository(db), new AppStateRepository(db), now);
-  const reading = new ReadingService(new ReadingRepository(db), new SettingsRepository(db), lessons, learners, now);
+  const readingRepository = new ReadingRepository(db);
+  // Review first: reading tells it of every word met, so the word gets its review card.
+  const review = new ReviewService(new ReviewRepository(db), lessons, learners, now);
+  const reading = new ReadingService(readingRepository, new SettingsRepository(db), lessons, learners, now, review);
+  const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review);
+  const teacher = new TeacherService(new TeacherRepository(db), now);
+  const quiz = new QuizService(new QuizRepository(db), readingRepository, lessons, learners, now);
+  const reports = new ReportService(
+    new ReportsRepository(db),
+    new ResultsRepository(db),
+    new LearnersRepository(db),
+    lessons,
+    options.saveFile ?? downloadInstead,
+    now,
+  );
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  if (options.dailyBackup) void dailyBackup(db, options.dataDir, now()).catch(logError);
 
   const handlers: Handlers = {
-    'app:info': () => ({ version: options.version, mode: options.mode, dataDir: options.dataDir }),
+    'app:info': () => ({ version: options.version, mode: options.mode, dataDir: options.dataDir, notice: notice ?? null }),
     'learners:list': () => learners.list(),
     'learners:create': ({ name }) => learners.create(name),
     'learners:choose': ({ learnerId }) => learners.choose(learnerId),
@@ -51,6 +84,46 @@ export function createBackend(options: BackendOptions): Backend {
     'reading:addTime': ({ learnerId, lessonId, seconds }) => reading.addTime(learnerId, lessonId, seconds),
     'settings:get': ({ learnerId }) => reading.getSettings(learnerId),
     'settings:set': ({ learnerId, settings }) => reading.setSettings(learnerId, settings),
+    'quiz:overview': ({ learnerId, lessonId }) => quiz.overview(learnerId, lessonId),
+    'quiz:start': ({ learnerId, lessonId, kind }) => quiz.start(learnerId, lessonId, kind),
+    'quiz:attempt': ({ learnerId, attemptId }) => quiz.attempt(learnerId, attemptId),
+    'quiz:answer': ({ learnerId, attemptId, questionId, answer, timeMs }) => quiz.answer(learnerId, attemptId, questionId, answer, timeMs),
+    // ---- profiles, teacher PIN, progress, review ----
+    'learners:rename': ({ learnerId, name }) => learners.rename(learnerId, name),
+    'learners:delete': ({ learnerId, teacherToken }) => {
+      teacher.require(teacherToken);
+      return learners.remove(learnerId);
+    },
+    'teacher:status': () => teacher.status(),
+    'teacher:setPin': ({ pin }) => teacher.setPin(pin),
+    'teacher:unlock': ({ pin }) => teacher.unlock(pin),
+    'teacher:lock': ({ teacherToken }) => teacher.lock(teacherToken),
+    'teacher:overview': ({ teacherToken }) => {
+      teacher.require(teacherToken);
+      return progress.overview();
+    },
+    'progress:get': ({ learnerId }) => progress.of(learnerId),
+    'review:summary': ({ learnerId }) => review.summary(learnerId),
+    'review:words': ({ learnerId }) => review.words(learnerId),
+    'review:queue': ({ learnerId }) => review.queue(learnerId),
+    'review:grade': ({ learnerId, lemma, rating }) => review.grade(learnerId, lemma, rating),
+    'reports:class': ({ teacherToken, lessonId }) => {
+      teacher.require(teacherToken);
+      return reports.classReport(lessonId);
+    },
+    'reports:learner': ({ teacherToken, lessonId, learnerId }) => {
+      teacher.require(teacherToken);
+      return reports.learnerReport(lessonId, learnerId);
+    },
+    'reports:export': ({ teacherToken, ...request }) => {
+      teacher.require(teacherToken);
+      return reports.export(request);
+    },
+    'results:export': ({ learnerId }) => reports.exportResults(learnerId),
+    'results:import': ({ teacherToken, fileName, content }) => {
+      teacher.require(teacherToken);
+      return reports.importResults(fileName, content);
+    },
   };
 
   return {
@@ -76,12 +149,17 @@ function failure(error: ApiErrorShape): Result<never> {
   return { ok: false, error };
 }
 
+// valibot's messages quote the refused value ("received …"): cut them, so a megabyte of bad input never comes
+// back as a megabyte of error.
+const MAX_ISSUE_CHARS = 160;
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
     .slice(0, 3)
     .map((issue) => {
       const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
+      return clip(path ? `${clip(path, 60)}: ${issue.message}` : issue.message, MAX_ISSUE_CHARS);
     })
     .join('; ');
 }

@@ -1,20 +1,28 @@
 // Reads lesson folders from disk once and keeps them; the checks themselves live in core/lesson.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson, LessonError, type Lesson, type LessonFiles } from '../core/lesson';
+import { loadQuiz, type Quiz } from '../core/quiz';
 import { AppError } from '../shared/errors';
 import type { LessonLibrary, LessonSummary, LessonView } from '../shared/types';
 
-const FILES: (keyof LessonFiles)[] = ['lesson.json', 'text.fr.txt', 'lexicon.json', 'translations.json'];
+const FILES = ['lesson.json', 'text.fr.txt', 'lexicon.json', 'translations.json'] as const;
+const QUIZ_FILE = 'quiz.json';
+
+export interface StoredLesson {
+  lesson: Lesson;
+  /** The lesson's comprehension quiz, when its folder has one. */
+  quiz?: Quiz;
+}
 
 export class LessonStore {
-  private loaded?: { lessons: Map<string, Lesson>; problems: LessonLibrary['problems'] };
+  private loaded?: { lessons: Map<string, StoredLesson>; problems: LessonLibrary['problems'] };
 
   constructor(private readonly lessonsDir: string) {}
 
   private load(): NonNullable<LessonStore['loaded']> {
     if (this.loaded) return this.loaded;
-    const lessons = new Map<string, Lesson>();
+    const lessons = new Map<string, StoredLesson>();
     const problems: LessonLibrary['problems'] = [];
     let folders: string[] = [];
     try {
@@ -30,7 +38,9 @@ export class LessonStore {
         const files = Object.fromEntries(FILES.map((name) => [name, readLessonFile(this.lessonsDir, folder, name)])) as unknown as LessonFiles;
         const lesson = loadLesson(files);
         if (lesson.manifest.id !== folder) throw new LessonError('lesson.json', [`id "${lesson.manifest.id}" does not match its folder "${folder}"`]);
-        lessons.set(folder, lesson);
+        const quizPath = join(this.lessonsDir, folder, QUIZ_FILE);
+        const quiz = existsSync(quizPath) ? loadQuiz(readLessonFile(this.lessonsDir, folder, QUIZ_FILE), lesson) : undefined;
+        lessons.set(folder, quiz ? { lesson, quiz } : { lesson });
       } catch (error) {
         problems.push({ folder, message: error instanceof Error ? error.message : String(error) });
       }
@@ -41,17 +51,28 @@ export class LessonStore {
 
   library(): LessonLibrary {
     const { lessons, problems } = this.load();
-    return { lessons: [...lessons.values()].map(summarise), problems };
+    return { lessons: [...lessons.values()].map((stored) => summarise(stored.lesson, stored.quiz)), problems };
+  }
+
+  private stored(lessonId: string): StoredLesson {
+    const stored = this.load().lessons.get(lessonId);
+    if (!stored) throw new AppError('not_found', `There is no lesson "${lessonId}".`);
+    return stored;
   }
 
   get(lessonId: string): Lesson {
-    const lesson = this.load().lessons.get(lessonId);
-    if (!lesson) throw new AppError('not_found', `There is no lesson "${lessonId}".`);
-    return lesson;
+    return this.stored(lessonId).lesson;
+  }
+
+  quiz(lessonId: string): Quiz {
+    const { quiz } = this.stored(lessonId);
+    if (!quiz) throw new AppError('not_found', 'This lesson has no quiz.');
+    return quiz;
   }
 
   view(lessonId: string): LessonView {
-    return toView(this.get(lessonId));
+    const stored = this.stored(lessonId);
+    return toView(stored.lesson, stored.quiz);
   }
 }
 
@@ -63,7 +84,7 @@ function readLessonFile(dir: string, folder: string, name: keyof LessonFiles): s
   }
 }
 
-function summarise(lesson: Lesson): LessonSummary {
+function summarise(lesson: Lesson, quiz: Quiz | undefined): LessonSummary {
   const { manifest } = lesson;
   return {
     id: manifest.id,
@@ -73,12 +94,13 @@ function summarise(lesson: Lesson): LessonSummary {
     summary: manifest.summary,
     wordCount: lesson.wordCount,
     paragraphCount: lesson.paragraphs.length,
+    quizQuestions: quiz?.questions.length ?? 0,
   };
 }
 
-function toView(lesson: Lesson): LessonView {
+function toView(lesson: Lesson, quiz: Quiz | undefined): LessonView {
   return {
-    ...summarise(lesson),
+    ...summarise(lesson, quiz),
     text: lesson.text,
     ...(lesson.manifest.source ? { source: lesson.manifest.source } : {}),
     editorNotes: lesson.manifest.editorNotes ?? [],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend';
 import { registerContract } from './ipc/register';
+import { saveWithDialog } from './save-file';
 import { installMenu } from './menu';
 import { electronBindingPath } from './native-binding';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
@@ -40,6 +41,8 @@ if (!app.requestSingleInstanceLock()) {
         lessonsDir: app.isPackaged ? join(process.resourcesPath, 'lessons') : join(app.getAppPath(), 'resources', 'lessons'),
         mode: 'electron',
         version: app.getVersion(),
+        dailyBackup: true,
+        saveFile: saveWithDialog((options) => dialog.showSaveDialog(options), app.getPath('documents')),
         ...(nativeBinding ? { nativeBinding } : {}),
       });
     } catch (error) {

@@ -135,7 +135,7 @@ describe('browser-mode HTTP server', () => {
     it('a call with the right token answers 200 with the backend result', async () => {
       const reply = await api('app:info', undefined);
       expect(reply.status).toBe(200);
-      expect(json(reply)).toEqual({ ok: true, value: { version: '1.2.3', mode: 'browser', dataDir } });
+      expect(json(reply)).toEqual({ ok: true, value: { version: '1.2.3', mode: 'browser', dataDir, notice: null } });
       expect(reply.headers['cache-control']).toBe('no-store');
       expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     });
@@ -253,7 +253,7 @@ describe('browser-mode HTTP server', () => {
       expect(calls).toEqual([]);
     });
 
-    it('a body over 1 MB gives 413, with or without a Content-Length', async () => {
+    it('a body over the cap gives 413, with or without a Content-Length', async () => {
       const big = JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES + 10) });
       const declared = await send({
         method: 'POST',

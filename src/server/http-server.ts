@@ -10,7 +10,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import type { ApiErrorShape, ErrorCode } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-liseuse-token';
-export const MAX_BODY_BYTES = 1_000_000;
+// Room for one learner results file (at most 2 MB, see core/reports/result-file.ts) inside a JSON request.
+export const MAX_BODY_BYTES = 5_000_000;
 
 export interface ServerOptions {
   backend: Pick<Backend, 'call'>;

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
   let backend;
   try {
-    backend = createBackend({ dataDir, lessonsDir: resolve(root, 'resources', 'lessons'), mode: 'browser', version });
+    // LISEUSE_LESSONS_DIR points at another lessons folder (benchmarks use a generated long lesson).
+    const lessonsDir = process.env.LISEUSE_LESSONS_DIR ?? resolve(root, 'resources', 'lessons');
+    backend = createBackend({ dataDir, lessonsDir, mode: 'browser', version, dailyBackup: true });
   } catch (error) {
     console.error(`Liseuse could not open its data in ${dataDir}: ${(error as Error).message}`);
     process.exit(1);

@@ -1,8 +1,13 @@
 // The one contract between renderer and backend: every call's name, its input schema (checked at the boundary
 // in both transports) and its output type. Nothing crosses that is not in this table.
 import * as v from 'valibot';
-import type { AppInfo, Learner, LessonLibrary, LessonView, ReadingState, ReaderSettings } from './types';
+import { AnswerSchema } from '../core/grading';
+import { IdSchema } from '../core/quiz';
+import type { AnswerOutcome, AppInfo, AttemptView, ClassReport, ExportOutcome, ImportOutcome, LearnerReport, Learner, LessonLibrary, LessonView, QuizOverview, ReadingState, ReaderSettings } from './types';
 import { THEMES, WORD_STATUSES } from './types';
+// ---- profiles, teacher PIN, progress, review ----
+import { REVIEW_RATINGS } from '../core/review-ratings';
+import type { GradeOutcome, LearnerProgress, MyWord, ReviewQueue, ReviewSummary, TeacherOverview, TeacherSession, TeacherStatus } from './types';
 
 declare const outputType: unique symbol;
 
@@ -36,6 +41,11 @@ export const SettingsSchema = v.strictObject({
   speech: v.boolean(),
 });
 
+// ---- profiles, teacher PIN, progress, review ----
+const Pin = v.pipe(v.string(), v.regex(/^\d{4,8}$/, 'A teacher PIN is 4 to 8 digits.'));
+const TeacherToken = v.pipe(v.string(), v.regex(/^[\w-]{20,100}$/, 'must be a teacher token'));
+const Lemma = v.pipe(v.string(), v.nonEmpty('must be a word'), v.maxLength(100, 'must be a word'));
+
 export const contract = {
   'app:info': returns<AppInfo>()(Nothing),
 
@@ -64,6 +74,64 @@ export const contract = {
 
   'settings:get': returns<ReaderSettings>()(v.strictObject({ learnerId: Id })),
   'settings:set': returns<ReaderSettings>()(v.strictObject({ learnerId: Id, settings: SettingsSchema })),
+
+  // ---- quizzes ----
+  'quiz:overview': returns<QuizOverview>()(v.strictObject({ learnerId: Id, lessonId: LessonId })),
+  'quiz:start': returns<AttemptView>()(
+    v.strictObject({ learnerId: Id, lessonId: LessonId, kind: v.picklist(['comprehension', 'vocabulary']) }),
+  ),
+  'quiz:attempt': returns<AttemptView>()(v.strictObject({ learnerId: Id, attemptId: Id })),
+  /** Answered once; the reply comes after the answer is committed. */
+  'quiz:answer': returns<AnswerOutcome>()(
+    v.strictObject({
+      learnerId: Id,
+      attemptId: Id,
+      questionId: IdSchema,
+      answer: AnswerSchema,
+      timeMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 3600 * 1000)),
+    }),
+  ),
+
+  // ---- profiles, teacher PIN, progress, review ----
+  'learners:rename': returns<Learner>()(v.strictObject({ learnerId: Id, name: Name })),
+  /** Needs an unlocked teacher area; removes the learner and every row of theirs. */
+  'learners:delete': returns<null>()(v.strictObject({ learnerId: Id, teacherToken: TeacherToken })),
+  'teacher:status': returns<TeacherStatus>()(Nothing),
+  /** Only when no PIN is set yet (first use); unlocks at once. */
+  'teacher:setPin': returns<TeacherSession>()(v.strictObject({ pin: Pin })),
+  /** Wrong PINs are refused with 'unauthorized'; after three in a row, each one makes the next try wait longer. */
+  'teacher:unlock': returns<TeacherSession>()(v.strictObject({ pin: Pin })),
+  'teacher:lock': returns<null>()(v.strictObject({ teacherToken: TeacherToken })),
+  'teacher:overview': returns<TeacherOverview>()(v.strictObject({ teacherToken: TeacherToken })),
+  'progress:get': returns<LearnerProgress>()(v.strictObject({ learnerId: Id })),
+  'review:summary': returns<ReviewSummary>()(v.strictObject({ learnerId: Id })),
+  'review:words': returns<MyWord[]>()(v.strictObject({ learnerId: Id })),
+  'review:queue': returns<ReviewQueue>()(v.strictObject({ learnerId: Id })),
+  'review:grade': returns<GradeOutcome>()(v.strictObject({ learnerId: Id, lemma: Lemma, rating: v.picklist(REVIEW_RATINGS) })),
+
+  // ---- teacher reports and results files ----
+  'reports:class': returns<ClassReport>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId })),
+  'reports:learner': returns<LearnerReport>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId, learnerId: Id })),
+  /** The backend writes the file where the user chooses (desktop) or returns it as a download (browser mode). */
+  'reports:export': returns<ExportOutcome>()(
+    v.strictObject({
+      teacherToken: TeacherToken,
+      lessonId: LessonId,
+      report: v.picklist(['class', 'attempts', 'learner']),
+      format: v.picklist(['csv', 'pdf', 'json']),
+      learnerId: v.optional(Id),
+    }),
+  ),
+  /** A learner's own results file, to carry to the teacher's computer. */
+  'results:export': returns<ExportOutcome>()(v.strictObject({ learnerId: Id })),
+  /** One file per call, checked whole before anything is written; a bad file is refused by name with the reason. */
+  'results:import': returns<ImportOutcome>()(
+    v.strictObject({
+      teacherToken: TeacherToken,
+      fileName: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(255)),
+      content: v.pipe(v.string(), v.maxLength(4_000_000, 'The file is too large to import.')),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { assertNotFromTheFuture, migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { backupPath, pruneBackups } from './backups';
 import type { Migration } from './migrations/types';
 
 export type Db = Database.Database;
@@ -51,12 +52,11 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
 }
 
 function backupBeforeMigration(db: Db, dataDir: string, version: number, now: Date): string {
-  const dir = join(dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = join(dir, `liseuse-v${version}-${stamp}.db`);
-  // VACUUM INTO writes a consistent, compact copy, WAL content included, in one synchronous step.
+  const target = backupPath(dataDir, `v${version}`, now);
+  // VACUUM INTO writes a consistent, compact copy, WAL content included, in one synchronous step: the migration
+  // must not start before its copy exists, and opening is synchronous.
   db.prepare('VACUUM INTO ?').run(target);
+  pruneBackups(dataDir);
   return target;
 }
 

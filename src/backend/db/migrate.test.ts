@@ -11,17 +11,18 @@ const step = (version: number, sql: string): Migration => ({ version, name: `ste
 describe('migrate', () => {
   it('applies every pending step once, in order, and nothing on a second run', () => {
     const db = new Database(':memory:');
-    expect(migrate(db, MIGRATIONS)).toEqual([1, 2]);
-    expect(schemaVersion(db)).toBe(2);
+    const all = MIGRATIONS.map((m) => m.version);
+    expect(migrate(db, MIGRATIONS)).toEqual(all);
+    expect(schemaVersion(db)).toBe(all.length);
     expect(migrate(db, MIGRATIONS)).toEqual([]);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(all.length);
     db.close();
   });
 
   it('only runs the steps above the current version', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS.slice(0, 1));
-    expect(migrate(db, MIGRATIONS)).toEqual([2]);
+    expect(migrate(db, MIGRATIONS)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
     db.close();
   });
 

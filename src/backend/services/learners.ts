@@ -40,4 +40,21 @@ export class LearnerService {
     const id = this.appState.get(CURRENT_LEARNER);
     return (id && this.learners.get(id)) || null;
   }
+
+  rename(learnerId: string, typed: string): Learner {
+    const learner = this.require(learnerId);
+    const name = typed.normalize('NFC');
+    const other = this.learners.findByName(name);
+    if (other && other.id !== learner.id) throw new AppError('conflict', `There is already a learner called “${name}”.`);
+    this.learners.rename(learner.id, name);
+    return { ...learner, name };
+  }
+
+  /** Deletes the learner and all their data; if they were the current learner, nobody is current any more. */
+  remove(learnerId: string): null {
+    const learner = this.require(learnerId);
+    this.learners.delete(learner.id);
+    if (this.appState.get(CURRENT_LEARNER) === learner.id) this.appState.delete(CURRENT_LEARNER);
+    return null;
+  }
 }

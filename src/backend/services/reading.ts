@@ -10,6 +10,12 @@ import type { LearnerService } from './learners';
 /** Status is kept per lemma, so marking one form marks every occurrence. */
 export const statusKey = (lemma: string): string => lemma.toLocaleLowerCase('fr');
 
+/** Told when a learner meets a word, so the word enters their review (ReviewService). */
+export interface WordTracker {
+  lookedUp(learnerId: string, lemma: string, source: { lessonId: string; token: number }): void;
+  statusChanging(learnerId: string, lemma: string, source: { lessonId: string; token: number }, next: WordStatus): void;
+}
+
 export class ReadingService {
   constructor(
     private readonly reading: ReadingRepository,
@@ -17,6 +23,7 @@ export class ReadingService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly now: () => Date,
+    private readonly words?: WordTracker,
   ) {}
 
   private glossed(lessonId: string, tokenIndex: number): { lemma: string; paragraph: number } {
@@ -42,12 +49,14 @@ export class ReadingService {
     const word = this.glossed(lessonId, token);
     if (word.paragraph !== paragraph) throw new AppError('invalid_input', `Word ${token} is not in paragraph ${paragraph + 1}.`);
     this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at: this.now().toISOString() });
+    this.words?.lookedUp(learnerId, word.lemma, { lessonId, token });
     return { lookups: this.reading.countLookups(learnerId, lessonId) };
   }
 
   setStatus(learnerId: string, lessonId: string, token: number, status: WordStatus): { lemma: string; status: WordStatus } {
     this.learners.require(learnerId);
     const { lemma } = this.glossed(lessonId, token);
+    this.words?.statusChanging(learnerId, lemma, { lessonId, token }, status);
     this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at: this.now().toISOString() });
     return { lemma, status };
   }

@@ -1,7 +1,12 @@
 // Every schema step, in order. A new step is a new file; a released step is never edited.
 import { migration001 } from './001-learners';
 import { migration002 } from './002-reading';
+import { migration003 } from './003-quizzes';
+// ---- review, teacher PIN (issue 5) ----
+import { migration004 } from './004-review';
+// ---- results files (issue 6) ----
+import { migration005 } from './005-results-exchange';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -34,6 +34,15 @@ export class LearnersRepository {
       .prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)')
       .run(learner.id, learner.name, nameKey(learner.name), learner.createdAt);
   }
+
+  rename(id: string, name: string): void {
+    this.db.prepare('UPDATE learners SET name = ?, name_key = ? WHERE id = ?').run(name, nameKey(name), id);
+  }
+
+  /** Every row of the learner goes with them: each learner table references learners ON DELETE CASCADE. */
+  delete(id: string): void {
+    this.db.prepare('DELETE FROM learners WHERE id = ?').run(id);
+  }
 }
 
 export class AppStateRepository {
@@ -45,5 +54,9 @@ export class AppStateRepository {
 
   set(key: string, value: string): void {
     this.db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  delete(key: string): void {
+    this.db.prepare('DELETE FROM app_state WHERE key = ?').run(key);
   }
 }

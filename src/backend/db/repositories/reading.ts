@@ -30,6 +30,14 @@ export class ReadingRepository {
       .run(lookup.id, lookup.learnerId, lookup.lessonId, lookup.token, lookup.paragraph, lookup.lemma, lookup.at);
   }
 
+  /** Lemmas this learner looked up in a lesson, most looked-up first. */
+  lookedUpLemmas(learnerId: string, lessonId: string): string[] {
+    const rows = this.db
+      .prepare('SELECT lemma FROM lookups WHERE learner_id = ? AND lesson_id = ? GROUP BY lemma ORDER BY count(*) DESC, max(looked_up_at) DESC')
+      .all(learnerId, lessonId) as { lemma: string }[];
+    return rows.map((row) => row.lemma);
+  }
+
   countLookups(learnerId: string, lessonId: string): number {
     return (this.db.prepare('SELECT count(*) AS n FROM lookups WHERE learner_id = ? AND lesson_id = ?').get(learnerId, lessonId) as { n: number }).n;
   }

@@ -2,7 +2,16 @@
 import { api, messageOf } from '../lib/api';
 import { DEFAULT_SETTINGS, type Learner, type LessonLibrary, type ReaderSettings } from '../../../shared/types';
 
-export type Screen = { name: 'library' } | { name: 'reader'; lessonId: string };
+export type Screen =
+  | { name: 'library' }
+  /** `highlight` marks a sentence (offsets in the lesson text), e.g. the evidence of a quiz answer. */
+  | { name: 'reader'; lessonId: string; highlight?: { start: number; end: number }; returnToAttempt?: string }
+  | { name: 'quiz'; lessonId: string; attemptId: string }
+  // ---- profiles, teacher PIN, progress, review ----
+  | { name: 'progress' }
+  | { name: 'words' }
+  | { name: 'review' }
+  | { name: 'teacher' };
 
 export class SessionState {
   learners = $state<Learner[]>([]);
@@ -13,10 +22,18 @@ export class SessionState {
   ready = $state(false);
   /** The last failure, worded for the user; shown in an alert until dismissed. */
   error = $state<string | null>(null);
+  /** What happened to the data before this start (a damaged database restored), until the user dismisses it. */
+  notice = $state<string | null>(null);
 
   async init(): Promise<void> {
     await this.guard(async () => {
-      const [learners, current, library] = await Promise.all([api['learners:list'](), api['learners:current'](), api['lessons:list']()]);
+      const [learners, current, library, info] = await Promise.all([
+        api['learners:list'](),
+        api['learners:current'](),
+        api['lessons:list'](),
+        api['app:info'](),
+      ]);
+      this.notice = info.notice?.message ?? null;
       this.learners = learners;
       this.library = library;
       if (current) await this.applyLearner(current);

@@ -1,0 +1,62 @@
+// Debian Chromium driven with playwright-core, as the end-to-end tests do, with the in-page clock (probe.js).
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const PROBE = join(import.meta.dirname, 'probe.js');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  await context.addInitScript({ path: PROBE });
+  return context.newPage();
+}
+
+// The probe is called through strings: functions handed to page.evaluate would be serialised after tsx's
+// transform, which may wrap them in helpers that do not exist in the page.
+function probe<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(`window.__liseuseBench.${method}(${args.map((a) => JSON.stringify(a)).join(', ')})`) as Promise<T>;
+}
+
+export interface ClickTiming {
+  start: number;
+  painted: number;
+}
+
+/** Times from the next click on `clickSelector` to the first paint with `selector` visible; `click` makes the click. */
+export async function timeClick(page: Page, clickSelector: string, selector: string, click: () => Promise<void>): Promise<ClickTiming> {
+  await probe(page, 'arm', clickSelector, selector);
+  await click();
+  return probe<ClickTiming>(page, 'result');
+}
+
+/** Painted time, from navigation start, of the selector named in the page's ?bench-first-visible= parameter. */
+export function firstVisible(page: Page): Promise<number> {
+  return probe<number>(page, 'firstVisible');
+}
+
+export function lastRequest(page: Page, urlPart: string): Promise<{ start: number; end: number; bytes: number } | null> {
+  return probe(page, 'lastRequest', urlPart);
+}
+
+export function postFromPage(page: Page, path: string, token: string, bodies: unknown[]): Promise<number[]> {
+  return probe<number[]>(page, 'post', path, token, bodies);
+}
+
+export function firstContentfulPaint(page: Page): Promise<number | null> {
+  return page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null`) as Promise<number | null>;
+}

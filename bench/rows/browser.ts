@@ -1,0 +1,218 @@
+// Browser rows: the real browser-mode server in its own process, driven in Debian Chromium. First paint of a
+// 20,000-word lesson, opening a gloss, and saving a quiz answer from the page.
+import Database from 'better-sqlite3';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { loadLesson } from '../../src/core/lesson';
+import type { QuestionView } from '../../src/core/quiz-view';
+import { startServer } from '../../src/server/http-server';
+import { plausibleAnswer } from '../lib/answers';
+import { startApp, type App } from '../lib/app';
+import { firstContentfulPaint, firstVisible, lastRequest, launchChromium, newPage, postFromPage, timeClick } from '../lib/browser';
+import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles, repeatLesson, writeLessonFolder } from '../lib/lessons';
+import { sample, summarise, type Sampling } from '../lib/stats';
+import type { Row } from '../lib/table';
+
+const LONG_WORDS = 20_000;
+const LONG_ID = 'bench-long';
+const WORD = 'button.word';
+const CARD = '[data-testid="gloss-card"]';
+
+interface Prepared {
+  lessonsDir: string;
+  staticDir: string;
+  articleTitle: string;
+  longTitle: string;
+  longWords: number;
+}
+
+/** A lessons folder with the article and a 20,000-word lesson made of it; the same text as a plain static page. */
+function prepare(work: string): Prepared {
+  const lessonsDir = join(work, 'lessons');
+  cpSync(ARTICLE_DIR, join(lessonsDir, ARTICLE_ID), { recursive: true });
+  const article = readLessonFiles(ARTICLE_DIR);
+  const { manifest, wordCount } = loadLesson(article);
+  const copies = Math.ceil(LONG_WORDS / wordCount);
+  const longTitle = `${manifest.title} (×${copies})`;
+  const long = repeatLesson(article, copies, LONG_ID, longTitle);
+  const longWords = loadLesson(long).wordCount;
+  writeLessonFolder(lessonsDir, LONG_ID, long);
+
+  const staticDir = join(work, 'plain');
+  mkdirSync(staticDir, { recursive: true });
+  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphs = long['text.fr.txt'].split('\n').filter((line) => line.trim().length > 0);
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    `<!doctype html>\n<html lang="fr"><head><meta charset="utf-8"><title>${escape(longTitle)}</title><link rel="stylesheet" href="plain.css"></head>\n` +
+      `<body><main><h1>${escape(longTitle)}</h1>\n${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}\n</main></body></html>\n`,
+  );
+  // The reader's column and type size, so both lay out about as many lines.
+  writeFileSync(join(staticDir, 'plain.css'), 'main { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 20px/1.7 serif; }\n');
+  return { lessonsDir, staticDir, articleTitle: manifest.title, longTitle, longWords };
+}
+
+/** A fresh tab (its own browser context and renderer process) on the app's library, settled. */
+async function openApp(browser: Browser, app: App): Promise<Page> {
+  const page = await newPage(browser);
+  await page.goto(`${app.origin}#token=${app.token}`);
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+/** Read on the lesson titled `title`, timed from the click to the first paint with its words visible. */
+async function openReader(page: Page, title: string): Promise<{ ms: number; phases: Record<string, number> }> {
+  const read = page.getByRole('article', { name: title, exact: true }).getByRole('button', { name: 'Read', exact: true });
+  await read.waitFor();
+  const t = await timeClick(page, 'button', WORD, () => read.click());
+  const request = await lastRequest(page, '/api/lessons:get');
+  const phases: Record<string, number> = request
+    ? { clickToRequestMs: request.start - t.start, lessonRequestMs: request.end - request.start, responseToPaintMs: t.painted - request.end, lessonJsonBytes: request.bytes }
+    : {};
+  return { ms: t.painted - t.start, phases };
+}
+
+/** In the reader of `title`: click a word, time until its gloss card is painted, close it once the lookup is saved. */
+async function glossOpens(browser: Browser, app: App, title: string, sampling: Sampling): Promise<number[]> {
+  const page = await openApp(browser, app);
+  await openReader(page, title);
+  const times = await sample(sampling, async (run) => {
+    const word = page.locator(WORD).nth((run * 7) % 150);
+    await word.scrollIntoViewIfNeeded();
+    const lookup = page.waitForResponse((r) => r.url().includes('/api/reading:lookup'));
+    const t = await timeClick(page, WORD, CARD, () => word.click());
+    await lookup;
+    await page.keyboard.press('Escape');
+    await page.locator(CARD).waitFor({ state: 'detached' });
+    return t.painted - t.start;
+  });
+  await page.context().close();
+  return times;
+}
+
+function bareInsertTimes(dir: string, count: number): number[] {
+  const db = new Database(join(dir, 'floor.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE answers (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO answers (body) VALUES (?)');
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    insert.run('{"type":"single","choice":"ago"}');
+    times.push(performance.now() - start);
+  }
+  db.close();
+  return times;
+}
+
+/** Round trips of quiz:answer from the page, and of app:info (no database write: the transport alone) for comparison. */
+async function quizAnswerTimes(browser: Browser, app: App, learnerId: string, sampling: Sampling): Promise<{ answers: number[]; transport: number[] }> {
+  const count = sampling.warmup + sampling.runs;
+  const bodies: unknown[] = [];
+  while (bodies.length < count) {
+    const attempt = await app.call<{ id: string; questions: QuestionView[] }>('quiz:start', { learnerId, lessonId: ARTICLE_ID, kind: 'comprehension' });
+    for (const question of attempt.questions) {
+      bodies.push({ learnerId, attemptId: attempt.id, questionId: question.id, answer: plausibleAnswer(question), timeMs: 4000 });
+    }
+  }
+  const page = await openApp(browser, app);
+  const answers = await postFromPage(page, '/api/quiz:answer', app.token, bodies.slice(0, count));
+  const transport = await postFromPage(page, '/api/app:info', app.token, Array.from({ length: count }, () => ({})));
+  await page.context().close();
+  return { answers: answers.slice(sampling.warmup), transport: transport.slice(sampling.warmup) };
+}
+
+export async function browserRows(work: string): Promise<{ rows: Row[]; chromium: string }> {
+  const prepared = prepare(work);
+  const app = await startApp({ dataDir: join(work, 'data-browser'), lessonsDir: prepared.lessonsDir });
+  const plain = await startServer({
+    backend: { call: async () => ({ ok: false, error: { code: 'unknown_call', message: 'static page only' } }) },
+    staticDir: prepared.staticDir,
+    token: 'none',
+  });
+  const browser = await launchChromium();
+  try {
+    const learner = await app.call<{ id: string }>('learners:create', { name: 'Bench' });
+    await app.call('learners:choose', { learnerId: learner.id });
+    // First paint: click on Read -> first paint with a word of the long lesson visible (see README), each run in a
+    // fresh tab; the floor is the same text as a static page, also one fresh tab per run.
+    const paintSampling = { warmup: 1, runs: 5 };
+    const phases: Record<string, number>[] = [];
+    const paints = await sample(paintSampling, async () => {
+      const page = await openApp(browser, app);
+      const opened = await openReader(page, prepared.longTitle);
+      await page.context().close();
+      phases.push(opened.phases);
+      return opened.ms;
+    });
+    const fcps: (number | null)[] = [];
+    const floorPaints = await sample(paintSampling, async () => {
+      const page = await newPage(browser);
+      await page.goto(`${plain.url}index.html?bench-first-visible=p`);
+      const painted = await firstVisible(page);
+      fcps.push(await firstContentfulPaint(page));
+      await page.context().close();
+      return painted;
+    });
+
+    // Gloss cards: in the 20,000-word lesson, then in the article itself.
+    const longSampling = { warmup: 2, runs: 15 };
+    const longOpens = await glossOpens(browser, app, prepared.longTitle, longSampling);
+    const articleSampling = { warmup: 5, runs: 40 };
+    const articleOpens = await glossOpens(browser, app, prepared.articleTitle, articleSampling);
+
+    const answerSampling = { warmup: 20, runs: 200 };
+    const { answers, transport } = await quizAnswerTimes(browser, app, learner.id, answerSampling);
+    const floorAnswers = bareInsertTimes(work, answerSampling.warmup + answerSampling.runs).slice(answerSampling.warmup);
+
+    const phaseMedians = Object.fromEntries(
+      Object.keys(phases[0] ?? {}).map((key) => [key, summarise(phases.slice(paintSampling.warmup).map((p) => p[key] ?? Number.NaN)).median]),
+    );
+    const glossRow = (what: string, times: number[], sampling: Sampling): Row => ({
+      what,
+      unit: 'ms',
+      stat: 'p95',
+      value: summarise(times).p95,
+      budget: { max: 16 },
+      details: { ...sampling, median: summarise(times).median, timesMs: times },
+    });
+    const rows: Row[] = [
+      {
+        what: `reader: first paint of a ${prepared.longWords.toLocaleString('en')}-word lesson (click Read → words painted)`,
+        unit: 'ms',
+        stat: 'median',
+        value: summarise(paints).median,
+        budget: { max: 200 },
+        floor: summarise(floorPaints).median,
+        floorWhat: 'same text, static page',
+        details: { ...paintSampling, timesMs: paints, floorTimesMs: floorPaints, floorFcpMs: fcps, phaseMedians, phases },
+      },
+      glossRow('open a gloss, the article (click → card painted)', articleOpens, articleSampling),
+      glossRow(`open a gloss, the ${prepared.longWords.toLocaleString('en')}-word lesson`, longOpens, longSampling),
+      {
+        what: 'save a quiz answer (page → /api/quiz:answer → committed → reply)',
+        unit: 'ms',
+        stat: 'p95',
+        value: summarise(answers).p95,
+        budget: { max: 10 },
+        floor: summarise(floorAnswers).p95,
+        floorWhat: 'bare INSERT commit, WAL + FULL',
+        details: {
+          ...answerSampling,
+          median: summarise(answers).median,
+          floorMedian: summarise(floorAnswers).median,
+          appInfoRoundTrip: summarise(transport),
+          timesMs: answers,
+          floorTimesMs: floorAnswers,
+        },
+      },
+    ];
+    return { rows, chromium: browser.version() };
+  } finally {
+    await browser.close();
+    await app.stop();
+    await plain.close();
+  }
+}

@@ -1,0 +1,89 @@
+// `npm run bench`: every benchmark in one go, one table on stdout, every sample in bench/results.json.
+// Never part of `npm test`. Pass --no-build to measure out/ as it is.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SERVER_JS } from './lib/app';
+import { formatTable, ratio, verdict, type Row } from './lib/table';
+import { browserRows } from './rows/browser';
+import { lessonLoadRow, tokenizeRow } from './rows/core';
+import { memoryRow, startRow } from './rows/server';
+import { reportRows } from './rows/reports';
+import { rendererSizeRow } from './rows/renderer-size';
+
+const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
+
+function newestIn(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
+}
+
+/** Builds out/ when it is missing or older than src/: a benchmark of a stale build would measure other code. */
+function ensureBuilt(): void {
+  const index = join(ROOT, 'out', 'renderer', 'index.html');
+  const built = existsSync(SERVER_JS) && existsSync(index);
+  if (process.argv.includes('--no-build') && built) return;
+  if (built && Math.min(statSync(SERVER_JS).mtimeMs, statSync(index).mtimeMs) >= newestIn(join(ROOT, 'src'))) return;
+  log(built ? 'out/ is older than src/: building' : 'out/ is missing: building');
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('the build failed');
+}
+
+function machine(chromium: string): { nproc: number; cpu: string; node: string; chromium: string; platform: string } {
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
+  return { nproc: availableParallelism(), cpu, node: process.version, chromium, platform: `${process.platform} ${process.arch}` };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadBefore = loadavg()[0] ?? 0;
+  ensureBuilt();
+  const work = mkdtempSync(join(tmpdir(), 'liseuse-bench-'));
+  try {
+    log('core');
+    const lessonLoad = await lessonLoadRow();
+    const tokenizing = await tokenizeRow();
+    log('renderer size, backend start');
+    const size = rendererSizeRow();
+    const start = await startRow(work);
+    log('browser (Chromium)');
+    const browser = await browserRows(work);
+    log('memory (seeding 100,000 attempts)');
+    const memory = await memoryRow(work);
+    log('class report and import (issue 6)');
+    const reports = await reportRows(work);
+    const [readerPaint, glossArticle, glossLong, quizAnswer] = browser.rows;
+    const rows = [tokenizing, lessonLoad, readerPaint, glossArticle, glossLong, quizAnswer, start, size, memory, ...reports].filter(
+      (row): row is Row => row !== undefined,
+    );
+
+    const seconds = (performance.now() - started) / 1000;
+    const loadAfter = loadavg()[0] ?? 0;
+    const about = machine(browser.chromium);
+    console.log(formatTable(rows));
+    console.log(
+      `\n${about.nproc} × ${about.cpu}, Node ${about.node}, Chromium ${about.chromium}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}; ${seconds.toFixed(0)} s`,
+    );
+    if (Math.max(loadBefore, loadAfter) > about.nproc) log(`the machine was busy (load above ${about.nproc}): timings are inflated`);
+    const results = {
+      date: new Date().toISOString(),
+      machine: about,
+      loadAverage: { before: loadBefore, after: loadAfter },
+      seconds,
+      rows: rows.map((row) => ({ ...row, ratio: ratio(row), result: verdict(row) })),
+    };
+    writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

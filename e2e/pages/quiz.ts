@@ -1,0 +1,27 @@
+// Locators of the quiz screen and the quiz part of a lesson card.
+import type { Page } from '@playwright/test';
+
+export function quizPage(page: Page) {
+  const feedback = page.getByTestId('feedback');
+  return {
+    take: page.getByRole('button', { name: 'Take the quiz' }),
+    resume: page.getByRole('button', { name: /^Resume the quiz/ }),
+    practise: page.getByRole('button', { name: 'Practise vocabulary' }),
+    cardScores: page.getByTestId('quiz-panel').locator('.scores'),
+    progress: page.getByText(/^Question \d+ of \d+$/),
+    prompt: page.locator('form.question legend'),
+    typed: page.getByLabel('Your answer'),
+    option: (name: string | RegExp) => page.locator('form.question').getByLabel(name),
+    check: page.getByRole('button', { name: 'Check my answer' }),
+    feedback,
+    verdict: feedback.getByRole('heading', { level: 2 }),
+    showInText: page.getByRole('button', { name: 'Show in the text' }),
+    next: page.getByRole('button', { name: 'Next question' }),
+    finish: page.getByRole('button', { name: 'See my score' }),
+    backToQuiz: page.getByRole('button', { name: 'Back to the quiz' }),
+    highlighted: page.locator('.sentence.highlighted'),
+    finalScore: page.getByTestId('final-score'),
+    retry: page.getByRole('button', { name: 'Try again (new attempt)' }),
+    library: page.getByRole('main').getByRole('button', { name: 'Library' }),
+  };
+}

@@ -1,0 +1,361 @@
+// Crash test: browser mode is SIGKILLed while writes are in flight, 100 times on the same data folder. After
+// each kill the database must pass PRAGMA integrity_check and hold no half-done transaction; after each restart
+// every write whose reply said ok must still be there. Run with `npm run test:kill` after `npm run build`.
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SERVER = join(ROOT, 'out', 'main', 'server.js');
+const ROUNDS = Number(process.env.KILL_ROUNDS ?? 100);
+const LESSON = 'kim-russie';
+const STATUSES = ['new', 'learning', 'known'] as const;
+type Status = (typeof STATUSES)[number];
+
+// ---- a server we can kill ----
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  token: string;
+  exited: Promise<void>;
+}
+
+function startServer(dataDir: string): Promise<Server> {
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, LISEUSE_DATA_DIR: dataDir, LISEUSE_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((done, fail) => {
+    let stdout = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start in 20 s: ${stderr}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /ready: (http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]+)/.exec(stdout);
+      if (match?.[1] && match[2]) {
+        clearTimeout(timer);
+        done({ child, base: match[1], token: match[2], exited });
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited (${code ?? signal}) before it was ready: ${stderr}`));
+    });
+  });
+}
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+async function call<T>(server: Server, name: string, input: unknown): Promise<Reply<T>> {
+  const response = await fetch(`${server.base}api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-liseuse-token': server.token },
+    body: JSON.stringify(input),
+  });
+  return (await response.json()) as Reply<T>;
+}
+
+async function must<T>(server: Server, name: string, input: unknown): Promise<T> {
+  const reply = await call<T>(server, name, input);
+  if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}
+
+// ---- what the test knows about the lesson and what it expects to find ----
+
+interface Word {
+  token: number;
+  paragraph: number;
+  lemma: string;
+}
+
+interface QuestionView {
+  id: string;
+  type: string;
+  mode?: string;
+  options?: { id: string }[];
+  left?: { id: string }[];
+  items?: { id: string }[];
+}
+
+interface AttemptView {
+  id: string;
+  finishedAt: string | null;
+  answered: number;
+  questionCount: number;
+  questions: QuestionView[];
+  feedback: Record<string, unknown>;
+}
+
+/** A wrong-or-right but well-formed answer for each question type. */
+function answerFor(question: QuestionView): unknown {
+  const first = question.options?.[0]?.id ?? 'x';
+  switch (question.type) {
+    case 'single':
+      return { type: 'single', choice: first };
+    case 'multiple':
+      return { type: 'multiple', choices: [first] };
+    case 'true-false':
+      return { type: 'true-false', value: true };
+    case 'short-answer':
+      return { type: 'short-answer', text: 'sept jours' };
+    case 'cloze':
+      return question.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: 'blindé' } : { type: 'cloze', mode: 'choice', choice: first };
+    case 'matching':
+      return { type: 'matching', pairs: Object.fromEntries((question.left ?? []).map((l) => [l.id, l.id])) };
+    case 'ordering':
+      return { type: 'ordering', order: (question.items ?? []).map((i) => i.id) };
+    default:
+      throw new Error(`no answer for question type ${question.type}`);
+  }
+}
+
+interface Expected {
+  /** Look-ups seen on disk at the last restart, acknowledged since, and the highest count a reply reported. */
+  lookupsOnDisk: number;
+  lookupsAcked: number;
+  lookupsMaxReported: number;
+  /** Status writes acknowledged since the last restart (each is checked through its lemma's final state). */
+  statusesAcked: number;
+  /** Per lemma: the statuses it may have now (the last acknowledged one, or one sent after it whose reply was lost). */
+  statuses: Map<string, Set<Status>>;
+  /** Per attempt: the questions whose answers were acknowledged. */
+  answers: Map<string, Set<string>>;
+}
+
+// ---- one round: a stream of writes in parallel lanes, killed at a random moment ----
+
+interface RoundOutcome {
+  acknowledged: number;
+  sent: number;
+}
+
+async function streamAndKill(server: Server, learnerId: string, words: Word[], expected: Expected, killAfterMs: number, roundNo: number): Promise<RoundOutcome> {
+  let alive = true;
+  let acknowledged = 0;
+  let sent = 0;
+  const write = async <T>(name: string, input: unknown): Promise<Reply<T> | undefined> => {
+    sent++;
+    try {
+      const reply = await call<T>(server, name, input);
+      if (reply.ok) acknowledged++;
+      return reply;
+    } catch {
+      return undefined; // the process died with this request in flight: not acknowledged
+    }
+  };
+
+  const quizLane = async (): Promise<void> => {
+    const started = await write<AttemptView>('quiz:start', { learnerId, lessonId: LESSON, kind: 'comprehension' });
+    if (!started?.ok) return;
+    const attempt = started.value;
+    const acked = new Set<string>();
+    expected.answers.set(attempt.id, acked);
+    for (const question of attempt.questions) {
+      if (!alive) return;
+      const reply = await write('quiz:answer', { learnerId, attemptId: attempt.id, questionId: question.id, answer: answerFor(question), timeMs: 1000 });
+      if (reply === undefined) return;
+      if (!reply.ok) throw new Error(`round ${roundNo}: quiz:answer refused: ${reply.error.code}: ${reply.error.message}`);
+      acked.add(question.id);
+    }
+  };
+
+  const lookupLane = async (offset: number): Promise<void> => {
+    for (let i = offset; alive; i += 7) {
+      const word = words[i % words.length] as Word;
+      const reply = await write<{ lookups: number }>('reading:lookup', { learnerId, lessonId: LESSON, token: word.token, paragraph: word.paragraph });
+      if (reply === undefined) return;
+      if (!reply.ok) throw new Error(`round ${roundNo}: reading:lookup refused: ${reply.error.code}: ${reply.error.message}`);
+      expected.lookupsAcked++;
+      expected.lookupsMaxReported = Math.max(expected.lookupsMaxReported, reply.value.lookups);
+    }
+  };
+
+  // Each status lane owns its lemmas, so writes to one lemma are sequential and "the last one" is well defined.
+  const statusLane = async (lane: number, lanes: number): Promise<void> => {
+    const mine = words.filter((_w, i) => i % lanes === lane);
+    for (let i = 0; alive; i++) {
+      const word = mine[(i * 5 + roundNo) % mine.length] as Word;
+      const status = STATUSES[(i + roundNo + lane) % STATUSES.length] as Status;
+      const before = expected.statuses.get(word.lemma) ?? new Set<Status>(['new']);
+      // Until the reply comes, either value may be on disk.
+      expected.statuses.set(word.lemma, new Set([...before, status]));
+      const reply = await write('reading:setStatus', { learnerId, lessonId: LESSON, token: word.token, status });
+      if (reply === undefined) return;
+      if (!reply.ok) throw new Error(`round ${roundNo}: reading:setStatus refused: ${reply.error.code}: ${reply.error.message}`);
+      expected.statuses.set(word.lemma, new Set([status]));
+      expected.statusesAcked++;
+    }
+  };
+
+  // One connection per lane, opened before the clock starts, so the kill lands among writes rather than handshakes.
+  const laneCount = 6;
+  await Promise.all(Array.from({ length: laneCount }, () => must(server, 'app:info', {})));
+  const lanes = [quizLane(), quizLane(), lookupLane(0), lookupLane(3), statusLane(0, 2), statusLane(1, 2)];
+  await new Promise((done) => setTimeout(done, killAfterMs));
+  server.child.kill('SIGKILL');
+  await server.exited;
+  alive = false;
+  await Promise.all(lanes);
+  return { acknowledged, sent };
+}
+
+// ---- checks ----
+
+/** After the kill, with no process holding the file: integrity, and no transaction seen half-done. */
+function checkFileAfterKill(dataDir: string, questionCount: number): string[] {
+  const problems: string[] = [];
+  const db = new Database(join(dataDir, 'liseuse.db'), { readonly: true, fileMustExist: true });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+    const foreign = db.pragma('foreign_key_check') as unknown[];
+    if (foreign.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(foreign.slice(0, 3))}`);
+    // A finished attempt has every answer and the score they add up to; an open one is missing some.
+    const attempts = db
+      .prepare(
+        `SELECT a.id, a.finished_at, a.score, a.questions, count(q.id) AS answered, coalesce(sum(q.score), 0) AS total
+         FROM quiz_attempts a LEFT JOIN quiz_answers q ON q.attempt_id = a.id GROUP BY a.id`,
+      )
+      .all() as { id: string; finished_at: string | null; score: number | null; questions: string; answered: number; total: number }[];
+    for (const a of attempts) {
+      const count = (JSON.parse(a.questions) as unknown[]).length;
+      if (count !== questionCount) problems.push(`attempt ${a.id} has ${count} questions, the quiz ${questionCount}`);
+      if (a.finished_at !== null && a.answered !== count) problems.push(`attempt ${a.id} is finished with ${a.answered}/${count} answers`);
+      if (a.finished_at === null && a.answered >= count) problems.push(`attempt ${a.id} has all ${a.answered} answers but is not finished`);
+      if (a.finished_at !== null && Math.abs((a.score ?? -1) - a.total / count) > 1e-9) problems.push(`attempt ${a.id} score ${a.score} ≠ ${a.total / count}`);
+    }
+    // word_status is the latest status_changes row of each lemma, committed together.
+    const mismatched = db
+      .prepare(
+        `SELECT s.learner_id, s.lemma, s.status, (
+           SELECT c.status FROM status_changes c WHERE c.learner_id = s.learner_id AND c.lemma = s.lemma ORDER BY c.changed_at DESC, c.rowid DESC LIMIT 1
+         ) AS last_change
+         FROM word_status s`,
+      )
+      .all() as { lemma: string; status: string; last_change: string | null }[];
+    for (const m of mismatched) if (m.status !== m.last_change) problems.push(`word_status ${m.lemma}=${m.status} but the last status change says ${m.last_change}`);
+    const orphans = db
+      .prepare('SELECT DISTINCT c.lemma FROM status_changes c LEFT JOIN word_status s ON s.learner_id = c.learner_id AND s.lemma = c.lemma WHERE s.lemma IS NULL')
+      .all() as { lemma: string }[];
+    for (const o of orphans) problems.push(`status_changes for ${o.lemma} without a word_status row`);
+    // Every looked-up word has its review card (reading:lookup writes both).
+    const cardless = db
+      .prepare('SELECT DISTINCT l.lemma FROM lookups l LEFT JOIN review_cards r ON r.learner_id = l.learner_id AND r.lemma = l.lemma WHERE r.lemma IS NULL')
+      .all() as { lemma: string }[];
+    for (const c of cardless) problems.push(`look-up of ${c.lemma} committed without its review card (reading:lookup is not one transaction)`);
+  } finally {
+    db.close();
+  }
+  return problems;
+}
+
+/** After the restart, through the API: every acknowledged write is there. Returns the problems and how many writes were checked. */
+async function checkAcknowledged(server: Server, learnerId: string, expected: Expected): Promise<{ problems: string[]; checked: number }> {
+  const problems: string[] = [];
+  let checked = 0;
+  const learners = await must<{ id: string }[]>(server, 'learners:list', {});
+  if (!learners.some((l) => l.id === learnerId)) problems.push('the learner created in round 0 is gone');
+  const state = await must<{ lookups: number; statuses: Record<string, Status> }>(server, 'reading:state', { learnerId, lessonId: LESSON });
+  checked += expected.lookupsAcked + expected.statusesAcked;
+  const least = expected.lookupsOnDisk + expected.lookupsAcked;
+  if (state.lookups < least) problems.push(`${state.lookups} look-ups on disk, at least ${least} expected (${expected.lookupsAcked} acknowledged since the restart)`);
+  if (state.lookups < expected.lookupsMaxReported) problems.push(`${state.lookups} look-ups on disk, a reply reported ${expected.lookupsMaxReported}`);
+  expected.lookupsOnDisk = state.lookups;
+  expected.lookupsAcked = 0;
+  expected.statusesAcked = 0;
+  for (const [lemma, allowed] of expected.statuses) {
+    const actual = state.statuses[lemma] ?? 'new';
+    if (!allowed.has(actual)) problems.push(`status of ${lemma} is ${actual}, expected ${[...allowed].join(' or ')}`);
+    expected.statuses.set(lemma, new Set([actual]));
+  }
+  for (const [attemptId, questions] of expected.answers) {
+    // The attempt itself was an acknowledged quiz:start.
+    checked++;
+    const found = await call<AttemptView>(server, 'quiz:attempt', { learnerId, attemptId });
+    if (!found.ok) {
+      problems.push(`acknowledged attempt ${attemptId} is missing: ${found.error.code}`);
+      continue;
+    }
+    const attempt = found.value;
+    for (const questionId of questions) {
+      checked++;
+      if (!(questionId in attempt.feedback)) problems.push(`acknowledged answer to ${questionId} in attempt ${attemptId} is missing`);
+    }
+    if (attempt.finishedAt !== null && attempt.answered !== attempt.questionCount) problems.push(`attempt ${attemptId} finished with ${attempt.answered}/${attempt.questionCount}`);
+  }
+  expected.answers.clear();
+  return { problems, checked };
+}
+
+// ---- the run ----
+
+async function main(): Promise<void> {
+  if (!existsSync(SERVER)) {
+    console.error(`kill test: ${SERVER} is missing; run \`npm run build\` first.`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  const dataDir = mkdtempSync(join(tmpdir(), 'liseuse-kill-'));
+  const expected: Expected = { lookupsOnDisk: 0, lookupsAcked: 0, lookupsMaxReported: 0, statusesAcked: 0, statuses: new Map(), answers: new Map() };
+  const failures: string[] = [];
+  let survived = 0;
+  let acknowledgedChecked = 0;
+  let acknowledgedTotal = 0;
+  let sentTotal = 0;
+
+  let server = await startServer(dataDir);
+  try {
+    const learner = await must<{ id: string }>(server, 'learners:create', { name: 'Kill Test' });
+    const lesson = await must<{ paragraphs: { index: number; tokens: { i: number; gloss?: { lemma: string } }[] }[] }>(server, 'lessons:get', { lessonId: LESSON });
+    const seen = new Set<string>();
+    const words: Word[] = [];
+    for (const paragraph of lesson.paragraphs) {
+      for (const token of paragraph.tokens) {
+        const lemma = token.gloss?.lemma.toLocaleLowerCase('fr');
+        if (!lemma || seen.has(lemma)) continue;
+        seen.add(lemma);
+        words.push({ token: token.i, paragraph: paragraph.index, lemma });
+      }
+    }
+    const quiz = await must<{ questionCount: number }>(server, 'quiz:overview', { learnerId: learner.id, lessonId: LESSON });
+
+    for (let round = 1; round <= ROUNDS; round++) {
+      const killAfterMs = 1 + Math.floor(Math.random() * 150);
+      const outcome = await streamAndKill(server, learner.id, words, expected, killAfterMs, round);
+      acknowledgedTotal += outcome.acknowledged;
+      if (process.env.KILL_VERBOSE) console.log(`round ${round}: killed after ${killAfterMs} ms, ${outcome.acknowledged}/${outcome.sent} acknowledged`);
+      sentTotal += outcome.sent;
+      const fileProblems = checkFileAfterKill(dataDir, quiz.questionCount);
+      server = await startServer(dataDir);
+      const { problems, checked } = await checkAcknowledged(server, learner.id, expected);
+      acknowledgedChecked += checked;
+      const all = [...fileProblems, ...problems];
+      if (all.length === 0) survived++;
+      else for (const problem of all) failures.push(`round ${round} (killed after ${killAfterMs} ms, ${outcome.acknowledged}/${outcome.sent} acknowledged): ${problem}`);
+    }
+  } catch (error) {
+    failures.push(`the run stopped: ${(error as Error).stack ?? String(error)}`);
+  } finally {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  for (const failure of failures.slice(0, 50)) console.error(`FAIL ${failure}`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `rounds survived: ${survived}/${ROUNDS}, acknowledged writes checked: ${acknowledgedChecked} ` +
+      `(${acknowledgedTotal} acknowledged of ${sentTotal} sent, in ${seconds} s)`,
+  );
+  process.exit(failures.length === 0 && survived === ROUNDS ? 0 : 1);
+}
+
+void main();

@@ -1,0 +1,614 @@
+// Property-based fuzzing of the contract boundary with fast-check: every call of the table gets wrong inputs of
+// every kind (and some valid ones) through backend.call, and random requests hit the real browser-mode server.
+// The oracle is the call's own valibot schema: what it refuses must come back as invalid_input, what it accepts
+// may only fail with a typed domain error. Nothing may throw, leak a stack, pollute a prototype or kill the server.
+import * as fc from 'fast-check';
+import * as v from 'valibot';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_NAMES, contract, type CallName } from '../shared/contract';
+import type { Result } from '../shared/errors';
+import { THEMES, WORD_STATUSES, type AttemptView, type Learner, type LessonView } from '../shared/types';
+import { REVIEW_RATINGS } from '../core/review-ratings';
+import { createBackend, type Backend } from './backend';
+import { makeTempDir, removeTempDir } from './db/test-helpers';
+import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from '../server/http-server';
+
+const RUNS_PER_CALL = Number(process.env.FUZZ_RUNS ?? 250);
+const HTTP_RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? 600);
+const LESSON = 'kim-russie';
+const TOKEN = 'fuzz-token-0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Codes a schema-valid input may still earn from the services (wrong ids, wrong paragraph, locked teacher area). */
+const DOMAIN_CODES = ['not_found', 'conflict', 'invalid_input', 'unauthorized'];
+/** What a message must never look like: a stack frame, a source location, a Node internal, an error class dump. */
+const STACK_LIKE = [/\n\s*at\s/, /\bat\s+\S+\s+\(.*:\d+:\d+\)/, /node:internal/, /\.(?:ts|js|mjs|cjs):\d+/, /\b(?:TypeError|RangeError|ReferenceError|SyntaxError):/];
+
+// ---- what happened, for the closing line ----
+
+interface Tally {
+  cases: number;
+  refused: number;
+  valid: number;
+  ok: number;
+}
+const tallies = new Map<CallName, Tally>(CALL_NAMES.map((name) => [name, { cases: 0, refused: 0, valid: 0, ok: 0 }]));
+const validCodes = new Map<string, number>();
+let longestMessage = 0;
+const unhandled: unknown[] = [];
+const logged: unknown[] = [];
+const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+
+// ---- nasty values ----
+
+const HUGE = 'x'.repeat(1_000_000);
+const HUGE_UNICODE = 'é🇫🇷\u202e'.repeat(100_000);
+
+function ownKey<T extends object>(target: T, key: string, value: unknown): T {
+  // defineProperty, not assignment: "__proto__" must become an own, enumerable key as JSON.parse makes it.
+  Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+  return target;
+}
+
+function deeplyNested(depth: number, asObject: boolean): unknown {
+  let value: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) value = asObject ? { a: value } : [value];
+  return value;
+}
+
+const pollutingKey = fc.constantFrom('__proto__', 'constructor', 'prototype', '__defineGetter__', 'hasOwnProperty', 'toString', 'valueOf');
+
+const pollutingObject = fc.constantFrom(
+  () => JSON.parse('{"__proto__": {"polluted": "yes"}}') as unknown,
+  () => JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}') as unknown,
+  () => JSON.parse('{"__proto__": {"__proto__": {"polluted": "yes"}}}') as unknown,
+  () => ownKey({}, '__proto__', { toString: 'polluted', valueOf: 'polluted' }),
+).map((make) => make());
+
+/** Values that are wrong for almost any field (the schema decides; a few are right for some fields). */
+const nastyShallow: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(NaN, Infinity, -Infinity, -1, -0, 0.5, 1e308, Number.MAX_SAFE_INTEGER + 2, -(2 ** 31), 2 ** 32, 10_000_001),
+  fc.double(),
+  fc.integer({ min: -1_000_000_000, max: -1 }),
+  fc.bigInt(),
+  fc.constantFrom<unknown>('', ' ', '\u0000', '\uD800', '\u202e', '../../etc/passwd', '0', 'true', 'null', '{}', '%00', 'DROP TABLE learners;--', "'; --"),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.boolean(),
+  fc.constantFrom<unknown>(null, undefined, [], {}, new Date(0), new Date(NaN), new Map([['a', 1]]), new Set([1]), new Uint8Array(4), Object.create(null)),
+  fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 }),
+  fc.object({ maxDepth: 2 }),
+  pollutingObject,
+);
+
+/** The shallow ones, plus megabyte strings and values nested thousands deep. */
+const nasty: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: nastyShallow, weight: 8 },
+  { arbitrary: fc.constantFrom<unknown>(HUGE, HUGE_UNICODE), weight: 1 },
+  { arbitrary: fc.constantFrom(200, 5_000).map((depth) => deeplyNested(depth, depth > 1000)), weight: 1 },
+);
+
+/** fc.anything with everything a structured clone (IPC) or JSON (HTTP) could carry, and then some. */
+const anything = fc.anything({
+  maxDepth: 4,
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
+  withUnicodeString: true,
+});
+
+// ---- valid values, per field name of the contract ----
+
+interface World {
+  learner: Learner;
+  attempt: AttemptView;
+  lesson: LessonView;
+  /** A real teacher session, so the calls behind the PIN are reached too. */
+  teacherToken: string;
+  /** A real results file (results:export of the fuzz learner), for the importer to be fed mutations of. */
+  resultsFile: unknown;
+}
+
+/** Calls that must not get the real teacher token: they would delete the fuzz learner or end the session. */
+const NO_REAL_TEACHER_TOKEN: readonly CallName[] = ['learners:delete', 'teacher:lock'];
+
+/** A JSON value with a few random edits: a field dropped, replaced by a nasty value, or its array doubled. */
+function mutated(base: unknown): fc.Arbitrary<unknown> {
+  const paths: (string | number)[][] = [];
+  const collect = (value: unknown, path: (string | number)[]): void => {
+    paths.push(path);
+    if (Array.isArray(value)) value.slice(0, 5).forEach((item, i) => collect(item, [...path, i]));
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) collect(item, [...path, key]);
+  };
+  collect(base, []);
+  const edit = fc.record({ at: fc.nat({ max: paths.length - 1 }), op: fc.constantFrom('drop', 'replace', 'double', 'huge'), value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), nastyShallow) });
+  return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
+    const copy = structuredClone(base) as Record<string | number, unknown>;
+    for (const { at, op, value } of edits) {
+      const path = paths[at] as (string | number)[];
+      if (path.length === 0) continue;
+      let parent: Record<string | number, unknown> | undefined = copy;
+      for (const key of path.slice(0, -1)) parent = parent?.[key] as Record<string | number, unknown> | undefined;
+      const key = path.at(-1) as string | number;
+      if (!parent || typeof parent !== 'object') continue;
+      if (op === 'drop') delete parent[key];
+      else if (op === 'double' && Array.isArray(parent[key])) parent[key] = [...(parent[key] as unknown[]), ...(parent[key] as unknown[])];
+      else if (op === 'huge') parent[key] = 'ÿ'.repeat(100_000);
+      else parent[key] = value;
+    }
+    return copy;
+  });
+}
+
+const uuid = fc.uuid({ version: 4 });
+const kebab = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,2}$/);
+
+function answerFor(world: World): fc.Arbitrary<unknown> {
+  const ids = fc.oneof(kebab, fc.constantFrom(...world.attempt.questions.flatMap(optionIdsOf)));
+  const text = fc.oneof(fc.string({ maxLength: 500 }), fc.constantFrom('sept jours', 'Sept  Jours.', 'sèpt jours', 'Vladivostok', 'blindé'));
+  return fc.oneof(
+    fc.record({ type: fc.constant('single'), choice: ids }),
+    fc.record({ type: fc.constant('multiple'), choices: fc.array(ids, { maxLength: 16 }) }),
+    fc.record({ type: fc.constant('true-false'), value: fc.boolean() }),
+    fc.record({ type: fc.constant('short-answer'), text }),
+    fc.record({ type: fc.constant('cloze'), mode: fc.constant('typed'), text }),
+    fc.record({ type: fc.constant('cloze'), mode: fc.constant('choice'), choice: ids }),
+    fc.dictionary(ids, ids, { maxKeys: 8 }).map((pairs) => ({ type: 'matching', pairs })),
+    fc.array(ids, { maxLength: 16 }).map((order) => ({ type: 'ordering', order })),
+  );
+}
+
+function optionIdsOf(question: AttemptView['questions'][number]): string[] {
+  const q = question as unknown as Record<string, { id: string }[] | undefined>;
+  return [...(q.options ?? []), ...(q.left ?? []), ...(q.right ?? []), ...(q.items ?? [])].map((o) => o.id);
+}
+
+function validFields(world: World): Record<string, fc.Arbitrary<unknown>> {
+  const tokens = world.lesson.paragraphs.flatMap((p) => p.tokens.map((t) => ({ token: t.i, paragraph: p.index })));
+  const lastToken = tokens.length - 1;
+  return {
+    learnerId: fc.oneof({ arbitrary: fc.constant(world.learner.id), weight: 3 }, { arbitrary: uuid, weight: 1 }),
+    attemptId: fc.oneof({ arbitrary: fc.constant(world.attempt.id), weight: 3 }, { arbitrary: uuid, weight: 1 }),
+    lessonId: fc.oneof({ arbitrary: fc.constant(LESSON), weight: 3 }, { arbitrary: fc.stringMatching(/^[a-z0-9-]{1,64}$/), weight: 1 }),
+    token: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
+    paragraph: fc.oneof(fc.integer({ min: 0, max: world.lesson.paragraphs.length }), fc.integer({ min: 0, max: 10_000_000 })),
+    status: fc.constantFrom(...WORD_STATUSES),
+    seconds: fc.integer({ min: 1, max: 3600 }),
+    settings: fc.record({
+      theme: fc.constantFrom(...THEMES),
+      fontSize: fc.integer({ min: 14, max: 36 }),
+      lineHeight: fc.double({ min: 1.2, max: 2.4, noNaN: true }),
+      dyslexicFont: fc.boolean(),
+      interlinear: fc.constantFrom('off', 'all', 'unknown'),
+      speech: fc.boolean(),
+    }),
+    kind: fc.constantFrom('comprehension', 'vocabulary'),
+    questionId: fc.oneof(fc.constantFrom(...world.attempt.questions.map((q) => q.id)), kebab),
+    answer: answerFor(world),
+    timeMs: fc.integer({ min: 0, max: 24 * 3600 * 1000 }),
+    name: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Zoé', 'ÉLODIE', 'élodie', '  Ana  ', 'Ana', '李')),
+    teacherToken: fc.stringMatching(/^[\w-]{20,100}$/),
+    pin: fc.stringMatching(/^\d{4,8}$/),
+    lemma: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('dormir', 'retenir', 'la', 'Kim')),
+    rating: fc.constantFrom(...REVIEW_RATINGS),
+    report: fc.constantFrom('class', 'attempts', 'learner'),
+    format: fc.constantFrom('csv', 'pdf', 'json'),
+    fileName: fc.oneof(fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a '), fc.string({ minLength: 1, maxLength: 255 })),
+    content: fc.oneof(
+      { arbitrary: mutated(world.resultsFile).map((file) => JSON.stringify(file, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? ''), weight: 4 },
+      { arbitrary: fc.constant(JSON.stringify(world.resultsFile)), weight: 1 },
+      { arbitrary: fc.string({ maxLength: 300 }), weight: 1 },
+      { arbitrary: fc.jsonValue({ maxDepth: 3 }).map((x) => JSON.stringify(x)), weight: 1 },
+    ),
+  };
+}
+
+/** The valid generators for one call: the real teacher token where it is harmless. */
+function fieldsFor(name: CallName, world: World, fields: Record<string, fc.Arbitrary<unknown>>): Record<string, fc.Arbitrary<unknown>> {
+  if (NO_REAL_TEACHER_TOKEN.includes(name)) return fields;
+  return { ...fields, teacherToken: fc.oneof({ arbitrary: fc.constant(world.teacherToken), weight: 3 }, { arbitrary: fields.teacherToken as fc.Arbitrary<unknown>, weight: 1 }) };
+}
+
+/** The keys of a call's input object, read from its valibot schema (optional(strictObject) or strictObject). */
+function keysOf(name: CallName): string[] {
+  let schema = contract[name].input as unknown as { type: string; wrapped?: unknown; entries?: Record<string, unknown> };
+  if (schema.type === 'optional') schema = schema.wrapped as typeof schema;
+  if (schema.type !== 'strict_object' || !schema.entries) throw new Error(`${name}: the fuzzer expects a strictObject input, got ${schema.type}`);
+  return Object.keys(schema.entries);
+}
+
+function validInput(name: CallName, fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
+  const keys = keysOf(name);
+  return fc.record(Object.fromEntries(keys.map((key) => [key, fields[key] as fc.Arbitrary<unknown>])));
+}
+
+/** Every kind of wrong input for one call, plus some valid ones so the services behind it are reached too. */
+function inputsFor(name: CallName, fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  const keys = keysOf(name);
+  const valid = validInput(name, fields);
+  const strategies: fc.WeightedArbitrary<unknown>[] = [
+    // 1. anything at all, as the whole input
+    { arbitrary: anything, weight: 3 },
+    // 2. a nasty value as the whole input
+    { arbitrary: nasty, weight: 2 },
+    // 3. an otherwise valid input with one extra key, often one that pollutes prototypes
+    {
+      arbitrary: fc
+        .tuple(valid, fc.oneof(pollutingKey, fc.string({ maxLength: 20 }), fc.constant(HUGE)), fc.oneof(nasty, pollutingObject))
+        .filter(([input, key]) => !keys.includes(key) && !Object.hasOwn(input, key))
+        .map(([input, key, value]) => ownKey({ ...input }, key, value)),
+      weight: 3,
+    },
+    // 4. a valid input with the whole thing nested one level deeper, or wrapped in an array
+    { arbitrary: valid.chain((input) => fc.constantFrom<unknown>([input], { input }, JSON.stringify(input))), weight: 1 },
+    // 5. a deeply nested value
+    { arbitrary: fc.constantFrom(500, 10_000).map((depth) => deeplyNested(depth, depth < 1000)), weight: 1 },
+  ];
+  if (keys.length > 0) {
+    strategies.push(
+      // 6. the right keys, every value of a wrong type
+      { arbitrary: fc.record(Object.fromEntries(keys.map((key) => [key, nasty]))), weight: 3 },
+      // 7. a valid input with one field replaced by a nasty value
+      {
+        arbitrary: fc.tuple(valid, fc.constantFrom(...keys), nasty).map(([input, key, value]) => ownKey({ ...input }, key, value)),
+        weight: 4,
+      },
+      // 8. a valid input with one field missing
+      {
+        arbitrary: fc.tuple(valid, fc.constantFrom(...keys)).map(([input, key]) => Object.fromEntries(Object.entries(input).filter(([k]) => k !== key))),
+        weight: 1,
+      },
+      // 9. valid by schema: reaches the services with random ids, tokens, answers
+      { arbitrary: valid, weight: 2 },
+    );
+  } else {
+    strategies.push({ arbitrary: fc.constantFrom<unknown>(undefined, {}), weight: 1 });
+  }
+  return fc.oneof(...strategies);
+}
+
+function expectCleanMessage(message: unknown, context: string): void {
+  expect(typeof message, context).toBe('string');
+  expect((message as string).length, context).toBeGreaterThan(0);
+  for (const pattern of STACK_LIKE) expect(message, `${context}: message looks like a stack or source location`).not.toMatch(pattern);
+  longestMessage = Math.max(longestMessage, (message as string).length);
+}
+
+function describeInput(input: unknown): string {
+  try {
+    const text = JSON.stringify(input, (_k, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
+    return text === undefined ? String(input) : text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  } catch {
+    return Object.prototype.toString.call(input);
+  }
+}
+
+// ---- the backend ----
+
+describe('contract fuzzing: backend.call', () => {
+  let dataDir: string;
+  let backend: Backend;
+  let world: World;
+  let fields: Record<string, fc.Arbitrary<unknown>>;
+  const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    dataDir = makeTempDir('liseuse-fuzz-');
+    backend = createBackend({ dataDir, lessonsDir: resolve('resources/lessons'), mode: 'browser', version: '0.0.0-fuzz', logError: (e) => logged.push(e) });
+    const learner = (await backend.call('learners:create', { name: 'Fuzz' })) as Result<Learner>;
+    if (!learner.ok) throw new Error(learner.error.message);
+    const lesson = (await backend.call('lessons:get', { lessonId: LESSON })) as Result<LessonView>;
+    if (!lesson.ok) throw new Error(lesson.error.message);
+    const attempt = (await backend.call('quiz:start', { learnerId: learner.value.id, lessonId: LESSON, kind: 'comprehension' })) as Result<AttemptView>;
+    if (!attempt.ok) throw new Error(attempt.error.message);
+    const session = (await backend.call('teacher:setPin', { pin: '2468' })) as Result<{ teacherToken: string }>;
+    if (!session.ok) throw new Error(session.error.message);
+    // Some history for the results file: a look-up, a status, an answer.
+    const word = lesson.value.paragraphs.flatMap((p) => p.tokens.filter((t) => t.gloss).map((t) => ({ token: t.i, paragraph: p.index })))[0];
+    await backend.call('reading:lookup', { learnerId: learner.value.id, lessonId: LESSON, ...word });
+    await backend.call('reading:setStatus', { learnerId: learner.value.id, lessonId: LESSON, token: word?.token, status: 'learning' });
+    const question = attempt.value.questions.find((q) => q.type === 'true-false');
+    await backend.call('quiz:answer', { learnerId: learner.value.id, attemptId: attempt.value.id, questionId: question?.id, answer: { type: 'true-false', value: true }, timeMs: 5 });
+    const exported = (await backend.call('results:export', { learnerId: learner.value.id })) as Result<{ download?: { base64: string } }>;
+    if (!exported.ok || !exported.value.download) throw new Error(`results:export: ${JSON.stringify(exported).slice(0, 200)}`);
+    const resultsFile = JSON.parse(Buffer.from(exported.value.download.base64, 'base64').toString('utf8')) as unknown;
+    world = { learner: learner.value, lesson: lesson.value, attempt: attempt.value, teacherToken: session.value.teacherToken, resultsFile };
+    fields = validFields(world);
+  });
+
+  afterAll(() => {
+    backend?.close();
+    removeTempDir(dataDir);
+    const all = [...tallies.values()];
+    const total = all.reduce((sum, t) => sum + t.cases, 0);
+    console.log(
+      `contract fuzz: ${total} backend.call cases over ${CALL_NAMES.length} calls (min ${Math.min(...all.map((t) => t.cases))} per call); ` +
+        `${all.reduce((s, t) => s + t.refused, 0)} refused by schema as invalid_input, ${all.reduce((s, t) => s + t.valid, 0)} valid by schema ` +
+        `(${[...validCodes].map(([code, n]) => `${code}×${n}`).join(' ')}); longest error message ${longestMessage} chars; unhandled rejections ${unhandled.length}`,
+    );
+    if (process.env.FUZZ_VERBOSE) for (const [name, t] of tallies) console.log(`  ${name}: ${t.cases} cases, ${t.refused} refused by schema, ${t.valid} valid (${t.ok} ok)`);
+  });
+
+  it('every field of every call has a valid generator (a new call or field needs one here)', () => {
+    for (const name of CALL_NAMES) for (const key of keysOf(name)) expect(fields[key], `${name}.${key}`).toBeDefined();
+  });
+
+  it.each(CALL_NAMES)(`%s: ${RUNS_PER_CALL} wrong and odd inputs give typed errors, never a throw`, async (name) => {
+    const schema = contract[name].input;
+    const tally = tallies.get(name) as Tally;
+    await fc.assert(
+      fc.asyncProperty(inputsFor(name, fieldsFor(name, world, fields)), async (input) => {
+        const context = `${name} ${describeInput(input)}`;
+        const validBySchema = v.safeParse(schema, input).success;
+        let result: Result<unknown>;
+        try {
+          result = await backend.call(name, input);
+        } catch (error) {
+          throw new Error(`${context}: backend.call threw ${String(error)}`, { cause: error });
+        }
+        tally.cases++;
+        expect(() => JSON.stringify(result), `${context}: result must serialise`).not.toThrow();
+        if (!validBySchema) {
+          tally.refused++;
+          expect(result.ok, context).toBe(false);
+          if (!result.ok) {
+            expect(result.error.code, context).toBe('invalid_input');
+            expectCleanMessage(result.error.message, context);
+          }
+        } else {
+          tally.valid++;
+          const code = result.ok ? 'ok' : result.error.code;
+          validCodes.set(code, (validCodes.get(code) ?? 0) + 1);
+          if (result.ok) tally.ok++;
+          else {
+            expect(DOMAIN_CODES, `${context}: ${result.error.code}: ${result.error.message}`).toContain(result.error.code);
+            expectCleanMessage(result.error.message, context);
+          }
+        }
+        expect(Object.keys(result).sort(), context).toEqual(result.ok ? ['ok', 'value'] : ['error', 'ok']);
+        expect(logged, `${context}: reached the unexpected-failure log`).toEqual([]);
+        expect(({} as Record<string, unknown>).polluted, `${context}: polluted Object.prototype`).toBeUndefined();
+      }),
+      { numRuns: RUNS_PER_CALL },
+    );
+    // Still usable: a read and a write with valid input succeed after the storm.
+    const state = await backend.call('reading:state', { learnerId: world.learner.id, lessonId: LESSON });
+    expect(state.ok).toBe(true);
+    const addTime = await backend.call('reading:addTime', { learnerId: world.learner.id, lessonId: LESSON, seconds: 1 });
+    expect(addTime).toMatchObject({ ok: true });
+    expect(tally.cases).toBeGreaterThanOrEqual(RUNS_PER_CALL);
+  }, 120_000);
+
+  it('afterwards: no unhandled rejection, no unexpected failure logged, Object.prototype untouched, database sound', async () => {
+    expect(unhandled).toEqual([]);
+    expect(logged).toEqual([]);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+    expect(backend.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(backend.db.pragma('foreign_key_check')).toEqual([]);
+    const created = await backend.call('learners:create', { name: 'After the fuzz' });
+    expect(created).toMatchObject({ ok: true, value: { name: 'After the fuzz' } });
+    // However they got in (learners:create, learners:rename, results:import), learners keep names the contract allows.
+    const learners = (await backend.call('learners:list', {})) as Result<Learner[]>;
+    expect(learners.ok).toBe(true);
+    for (const learner of learners.ok ? learners.value : []) {
+      expect(v.safeParse(contract['learners:create'].input, { name: learner.name }).success, `learner name ${describeInput(learner.name)}`).toBe(true);
+      expect(learner.name, 'learner names are stored trimmed').toBe(learner.name.trim());
+      expect(learner.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+  });
+});
+
+/** Error messages quote the refused value whole (valibot's "received …"), so a megabyte of input comes back twice. */
+describe('contract boundary: error message size', () => {
+  it('an invalid_input message stays under 1000 characters whatever the input', async () => {
+    const dataDir = makeTempDir('liseuse-fuzz-msg-');
+    const backend = createBackend({ dataDir, lessonsDir: resolve('resources/lessons'), mode: 'browser', version: '0', logError: () => {} });
+    try {
+      const result = await backend.call('learners:create', ownKey({ name: 'Ana' }, 'k'.repeat(100_000), 1));
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message.length).toBeLessThan(1000);
+    } finally {
+      backend.close();
+      removeTempDir(dataDir);
+    }
+  });
+});
+
+// ---- the HTTP layer ----
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+describe('contract fuzzing: browser-mode HTTP server', () => {
+  let root: string;
+  let backend: Backend;
+  let running: RunningServer;
+  let requests = 0;
+  let rawSockets = 0;
+  const statuses = new Map<number, number>();
+
+  function send(method: string, path: string, headers: Record<string, string | string[]>, body: Buffer | undefined, chunked: boolean): Promise<Reply> {
+    return new Promise((done, fail) => {
+      let replied = false;
+      const outgoing = httpRequest({ host: '127.0.0.1', port: running.port, method, path, headers, agent: false }, (res) => {
+        replied = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', fail);
+      });
+      // The server may answer 413 and close before it has read a large body.
+      outgoing.on('error', (error) => (replied ? undefined : fail(error)));
+      if (body) {
+        if (chunked) for (let i = 0; i < body.length; i += 16 * 1024) outgoing.write(body.subarray(i, i + 16 * 1024));
+        else outgoing.write(body);
+      }
+      outgoing.end();
+    });
+  }
+
+  const alive = async (): Promise<void> => {
+    const reply = await send('POST', '/api/app:info', { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, Buffer.from('{}'), false);
+    expect(reply.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    root = makeTempDir('liseuse-http-fuzz-');
+    mkdirSync(join(root, 'static'), { recursive: true });
+    writeFileSync(join(root, 'static', 'index.html'), '<!doctype html><title>fuzz</title>');
+    backend = createBackend({ dataDir: join(root, 'data'), lessonsDir: resolve('resources/lessons'), mode: 'browser', version: '0.0.0-fuzz', logError: (e) => logged.push(e) });
+    running = await startServer({ backend, staticDir: join(root, 'static'), token: TOKEN });
+  });
+
+  afterAll(async () => {
+    await running?.close();
+    backend?.close();
+    removeTempDir(root);
+    process.off('unhandledRejection', onUnhandled);
+    const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    console.log(`HTTP fuzz: ${requests} requests to /api/* (statuses ${byStatus}) and ${rawSockets} raw-byte connections; server stayed up`);
+  });
+
+  const pathArb = fc.oneof(
+    { arbitrary: fc.constantFrom(...CALL_NAMES).map((name) => `/api/${name}`), weight: 5 },
+    { arbitrary: fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `/api/${encodeURIComponent(s)}`), weight: 2 },
+    {
+      arbitrary: fc.constantFrom(
+        '/api/',
+        '/api/%E0%A4%A',
+        '/api/%00',
+        '/api/__proto__',
+        '/api/constructor',
+        '/api/toString',
+        '/api/..%2f..%2fetc%2fpasswd',
+        '/api/app:info?x=1#y',
+        '/api/app%3Ainfo',
+        '/api//app:info',
+        '//api/app:info',
+        `/api/${'a'.repeat(10_000)}`,
+        '/api/learners:create/../app:info',
+      ),
+      weight: 2,
+    },
+  );
+
+  const headerValue = fc.stringMatching(/^[\x20-\x7e]{0,80}$/);
+  const headersArb = fc.record(
+    {
+      token: fc.oneof(
+        { arbitrary: fc.constant<string | string[] | undefined>(TOKEN), weight: 6 },
+        { arbitrary: fc.constantFrom<string | string[] | undefined>(undefined, '', `${TOKEN} `, TOKEN.toUpperCase(), [TOKEN, TOKEN]), weight: 1 },
+        { arbitrary: headerValue, weight: 1 },
+      ),
+      type: fc.oneof(
+        { arbitrary: fc.constantFrom<string | undefined>('application/json', 'application/json; charset=utf-8'), weight: 6 },
+        { arbitrary: fc.constantFrom<string | undefined>(undefined, 'text/plain', 'application/jsonx', 'multipart/form-data; boundary=x', ''), weight: 1 },
+        { arbitrary: headerValue, weight: 1 },
+      ),
+      origin: fc.oneof(
+        { arbitrary: fc.constant<string | undefined>(undefined), weight: 6 },
+        { arbitrary: fc.constantFrom('null', 'http://evil.example', 'http://127.0.0.1', 'SELF'), weight: 1 },
+      ),
+      host: fc.oneof({ arbitrary: fc.constant<string | undefined>(undefined), weight: 8 }, { arbitrary: fc.constantFrom('evil.example', 'localhost:SELF', '127.0.0.1'), weight: 1 }),
+      extra: fc.dictionary(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), headerValue, { maxKeys: 4 }),
+    },
+    { requiredKeys: ['token', 'type', 'extra'] },
+  );
+
+  // Deep nesting and megabyte strings come as ready-made bodies below, not through JSON.stringify here.
+  const TOO_BIG = 'x'.repeat(MAX_BODY_BYTES + 50);
+  const jsonish = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.object({ maxDepth: 2 }), nastyShallow);
+  const bodyArb = fc.oneof(
+    { arbitrary: jsonish.map((value) => JSON.stringify(value, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? ''), weight: 5 },
+    { arbitrary: fc.constantFrom('{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}', '{"name":"x","__proto__":{"admin":true}}'), weight: 2 },
+    { arbitrary: fc.string({ unit: 'binary', maxLength: 300 }), weight: 2 },
+    { arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)), weight: 1 },
+    { arbitrary: fc.constantFrom('{}', '{"learnerId":"00000000-0000-4000-8000-000000000000","lessonId":"kim-russie"}', '{"name":"Ana"}'), weight: 2 },
+    { arbitrary: fc.constantFrom('['.repeat(100_000) + ']'.repeat(100_000), '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000), TOO_BIG, ''), weight: 2 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
+
+  it(`${HTTP_RUNS} random requests to /api/* never get a 5xx, and the server stays up`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof({ arbitrary: fc.constant('POST'), weight: 8 }, { arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'PROPFIND'), weight: 1 }),
+        pathArb,
+        headersArb,
+        bodyArb,
+        fc.boolean(),
+        async (method, path, h, rawBody, chunked) => {
+          const self = `127.0.0.1:${running.port}`;
+          const headers: Record<string, string | string[]> = { ...h.extra };
+          if (h.token !== undefined) headers[TOKEN_HEADER] = h.token;
+          if (h.type !== undefined) headers['content-type'] = h.type;
+          if (h.origin !== undefined) headers.origin = h.origin.replace('SELF', `http://${self}`);
+          if (h.host !== undefined) headers.host = h.host.replace('SELF', String(running.port));
+          const body = rawBody === undefined ? undefined : Buffer.from(rawBody);
+          const reply = await send(method, path, headers, body, chunked);
+          requests++;
+          statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+          const context = `${method} ${path.slice(0, 80)} ${JSON.stringify(headers).slice(0, 300)} body ${body ? body.length : 'none'} → ${reply.status} ${reply.body.slice(0, 200)}`;
+          expect(reply.status, context).toBeGreaterThanOrEqual(200);
+          expect(reply.status, context).toBeLessThan(500);
+          const wellFormed = method === 'POST' && h.token === TOKEN && h.origin === undefined && h.host === undefined && path.startsWith('/api/');
+          if (wellFormed && h.type?.startsWith('application/json') && body && body.length > MAX_BODY_BYTES) expect(reply.status, context).toBe(413);
+          if (method !== 'HEAD') {
+            const parsed = JSON.parse(reply.body) as { ok: boolean; error?: { code: string; message: string } };
+            expect(typeof parsed.ok, context).toBe('boolean');
+            if (!parsed.ok) expectCleanMessage(parsed.error?.message, context);
+          }
+          expect(logged, context).toEqual([]);
+          await alive();
+        },
+      ),
+      { numRuns: HTTP_RUNS },
+    );
+    expect(running.server.listening).toBe(true);
+  }, 180_000);
+
+  it('random bytes on a raw connection are answered as a client error (or dropped), and the server stays up', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ minLength: 1, maxLength: 2000 }).map((bytes) => Buffer.from(bytes)),
+          fc.string({ unit: 'binary', maxLength: 500 }).map((s) => Buffer.from(`POST /api/app:info HTTP/1.1\r\nHost: 127.0.0.1\r\n${s}\r\n\r\n`)),
+          fc.constantFrom(
+            Buffer.from('POST /api/app:info HTTP/1.1\r\nHost: HOST\r\nContent-Length: 10\r\nContent-Length: 2\r\n\r\n{}'),
+            Buffer.from('POST /api/app:info HTTP/1.1\r\nHost: HOST\r\nTransfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n{}'),
+            Buffer.from('POST /api/app:info HTTP/1.1\r\nHost: HOST\r\nContent-Length: -1\r\n\r\n'),
+            Buffer.from('POST /api/app:info HTTP/1.1\r\nHost: HOST\r\nContent-Length: 99999999999999999999\r\n\r\n'),
+            Buffer.from('GET /\u0000 HTTP/1.1\r\nHost: HOST\r\n\r\n'),
+          ),
+        ),
+        async (bytes) => {
+          const payload = Buffer.from(bytes.toString('latin1').replaceAll('HOST', `127.0.0.1:${running.port}`), 'latin1');
+          const answer = await new Promise<string>((done) => {
+            const socket = connect(running.port, '127.0.0.1', () => socket.end(payload));
+            let text = '';
+            socket.setTimeout(2000, () => socket.destroy());
+            socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+            socket.on('close', () => done(text));
+            socket.on('error', () => done(text));
+          });
+          rawSockets++;
+          expect(answer, answer.slice(0, 200)).not.toMatch(/^HTTP\/1\.[01] 5\d\d/);
+          await alive();
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(unhandled).toEqual([]);
+  }, 120_000);
+});

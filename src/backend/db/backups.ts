@@ -1,0 +1,89 @@
+// Copies of the learner database in dataDir/backups: one before every migration, one per day of use, the newest
+// seven kept. On a damaged database the newest copy that passes integrity_check is put back.
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './connection';
+
+export const BACKUP_DIR = 'backups';
+export const KEEP_BACKUPS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+// liseuse-<reason>-<ISO time with - for : and .>.db; the time sorts and dates each copy.
+const NAME = /^liseuse-([a-z0-9]+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.db$/;
+
+export interface BackupInfo {
+  file: string;
+  reason: string;
+  takenAt: Date;
+}
+
+const stampOf = (date: Date): string => date.toISOString().replace(/[:.]/g, '-');
+const dateOf = (stamp: string): Date => new Date(stamp.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z'));
+
+export function backupPath(dataDir: string, reason: string, now: Date): string {
+  const dir = join(dataDir, BACKUP_DIR);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `liseuse-${reason}-${stampOf(now)}.db`);
+}
+
+/** Newest first. */
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = join(dataDir, BACKUP_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const match = NAME.exec(name);
+      return match ? [{ file: join(dir, name), reason: match[1] ?? '', takenAt: dateOf(match[2] ?? '') }] : [];
+    })
+    .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime());
+}
+
+export function pruneBackups(dataDir: string, keep = KEEP_BACKUPS): void {
+  for (const old of listBackups(dataDir).slice(keep)) rmSync(old.file, { force: true });
+}
+
+/** Once a day of use: an online copy with SQLite's backup API, which never blocks the learner's writes for long. */
+export async function dailyBackup(db: Db, dataDir: string, now: Date): Promise<string | undefined> {
+  const newest = listBackups(dataDir)[0];
+  if (newest && now.getTime() - newest.takenAt.getTime() < DAY_MS) return undefined;
+  const target = backupPath(dataDir, 'daily', now);
+  const partial = `${target}.partial`;
+  await db.backup(partial);
+  renameSync(partial, target);
+  pruneBackups(dataDir);
+  return target;
+}
+
+/** True when the file opens as a database and PRAGMA integrity_check says ok. */
+export function passesIntegrityCheck(file: string, nativeBinding?: string): boolean {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    return db.pragma('integrity_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Moves the database and its WAL/SHM companions into dataDir/damaged; returns the new path of the main file. */
+export function moveAside(dataDir: string, file: string, now: Date): string {
+  const dir = join(dataDir, 'damaged');
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, `liseuse-${stampOf(now)}.db`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}
+
+/** Copies the newest healthy backup over `file`; returns the backup used, or undefined when none passes. */
+export function restoreNewestHealthy(dataDir: string, file: string, nativeBinding?: string): BackupInfo | undefined {
+  for (const backup of listBackups(dataDir)) {
+    if (!passesIntegrityCheck(backup.file, nativeBinding)) continue;
+    copyFileSync(backup.file, file);
+    return backup;
+  }
+  return undefined;
+}

@@ -1,0 +1,189 @@
+// Teacher reports and result files: build the report models, turn them into CSV, PDF or JSON, hand the bytes to
+// whoever saves files in this mode, and merge results files brought from other computers.
+import { buildClassReport, buildLearnerReport, describeAnswer, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
+import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile } from '../../core/reports/result-file';
+import { AppError } from '../../shared/errors';
+import type { ExportOutcome, ImportOutcome, ReportExportRequest } from '../../shared/types';
+import type { LearnersRepository } from '../db/repositories/learners';
+import type { ReportsRepository } from '../db/repositories/reports';
+import type { ResultsRepository } from '../db/repositories/results';
+import { attemptsCsv, classSummaryCsv, type AttemptAnswerRow } from '../export/csv';
+import { classReportPdf, learnerReportPdf } from '../export/pdf';
+import type { LessonStore } from '../lesson-store';
+
+export interface OutgoingFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Saves a file the backend made. Electron asks where with a save dialog and writes atomically; without one
+ * (browser mode) the bytes go back to the page, which offers them as a download.
+ */
+export type SaveFile = (file: OutgoingFile) => Promise<ExportOutcome>;
+
+export const downloadInstead: SaveFile = async (file) => ({
+  download: { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') },
+});
+
+const MIME = { csv: 'text/csv', pdf: 'application/pdf', json: 'application/json' } as const;
+
+/** A file-name piece from free text: letters, digits and hyphens only, never a path. */
+export function slug(text: string): string {
+  const cleaned = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 40);
+  return cleaned || 'file';
+}
+
+export class ReportService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly results: ResultsRepository,
+    private readonly learners: LearnersRepository,
+    private readonly lessons: LessonStore,
+    private readonly save: SaveFile,
+    private readonly now: () => Date,
+  ) {}
+
+  private input(lessonId: string): ReportInput {
+    const lesson = this.lessons.get(lessonId);
+    let quiz;
+    try {
+      quiz = this.lessons.quiz(lessonId);
+    } catch {
+      quiz = undefined;
+    }
+    return {
+      lesson: { id: lessonId, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
+      quiz,
+      ...this.reports.rows(lessonId),
+    };
+  }
+
+  classReport(lessonId: string): ClassReport {
+    return buildClassReport(this.input(lessonId), this.now());
+  }
+
+  learnerReport(lessonId: string, learnerId: string): LearnerReport {
+    const report = buildLearnerReport(this.input(lessonId), learnerId, this.now());
+    if (!report) throw new AppError('not_found', 'This learner no longer exists.');
+    return report;
+  }
+
+  /** One row per learner × question × attempt. */
+  attemptRows(lessonId: string): AttemptAnswerRow[] {
+    const input = this.input(lessonId);
+    const questions = new Map((input.quiz?.questions ?? []).map((q, i) => [q.id, { question: q, number: i + 1 }]));
+    const names = new Map(input.learners.map((l) => [l.id, l.name]));
+    const numberOf = new Map<string, number>();
+    const perLearner = new Map<string, number>();
+    for (const attempt of input.attempts) {
+      const n = (perLearner.get(attempt.learnerId) ?? 0) + 1;
+      perLearner.set(attempt.learnerId, n);
+      numberOf.set(attempt.id, n);
+    }
+    const attempts = new Map(input.attempts.map((a) => [a.id, a]));
+    return input.answers
+      .flatMap((answer) => {
+        const attempt = attempts.get(answer.attemptId);
+        if (!attempt) return [];
+        const known = questions.get(answer.questionId);
+        return [
+          {
+            learnerId: attempt.learnerId,
+            learner: names.get(attempt.learnerId) ?? '',
+            attemptId: attempt.id,
+            attemptNumber: numberOf.get(attempt.id) ?? 0,
+            startedAt: attempt.startedAt,
+            finishedAt: attempt.finishedAt,
+            questionNumber: known?.number ?? 0,
+            questionId: answer.questionId,
+            prompt: known?.question.prompt ?? answer.questionId,
+            given: describeAnswer(known?.question, answer.answer),
+            verdict: answer.verdict,
+            score: answer.score,
+            timeMs: answer.timeMs,
+          },
+        ];
+      })
+      .sort((a, b) => a.learner.localeCompare(b.learner, 'fr') || a.attemptNumber - b.attemptNumber || a.questionNumber - b.questionNumber);
+  }
+
+  async export(request: ReportExportRequest): Promise<ExportOutcome> {
+    const date = this.now().toISOString().slice(0, 10);
+    const lesson = slug(request.lessonId);
+    let file: OutgoingFile;
+    if (request.report === 'learner') {
+      if (!request.learnerId) throw new AppError('invalid_input', 'Choose a learner for a learner report.');
+      if (request.format === 'csv') throw new AppError('invalid_input', 'A learner report is exported as PDF or JSON; the attempts CSV holds every answer.');
+      const report = this.learnerReport(request.lessonId, request.learnerId);
+      const base = `liseuse-${lesson}-${slug(report.learner.name)}-${date}`;
+      file =
+        request.format === 'pdf'
+          ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await learnerReportPdf(report) }
+          : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
+    } else if (request.report === 'attempts') {
+      if (request.format !== 'csv') throw new AppError('invalid_input', 'The attempts file is a CSV; use the class report for PDF or JSON.');
+      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(this.attemptRows(request.lessonId)) };
+    } else {
+      const report = this.classReport(request.lessonId);
+      const base = `liseuse-${lesson}-class-${date}`;
+      file =
+        request.format === 'csv'
+          ? { fileName: `${base}.csv`, mimeType: MIME.csv, bytes: classSummaryCsv(report) }
+          : request.format === 'pdf'
+            ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await classReportPdf(report) }
+            : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
+    }
+    return this.save(file);
+  }
+
+  /** A learner's own results, to carry to another computer. */
+  async exportResults(learnerId: string): Promise<ExportOutcome> {
+    const learner = this.learners.get(learnerId);
+    if (!learner) throw new AppError('not_found', 'This learner no longer exists.');
+    const file: ResultFile = {
+      format: RESULT_FORMAT,
+      version: RESULT_VERSION,
+      exportedAt: this.now().toISOString(),
+      source: this.results.installationId(),
+      learner,
+      ...this.results.learnerRecords(learnerId),
+    };
+    return this.save({
+      fileName: `liseuse-results-${slug(learner.name)}-${file.exportedAt.slice(0, 10)}.json`,
+      mimeType: MIME.json,
+      bytes: Buffer.from(JSON.stringify(file)),
+    });
+  }
+
+  /** Checks one file whole before writing anything; names the file in every refusal. */
+  importResults(fileName: string, content: string): ImportOutcome {
+    let file: ResultFile;
+    try {
+      file = parseResultFile(content);
+    } catch (error) {
+      if (error instanceof ResultFileError) throw new AppError('invalid_input', `${fileName}: ${error.message}.`);
+      throw error;
+    }
+    // The same person on two computers: same id, or failing that the same name (a class has one of each name).
+    const local = this.learners.get(file.learner.id) ?? this.learners.findByName(file.learner.name);
+    let learnerId = local?.id;
+    let created = false;
+    if (!learnerId) {
+      this.learners.insert({ id: file.learner.id, name: file.learner.name, createdAt: file.learner.createdAt });
+      learnerId = file.learner.id;
+      created = true;
+    }
+    const counts = this.results.importFile(file, learnerId, fileName, this.now().toISOString());
+    const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
+    return { fileName, learner: local?.name ?? file.learner.name, createdLearner: created, added: counts, alreadyImported: added === 0 && !created };
+  }
+}
+

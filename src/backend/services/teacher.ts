@@ -1,0 +1,114 @@
+// The teacher PIN and the short-lived unlocks it gives. The PIN is kept only as a salted scrypt hash; wrong PINs
+// are counted in the database and, after three in a row, each one locks the area for longer.
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { TeacherSession, TeacherStatus } from '../../shared/types';
+import type { TeacherRepository } from '../db/repositories/teacher';
+
+/** scrypt cost: N = 2^15, r = 8, p = 1 takes about 32 MiB and a tenth of a second, slow enough for 4-8 digits at rest. */
+export const PIN_HASH = { log2n: 15, blockSize: 8, parallelism: 1, keyLength: 32, saltLength: 16 } as const;
+/** How long an unlock lasts. */
+export const UNLOCK_MS = 30 * 60 * 1000;
+/** Wrong PINs allowed in a row before each further one makes the next try wait. */
+export const FREE_TRIES = 3;
+const FIRST_WAIT_S = 30;
+const LONGEST_WAIT_S = 60 * 60;
+
+function hashPin(pin: string, salt: Buffer, cost: { log2n: number; blockSize: number; parallelism: number }): Promise<Buffer> {
+  const N = 2 ** cost.log2n;
+  const options: ScryptOptions = { N, r: cost.blockSize, p: cost.parallelism, maxmem: 128 * N * cost.blockSize * 2 };
+  return new Promise((resolve, reject) => {
+    scrypt(pin.normalize('NFC'), salt, PIN_HASH.keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+/** The wait earned by the nth wrong PIN in a row: none for the first two, then 30 s, 1 min, 2 min… up to an hour. */
+export function lockoutSeconds(failures: number): number {
+  if (failures < FREE_TRIES) return 0;
+  return Math.min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (failures - FREE_TRIES));
+}
+
+export function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+export class TeacherService {
+  /** Unlocks live only in this process: a restart locks the teacher area again. */
+  private readonly unlocks = new Map<string, number>();
+
+  constructor(
+    private readonly store: TeacherRepository,
+    private readonly now: () => Date,
+  ) {}
+
+  status(): TeacherStatus {
+    return { pinSet: this.store.pin() !== undefined };
+  }
+
+  /** Sets the PIN on first use only; changing it is not possible through this call. */
+  async setPin(pin: string): Promise<TeacherSession> {
+    if (this.store.pin()) throw new AppError('conflict', 'A teacher PIN is already set on this computer.');
+    const salt = randomBytes(PIN_HASH.saltLength);
+    const hash = await hashPin(pin, salt, PIN_HASH);
+    const stored = this.store.insertPin({
+      hash,
+      salt,
+      log2n: PIN_HASH.log2n,
+      blockSize: PIN_HASH.blockSize,
+      parallelism: PIN_HASH.parallelism,
+      setAt: this.now().toISOString(),
+    });
+    // Two first uses at once: only the first PIN is kept, the second is told so.
+    if (!stored) throw new AppError('conflict', 'A teacher PIN is already set on this computer.');
+    return this.open();
+  }
+
+  async unlock(pin: string): Promise<TeacherSession> {
+    const stored = this.store.pin();
+    if (!stored) throw new AppError('not_found', 'No teacher PIN is set yet. Open the teacher area to set one.');
+    const now = this.now().getTime();
+    const lockedUntil = stored.lockedUntil ? Date.parse(stored.lockedUntil) : 0;
+    if (lockedUntil > now) {
+      const wait = Math.ceil((lockedUntil - now) / 1000);
+      throw new AppError('unauthorized', `Too many wrong PINs. Wait ${describeWait(wait)} before trying again.`);
+    }
+    const given = await hashPin(pin, stored.salt, stored);
+    if (given.length === stored.hash.length && timingSafeEqual(given, stored.hash)) {
+      this.store.clearFailures();
+      return this.open();
+    }
+    const failures = this.store.addFailure();
+    const wait = lockoutSeconds(failures);
+    if (wait > 0) {
+      this.store.lockUntil(new Date(this.now().getTime() + wait * 1000).toISOString());
+      throw new AppError('unauthorized', `Wrong PIN. Too many wrong PINs: wait ${describeWait(wait)} before trying again.`);
+    }
+    const left = FREE_TRIES - failures;
+    throw new AppError('unauthorized', `Wrong PIN. ${left === 1 ? '1 more try' : `${left} more tries`} before a wait.`);
+  }
+
+  /** Throws unless the token is a live unlock. */
+  require(teacherToken: string): void {
+    const expires = this.unlocks.get(teacherToken);
+    if (expires === undefined || expires <= this.now().getTime()) {
+      this.unlocks.delete(teacherToken);
+      throw new AppError('unauthorized', 'The teacher area is locked. Enter the teacher PIN again.');
+    }
+  }
+
+  lock(teacherToken: string): null {
+    this.unlocks.delete(teacherToken);
+    return null;
+  }
+
+  private open(): TeacherSession {
+    const now = this.now().getTime();
+    for (const [token, expires] of this.unlocks) if (expires <= now) this.unlocks.delete(token);
+    const teacherToken = randomBytes(32).toString('base64url');
+    const expires = now + UNLOCK_MS;
+    this.unlocks.set(teacherToken, expires);
+    return { teacherToken, expiresAt: new Date(expires).toISOString() };
+  }
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { grade } from './grading';
+import { loadLesson } from './lesson';
+import { loadQuiz, type Question } from './quiz';
+import { feedbackFor, questionView } from './quiz-view';
+
+const DIR = resolve('resources/lessons/kim-russie');
+const read = (name: string): string => readFileSync(resolve(DIR, name), 'utf8');
+const lesson = loadLesson({
+  'lesson.json': read('lesson.json'),
+  'text.fr.txt': read('text.fr.txt'),
+  'lexicon.json': read('lexicon.json'),
+  'translations.json': read('translations.json'),
+});
+const quiz = loadQuiz(read('quiz.json'), lesson);
+const byType = (type: Question['type']): Question => quiz.questions.find((q) => q.type === type)!;
+
+describe('questionView', () => {
+  it('never carries the answer key', () => {
+    for (const question of quiz.questions) {
+      const view = JSON.stringify(questionView(question, 42));
+      expect(view).not.toMatch(/"correct"|"accepted"|"explanation"|"evidence"|"blank"/);
+    }
+  });
+
+  it('orders options the same way for the same attempt seed, and differently across attempts', () => {
+    const question = byType('single');
+    expect(questionView(question, 7)).toEqual(questionView(question, 7));
+    const orders = new Set(Array.from({ length: 20 }, (_, seed) => JSON.stringify(questionView(question, seed))));
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('never shows an ordering question already in the right order', () => {
+    const question = byType('ordering');
+    if (question.type !== 'ordering') throw new Error('no ordering question');
+    for (let seed = 0; seed < 200; seed++) {
+      const view = questionView(question, seed);
+      if (view.type !== 'ordering') throw new Error('wrong view');
+      expect(view.items.map((i) => i.id)).not.toEqual(question.items.map((i) => i.id));
+    }
+  });
+
+  it('cuts a cloze sentence around its gap', () => {
+    const question = byType('cloze');
+    const view = questionView(question, 1);
+    if (view.type !== 'cloze' || question.type !== 'cloze') throw new Error('wrong view');
+    expect(view.before + question.cloze.blank + view.after).toBe(question.evidence.quote);
+  });
+});
+
+describe('feedbackFor', () => {
+  it('gives the right answer in words and the sentence of the text that holds the evidence', () => {
+    const question = quiz.questions.find((q) => q.id === 'trip-length')!;
+    const feedback = feedbackFor(question, grade(question, { type: 'short-answer', text: 'dix jours' }));
+    expect(feedback.verdict).toBe('wrong');
+    expect(feedback.answer).toEqual(['sept jours']);
+    expect(lesson.text.slice(feedback.evidence.start, feedback.evidence.end)).toContain(feedback.evidence.quote);
+    expect(feedback.evidence.paragraph).toBe(1);
+  });
+});

@@ -1,0 +1,112 @@
+// What a learner sees of a question (options in this attempt's order, no answer key), and what feedback shows
+// once it is answered: the right answer in words and the sentence of the text that answers it.
+import { seedFrom, shuffle, type Grade } from './grading';
+import type { Evidence, Lang, Option, Question } from './quiz';
+
+interface ViewBase {
+  id: string;
+  prompt: string;
+  promptLang: Lang;
+}
+
+export type QuestionView = ViewBase &
+  (
+    | { type: 'single' | 'multiple'; options: Option[]; optionLang: Lang }
+    | { type: 'true-false' }
+    | { type: 'short-answer'; answerLang: Lang }
+    | { type: 'cloze'; mode: 'typed'; before: string; after: string }
+    | { type: 'cloze'; mode: 'choice'; before: string; after: string; options: Option[]; optionLang: Lang }
+    | { type: 'matching'; left: Option[]; right: Option[]; leftLang: Lang; rightLang: Lang }
+    | { type: 'ordering'; items: Option[]; itemLang: Lang }
+  );
+
+export interface Feedback {
+  questionId: string;
+  score: number;
+  verdict: Grade['verdict'];
+  marks?: Grade['marks'];
+  explanation: string;
+  explanationLang: Lang;
+  /** The right answer, as lines a person reads ("sept jours", "KCNA → North Korea's news agency"). */
+  answer: string[];
+  answerLang: Lang;
+  evidence: { paragraph: number; quote: string; start: number; end: number };
+}
+
+/** The question for one attempt: its options shuffled by the attempt's seed, nothing that gives the answer away. */
+export function questionView(question: Question, attemptSeed: number): QuestionView {
+  const order = <T>(items: readonly T[], salt: string): T[] => shuffle(items, seedFrom(attemptSeed, question.id, salt));
+  const base: ViewBase = { id: question.id, prompt: question.prompt, promptLang: question.promptLang };
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return { ...base, type: question.type, options: order(question.options, 'options'), optionLang: question.optionLang };
+    case 'true-false':
+      return { ...base, type: 'true-false' };
+    case 'short-answer':
+      return { ...base, type: 'short-answer', answerLang: question.answerLang };
+    case 'cloze':
+      return question.mode === 'typed'
+        ? { ...base, type: 'cloze', mode: 'typed', before: question.cloze.before, after: question.cloze.after }
+        : {
+            ...base,
+            type: 'cloze',
+            mode: 'choice',
+            before: question.cloze.before,
+            after: question.cloze.after,
+            options: order(question.options, 'options'),
+            optionLang: question.optionLang,
+          };
+    case 'matching':
+      return {
+        ...base,
+        type: 'matching',
+        left: order(question.pairs.map((p) => ({ id: p.id, text: p.left })), 'left'),
+        right: order(question.pairs.map((p) => ({ id: p.id, text: p.right })), 'right'),
+        leftLang: question.leftLang,
+        rightLang: question.rightLang,
+      };
+    case 'ordering': {
+      let items = order(question.items.map((i) => ({ id: i.id, text: i.text })), 'items');
+      // Never hand out the answer: a shuffle that happens to be the right order is rotated by one.
+      if (items.every((item, i) => item.id === question.items[i]?.id)) items = [...items.slice(1), ...items.slice(0, 1)];
+      return { ...base, type: 'ordering', items, itemLang: question.itemLang };
+    }
+  }
+}
+
+function rightAnswer(question: Question): { lines: string[]; lang: Lang } {
+  const optionText = (options: Option[], id: string): string => options.find((o) => o.id === id)?.text ?? id;
+  switch (question.type) {
+    case 'single':
+      return { lines: [optionText(question.options, question.correct)], lang: question.optionLang };
+    case 'multiple':
+      return { lines: question.correct.map((id) => optionText(question.options, id)), lang: question.optionLang };
+    case 'true-false':
+      return { lines: [question.correct ? 'True' : 'False'], lang: 'en' };
+    case 'short-answer':
+      return { lines: [question.accepted[0] ?? ''], lang: question.answerLang };
+    case 'cloze':
+      return { lines: [question.cloze.blank], lang: 'fr' };
+    case 'matching':
+      return { lines: question.pairs.map((p) => `${p.left} → ${p.right}`), lang: question.leftLang };
+    case 'ordering':
+      return { lines: question.items.map((i, n) => `${n + 1}. ${i.text}`), lang: question.itemLang };
+  }
+}
+
+export function feedbackFor(question: Question, grade: Grade): Feedback {
+  const answer = rightAnswer(question);
+  const evidence: Evidence = question.evidence;
+  return {
+    questionId: question.id,
+    score: grade.score,
+    verdict: grade.verdict,
+    ...(grade.marks ? { marks: grade.marks } : {}),
+    explanation: question.explanation,
+    explanationLang: question.explanationLang,
+    answer: answer.lines,
+    answerLang: answer.lang,
+    evidence: { paragraph: evidence.paragraph, quote: evidence.quote, start: evidence.sentence.start, end: evidence.sentence.end },
+  };
+}

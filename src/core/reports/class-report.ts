@@ -1,0 +1,303 @@
+// The teacher's reports as data: a class overview, per-question analysis, per-paragraph difficulty and a learner's
+// answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON.
+import type { Answer } from '../grading';
+import type { Question, Quiz } from '../quiz';
+import { itemStats, type ItemStats, type Response } from './item-stats';
+
+export const CLASS_REPORT_FORMAT = 'liseuse-class-report';
+export const CLASS_REPORT_VERSION = 1;
+
+export interface ReportInput {
+  lesson: { id: string; title: string; paragraphCount: number };
+  quiz: Quiz | undefined;
+  learners: { id: string; name: string }[];
+  /** Comprehension attempts only. */
+  attempts: { id: string; learnerId: string; startedAt: string; finishedAt: string | null; score: number | null }[];
+  answers: { attemptId: string; questionId: string; answer: string; score: number; verdict: string; timeMs: number; answeredAt: string }[];
+  /** paragraph is 0-based, as stored. */
+  lookups: { learnerId: string; lemma: string; paragraph: number }[];
+  readingSeconds: Record<string, number>;
+  statuses: { learnerId: string; status: 'learning' | 'known'; count: number }[];
+}
+
+export interface LearnerRow {
+  id: string;
+  name: string;
+  attempts: number;
+  finishedAttempts: number;
+  lastScore: number | null;
+  bestScore: number | null;
+  /** Share of the quiz's questions answered in the learner's latest attempt, 0..1. */
+  completion: number;
+  readingSeconds: number;
+  lookups: number;
+  wordsLookedUp: number;
+  learning: number;
+  known: number;
+}
+
+export interface QuestionRow extends Omit<ItemStats, 'wrongChoices'> {
+  number: number;
+  prompt: string;
+  type: Question['type'];
+  /** 1-based paragraph of the evidence. */
+  paragraph: number;
+  wrongChoices: { optionId: string; text: string; count: number }[];
+}
+
+export interface ParagraphRow {
+  paragraph: number;
+  lookups: number;
+  learnersLookingUp: number;
+  /** Answers below full marks to questions whose evidence is in this paragraph (counted attempts only). */
+  misses: number;
+}
+
+export interface ClassReport {
+  format: typeof CLASS_REPORT_FORMAT;
+  version: typeof CLASS_REPORT_VERSION;
+  generatedAt: string;
+  lesson: { id: string; title: string; questionCount: number };
+  /** Which attempt of each learner the question analysis counts. */
+  countedAttempt: 'first finished';
+  learners: LearnerRow[];
+  questions: QuestionRow[];
+  paragraphs: ParagraphRow[];
+}
+
+export interface LearnerReport {
+  format: 'liseuse-learner-report';
+  version: 1;
+  generatedAt: string;
+  lesson: { id: string; title: string };
+  learner: LearnerRow;
+  attempts: {
+    id: string;
+    startedAt: string;
+    finishedAt: string | null;
+    score: number | null;
+    answers: { number: number; questionId: string; prompt: string; given: string; verdict: string; score: number; timeMs: number }[];
+  }[];
+  lookups: { lemma: string; count: number; paragraphs: number[] }[];
+}
+
+const optionText = (options: { id: string; text: string }[], id: string): string => options.find((o) => o.id === id)?.text ?? id;
+
+/** A learner's answer in words, as a teacher reads it in a report. */
+export function describeAnswer(question: Question | undefined, raw: string): string {
+  let answer: Answer;
+  try {
+    answer = JSON.parse(raw) as Answer;
+  } catch {
+    return raw;
+  }
+  switch (answer.type) {
+    case 'single':
+      return question && 'options' in question ? optionText(question.options, answer.choice) : answer.choice;
+    case 'multiple':
+      return answer.choices.map((id) => (question && 'options' in question ? optionText(question.options, id) : id)).join(' | ');
+    case 'true-false':
+      return answer.value ? 'True' : 'False';
+    case 'short-answer':
+      return answer.text;
+    case 'cloze':
+      return answer.mode === 'typed' ? answer.text : question && 'options' in question ? optionText(question.options, answer.choice) : answer.choice;
+    case 'matching': {
+      const pairs = question?.type === 'matching' ? question.pairs : [];
+      return Object.entries(answer.pairs)
+        .map(([left, right]) => `${pairs.find((p) => p.id === left)?.left ?? left} → ${pairs.find((p) => p.id === right)?.right ?? right}`)
+        .join(' | ');
+    }
+    case 'ordering': {
+      const items = question?.type === 'ordering' ? question.items : [];
+      return answer.order.map((id, i) => `${i + 1}. ${items.find((item) => item.id === id)?.text ?? id}`).join(' ');
+    }
+  }
+}
+
+function chosenOptions(raw: string): string[] {
+  try {
+    const answer = JSON.parse(raw) as Answer;
+    if (answer.type === 'single') return [answer.choice];
+    if (answer.type === 'multiple') return answer.choices;
+    if (answer.type === 'cloze' && answer.mode === 'choice') return [answer.choice];
+    if (answer.type === 'true-false') return [answer.value ? 'true' : 'false'];
+  } catch {
+    // A stored answer is always JSON; a damaged one simply counts no option.
+  }
+  return [];
+}
+
+function correctOptions(question: Question): string[] {
+  switch (question.type) {
+    case 'single':
+      return [question.correct];
+    case 'multiple':
+      return question.correct;
+    case 'cloze':
+      return question.mode === 'choice' ? [question.correct] : [];
+    case 'true-false':
+      return [question.correct ? 'true' : 'false'];
+    default:
+      return [];
+  }
+}
+
+function optionsOf(question: Question): { id: string; text: string }[] {
+  if (question.type === 'true-false') return [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }];
+  return 'options' in question ? question.options : [];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+// Rows are grouped once up front: a class of 1,000 learners has 100,000 answers, and scanning them per learner
+// would be quadratic.
+function learnerRows(input: ReportInput): LearnerRow[] {
+  const questionCount = input.quiz?.questions.length ?? 0;
+  const attemptsByLearner = groupBy(input.attempts, (a) => a.learnerId);
+  const answersByAttempt = groupBy(input.answers, (a) => a.attemptId);
+  const lookupsByLearner = groupBy(input.lookups, (l) => l.learnerId);
+  const statuses = new Map(input.statuses.map((s) => [`${s.learnerId}|${s.status}`, s.count]));
+  return input.learners.map((learner) => {
+    const attempts = [...(attemptsByLearner.get(learner.id) ?? [])].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    const finished = attempts.filter((a) => a.finishedAt !== null && a.score !== null);
+    const latest = attempts.at(-1);
+    const answeredInLatest = latest ? new Set((answersByAttempt.get(latest.id) ?? []).map((a) => a.questionId)).size : 0;
+    const lookups = lookupsByLearner.get(learner.id) ?? [];
+    return {
+      id: learner.id,
+      name: learner.name,
+      attempts: attempts.length,
+      finishedAttempts: finished.length,
+      lastScore: finished.at(-1)?.score ?? null,
+      bestScore: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
+      completion: questionCount ? answeredInLatest / questionCount : 0,
+      readingSeconds: input.readingSeconds[learner.id] ?? 0,
+      lookups: lookups.length,
+      wordsLookedUp: new Set(lookups.map((l) => l.lemma)).size,
+      learning: statuses.get(`${learner.id}|learning`) ?? 0,
+      known: statuses.get(`${learner.id}|known`) ?? 0,
+    };
+  });
+}
+
+export function buildClassReport(input: ReportInput, now: Date): ClassReport {
+  const questions = input.quiz?.questions ?? [];
+  // One response per learner and question: from each learner's first finished attempt.
+  const counted = new Map<string, string>();
+  for (const attempt of [...input.attempts].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
+    if (attempt.finishedAt !== null && !counted.has(attempt.learnerId)) counted.set(attempt.learnerId, attempt.id);
+  }
+  const learnerOfAttempt = new Map([...counted].map(([learnerId, attemptId]) => [attemptId, learnerId]));
+  const responses: Response[] = [];
+  const totals = new Map<string, number>();
+  for (const answer of input.answers) {
+    const learnerId = learnerOfAttempt.get(answer.attemptId);
+    if (!learnerId) continue;
+    responses.push({ learnerId, questionId: answer.questionId, score: answer.score, chosen: chosenOptions(answer.answer) });
+    totals.set(learnerId, (totals.get(learnerId) ?? 0) + answer.score);
+  }
+
+  const lookupsByLearnerParagraph = new Map<string, string[]>();
+  for (const l of input.lookups) {
+    const key = `${l.learnerId}|${l.paragraph}`;
+    const list = lookupsByLearnerParagraph.get(key) ?? [];
+    list.push(l.lemma);
+    lookupsByLearnerParagraph.set(key, list);
+  }
+
+  const responsesByQuestion = groupBy(responses, (r) => r.questionId);
+  const questionRows: QuestionRow[] = questions.map((question, i) => {
+    const paragraph = question.evidence.paragraph;
+    // What the learners who missed it looked up in the paragraph that answers it.
+    const stats = itemStats(question.id, responsesByQuestion.get(question.id) ?? [], totals, correctOptions(question), (learnerId) => lookupsByLearnerParagraph.get(`${learnerId}|${paragraph - 1}`) ?? []);
+    return {
+      ...stats,
+      number: i + 1,
+      prompt: question.prompt,
+      type: question.type,
+      paragraph,
+      wrongChoices: stats.wrongChoices.map((w) => ({ ...w, text: optionText(optionsOf(question), w.optionId) })),
+    };
+  });
+
+  const lookupsByParagraph = groupBy(input.lookups, (l) => String(l.paragraph));
+  const paragraphs: ParagraphRow[] = Array.from({ length: input.lesson.paragraphCount }, (_, p) => {
+    const here = lookupsByParagraph.get(String(p)) ?? [];
+    const questionIds = new Set(questions.filter((q) => q.evidence.paragraph === p + 1).map((q) => q.id));
+    return {
+      paragraph: p + 1,
+      lookups: here.length,
+      learnersLookingUp: new Set(here.map((l) => l.learnerId)).size,
+      misses: responses.filter((r) => questionIds.has(r.questionId) && r.score < 1).length,
+    };
+  });
+
+  return {
+    format: CLASS_REPORT_FORMAT,
+    version: CLASS_REPORT_VERSION,
+    generatedAt: now.toISOString(),
+    lesson: { id: input.lesson.id, title: input.lesson.title, questionCount: questions.length },
+    countedAttempt: 'first finished',
+    learners: learnerRows(input),
+    questions: questionRows,
+    paragraphs,
+  };
+}
+
+export function buildLearnerReport(input: ReportInput, learnerId: string, now: Date): LearnerReport | undefined {
+  const learner = learnerRows(input).find((l) => l.id === learnerId);
+  if (!learner) return undefined;
+  const questions = new Map((input.quiz?.questions ?? []).map((q, i) => [q.id, { question: q, number: i + 1 }]));
+  const answersByAttempt = groupBy(input.answers, (a) => a.attemptId);
+  const attempts = input.attempts
+    .filter((a) => a.learnerId === learnerId)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+    .map((attempt) => ({
+      id: attempt.id,
+      startedAt: attempt.startedAt,
+      finishedAt: attempt.finishedAt,
+      score: attempt.score,
+      answers: (answersByAttempt.get(attempt.id) ?? [])
+        .map((a) => {
+          const known = questions.get(a.questionId);
+          return {
+            number: known?.number ?? 0,
+            questionId: a.questionId,
+            prompt: known?.question.prompt ?? a.questionId,
+            given: describeAnswer(known?.question, a.answer),
+            verdict: a.verdict,
+            score: a.score,
+            timeMs: a.timeMs,
+          };
+        })
+        .sort((a, b) => a.number - b.number),
+    }));
+  const byLemma = new Map<string, { count: number; paragraphs: Set<number> }>();
+  for (const l of input.lookups.filter((x) => x.learnerId === learnerId)) {
+    const entry = byLemma.get(l.lemma) ?? { count: 0, paragraphs: new Set<number>() };
+    entry.count += 1;
+    entry.paragraphs.add(l.paragraph + 1);
+    byLemma.set(l.lemma, entry);
+  }
+  return {
+    format: 'liseuse-learner-report',
+    version: 1,
+    generatedAt: now.toISOString(),
+    lesson: { id: input.lesson.id, title: input.lesson.title },
+    learner,
+    attempts,
+    lookups: [...byLemma]
+      .map(([lemma, e]) => ({ lemma, count: e.count, paragraphs: [...e.paragraphs].sort((a, b) => a - b) }))
+      .sort((a, b) => b.count - a.count || a.lemma.localeCompare(b.lemma, 'fr')),
+  };
+}

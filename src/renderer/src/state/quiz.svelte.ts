@@ -1,0 +1,63 @@
+// One quiz attempt as the learner takes it: the current question, its timer, and the feedback as it arrives.
+import { api } from '../lib/api';
+import { session } from './session.svelte';
+import type { Answer } from '../../../core/grading';
+import type { AttemptView } from '../../../shared/types';
+
+export class QuizState {
+  attempt = $state<AttemptView | null>(null);
+  index = $state(0);
+  submitting = $state(false);
+  private shownAt = 0;
+
+  current = $derived(this.attempt?.questions[this.index]);
+  feedback = $derived(this.current && this.attempt ? this.attempt.feedback[this.current.id] : undefined);
+  finished = $derived(this.attempt?.finishedAt != null);
+  isLast = $derived(this.attempt ? this.index === this.attempt.questions.length - 1 : false);
+
+  constructor(
+    readonly learnerId: string,
+    readonly attemptId: string,
+  ) {}
+
+  /** Opens the attempt at its first unanswered question: where it stopped, even after a restart. */
+  async load(): Promise<void> {
+    await session.guard(async () => {
+      const attempt = await api['quiz:attempt']({ learnerId: this.learnerId, attemptId: this.attemptId });
+      this.attempt = attempt;
+      const next = attempt.questions.findIndex((q) => !attempt.feedback[q.id]);
+      this.index = next === -1 ? Math.max(0, attempt.questions.length - 1) : next;
+      this.shownAt = performance.now();
+    });
+  }
+
+  async submit(answer: Answer): Promise<boolean> {
+    const attempt = this.attempt;
+    const question = this.current;
+    if (!attempt || !question || this.submitting) return false;
+    this.submitting = true;
+    const outcome = await session.guard(() =>
+      api['quiz:answer']({
+        learnerId: this.learnerId,
+        attemptId: attempt.id,
+        questionId: question.id,
+        answer,
+        timeMs: Math.round(performance.now() - this.shownAt),
+      }),
+    );
+    this.submitting = false;
+    if (!outcome) return false;
+    this.attempt = {
+      ...attempt,
+      ...outcome.attempt,
+      feedback: { ...attempt.feedback, [question.id]: outcome.feedback },
+    };
+    return true;
+  }
+
+  next(): void {
+    if (!this.attempt || this.isLast) return;
+    this.index += 1;
+    this.shownAt = performance.now();
+  }
+}

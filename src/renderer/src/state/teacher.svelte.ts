@@ -1,0 +1,73 @@
+// The teacher area: whether a PIN is set, the unlock it gives (kept in memory only), and what the area shows.
+import { api, messageOf } from '../lib/api';
+import type { TeacherOverview, TeacherSession } from '../../../shared/types';
+import { strings } from '../strings';
+
+const PIN = /^\d{4,8}$/;
+
+export class TeacherState {
+  pinSet = $state<boolean | null>(null);
+  unlocked = $state<TeacherSession | null>(null);
+  overview = $state<TeacherOverview | null>(null);
+  /** A refusal worded for the teacher, shown by the PIN form. */
+  error = $state<string | null>(null);
+  busy = $state(false);
+
+  async load(): Promise<void> {
+    await this.step(async () => {
+      this.pinSet = (await api['teacher:status']()).pinSet;
+    });
+  }
+
+  async setPin(pin: string, again: string): Promise<void> {
+    if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
+    if (pin !== again) return void (this.error = strings.teacher.mismatch);
+    await this.step(async () => {
+      this.unlocked = await api['teacher:setPin']({ pin });
+      this.pinSet = true;
+      await this.refresh();
+    });
+  }
+
+  async unlock(pin: string): Promise<void> {
+    if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
+    await this.step(async () => {
+      this.unlocked = await api['teacher:unlock']({ pin });
+      await this.refresh();
+    });
+  }
+
+  async refresh(): Promise<void> {
+    const session = this.unlocked;
+    if (!session) return;
+    try {
+      this.overview = await api['teacher:overview']({ teacherToken: session.teacherToken });
+    } catch (error) {
+      // Expired while open: back to the PIN form.
+      this.unlocked = null;
+      this.overview = null;
+      throw error;
+    }
+  }
+
+  async lock(): Promise<void> {
+    const session = this.unlocked;
+    this.unlocked = null;
+    this.overview = null;
+    if (session) await api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
+  }
+
+  private async step(run: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    // Cleared first, so the same refusal twice is announced twice.
+    this.error = null;
+    try {
+      await run();
+      this.error = null;
+    } catch (error) {
+      this.error = messageOf(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

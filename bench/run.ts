@@ -12,7 +12,9 @@ import { memoryRow, startRow } from './rows/server';
 import { reportRows } from './rows/reports';
 import { rendererSizeRow } from './rows/renderer-size';
 
-const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
+const began = performance.now();
+/** Progress on stderr, with the seconds since the start, so stdout holds only the table. */
+const log = (message: string): void => void process.stderr.write(`bench [${((performance.now() - began) / 1000).toFixed(0)} s]: ${message}\n`);
 
 function newestIn(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -40,7 +42,6 @@ function machine(chromium: string): { nproc: number; cpu: string; node: string; 
 }
 
 async function main(): Promise<void> {
-  const started = performance.now();
   const loadBefore = loadavg()[0] ?? 0;
   ensureBuilt();
   const work = mkdtempSync(join(tmpdir(), 'liseuse-bench-'));
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
       (row): row is Row => row !== undefined,
     );
 
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = (performance.now() - began) / 1000;
     const loadAfter = loadavg()[0] ?? 0;
     const about = machine(browser.chromium);
     console.log(formatTable(rows));

@@ -201,10 +201,8 @@ async function addLink(page: Page, target: string): Promise<void> {
 }
 
 test.describe('leaving the app', () => {
-  // Electron stops these in the main process (will-navigate, setWindowOpenHandler → deny). Browser mode has no
-  // guard yet: the page navigates to the other site, and target=_blank and window.open open a new tab.
-  // KNOWN GAP, reported: remove this line when the renderer stops links to other origins and window.open.
-  test.fail(process.env.E2E_TARGET !== 'electron', 'browser mode does not yet keep the app from navigating away or opening pages');
+  // Electron stops these in the main process (will-navigate, setWindowOpenHandler → deny); in browser mode the
+  // renderer's leave guard (lib/leave-guard.ts) does.
 
   test('a link to another site, clicked, does not navigate the app', async ({ liseuse }) => {
     await expectToStayInTheApp(liseuse.page, async (page) => {

@@ -56,7 +56,3 @@ export function lastRequest(page: Page, urlPart: string): Promise<{ start: numbe
 export function postFromPage(page: Page, path: string, token: string, bodies: unknown[]): Promise<number[]> {
   return probe<number[]>(page, 'post', path, token, bodies);
 }
-
-export function firstContentfulPaint(page: Page): Promise<number | null> {
-  return page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null`) as Promise<number | null>;
-}

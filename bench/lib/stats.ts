@@ -3,6 +3,8 @@
 export interface Sampling {
   warmup: number;
   runs: number;
+  /** Stop measuring after this long, once at least 3 runs are in: bounds the time on a slow or busy machine. */
+  maxSeconds?: number;
 }
 
 export interface Summary {
@@ -27,11 +29,18 @@ export function summarise(values: readonly number[]): Summary {
   return { median: median(values), p95: percentile(values, 95), min: Math.min(...values), max: Math.max(...values), n: values.length };
 }
 
-/** Runs `once` for the warm-up (results dropped), then `runs` more times; `once` returns one duration in ms. */
+/**
+ * Runs `once` for the warm-up (results dropped), then up to `runs` more times; `once` returns one duration in ms.
+ * The number of measured runs is the length of the result.
+ */
 export async function sample(sampling: Sampling, once: (run: number) => number | Promise<number>): Promise<number[]> {
   for (let i = 0; i < sampling.warmup; i++) await once(i);
   const durations: number[] = [];
-  for (let i = 0; i < sampling.runs; i++) durations.push(await once(sampling.warmup + i));
+  const started = performance.now();
+  for (let i = 0; i < sampling.runs; i++) {
+    durations.push(await once(sampling.warmup + i));
+    if (sampling.maxSeconds !== undefined && durations.length >= 3 && performance.now() - started > sampling.maxSeconds * 1000) break;
+  }
   return durations;
 }
 

@@ -23,5 +23,6 @@ export function quizPage(page: Page) {
     finalScore: page.getByTestId('final-score'),
     retry: page.getByRole('button', { name: 'Try again (new attempt)' }),
     library: page.getByRole('main').getByRole('button', { name: 'Library' }),
+    back: page.getByRole('banner').getByRole('button', { name: 'Library' }),
   };
 }

@@ -38,9 +38,14 @@ interface Tally {
 const tallies = new Map<CallName, Tally>(CALL_NAMES.map((name) => [name, { cases: 0, refused: 0, valid: 0, ok: 0 }]));
 const validCodes = new Map<string, number>();
 let longestMessage = 0;
+let longestMessageCall = '';
 const unhandled: unknown[] = [];
 const logged: unknown[] = [];
 const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+
+// Any promise the backend or the server forgets to handle would land here; the tests below assert none did.
+beforeAll(() => void process.on('unhandledRejection', onUnhandled));
+afterAll(() => void process.off('unhandledRejection', onUnhandled));
 
 // ---- nasty values ----
 
@@ -211,6 +216,61 @@ function validFields(world: World): Record<string, fc.Arbitrary<unknown>> {
   };
 }
 
+type QuestionView = AttemptView['questions'][number];
+
+/** An answer of the right type for a question, made of its own option, pair or item ids. */
+function fittingAnswer(question: QuestionView): fc.Arbitrary<unknown> {
+  const q = question as unknown as { type: string; mode?: string; options?: { id: string }[]; left?: { id: string }[]; right?: { id: string }[]; items?: { id: string }[] };
+  const ids = (list: { id: string }[] | undefined): string[] => (list ?? []).map((o) => o.id);
+  const text = fc.oneof(fc.string({ maxLength: 500 }), fc.constantFrom('sept jours', 'Sept  Jours.', 'une semaine', 'blindé', 'Vladivostok'));
+  switch (q.type) {
+    case 'single':
+      return fc.constantFrom(...ids(q.options)).map((choice) => ({ type: 'single', choice }));
+    case 'multiple':
+      return fc.subarray(ids(q.options)).map((choices) => ({ type: 'multiple', choices }));
+    case 'true-false':
+      return fc.boolean().map((value) => ({ type: 'true-false', value }));
+    case 'short-answer':
+      return text.map((t) => ({ type: 'short-answer', text: t }));
+    case 'cloze':
+      return q.mode === 'typed' ? text.map((t) => ({ type: 'cloze', mode: 'typed', text: t })) : fc.constantFrom(...ids(q.options)).map((choice) => ({ type: 'cloze', mode: 'choice', choice }));
+    case 'matching':
+      return fc
+        .array(fc.tuple(fc.constantFrom(...ids(q.left)), fc.constantFrom(...ids(q.right))), { maxLength: ids(q.left).length })
+        .map((pairs) => ({ type: 'matching', pairs: Object.fromEntries(pairs) }));
+    case 'ordering':
+      return fc.shuffledSubarray(ids(q.items), { minLength: ids(q.items).length }).map((order) => ({ type: 'ordering', order }));
+    default:
+      return fc.constant({ type: q.type });
+  }
+}
+
+/** Valid inputs that also make sense together (a word and its own paragraph, an answer that fits its question). */
+function coherent(name: CallName, world: World, valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<unknown> | undefined {
+  const words = world.lesson.paragraphs.flatMap((p) => p.tokens.filter((t) => t.gloss).map((t) => ({ token: t.i, paragraph: p.index, lemma: t.gloss?.lemma ?? '' })));
+  switch (name) {
+    case 'reading:lookup':
+    case 'reading:setStatus':
+    case 'reading:savePosition':
+      return fc.tuple(valid, fc.constantFrom(...words)).map(([input, word]) => ({
+        ...input,
+        learnerId: world.learner.id,
+        lessonId: LESSON,
+        token: word.token,
+        ...('paragraph' in input ? { paragraph: word.paragraph } : {}),
+      }));
+    case 'quiz:answer':
+      return fc
+        .constantFrom(...world.attempt.questions)
+        .chain((question) => fittingAnswer(question).map((answer) => ({ questionId: question.id, answer })))
+        .chain((qa) => fc.integer({ min: 0, max: 600_000 }).map((timeMs) => ({ learnerId: world.learner.id, attemptId: world.attempt.id, ...qa, timeMs })));
+    case 'review:grade':
+      return fc.tuple(valid, fc.constantFrom(...words)).map(([input, word]) => ({ ...input, learnerId: world.learner.id, lemma: word.lemma }));
+    default:
+      return undefined;
+  }
+}
+
 /** The valid generators for one call: the real teacher token where it is harmless. */
 function fieldsFor(name: CallName, world: World, fields: Record<string, fc.Arbitrary<unknown>>): Record<string, fc.Arbitrary<unknown>> {
   if (NO_REAL_TEACHER_TOKEN.includes(name)) return fields;
@@ -231,7 +291,7 @@ function validInput(name: CallName, fields: Record<string, fc.Arbitrary<unknown>
 }
 
 /** Every kind of wrong input for one call, plus some valid ones so the services behind it are reached too. */
-function inputsFor(name: CallName, fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+function inputsFor(name: CallName, world: World, fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
   const keys = keysOf(name);
   const valid = validInput(name, fields);
   const strategies: fc.WeightedArbitrary<unknown>[] = [
@@ -267,8 +327,11 @@ function inputsFor(name: CallName, fields: Record<string, fc.Arbitrary<unknown>>
         weight: 1,
       },
       // 9. valid by schema: reaches the services with random ids, tokens, answers
-      { arbitrary: valid, weight: 2 },
+      { arbitrary: valid, weight: 3 },
     );
+    // 10. valid and coherent: a real word in its paragraph, an answer that fits its question
+    const sensible = coherent(name, world, valid);
+    if (sensible) strategies.push({ arbitrary: sensible, weight: 3 });
   } else {
     strategies.push({ arbitrary: fc.constantFrom<unknown>(undefined, {}), weight: 1 });
   }
@@ -279,7 +342,10 @@ function expectCleanMessage(message: unknown, context: string): void {
   expect(typeof message, context).toBe('string');
   expect((message as string).length, context).toBeGreaterThan(0);
   for (const pattern of STACK_LIKE) expect(message, `${context}: message looks like a stack or source location`).not.toMatch(pattern);
-  longestMessage = Math.max(longestMessage, (message as string).length);
+  if ((message as string).length > longestMessage) {
+    longestMessage = (message as string).length;
+    longestMessageCall = context.split(' ')[0] ?? '';
+  }
 }
 
 function describeInput(input: unknown): string {
@@ -301,7 +367,6 @@ describe('contract fuzzing: backend.call', () => {
   const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
   beforeAll(async () => {
-    process.on('unhandledRejection', onUnhandled);
     dataDir = makeTempDir('liseuse-fuzz-');
     backend = createBackend({ dataDir, lessonsDir: resolve('resources/lessons'), mode: 'browser', version: '0.0.0-fuzz', logError: (e) => logged.push(e) });
     const learner = (await backend.call('learners:create', { name: 'Fuzz' })) as Result<Learner>;
@@ -333,7 +398,7 @@ describe('contract fuzzing: backend.call', () => {
     console.log(
       `contract fuzz: ${total} backend.call cases over ${CALL_NAMES.length} calls (min ${Math.min(...all.map((t) => t.cases))} per call); ` +
         `${all.reduce((s, t) => s + t.refused, 0)} refused by schema as invalid_input, ${all.reduce((s, t) => s + t.valid, 0)} valid by schema ` +
-        `(${[...validCodes].map(([code, n]) => `${code}×${n}`).join(' ')}); longest error message ${longestMessage} chars; unhandled rejections ${unhandled.length}`,
+        `(${[...validCodes].map(([code, n]) => `${code}×${n}`).join(' ')}); longest error message ${longestMessage} chars (${longestMessageCall}); unhandled rejections ${unhandled.length}`,
     );
     if (process.env.FUZZ_VERBOSE) for (const [name, t] of tallies) console.log(`  ${name}: ${t.cases} cases, ${t.refused} refused by schema, ${t.valid} valid (${t.ok} ok)`);
   });
@@ -346,7 +411,7 @@ describe('contract fuzzing: backend.call', () => {
     const schema = contract[name].input;
     const tally = tallies.get(name) as Tally;
     await fc.assert(
-      fc.asyncProperty(inputsFor(name, fieldsFor(name, world, fields)), async (input) => {
+      fc.asyncProperty(inputsFor(name, world, fieldsFor(name, world, fields)), async (input) => {
         const context = `${name} ${describeInput(input)}`;
         const validBySchema = v.safeParse(schema, input).success;
         let result: Result<unknown>;
@@ -363,6 +428,7 @@ describe('contract fuzzing: backend.call', () => {
           if (!result.ok) {
             expect(result.error.code, context).toBe('invalid_input');
             expectCleanMessage(result.error.message, context);
+            expect(result.error.message.length, `${context}: a schema refusal quotes at most a little of the input`).toBeLessThan(1000);
           }
         } else {
           tally.valid++;
@@ -407,7 +473,7 @@ describe('contract fuzzing: backend.call', () => {
   });
 });
 
-/** Error messages quote the refused value whole (valibot's "received …"), so a megabyte of input comes back twice. */
+/** valibot quotes a refused value whole ("… but received …"): the backend clips each issue, so a megabyte of input never comes back. */
 describe('contract boundary: error message size', () => {
   it('an invalid_input message stays under 1000 characters whatever the input', async () => {
     const dataDir = makeTempDir('liseuse-fuzz-msg-');
@@ -420,6 +486,50 @@ describe('contract boundary: error message size', () => {
       backend.close();
       removeTempDir(dataDir);
     }
+  });
+});
+
+/** A results file is input too: what it carries must meet the same rules as the calls that make the same rows. */
+describe('contract boundary: results:import holds files to the contract', () => {
+  async function withImport(run: (importFile: (edit: (file: Record<string, unknown>) => void) => Promise<Result<unknown>>, backend: Backend) => Promise<void>): Promise<void> {
+    const dataDir = makeTempDir('liseuse-fuzz-import-');
+    const backend = createBackend({ dataDir, lessonsDir: resolve('resources/lessons'), mode: 'browser', version: '0', logError: () => {} });
+    try {
+      const ana = (await backend.call('learners:create', { name: 'Ana' })) as Result<Learner>;
+      const session = (await backend.call('teacher:setPin', { pin: '2468' })) as Result<{ teacherToken: string }>;
+      const exported = (await backend.call('results:export', { learnerId: ana.ok ? ana.value.id : '' })) as Result<{ download: { base64: string } }>;
+      if (!ana.ok || !session.ok || !exported.ok) throw new Error('setup failed');
+      const file = JSON.parse(Buffer.from(exported.value.download.base64, 'base64').toString('utf8')) as Record<string, unknown>;
+      await run(async (edit) => {
+        const copy = structuredClone(file);
+        edit(copy);
+        return backend.call('results:import', { teacherToken: session.value.teacherToken, fileName: 'results.json', content: JSON.stringify(copy) });
+      }, backend);
+    } finally {
+      backend.close();
+      removeTempDir(dataDir);
+    }
+  }
+
+  // Found by this suite: a results file could once bring in names that learners:create refuses.
+  it.each(['Bob\u0000', '\u202eevil', 'Zoé\u200b'])('a learner name with control or format characters (%j) is refused, as learners:create refuses it', async (name) => {
+    await withImport(async (importFile) => {
+      const result = await importFile((file) => {
+        file.learner = { ...(file.learner as object), id: '11111111-1111-4111-8111-111111111111', name };
+      });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    });
+  });
+
+  // Found by this suite: a refusal once quoted the file's bad value whole (100 KB back).
+  it('a refused file is named with a short reason, not quoted back', async () => {
+    await withImport(async (importFile) => {
+      const result = await importFile((file) => {
+        file.learner = { ...(file.learner as object), createdAt: 'ÿ'.repeat(100_000) };
+      });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message.length).toBeLessThan(1000);
+    });
   });
 });
 
@@ -464,7 +574,6 @@ describe('contract fuzzing: browser-mode HTTP server', () => {
   };
 
   beforeAll(async () => {
-    process.on('unhandledRejection', onUnhandled);
     root = makeTempDir('liseuse-http-fuzz-');
     mkdirSync(join(root, 'static'), { recursive: true });
     writeFileSync(join(root, 'static', 'index.html'), '<!doctype html><title>fuzz</title>');
@@ -476,7 +585,6 @@ describe('contract fuzzing: browser-mode HTTP server', () => {
     await running?.close();
     backend?.close();
     removeTempDir(root);
-    process.off('unhandledRejection', onUnhandled);
     const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
     console.log(`HTTP fuzz: ${requests} requests to /api/* (statuses ${byStatus}) and ${rawSockets} raw-byte connections; server stayed up`);
   });

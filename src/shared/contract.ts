@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { AnswerSchema } from '../core/grading';
 import { IdSchema } from '../core/quiz';
+import { LearnerNameSchema } from '../core/learner-name';
 import type { AnswerOutcome, AppInfo, AttemptView, ClassReport, ExportOutcome, ImportOutcome, LearnerReport, Learner, LessonLibrary, LessonView, QuizOverview, ReadingState, ReaderSettings } from './types';
 import { THEMES, WORD_STATUSES } from './types';
 // ---- profiles, teacher PIN, progress, review ----
@@ -24,13 +25,7 @@ const Nothing = v.optional(v.strictObject({}), {});
 const Id = v.pipe(v.string(), v.uuid('must be an id'));
 const LessonId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'must be a lesson id'));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
-const Name = v.pipe(
-  v.string(),
-  v.trim(),
-  v.nonEmpty('A name is needed.'),
-  v.maxLength(40, 'A name has at most 40 characters.'),
-  v.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'A name cannot contain control characters.'),
-);
+const Name = LearnerNameSchema;
 
 export const SettingsSchema = v.strictObject({
   theme: v.picklist(THEMES),

@@ -35,7 +35,6 @@ export function openStore(dataDir: string, options: OpenOptions = {}): { db: Db;
     }
   }
 
-  let aside: string | undefined;
   try {
     const db = openDatabase(dataDir, options);
     if (healthy(db)) return { db };
@@ -43,7 +42,7 @@ export function openStore(dataDir: string, options: OpenOptions = {}): { db: Db;
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'database_corrupt')) throw error;
   }
-  aside = moveAside(dataDir, file, now);
+  const aside = moveAside(dataDir, file, now);
   const restored = restoreNewestHealthy(dataDir, file, options.nativeBinding);
   const db = openDatabase(dataDir, options);
   return {

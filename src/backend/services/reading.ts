@@ -48,16 +48,21 @@ export class ReadingService {
     this.learners.require(learnerId);
     const word = this.glossed(lessonId, token);
     if (word.paragraph !== paragraph) throw new AppError('invalid_input', `Word ${token} is not in paragraph ${paragraph + 1}.`);
-    this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at: this.now().toISOString() });
-    this.words?.lookedUp(learnerId, word.lemma, { lessonId, token });
+    // The look-up and the review card it makes commit together: a crash between them would leave half a write.
+    this.reading.transaction(() => {
+      this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at: this.now().toISOString() });
+      this.words?.lookedUp(learnerId, word.lemma, { lessonId, token });
+    });
     return { lookups: this.reading.countLookups(learnerId, lessonId) };
   }
 
   setStatus(learnerId: string, lessonId: string, token: number, status: WordStatus): { lemma: string; status: WordStatus } {
     this.learners.require(learnerId);
     const { lemma } = this.glossed(lessonId, token);
-    this.words?.statusChanging(learnerId, lemma, { lessonId, token }, status);
-    this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at: this.now().toISOString() });
+    this.reading.transaction(() => {
+      this.words?.statusChanging(learnerId, lemma, { lessonId, token }, status);
+      this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at: this.now().toISOString() });
+    });
     return { lemma, status };
   }
 

@@ -22,7 +22,8 @@ function errorOf(result: Result<unknown>): { code: string; message: string } {
   return result.error;
 }
 
-describe('teacher PIN and learner management', () => {
+// scrypt is slow on purpose (a tenth of a second per PIN, more on a busy machine): these tests get more time.
+describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
   let dataDir: string;
   let backend: Backend;
   let clock: number;

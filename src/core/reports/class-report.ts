@@ -113,6 +113,8 @@ export function describeAnswer(question: Question | undefined, raw: string): str
       return answer.order.map((id, i) => `${i + 1}. ${items.find((item) => item.id === id)?.text ?? id}`).join(' ');
     }
   }
+  // Not an answer of a known shape (a damaged row): show it as stored rather than nothing.
+  return raw;
 }
 
 function chosenOptions(raw: string): string[] {

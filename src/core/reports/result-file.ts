@@ -1,6 +1,7 @@
 // The file a learner carries from one computer to another: their attempts, look-ups, statuses and reading
 // time, with stable ids so that importing it twice changes nothing. Checked here before anything is written.
 import * as v from 'valibot';
+import { LearnerNameSchema } from '../learner-name';
 
 export const RESULT_FORMAT = 'liseuse-results';
 export const RESULT_VERSION = 1;
@@ -20,7 +21,7 @@ export const ResultFileSchema = v.strictObject({
   exportedAt: Iso,
   /** The installation the file came from: reading time is kept per source so re-imports do not add it twice. */
   source: Uuid,
-  learner: v.strictObject({ id: Uuid, name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(40)), createdAt: Iso }),
+  learner: v.strictObject({ id: Uuid, name: LearnerNameSchema, createdAt: Iso }),
   attempts: v.pipe(
     v.array(
       v.strictObject({
@@ -101,7 +102,9 @@ export function parseResultFile(text: string): ResultFile {
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue ? v.getDotPath(issue) : null;
-    throw new ResultFileError(`its content is not valid${path ? ` at ${path}` : ''}: ${issue?.message ?? 'unknown problem'}`);
+    // valibot quotes the refused value: keep the reason short whatever the file holds.
+    const reason = (issue?.message ?? 'unknown problem').slice(0, 120);
+    throw new ResultFileError(`its content is not valid${path ? ` at ${path.slice(0, 80)}` : ''}: ${reason}`);
   }
   return parsed.output;
 }

@@ -24,6 +24,11 @@ export interface StatusChange {
 export class ReadingRepository {
   constructor(private readonly db: Db) {}
 
+  /** Runs writes of several repositories as one commit (they share this connection; inner transactions nest). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   addLookup(lookup: LookupRecord): void {
     this.db
       .prepare('INSERT INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)')

@@ -17,13 +17,15 @@ export interface Range {
   end: number;
 }
 
-// A run of letters (with combining marks), joined by hyphens or apostrophes, e.g. nord-coréen, Jong-un, l’agence.
-// Numbers keep thousands groups and decimals (1 000, 3,5) and ordinal endings (1er, 2e, XXIe is a word).
+// One pass, one regex: group 1 a run of letters (with combining marks) joined by hyphens or apostrophes
+// (nord-coréen, Jong-un, l’agence); group 2 a number with thousands groups, decimals and ordinal endings
+// (1 000, 3,5, 1er, 2e); otherwise a single punctuation mark.
 const CHUNK =
-  /[\p{L}\p{M}]+(?:[-‐‑'’][\p{L}\p{M}]+)*|\p{N}+(?:[.,\u00A0\u202F]\p{N}{3})*(?:[.,]\p{N}+)?(?:(?:ères?|ers?|res?|èmes?|es?|nde?s?)(?![\p{L}\p{M}]))?|\S/gu;
+  /([\p{L}\p{M}]+(?:[-‐‑'’][\p{L}\p{M}]+)*)|(\p{N}+(?:[.,\u00A0\u202F]\p{N}{3})*(?:[.,]\p{N}+)?(?:(?:ères?|ers?|res?|èmes?|es?|nde?s?)(?![\p{L}\p{M}]))?)|\S/gu;
 
 // Elided forms that stand as words of their own before a vowel or mute h.
-const ELISIONS = ['jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'qu', 'l', 'd', 'n', 's', 'j', 'c', 'm', 't'];
+const ELISIONS = new Set(['jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'qu', 'l', 'd', 'n', 's', 'j', 'c', 'm', 't']);
+const ELIDED_PREFIX = /^([\p{L}\p{M}]+)['’](?=[\p{L}\p{M}])/u;
 
 // Words whose apostrophe is part of the word, not an elision.
 const WHOLE_WORDS = new Set(['aujourd’hui', 'quelqu’un', 'quelqu’une', 'presqu’île', 'prud’homme', 'prud’hommes']);
@@ -34,11 +36,16 @@ function normaliseApostrophes(word: string): string {
 
 /** Splits a letter chunk into its elided prefixes and the word that follows them. */
 function splitElisions(chunk: string, start: number, out: Token[]): void {
+  // Most words have no apostrophe at all: no work for them (the tokenizer's hot path).
+  if (!chunk.includes('’') && !chunk.includes("'")) {
+    out.push({ kind: 'word', text: chunk, start, end: start + chunk.length });
+    return;
+  }
   let rest = chunk;
   let offset = start;
   while (!WHOLE_WORDS.has(normaliseApostrophes(rest))) {
-    const elided = /^([\p{L}\p{M}]+)['’](?=[\p{L}\p{M}])/u.exec(rest);
-    if (!elided || !ELISIONS.includes((elided[1] ?? '').toLowerCase())) break;
+    const elided = ELIDED_PREFIX.exec(rest);
+    if (!elided || !ELISIONS.has((elided[1] ?? '').toLowerCase())) break;
     const piece = elided[0];
     out.push({ kind: 'word', text: piece, start: offset, end: offset + piece.length });
     offset += piece.length;
@@ -49,16 +56,13 @@ function splitElisions(chunk: string, start: number, out: Token[]): void {
 
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(CHUNK)) {
+  const chunks = new RegExp(CHUNK.source, CHUNK.flags);
+  for (let match = chunks.exec(text); match !== null; match = chunks.exec(text)) {
     const chunk = match[0];
-    const start = base + (match.index ?? 0);
-    if (/^[\p{L}\p{M}]/u.test(chunk)) {
-      splitElisions(chunk, start, tokens);
-    } else if (/^\p{N}/u.test(chunk)) {
-      tokens.push({ kind: 'number', text: chunk, start, end: start + chunk.length });
-    } else {
-      tokens.push({ kind: 'punct', text: chunk, start, end: start + chunk.length });
-    }
+    const start = base + match.index;
+    if (match[1] !== undefined) splitElisions(chunk, start, tokens);
+    else if (match[2] !== undefined) tokens.push({ kind: 'number', text: chunk, start, end: start + chunk.length });
+    else tokens.push({ kind: 'punct', text: chunk, start, end: start + chunk.length });
   }
   return tokens;
 }

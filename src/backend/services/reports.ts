@@ -8,7 +8,6 @@ import type { LearnersRepository } from '../db/repositories/learners';
 import type { ReportsRepository } from '../db/repositories/reports';
 import type { ResultsRepository } from '../db/repositories/results';
 import { attemptsCsv, classSummaryCsv, type AttemptAnswerRow } from '../export/csv';
-import { classReportPdf, learnerReportPdf } from '../export/pdf';
 import type { LessonStore } from '../lesson-store';
 
 export interface OutgoingFile {
@@ -26,6 +25,9 @@ export type SaveFile = (file: OutgoingFile) => Promise<ExportOutcome>;
 export const downloadInstead: SaveFile = async (file) => ({
   download: { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') },
 });
+
+// pdfkit and its fonts cost half a second and 25 MB at start-up: load them the first time a PDF is asked for.
+const pdf = (): Promise<typeof import('../export/pdf')> => import('../export/pdf');
 
 const MIME = { csv: 'text/csv', pdf: 'application/pdf', json: 'application/json' } as const;
 
@@ -126,7 +128,7 @@ export class ReportService {
       const base = `liseuse-${lesson}-${slug(report.learner.name)}-${date}`;
       file =
         request.format === 'pdf'
-          ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await learnerReportPdf(report) }
+          ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await (await pdf()).learnerReportPdf(report) }
           : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     } else if (request.report === 'attempts') {
       if (request.format !== 'csv') throw new AppError('invalid_input', 'The attempts file is a CSV; use the class report for PDF or JSON.');
@@ -138,7 +140,7 @@ export class ReportService {
         request.format === 'csv'
           ? { fileName: `${base}.csv`, mimeType: MIME.csv, bytes: classSummaryCsv(report) }
           : request.format === 'pdf'
-            ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await classReportPdf(report) }
+            ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await (await pdf()).classReportPdf(report) }
             : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     }
     return this.save(file);

@@ -48,6 +48,10 @@ export const strings = {
     timeRead: (minutes: number) => (minutes < 1 ? 'less than a minute read' : `${minutes} min read`),
     loading: 'Opening the lesson…',
     statusName: { new: 'new', learning: 'learning', known: 'known' },
+    pages: (where: 'top' | 'bottom') => (where === 'top' ? 'Pages' : 'Pages (end of page)'),
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
   },
   quiz: {
     comprehensionTitle: 'Comprehension quiz',

@@ -11,6 +11,26 @@ export interface WordRef {
   paragraph: number;
 }
 
+/** About this many words on a page; the article (437 words) is one page. */
+export const PAGE_WORDS = 1200;
+
+/** Whole paragraphs per page, a page closing once it holds PAGE_WORDS words. */
+export function paginate(lesson: LessonView | null): [number, number][] {
+  if (!lesson) return [];
+  const pages: [number, number][] = [];
+  let first = 0;
+  let words = 0;
+  lesson.paragraphs.forEach((paragraph, p) => {
+    words += paragraph.tokens.filter((t) => t.gloss !== undefined).length;
+    if (words >= PAGE_WORDS || p === lesson.paragraphs.length - 1) {
+      pages.push([first, p + 1]);
+      first = p + 1;
+      words = 0;
+    }
+  });
+  return pages;
+}
+
 /** Seconds of reading are sent in batches, and only while the window is visible and focused. */
 const TIME_FLUSH_SECONDS = 30;
 
@@ -20,6 +40,14 @@ export class ReaderState {
   open = $state<{ word: WordRef; by: OpenedBy } | null>(null);
   /** The one word in the tab order (roving tabindex). */
   active = $state(0);
+  /**
+   * Per-word flags read by each word's button. A word subscribes to its own key only, so opening a gloss or
+   * moving the focus re-renders two words, not the whole lesson.
+   */
+  isOpen = $state<Record<number, boolean>>({});
+  isTabStop = $state<Record<number, boolean>>({});
+  /** Long lessons are shown a page at a time (about PAGE_WORDS words, whole paragraphs). */
+  page = $state(0);
   revealed = $state<Record<number, boolean>>({});
   highlight = $state<{ start: number; end: number } | null>(null);
 
@@ -34,6 +62,9 @@ export class ReaderState {
   // Rebuilt whole when the lesson changes and never mutated, so a plain Map is right here.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private wordIndex = $derived(new Map(this.words.map((w, i) => [w.token.i, i])));
+
+  /** Paragraph ranges [first, end) of each page. */
+  pages = $derived(paginate(this.lesson));
 
   private unsentSeconds = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -52,8 +83,11 @@ export class ReaderState {
       ]);
       this.lesson = lesson;
       this.reading = reading;
-      this.active = reading.position?.token ?? this.words[0]?.token.i ?? 0;
-      if (!this.wordIndex.has(this.active)) this.active = this.words[0]?.token.i ?? 0;
+      let start = reading.position?.token ?? this.words[0]?.token.i ?? 0;
+      if (!this.wordIndex.has(start)) start = this.words[0]?.token.i ?? 0;
+      this.setActive(start);
+      const word = this.word(start);
+      if (word) this.page = this.pageOfParagraph(word.paragraph);
     });
   }
 
@@ -80,10 +114,36 @@ export class ReaderState {
     return this.words.findLast((w) => w.paragraph === paragraph);
   }
 
+  pageOfParagraph(paragraph: number): number {
+    const found = this.pages.findIndex((page) => paragraph >= page[0] && paragraph < page[1]);
+    return found === -1 ? 0 : found;
+  }
+
+  private setActive(index: number): void {
+    if (this.active !== index) delete this.isTabStop[this.active];
+    this.active = index;
+    this.isTabStop[index] = true;
+  }
+
+  private setOpen(next: ReaderState['open']): void {
+    const previous = this.open?.word.token.i;
+    if (previous !== undefined && previous !== next?.word.token.i) delete this.isOpen[previous];
+    this.open = next;
+    if (next) this.isOpen[next.word.token.i] = true;
+  }
+
+  /** Shows a page; the keyboard lands on its first word unless told otherwise. */
+  showPage(page: number, word?: WordRef): void {
+    this.page = Math.max(0, Math.min(this.pages.length - 1, page));
+    this.setOpen(null);
+    const target = word ?? this.firstWordOfParagraph(this.pages[this.page]?.[0] ?? 0);
+    if (target) this.setActive(target.token.i);
+  }
+
   show(word: WordRef, by: OpenedBy): void {
     if (this.open?.word.token.i === word.token.i && this.open.by !== 'hover' && by === 'hover') return;
-    this.open = { word, by };
-    this.active = word.token.i;
+    this.setOpen({ word, by });
+    this.setActive(word.token.i);
     this.savePositionSoon(word);
     void session.guard(async () => {
       const { lookups } = await api['reading:lookup']({
@@ -97,21 +157,21 @@ export class ReaderState {
   }
 
   close(): void {
-    this.open = null;
+    this.setOpen(null);
   }
 
   async setStatus(word: WordRef, status: WordStatus): Promise<void> {
     await session.guard(async () => {
       const saved = await api['reading:setStatus']({ learnerId: this.learnerId, lessonId: this.lessonId, token: word.token.i, status });
-      const statuses = { ...this.reading.statuses };
-      if (saved.status === 'new') delete statuses[saved.lemma];
-      else statuses[saved.lemma] = saved.status;
-      this.reading.statuses = statuses;
+      // Changed in place, key by key: only the words of this lemma re-render.
+      if (saved.status === 'new') delete this.reading.statuses[saved.lemma];
+      else this.reading.statuses[saved.lemma] = saved.status;
     });
   }
 
   focusWord(word: WordRef): void {
-    this.active = word.token.i;
+    if (this.pageOfParagraph(word.paragraph) !== this.page) this.page = this.pageOfParagraph(word.paragraph);
+    this.setActive(word.token.i);
     this.savePositionSoon(word);
   }
 

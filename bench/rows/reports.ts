@@ -17,6 +17,8 @@ const PIN = '2468';
 const REPORT_SAMPLING = { warmup: 1, runs: 3 };
 const REPORT_WHAT = `class report (${CLASS.learners.toLocaleString('en')} learners × ${CLASS.questions} questions × ${CLASS.attemptsPerLearner} attempts, reports:class)`;
 const IMPORT_WHAT = `import ${CLASS.learners.toLocaleString('en')} results files (results:import each, total)`;
+const CSV_WHAT = 'class summary CSV export of that class (reports:export csv)';
+const PDF_WHAT = 'class report PDF export of that class (reports:export pdf)';
 
 const built = (name: string): boolean => (CALL_NAMES as readonly string[]).includes(name);
 
@@ -50,7 +52,7 @@ function readAnswers(dataDir: string): number {
 
 export async function reportRows(work: string): Promise<Row[]> {
   if (!built('reports:class') || !built('results:import') || !built('results:export')) {
-    return [REPORT_WHAT, IMPORT_WHAT].map((what) => ({ what, unit: 'ms', status: 'not built yet (issue 6)' }));
+    return [REPORT_WHAT, CSV_WHAT, PDF_WHAT, IMPORT_WHAT].map((what) => ({ what, unit: 'ms', status: 'not built yet (issue 6)' }));
   }
   const lessonsDir = lessonsWith20Questions(work);
   const files = readLessonFiles(join(lessonsDir, ARTICLE_ID));
@@ -62,6 +64,8 @@ export async function reportRows(work: string): Promise<Row[]> {
   const source = await startApp({ dataDir: classDir, lessonsDir });
   const results: { fileName: string; content: string }[] = [];
   let reportTimes: number[];
+  let csvTimes: number[];
+  let pdfTimes: number[];
   const floorTimes: number[] = [];
   try {
     const teacherToken = await unlock(source);
@@ -75,6 +79,15 @@ export async function reportRows(work: string): Promise<Row[]> {
       floorTimes.push(performance.now() - floorStart);
       return ms;
     });
+    // The exports the issue budgets: the class summary as CSV and the class report as PDF (browser mode: bytes back).
+    const timeExport = (format: 'csv' | 'pdf') =>
+      sample(REPORT_SAMPLING, async () => {
+        const start = performance.now();
+        await source.call('reports:export', { teacherToken, lessonId: ARTICLE_ID, report: 'class', format });
+        return performance.now() - start;
+      });
+    csvTimes = await timeExport('csv');
+    pdfTimes = await timeExport('pdf');
     for (const learner of await source.call<{ id: string }[]>('learners:list')) {
       const outcome = await source.call<{ download?: { fileName: string; base64: string } }>('results:export', { learnerId: learner.id });
       if (!outcome.download) throw new Error('results:export gave no download in browser mode');
@@ -103,14 +116,18 @@ export async function reportRows(work: string): Promise<Row[]> {
       unit: 'ms',
       stat: 'median',
       value: summarise(reportTimes).median,
+      budget: { max: 500 },
       floor: summarise(floorTimes.slice(REPORT_SAMPLING.warmup)).median,
       floorWhat: 'one SQL read of its answers',
       details: { ...seeded, ...REPORT_SAMPLING, timesMs: reportTimes, floorTimesMs: floorTimes.slice(REPORT_SAMPLING.warmup) },
     },
+    { what: CSV_WHAT, unit: 'ms', stat: 'median', value: summarise(csvTimes).median, budget: { max: 1000 }, details: { timesMs: csvTimes } },
+    { what: PDF_WHAT, unit: 'ms', stat: 'median', value: summarise(pdfTimes).median, budget: { max: 5000 }, details: { timesMs: pdfTimes } },
     {
       what: IMPORT_WHAT,
       unit: 'ms',
       value: importTimes.reduce((sum, ms) => sum + ms, 0),
+      budget: { max: 10_000 },
       details: { files: results.length, perFileMs: summarise(importTimes), meanFileBytes: fileBytes.reduce((a, b) => a + b, 0) / fileBytes.length, timesMs: importTimes },
     },
   ];

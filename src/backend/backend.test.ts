@@ -6,6 +6,7 @@ import type { Result } from '../shared/errors';
 import { DEFAULT_SETTINGS, type Learner, type LessonLibrary, type LessonView, type ReaderSettings, type ReadingState } from '../shared/types';
 import { createBackend, type Backend } from './backend';
 import { makeTempDir, removeTempDir } from './db/test-helpers';
+import { unpackLesson, type LessonWire } from '../shared/lesson-wire';
 
 const REAL_LESSONS = resolve('resources/lessons');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -239,7 +240,7 @@ describe('createBackend', () => {
       writeLesson(lessonsDir, 'chat', chatFiles());
       backend = start(lessonsDir);
       ana = value<Learner>(await backend.call('learners:create', { name: 'Ana' }));
-      lesson = value<LessonView>(await backend.call('lessons:get', { lessonId: 'chat' }));
+      lesson = unpackLesson(value<LessonWire>(await backend.call('lessons:get', { lessonId: 'chat' })));
     });
 
     it('the fixture lesson loads with its two paragraphs and nine words', () => {

@@ -16,6 +16,7 @@ import { REVIEW_RATINGS } from '../core/review-ratings';
 import { createBackend, type Backend } from './backend';
 import { makeTempDir, removeTempDir } from './db/test-helpers';
 import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from '../server/http-server';
+import { unpackLesson, type LessonWire } from '../shared/lesson-wire';
 
 const RUNS_PER_CALL = Number(process.env.FUZZ_RUNS ?? 250);
 const HTTP_RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? 600);
@@ -371,14 +372,15 @@ describe('contract fuzzing: backend.call', () => {
     backend = createBackend({ dataDir, lessonsDir: resolve('resources/lessons'), mode: 'browser', version: '0.0.0-fuzz', logError: (e) => logged.push(e) });
     const learner = (await backend.call('learners:create', { name: 'Fuzz' })) as Result<Learner>;
     if (!learner.ok) throw new Error(learner.error.message);
-    const lesson = (await backend.call('lessons:get', { lessonId: LESSON })) as Result<LessonView>;
+    const lesson = (await backend.call('lessons:get', { lessonId: LESSON })) as Result<LessonWire>;
     if (!lesson.ok) throw new Error(lesson.error.message);
+    const view = unpackLesson(lesson.value);
     const attempt = (await backend.call('quiz:start', { learnerId: learner.value.id, lessonId: LESSON, kind: 'comprehension' })) as Result<AttemptView>;
     if (!attempt.ok) throw new Error(attempt.error.message);
     const session = (await backend.call('teacher:setPin', { pin: '2468' })) as Result<{ teacherToken: string }>;
     if (!session.ok) throw new Error(session.error.message);
     // Some history for the results file: a look-up, a status, an answer.
-    const word = lesson.value.paragraphs.flatMap((p) => p.tokens.filter((t) => t.gloss).map((t) => ({ token: t.i, paragraph: p.index })))[0];
+    const word = view.paragraphs.flatMap((p) => p.tokens.filter((t) => t.gloss).map((t) => ({ token: t.i, paragraph: p.index })))[0];
     await backend.call('reading:lookup', { learnerId: learner.value.id, lessonId: LESSON, ...word });
     await backend.call('reading:setStatus', { learnerId: learner.value.id, lessonId: LESSON, token: word?.token, status: 'learning' });
     const question = attempt.value.questions.find((q) => q.type === 'true-false');
@@ -386,7 +388,7 @@ describe('contract fuzzing: backend.call', () => {
     const exported = (await backend.call('results:export', { learnerId: learner.value.id })) as Result<{ download?: { base64: string } }>;
     if (!exported.ok || !exported.value.download) throw new Error(`results:export: ${JSON.stringify(exported).slice(0, 200)}`);
     const resultsFile = JSON.parse(Buffer.from(exported.value.download.base64, 'base64').toString('utf8')) as unknown;
-    world = { learner: learner.value, lesson: lesson.value, attempt: attempt.value, teacherToken: session.value.teacherToken, resultsFile };
+    world = { learner: learner.value, lesson: view, attempt: attempt.value, teacherToken: session.value.teacherToken, resultsFile };
     fields = validFields(world);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadLesson, LessonError, type Lesson, type LessonFiles } from '../core/lesson';
 import { loadQuiz, type Quiz } from '../core/quiz';
 import { AppError } from '../shared/errors';
+import { packLesson, type LessonWire } from '../shared/lesson-wire';
 import type { LessonLibrary, LessonSummary, LessonView } from '../shared/types';
 
 const FILES = ['lesson.json', 'text.fr.txt', 'lexicon.json', 'translations.json'] as const;
@@ -13,6 +14,8 @@ export interface StoredLesson {
   lesson: Lesson;
   /** The lesson's comprehension quiz, when its folder has one. */
   quiz?: Quiz;
+  /** The lesson as lessons:get sends it, packed on first request and kept: lessons do not change while the app runs. */
+  wire?: LessonWire;
 }
 
 export class LessonStore {
@@ -70,9 +73,10 @@ export class LessonStore {
     return quiz;
   }
 
-  view(lessonId: string): LessonView {
+  view(lessonId: string): LessonWire {
     const stored = this.stored(lessonId);
-    return toView(stored.lesson, stored.quiz);
+    stored.wire ??= packLesson(lessonView(stored.lesson, stored.quiz));
+    return stored.wire;
   }
 }
 
@@ -98,7 +102,8 @@ function summarise(lesson: Lesson, quiz: Quiz | undefined): LessonSummary {
   };
 }
 
-function toView(lesson: Lesson, quiz: Quiz | undefined): LessonView {
+/** Everything the reader shows of a lesson, token by token. */
+export function lessonView(lesson: Lesson, quiz: Quiz | undefined): LessonView {
   return {
     ...summarise(lesson, quiz),
     text: lesson.text,

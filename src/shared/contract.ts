@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { AnswerSchema } from '../core/grading';
 import { IdSchema } from '../core/quiz';
 import { LearnerNameSchema } from '../core/learner-name';
-import type { AnswerOutcome, AppInfo, AttemptView, ClassReport, ExportOutcome, ImportOutcome, LearnerReport, Learner, LessonLibrary, LessonView, QuizOverview, ReadingState, ReaderSettings } from './types';
+import type { LessonWire } from './lesson-wire';
+import type { AnswerOutcome, AppInfo, AttemptView, ClassReport, ExportOutcome, ImportOutcome, LearnerReport, Learner, LessonLibrary, QuizOverview, ReadingState, ReaderSettings } from './types';
 import { THEMES, WORD_STATUSES } from './types';
 // ---- profiles, teacher PIN, progress, review ----
 import { REVIEW_RATINGS } from '../core/review-ratings';
@@ -51,7 +52,7 @@ export const contract = {
   'learners:current': returns<Learner | null>()(Nothing),
 
   'lessons:list': returns<LessonLibrary>()(Nothing),
-  'lessons:get': returns<LessonView>()(v.strictObject({ lessonId: LessonId })),
+  'lessons:get': returns<LessonWire>()(v.strictObject({ lessonId: LessonId })),
 
   'reading:state': returns<ReadingState>()(v.strictObject({ learnerId: Id, lessonId: LessonId })),
   'reading:lookup': returns<{ lookups: number }>()(

@@ -10,6 +10,7 @@ import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../db/test-helpers';
 import { LessonStore } from '../lesson-store';
 import { excerptOf } from './progress';
+import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSONS = resolve('resources/lessons');
 const LESSON = 'kim-russie';
@@ -66,7 +67,7 @@ describe('progress', () => {
   beforeEach(async () => {
     dataDir = makeTempDir('liseuse-progress-');
     backend = createBackend({ dataDir, lessonsDir: LESSONS, mode: 'browser', version: '0', now: () => new Date(T0) });
-    lesson = value(await backend.call('lessons:get', { lessonId: LESSON }));
+    lesson = unpackLesson(value(await backend.call('lessons:get', { lessonId: LESSON })));
     ana = value(await backend.call('learners:create', { name: 'Ana' }));
     bruno = value(await backend.call('learners:create', { name: 'Bruno' }));
   });

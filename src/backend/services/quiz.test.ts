@@ -7,6 +7,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { Learner } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSON = 'kim-russie';
 
@@ -170,7 +171,7 @@ describe('quiz attempts', () => {
   });
 
   it('practises the words this learner looked up, the same questions when resumed', async () => {
-    const view = await call('lessons:get', { lessonId: LESSON });
+    const view = unpackLesson(await call('lessons:get', { lessonId: LESSON }));
     const blinde = view.paragraphs[2]!.tokens.find((t) => t.gloss?.form === 'blindé')!;
     await call('reading:lookup', { learnerId: learner.id, lessonId: LESSON, token: blinde.i, paragraph: 2 });
     const practice = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'vocabulary' });

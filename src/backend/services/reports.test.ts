@@ -12,6 +12,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ClassReport, ExportOutcome, Learner } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSON = 'kim-russie';
 const LESSONS = resolve('resources/lessons');
@@ -61,7 +62,7 @@ describe('a class of 30', () => {
     backend = createBackend({ dataDir: dir, lessonsDir: LESSONS, mode: 'browser', version: 'test' });
     token = (await call(backend, 'teacher:setPin', { pin: '482916' })).teacherToken;
     learners = [];
-    const view = await call(backend, 'lessons:get', { lessonId: LESSON });
+    const view = unpackLesson(await call(backend, 'lessons:get', { lessonId: LESSON }));
     const words = view.paragraphs.flatMap((p) => p.tokens.filter((t) => t.gloss).map((t) => ({ token: t.i, paragraph: p.index })));
     for (const [n, name] of NAMES.entries()) {
       const learner = await call(backend, 'learners:create', { name });

@@ -5,6 +5,7 @@ import type { Result } from '../../shared/errors';
 import type { GradeOutcome, Learner, LessonView, MyWord, ReviewQueue, ReviewSummary } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSONS = resolve('resources/lessons');
 const LESSON = 'kim-russie';
@@ -49,7 +50,7 @@ describe('review', () => {
     clock = START;
     logged.length = 0;
     backend = createBackend({ dataDir, lessonsDir: LESSONS, mode: 'browser', version: '0', now: () => new Date(clock), logError: (e) => logged.push(e) });
-    lesson = value(await backend.call('lessons:get', { lessonId: LESSON }));
+    lesson = unpackLesson(value(await backend.call('lessons:get', { lessonId: LESSON })));
     ana = value(await backend.call('learners:create', { name: 'Ana' }));
     bruno = value(await backend.call('learners:create', { name: 'Bruno' }));
   });

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
-import type { Learner, LessonView, TeacherSession } from '../../shared/types';
+import type { Learner, TeacherSession } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../db/test-helpers';
 import { describeWait, lockoutSeconds, PIN_HASH } from './teacher';
+import { unpackLesson, type LessonWire } from '../../shared/lesson-wire';
 
 const LESSONS = resolve('resources/lessons');
 const LESSON = 'kim-russie';
@@ -177,7 +178,7 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
     });
 
     it('deleting a learner removes every row of theirs in every learner table, leaves the other learner untouched, and nobody is current', async () => {
-      const lesson = value<LessonView>(await backend.call('lessons:get', { lessonId: LESSON }));
+      const lesson = unpackLesson(value<LessonWire>(await backend.call('lessons:get', { lessonId: LESSON })));
       const word = lesson.paragraphs[0]?.tokens.find((t) => t.gloss?.lemma === 'voyage');
       if (!word) throw new Error('no voyage');
       for (const learner of [ana, bruno]) {

@@ -24,9 +24,9 @@ interface Running {
   stop(kill: boolean): Promise<void>;
 }
 
-async function startServer(dataDir: string, page: Page): Promise<Running> {
+async function startServer(env: NodeJS.ProcessEnv, page: Page): Promise<Running> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out', 'main', 'server.js')], {
-    env: { ...process.env, LISEUSE_DATA_DIR: dataDir, LISEUSE_PORT: '0' },
+    env: { ...env, LISEUSE_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -55,20 +55,23 @@ async function startServer(dataDir: string, page: Page): Promise<Running> {
   };
 }
 
-export const test = base.extend<{ liseuse: Liseuse }>({
-  liseuse: async ({ page, browser }, use) => {
+export const test = base.extend<{ liseuse: Liseuse; lessonsDir: string | undefined }>({
+  /** A lessons folder other than the app's own resources/lessons, for specs that need other lessons. */
+  lessonsDir: [undefined, { option: true }],
+  liseuse: async ({ page, browser, lessonsDir }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'liseuse-e2e-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, LISEUSE_DATA_DIR: dataDir, ...(lessonsDir ? { LISEUSE_LESSONS_DIR: lessonsDir } : {}) };
     let running: Running | undefined;
     const liseuse: Liseuse = {
       page,
       dataDir,
       async start() {
         if (TARGET === 'electron') {
-          const app = await _electron.launch({ args: [join(ROOT, 'out', 'main', 'index.js')], env: { ...process.env, LISEUSE_DATA_DIR: dataDir } });
+          const app = await _electron.launch({ args: [join(ROOT, 'out', 'main', 'index.js')], env: env as Record<string, string> });
           liseuse.page = await app.firstWindow();
           running = { stop: async () => app.close() };
         } else {
-          running = await startServer(dataDir, liseuse.page);
+          running = await startServer(env, liseuse.page);
         }
       },
       async stop(options) {

@@ -129,7 +129,7 @@ test('word status, reading position and display settings survive a restart', asy
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-font', 'dyslexic');
   // Glosses under "words not known": none under the known "voyage", one under "train".
-  await expect(reader.word('voyage').locator('.il')).toHaveCount(0);
+  await expect(reader.word('voyage').locator('.il')).toBeHidden();
   await expect(reader.word('train').locator('.il')).toHaveText('train');
   await reader.display.click();
   await expect(page.getByText('22 px')).toBeVisible();

@@ -8,7 +8,7 @@ export function readerPage(page: Page) {
     text,
     title: page.getByRole('heading', { level: 1 }),
     back: page.getByRole('button', { name: 'Library' }),
-    paragraph: (n: number) => page.getByRole('region', { name: `Paragraph ${n}` }),
+    paragraph: (n: number) => page.getByRole('region', { name: `Paragraph ${n}`, exact: true }),
     /** The nth occurrence (0-based) of a word as written, e.g. word('l’', 2). */
     word: (form: string, nth = 0) => text.locator('button.word').filter({ has: page.locator('.w', { hasText: new RegExp(`^${escape(form)}$`) }) }).nth(nth),
     focusedWord: text.locator('button.word:focus .w'),

@@ -38,7 +38,9 @@ if (!app.requestSingleInstanceLock()) {
       const nativeBinding = electronBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, env: process.env });
       backend = createBackend({
         dataDir: userData,
-        lessonsDir: app.isPackaged ? join(process.resourcesPath, 'lessons') : join(app.getAppPath(), 'resources', 'lessons'),
+        // LISEUSE_LESSONS_DIR: another lessons folder, as in browser mode (end-to-end specs with generated lessons).
+        lessonsDir:
+          process.env.LISEUSE_LESSONS_DIR ?? (app.isPackaged ? join(process.resourcesPath, 'lessons') : join(app.getAppPath(), 'resources', 'lessons')),
         mode: 'electron',
         version: app.getVersion(),
         dailyBackup: true,

@@ -1,33 +1,37 @@
 // The reader's state for one learner and one lesson: the text, word statuses, the open gloss, reading position
 // and time. Every change the learner makes goes to the backend; the screen only lays this out.
+import { PackedLesson, type GlossedToken, type LessonWire } from '../../../shared/lesson-wire';
 import { api } from '../lib/api';
 import { session } from './session.svelte';
-import type { LessonView, LessonViewToken, ReadingState, WordStatus } from '../../../shared/types';
+import type { ReadingState, WordStatus } from '../../../shared/types';
 
 export type OpenedBy = 'pointer' | 'keyboard' | 'hover';
 
 export interface WordRef {
-  token: LessonViewToken & { gloss: NonNullable<LessonViewToken['gloss']> };
+  token: GlossedToken;
   paragraph: number;
 }
 
 /** About this many words on a page; the article (437 words) is one page. */
 export const PAGE_WORDS = 1200;
 
+/** A page renders about this many words (a screenful) at a time: the first at once, the others when idle. */
+export const FIRST_PAINT_WORDS = 250;
+
 /** Whole paragraphs per page, a page closing once it holds PAGE_WORDS words. */
-export function paginate(lesson: LessonView | null): [number, number][] {
+export function paginate(lesson: PackedLesson | null): [number, number][] {
   if (!lesson) return [];
   const pages: [number, number][] = [];
   let first = 0;
   let words = 0;
-  lesson.paragraphs.forEach((paragraph, p) => {
-    words += paragraph.tokens.filter((t) => t.gloss !== undefined).length;
-    if (words >= PAGE_WORDS || p === lesson.paragraphs.length - 1) {
+  for (let p = 0; p < lesson.paragraphCount; p++) {
+    words += lesson.wordCount(p);
+    if (words >= PAGE_WORDS || p === lesson.paragraphCount - 1) {
       pages.push([first, p + 1]);
       first = p + 1;
       words = 0;
     }
-  });
+  }
   return pages;
 }
 
@@ -35,7 +39,12 @@ export function paginate(lesson: LessonView | null): [number, number][] {
 const TIME_FLUSH_SECONDS = 30;
 
 export class ReaderState {
-  lesson = $state<LessonView | null>(null);
+  /**
+   * The lesson as sent, never changed in place (raw state: its tokens are not wrapped in proxies). Its tokens are
+   * unpacked a paragraph at a time, as pages are shown: a long lesson costs what its first page costs.
+   */
+  lesson = $state.raw<LessonWire | null>(null);
+  private text = $derived(this.lesson ? new PackedLesson(this.lesson) : null);
   reading = $state<ReadingState>({ statuses: {}, position: null, secondsRead: 0, lookups: 0 });
   open = $state<{ word: WordRef; by: OpenedBy } | null>(null);
   /** The one word in the tab order (roving tabindex). */
@@ -48,23 +57,13 @@ export class ReaderState {
   isTabStop = $state<Record<number, boolean>>({});
   /** Long lessons are shown a page at a time (about PAGE_WORDS words, whole paragraphs). */
   page = $state(0);
+  /** Paragraphs of the page rendered so far (exclusive end); see turnTo. */
+  renderedEnd = $state(0);
   revealed = $state<Record<number, boolean>>({});
   highlight = $state<{ start: number; end: number } | null>(null);
 
-  /** Every glossable word in reading order, for arrow-key moves. */
-  words = $derived<WordRef[]>(
-    this.lesson
-      ? this.lesson.paragraphs.flatMap((p) =>
-          p.tokens.filter((t): t is WordRef['token'] => t.gloss !== undefined).map((token) => ({ token, paragraph: p.index })),
-        )
-      : [],
-  );
-  // Rebuilt whole when the lesson changes and never mutated, so a plain Map is right here.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private wordIndex = $derived(new Map(this.words.map((w, i) => [w.token.i, i])));
-
   /** Paragraph ranges [first, end) of each page. */
-  pages = $derived(paginate(this.lesson));
+  pages = $derived(paginate(this.text));
 
   private unsentSeconds = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -83,11 +82,11 @@ export class ReaderState {
       ]);
       this.lesson = lesson;
       this.reading = reading;
-      let start = reading.position?.token ?? this.words[0]?.token.i ?? 0;
-      if (!this.wordIndex.has(start)) start = this.words[0]?.token.i ?? 0;
-      this.setActive(start);
-      const word = this.word(start);
-      if (word) this.page = this.pageOfParagraph(word.paragraph);
+      const word = this.word(reading.position?.token ?? -1) ?? this.firstWordOfParagraph(0);
+      if (word) {
+        this.setActive(word.token.i);
+        this.turnTo(this.pageOfParagraph(word.paragraph), word.paragraph);
+      }
     });
   }
 
@@ -95,28 +94,105 @@ export class ReaderState {
     return this.reading.statuses[lemma.toLocaleLowerCase('fr')] ?? 'new';
   }
 
+  expression(i: number): ReturnType<PackedLesson['expression']> {
+    return this.text?.expression(i);
+  }
+
+  /** The tokens of paragraph `p`, unpacked when first shown. */
+  tokensOf(p: number): ReturnType<PackedLesson['tokens']> {
+    return this.text?.tokens(p) ?? [];
+  }
+
   word(tokenIndex: number): WordRef | undefined {
-    const i = this.wordIndex.get(tokenIndex);
-    return i === undefined ? undefined : this.words[i];
+    const paragraph = this.text?.paragraphOf(tokenIndex) ?? -1;
+    const token = paragraph === -1 ? undefined : this.text?.token(tokenIndex);
+    return token?.gloss ? { token: token as GlossedToken, paragraph } : undefined;
   }
 
   /** The word `step` places away in reading order, clamped to the text. */
   neighbour(tokenIndex: number, step: number): WordRef | undefined {
-    const i = this.wordIndex.get(tokenIndex) ?? 0;
-    return this.words[Math.min(this.words.length - 1, Math.max(0, i + step))];
+    const text = this.text;
+    let paragraph = text?.paragraphOf(tokenIndex) ?? -1;
+    if (!text || paragraph === -1) return undefined;
+    let words = text.words(paragraph);
+    // Position of the word at or just after tokenIndex, then moved across paragraphs as far as `step` goes.
+    let at = words.findIndex((w) => w.i >= tokenIndex);
+    if (at === -1) at = words.length;
+    at += step;
+    while (at < 0 && paragraph > 0) {
+      paragraph--;
+      words = text.words(paragraph);
+      at += words.length;
+    }
+    while (at >= words.length && paragraph < text.paragraphCount - 1) {
+      at -= words.length;
+      paragraph++;
+      words = text.words(paragraph);
+    }
+    if (words.length === 0) return undefined;
+    const token = words[Math.max(0, Math.min(words.length - 1, at))]!;
+    return { token, paragraph };
   }
 
   firstWordOfParagraph(paragraph: number): WordRef | undefined {
-    return this.words.find((w) => w.paragraph === paragraph);
+    const token = this.text?.words(paragraph)[0];
+    return token ? { token, paragraph } : undefined;
   }
 
   lastWordOfParagraph(paragraph: number): WordRef | undefined {
-    return this.words.findLast((w) => w.paragraph === paragraph);
+    const token = this.text?.words(paragraph).at(-1);
+    return token ? { token, paragraph } : undefined;
+  }
+
+  /** The first word at or after `offset` in the text, e.g. the start of a highlighted sentence. */
+  firstWordFrom(offset: number): WordRef | undefined {
+    const text = this.text;
+    if (!text) return undefined;
+    for (let p = Math.max(0, text.paragraphAt(offset)); p < text.paragraphCount; p++) {
+      const token = text.words(p).find((w) => w.start >= offset);
+      if (token) return { token, paragraph: p };
+    }
+    return undefined;
+  }
+
+  /** The paragraph whose text contains `offset`, or -1. */
+  paragraphAt(offset: number): number {
+    return this.text?.paragraphAt(offset) ?? -1;
   }
 
   pageOfParagraph(paragraph: number): number {
     const found = this.pages.findIndex((page) => paragraph >= page[0] && paragraph < page[1]);
     return found === -1 ? 0 : found;
+  }
+
+  /**
+   * Shows `page`: its first screenful (and at least up to paragraph `through`) now, the rest a screenful at a time
+   * when the renderer is idle, so the first words paint at once and clicks are never kept waiting behind the rest.
+   */
+  private turnTo(page: number, through = -1): void {
+    this.page = page;
+    const first = this.pages[page]?.[0] ?? 0;
+    this.renderedEnd = this.screenfulFrom(first, through);
+    const more = (): void => {
+      const end = this.pages[page]?.[1] ?? 0;
+      if (this.page !== page || this.renderedEnd >= end) return;
+      this.renderedEnd = this.screenfulFrom(this.renderedEnd);
+      requestIdleCallback(more, { timeout: 500 });
+    };
+    requestIdleCallback(more, { timeout: 500 });
+  }
+
+  /** The end of about FIRST_PAINT_WORDS words of whole paragraphs from paragraph `from`, at least past `through`. */
+  private screenfulFrom(from: number, through = -1): number {
+    const end = this.pages[this.page]?.[1] ?? 0;
+    let stop = from;
+    for (let words = 0; stop < end && (words < FIRST_PAINT_WORDS || stop <= through); stop++) words += this.text?.wordCount(stop) ?? 0;
+    return stop;
+  }
+
+  /** Makes sure paragraph `p` of the current page is in the DOM (the keyboard may get there before the frame). */
+  private renderThrough(p: number): void {
+    if (p >= this.renderedEnd) this.renderedEnd = this.pages[this.page]?.[1] ?? p + 1;
   }
 
   private setActive(index: number): void {
@@ -134,9 +210,10 @@ export class ReaderState {
 
   /** Shows a page; the keyboard lands on its first word unless told otherwise. */
   showPage(page: number, word?: WordRef): void {
-    this.page = Math.max(0, Math.min(this.pages.length - 1, page));
+    const shown = Math.max(0, Math.min(this.pages.length - 1, page));
     this.setOpen(null);
-    const target = word ?? this.firstWordOfParagraph(this.pages[this.page]?.[0] ?? 0);
+    const target = word ?? this.firstWordOfParagraph(this.pages[shown]?.[0] ?? 0);
+    this.turnTo(shown, target?.paragraph);
     if (target) this.setActive(target.token.i);
   }
 
@@ -170,7 +247,8 @@ export class ReaderState {
   }
 
   focusWord(word: WordRef): void {
-    if (this.pageOfParagraph(word.paragraph) !== this.page) this.page = this.pageOfParagraph(word.paragraph);
+    if (this.pageOfParagraph(word.paragraph) !== this.page) this.turnTo(this.pageOfParagraph(word.paragraph), word.paragraph);
+    else this.renderThrough(word.paragraph);
     this.setActive(word.token.i);
     this.savePositionSoon(word);
   }

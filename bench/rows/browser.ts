@@ -45,11 +45,23 @@ function prepare(work: string): Prepared {
   const paragraphs = long['text.fr.txt'].split('\n').filter((line) => line.trim().length > 0);
   writeFileSync(
     join(staticDir, 'index.html'),
-    `<!doctype html>\n<html lang="fr"><head><meta charset="utf-8"><title>${escape(longTitle)}</title><link rel="stylesheet" href="plain.css"></head>\n` +
+    `<!doctype html>\n<html lang="fr"><head><meta charset="utf-8"><title>${escape(longTitle)}</title><link rel="stylesheet" href="plain.css"><script src="plain.js" defer></script></head>\n` +
       `<body><main><h1>${escape(longTitle)}</h1>\n${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}\n</main></body></html>\n`,
   );
   // The reader's column and type size, so both lay out about as many lines.
-  writeFileSync(join(staticDir, 'plain.css'), 'main { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 20px/1.7 serif; }\n');
+  writeFileSync(
+    join(staticDir, 'plain.css'),
+    'main { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 20px/1.7 serif; }\n' +
+      '.card { position: fixed; top: 8rem; left: 8rem; width: 20rem; padding: 1rem; background: #fff; border: 1px solid #999; font: 16px sans-serif; }\n',
+  );
+  // The gloss floor: a click on a paragraph appends a card of a few lines, the least any page can do to show one.
+  writeFileSync(
+    join(staticDir, 'plain.js'),
+    "document.addEventListener('click', (e) => { if (!e.target.closest('p')) return; document.querySelector('.card')?.remove();\n" +
+      "  const card = document.createElement('div'); card.className = 'card';\n" +
+      "  for (const line of ['mot', 'lemme', 'nom masculin', 'the sense here']) card.append(Object.assign(document.createElement('p'), { textContent: line }));\n" +
+      '  document.body.append(card); });\n',
+  );
   return { lessonsDir, staticDir, articleTitle: manifest.title, longTitle, longWords };
 }
 
@@ -85,6 +97,21 @@ async function glossOpens(browser: Browser, app: App, title: string, sampling: S
     await lookup;
     await page.keyboard.press('Escape');
     await page.locator(CARD).waitFor({ state: 'detached' });
+    return t.painted - t.start;
+  });
+  await page.context().close();
+  return times;
+}
+
+/** The floor of a gloss: on the static page of the same text, a click on a paragraph until a small card is painted. */
+async function plainCardOpens(browser: Browser, url: string, sampling: Sampling): Promise<number[]> {
+  const page = await newPage(browser);
+  await page.goto(`${url}index.html`);
+  await page.waitForLoadState('load');
+  const times = await sample(sampling, async (run) => {
+    const paragraph = page.locator('main > p').nth(run % 20);
+    const t = await timeClick(page, 'main > p', '.card', () => paragraph.click());
+    await page.evaluate("document.querySelector('.card')?.remove()");
     return t.painted - t.start;
   });
   await page.context().close();
@@ -178,6 +205,7 @@ export async function browserRows(work: string): Promise<{ rows: Row[]; chromium
     const longOpens = await glossOpens(browser, app, prepared.longTitle, longSampling);
     const articleSampling = { warmup: 5, runs: 40 };
     const articleOpens = await glossOpens(browser, app, prepared.articleTitle, articleSampling);
+    const cardFloor = await plainCardOpens(browser, plain.url, articleSampling);
 
     const answerSampling = { warmup: 20, runs: 200 };
     const { answers, floor: floorAnswers, transport } = await quizAnswerTimes(browser, app, learner.id, answerSampling, work);
@@ -191,7 +219,9 @@ export async function browserRows(work: string): Promise<{ rows: Row[]; chromium
       stat: 'p95',
       value: summarise(times).p95,
       budget: { max: 16 },
-      details: { ...sampling, median: summarise(times).median, timesMs: times },
+      floor: summarise(cardFloor).p95,
+      floorWhat: 'static page: click → small card painted',
+      details: { ...sampling, median: summarise(times).median, floorMedian: summarise(cardFloor).median, timesMs: times, floorTimesMs: cardFloor },
     });
     const rows: Row[] = [
       {

@@ -18,10 +18,23 @@ export function grammarLine(gloss: Gloss): string {
 }
 
 /**
- * The shortest useful sense, for glosses printed under the words: the first alternative, without remarks in
- * brackets. Empty when the sense is only a remark (a word that means something only as part of an expression).
+ * A sense short enough for a quiz option: its first part (up to a semicolon), without remarks in brackets.
+ * Empty when the sense is only a remark (a word that means something only as part of an expression).
+ */
+export function optionSense(sense: string): string {
+  const head = sense.split(';')[0] ?? '';
+  return head
+    .replace(/\([^)]*\)?/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .replace(/\s+([,.])/gu, '$1')
+    .replace(/^[\s,.:]+|[\s,.:]+$/gu, '');
+}
+
+/**
+ * The shortest useful sense, for glosses printed under the words: the first alternative of the option-sized
+ * sense, without quoted French either.
  */
 export function shortSense(sense: string): string {
-  const bare = sense.replace(/\([^)]*\)?/g, ' ').replace(/«[^»]*»?/g, ' ');
-  return (bare.split(/[;,/:]/)[0] ?? '').replace(/\s+/g, ' ').trim();
+  const bare = optionSense(sense).replace(/«[^»]*»?/g, ' ');
+  return (bare.split(/[,/:]/)[0] ?? '').replace(/\s+/g, ' ').trim();
 }

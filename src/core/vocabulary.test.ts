@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { grade } from './grading';
 import { loadLesson, type Entry, type Lesson } from './lesson';
-import { entryOptionId, shortSense, vocabularyPractice, type VocabularyQuestion } from './vocabulary';
+import { optionSense } from './gloss-format';
+import { entryOptionId, vocabularyPractice, type VocabularyQuestion } from './vocabulary';
 
 const DIR = resolve('resources/lessons/kim-russie');
 const read = (name: string): string => readFileSync(resolve(DIR, name), 'utf8');
@@ -116,8 +117,8 @@ describe('vocabularyPractice', () => {
   });
 
   it('shortens senses to option size', () => {
-    expect(shortSense('to keep, to hold (someone somewhere)')).toBe('to keep, to hold');
-    expect(shortSense('media outlet; (plural) the media')).toBe('media outlet');
-    expect(shortSense('(part of « de retour » = back)')).toBe('');
+    expect(optionSense('to keep, to hold (someone somewhere)')).toBe('to keep, to hold');
+    expect(optionSense('media outlet; (plural) the media')).toBe('media outlet');
+    expect(optionSense('(part of « de retour » = back)')).toBe('');
   });
 });

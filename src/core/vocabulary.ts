@@ -1,6 +1,7 @@
 // Vocabulary practice generated from a lesson's glosses: meaning-choice and cloze questions, the same question
 // types that quiz.json uses (so grade() scores them), deterministic for a seed.
 import type { Lesson, LessonToken } from './lesson';
+import { optionSense } from './gloss-format';
 import { mulberry32, shuffleWith } from './grading';
 import type { ChoiceClozeQuestion, Evidence, Option, SingleChoiceQuestion } from './quiz';
 
@@ -38,16 +39,6 @@ interface Word {
 }
 
 const fold = (text: string): string => text.normalize('NFC').replace(/'/gu, '’').trim().toLocaleLowerCase('fr');
-
-/** "to keep, to hold (someone somewhere); also …" -> "to keep, to hold": an option-sized sense. */
-export function shortSense(sense: string): string {
-  const head = sense.split(';')[0] ?? '';
-  return head
-    .replace(/\([^)]*\)/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .replace(/\s+([,.])/gu, '$1')
-    .replace(/^[\s,.:]+|[\s,.:]+$/gu, '');
-}
 
 function senseWords(sense: string, pos: string): Set<string> {
   const ignored = pos === 'verb' ? ['a', 'an', 'the', 'to'] : ['a', 'an', 'the'];
@@ -89,7 +80,7 @@ function practisableWords(lesson: Lesson): Word[] {
     if (token.kind !== 'word' || !gloss || !TARGET_POS.has(gloss.pos)) continue;
     if (SKIPPED_LEMMAS.has(gloss.lemma) || !/^[\p{L}][\p{L}’'-]*$/u.test(gloss.lemma) || [...gloss.lemma].length < 3) continue;
     if (/['’]$/u.test(token.text) || slipTokens.has(token.index) || SLIP.test(`${gloss.sense} ${gloss.note ?? ''}`)) continue;
-    const sense = shortSense(gloss.sense);
+    const sense = optionSense(gloss.sense);
     if (sense.length === 0) continue;
     const word = words.get(gloss.entryId) ?? { entryId: gloss.entryId, lemma: gloss.lemma, pos: gloss.pos, uses: [], sense };
     word.uses.push({ token, sense });

@@ -87,21 +87,13 @@ function skip(text: string, i: number, cls: number): number {
 }
 
 // - ‐ ‑ ' ’: join two runs of letters into one word.
-const isJoiner = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x27 || c === 0x2019;
+const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
+const isJoiner = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011 || isApostrophe(c);
 // . , NBSP, narrow NBSP: before exactly three digits, a thousands group.
 const isGroupSeparator = (c: number): boolean => c === 0x2e || c === 0x2c || c === 0xa0 || c === 0x202f;
 const isDecimalPoint = (c: number): boolean => c === 0x2e || c === 0x2c;
 // Ordinal endings of a number (1er, 2e, 3ème, 2nd), taken only when no letter follows them.
 const ORDINALS = new Set(['ères', 'ère', 'ers', 'er', 'res', 're', 'èmes', 'ème', 'es', 'e', 'ndes', 'nde', 'nds', 'nd']);
-
-/** End of the word starting at i: runs of letters joined by a hyphen or apostrophe that a letter follows. */
-function wordEnd(text: string, i: number): number {
-  let end = skip(text, i, LETTER);
-  while (end + 1 < text.length && isJoiner(text.charCodeAt(end)) && classAt(text, end + 1) === LETTER) {
-    end = skip(text, end + 1, LETTER);
-  }
-  return end;
-}
 
 /** End of three digits starting at i, or -1 if there are not three. */
 function threeDigitsEnd(text: string, i: number): number {
@@ -139,13 +131,8 @@ function normaliseApostrophes(word: string): string {
   return word.replace(/'/g, '’').toLowerCase();
 }
 
-/** Splits a letter chunk into its elided prefixes and the word that follows them. */
+/** Splits a letter chunk with an apostrophe into its elided prefixes and the word that follows them. */
 function splitElisions(chunk: string, start: number, out: Token[]): void {
-  // Most words have no apostrophe at all: no work for them (the tokenizer's hot path).
-  if (!chunk.includes('’') && !chunk.includes("'")) {
-    out.push({ kind: 'word', text: chunk, start, end: start + chunk.length });
-    return;
-  }
   let rest = chunk;
   let offset = start;
   while (!WHOLE_WORDS.has(normaliseApostrophes(rest))) {
@@ -171,8 +158,16 @@ export function tokenize(text: string, base = 0): Token[] {
     }
     const start = base + i;
     if (cls === LETTER) {
-      const end = wordEnd(text, i);
-      splitElisions(text.slice(i, end), start, tokens);
+      // Runs of letters, joined by a hyphen or apostrophe when a letter follows it.
+      let end = skip(text, i, LETTER);
+      let apostrophe = false;
+      while (end + 1 < n && isJoiner(text.charCodeAt(end)) && classAt(text, end + 1) === LETTER) {
+        apostrophe ||= isApostrophe(text.charCodeAt(end));
+        end = skip(text, end + 1, LETTER);
+      }
+      // Most words have no apostrophe, hence no elision to look for (the tokenizer's hot path).
+      if (apostrophe) splitElisions(text.slice(i, end), start, tokens);
+      else tokens.push({ kind: 'word', text: text.slice(i, end), start, end: base + end });
       i = end;
     } else {
       const end = cls === DIGIT ? numberEnd(text, i) : i + widthAt(text, i);

@@ -234,6 +234,18 @@ describe('tokenize: offsets over the whole article', () => {
     expect(based[0]?.start).toBe(third.start);
   });
 
+  it('a text of more distinct words than the tokenizer caches keeps every token true to the text, twice over', () => {
+    // 40,000 distinct words overflow the interning cache of token texts, so slots are overwritten along the way.
+    const letters = 'abcdefghijklmnopqrstuvwxyzéèàç';
+    const word = (n: number): string => Array.from({ length: 4 }, (_, k) => letters[Math.floor(n / letters.length ** k) % letters.length]).join('');
+    const text = Array.from({ length: 40_000 }, (_, n) => `${word(n)} ${n % 7 === 0 ? '« ' : ''}`).join('');
+    for (let pass = 0; pass < 2; pass++) {
+      const tokens = tokenize(text);
+      expect(tokens.filter((t) => t.kind === 'word')).toHaveLength(40_000);
+      for (const token of tokens) if (text.slice(token.start, token.end) !== token.text) expect(token.text).toBe(text.slice(token.start, token.end));
+    }
+  });
+
   it('an empty or blank text has no tokens', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(` \n\t${NBSP}`)).toEqual([]);

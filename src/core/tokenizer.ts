@@ -146,6 +146,48 @@ function splitElisions(chunk: string, start: number, out: Token[]): void {
   if (rest.length > 0) out.push({ kind: 'word', text: rest, start: offset, end: offset + rest.length });
 }
 
+// Token texts are interned in a small cache keyed by their code units, so a word that comes back is the same
+// string each time, one byte a character when it fits in Latin-1. Why: V8 allocates the long-lived tokens in
+// the old generation, so a fresh slice per token is a young string pointed at from old memory, which every
+// minor garbage collection must copy and track (most of the tokenizer's time on a busy machine); and a slice of
+// a text with ’ or « is two bytes a character, which makes toLowerCase() on it slow. The cache is bounded:
+// when all the probed slots are taken the last is overwritten, and long tokens are not interned.
+const INTERN_SLOTS = 1 << 15; // a power of two
+const INTERN_PROBES = 8;
+const INTERN_MAX_LENGTH = 32;
+const internTable: string[] = new Array<string>(INTERN_SLOTS).fill(''); // '' is a free slot: no token is empty
+
+function sameText(known: string, text: string, start: number, end: number): boolean {
+  if (known.length !== end - start) return false;
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** text.slice(start, end), interned. */
+function textOf(text: string, start: number, end: number): string {
+  if (end - start > INTERN_MAX_LENGTH) return text.slice(start, end);
+  let hash = 0;
+  let latin1 = true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    hash = (Math.imul(hash, 31) + c) | 0;
+    if (c > 0xff) latin1 = false;
+  }
+  const home = hash ^ (hash >>> 15);
+  let slot = 0;
+  for (let probe = 0; probe < INTERN_PROBES; probe++) {
+    slot = (home + probe) & (INTERN_SLOTS - 1);
+    const known = internTable[slot] as string;
+    if (known === '') break;
+    if (sameText(known, text, start, end)) return known;
+  }
+  const slice = text.slice(start, end);
+  // String.fromCharCode builds a one-byte string when every code fits in one.
+  const fresh = latin1 ? String.fromCharCode(...Array.from(slice, (ch) => ch.charCodeAt(0))) : slice;
+  internTable[slot] = fresh;
+  return fresh;
+}
+
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -166,12 +208,12 @@ export function tokenize(text: string, base = 0): Token[] {
         end = skip(text, end + 1, LETTER);
       }
       // Most words have no apostrophe, hence no elision to look for (the tokenizer's hot path).
-      if (apostrophe) splitElisions(text.slice(i, end), start, tokens);
-      else tokens.push({ kind: 'word', text: text.slice(i, end), start, end: base + end });
+      if (apostrophe) splitElisions(textOf(text, i, end), start, tokens);
+      else tokens.push({ kind: 'word', text: textOf(text, i, end), start, end: base + end });
       i = end;
     } else {
       const end = cls === DIGIT ? numberEnd(text, i) : i + widthAt(text, i);
-      tokens.push({ kind: cls === DIGIT ? 'number' : 'punct', text: text.slice(i, end), start, end: base + end });
+      tokens.push({ kind: cls === DIGIT ? 'number' : 'punct', text: textOf(text, i, end), start, end: base + end });
       i = end;
     }
   }

@@ -1,5 +1,5 @@
 // The hand-written scanner in tokenizer.ts against the regex tokenizer it replaced, on random text: both must give
-// exactly the same tokens (kinds, texts, offsets). The regex version is copied here unchanged as the oracle.
+// exactly the same tokens (kinds, texts, offsets). The regex version is copied here, same behaviour, as the oracle.
 import * as fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -163,6 +163,50 @@ describe('tokenize: numbers', () => {
   });
 });
 
+describe('tokenize: edges of words, numbers and code points', () => {
+  it.each<[string, string, string[]]>([
+    ['ordinal e', '2e arrondissement', ['n:2e', 'w:arrondissement']],
+    ['ordinal es', 'les 2es', ['w:les', 'n:2es']],
+    ['ordinal ers', 'les 1ers', ['w:les', 'n:1ers']],
+    ['ordinal re', '1re', ['n:1re']],
+    ['ordinal nde', '2nde', ['n:2nde']],
+    ['ordinal ème', 'XXe 3ème', ['w:XXe', 'n:3ème']],
+    ['an ending a letter follows is no ordinal', '2ex 2èmement', ['n:2', 'w:ex', 'n:2', 'w:èmement']],
+    ['an ending a combining mark follows is no ordinal', '2e\u0301', ['n:2', 'w:e\u0301']],
+    ['ordinal then hyphen', '1er-mai', ['n:1er', 'p:-', 'w:mai']],
+    ['thousands with NBSP and decimals', `1${NBSP}000,5`, [`n:1${NBSP}000,5`]],
+    ['an ordinary space groups no thousands', '1 000,5', ['n:1', 'n:000,5']],
+    ['thousands with full stops', '1.000.000', ['n:1.000.000']],
+    ['a group takes exactly three digits', '1,0000', ['n:1,000', 'n:0']],
+    ['one decimal part only', '3,5,2', ['n:3,5', 'p:,', 'n:2']],
+    ['a full stop no digit follows', '3.', ['n:3', 'p:.']],
+    ['superscript and fraction digits', 'x² ½', ['w:x', 'n:²', 'n:½']],
+    ['hyphen at the end', 'peut-', ['w:peut', 'p:-']],
+    ['hyphen at the start', '-t-il', ['p:-', 'w:t-il']],
+    ['two hyphens', 'a--b', ['w:a', 'p:-', 'p:-', 'w:b']],
+    ['apostrophe at the end', 'l’ aujourd\'', ['w:l', 'p:’', 'w:aujourd', "p:'"]],
+    ['apostrophe before a digit', 'l’1', ['w:l', 'p:’', 'n:1']],
+    ['a combining mark may open a word', '\u0301e e\u0301\u0301', ['w:\u0301e', 'w:e\u0301\u0301']],
+    ['an emoji is one mark of two code units', 'Kim 😀!', ['w:Kim', 'p:😀', 'p:!']],
+    ['an emoji between letters', 'a😀b', ['w:a', 'p:😀', 'w:b']],
+    ['a skin tone and a flag are code points of their own', '👍🏽🇫🇷', ['p:👍', 'p:🏽', 'p:🇫', 'p:🇷']],
+    ['astral letters make words', '𝐀𝐁-c', ['w:𝐀𝐁-c']],
+    ['a lone high surrogate is one mark', '\uD83Da', ['p:\uD83D', 'w:a']],
+    ['a lone low surrogate is one mark', 'a\uDE00', ['w:a', 'p:\uDE00']],
+  ])('%s', (_label, text, expected) => {
+    const tokens = tokenize(text);
+    expect(compact(tokens)).toEqual(expected);
+    expectFaithful(text, tokens);
+  });
+
+  it('the offsets of an emoji count its two code units', () => {
+    expect(tokenize('😀 a', 10)).toEqual([
+      { kind: 'punct', text: '😀', start: 10, end: 12 },
+      { kind: 'word', text: 'a', start: 13, end: 14 },
+    ]);
+  });
+});
+
 describe('tokenize: offsets over the whole article', () => {
   const tokens = tokenize(ARTICLE);
 
@@ -188,6 +232,18 @@ describe('tokenize: offsets over the whole article', () => {
     expectFaithful(paragraph, based, third.start);
     for (const token of based) expect(ARTICLE.slice(token.start, token.end)).toBe(token.text);
     expect(based[0]?.start).toBe(third.start);
+  });
+
+  it('a text of more distinct words than the tokenizer caches keeps every token true to the text, twice over', () => {
+    // 40,000 distinct words overflow the interning cache of token texts, so slots are overwritten along the way.
+    const letters = 'abcdefghijklmnopqrstuvwxyzéèàç';
+    const word = (n: number): string => Array.from({ length: 4 }, (_, k) => letters[Math.floor(n / letters.length ** k) % letters.length]).join('');
+    const text = Array.from({ length: 40_000 }, (_, n) => `${word(n)} ${n % 7 === 0 ? '« ' : ''}`).join('');
+    for (let pass = 0; pass < 2; pass++) {
+      const tokens = tokenize(text);
+      expect(tokens.filter((t) => t.kind === 'word')).toHaveLength(40_000);
+      for (const token of tokens) if (text.slice(token.start, token.end) !== token.text) expect(token.text).toBe(text.slice(token.start, token.end));
+    }
   });
 
   it('an empty or blank text has no tokens', () => {

@@ -69,14 +69,17 @@ export class ReportsRepository {
 
   /** The answers of the given attempts, in the same order as answers() lists them: four columns, not seven. */
   answersOf(attemptIds: readonly string[]): CountedAnswer[] {
-    // The ids travel as one JSON array parameter, however many there are.
-    return this.db
+    // The ids go in as one JSON array parameter, however many there are, and each row names its attempt by its
+    // index in that array: 20,000 answers then share 1,000 id strings instead of each bringing its own copy.
+    const rows = this.db
       .prepare(
-        `SELECT q.attempt_id AS attemptId, q.question_id AS questionId, q.answer, q.score
-         FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
-         WHERE a.id IN (SELECT value FROM json_each(?)) ${ANSWER_ORDER}`,
+        `SELECT j.key, q.question_id, q.answer, q.score
+         FROM json_each(?) j JOIN quiz_attempts a ON a.id = j.value JOIN quiz_answers q ON q.attempt_id = a.id
+         ${ANSWER_ORDER}`,
       )
-      .all(JSON.stringify(attemptIds)) as CountedAnswer[];
+      .raw()
+      .all(JSON.stringify(attemptIds)) as [number, string, string, number][];
+    return rows.map(([index, questionId, answer, score]) => ({ attemptId: attemptIds[index] as string, questionId, answer, score }));
   }
 
   /** How many distinct questions each of the given attempts answered; attempts with no answer are left out. */

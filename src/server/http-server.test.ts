@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../backend/backend';
 import { makeTempDir, removeTempDir } from '../backend/db/test-helpers';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from './http-server';
+import { KEEP_ALIVE_MS, MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from './http-server';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
 const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>Liseuse index</body></html>';
@@ -138,6 +138,48 @@ describe('browser-mode HTTP server', () => {
       expect(json(reply)).toEqual({ ok: true, value: { version: '1.2.3', mode: 'browser', dataDir, notice: null } });
       expect(reply.headers['cache-control']).toBe('no-store');
       expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    });
+
+    it('answers calls one after another on one kept-alive connection, each reply a body of declared length', async () => {
+      const socket = connect(running.port, '127.0.0.1');
+      const received: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      const request = (name: string, body: string): string =>
+        `POST /api/${name} HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nContent-Type: application/json\r\n${TOKEN_HEADER}: ${TOKEN}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+      /** Waits for the next whole reply on the socket, read by its Content-Length. */
+      const nextReply = async (): Promise<{ head: string; body: string }> => {
+        for (;;) {
+          const all = Buffer.concat(received);
+          const end = all.indexOf('\r\n\r\n');
+          const length = /^content-length: (\d+)$/im.exec(all.subarray(0, Math.max(end, 0)).toString('latin1'))?.[1];
+          if (end >= 0 && length === undefined) throw new Error(`a reply without a Content-Length:\n${all.subarray(0, end).toString('latin1')}`);
+          if (end >= 0 && all.length >= end + 4 + Number(length)) {
+            received.splice(0, received.length, all.subarray(end + 4 + Number(length)));
+            return { head: all.subarray(0, end).toString('latin1'), body: all.subarray(end + 4, end + 4 + Number(length)).toString('utf8') };
+          }
+          if (socket.destroyed) throw new Error('the connection closed before a whole reply arrived');
+          await new Promise((wake) => socket.once('data', wake).once('close', wake));
+        }
+      };
+      try {
+        await new Promise((ready) => socket.once('connect', ready));
+        socket.write(request('learners:create', JSON.stringify({ name: 'Zoé Ünal' })));
+        const created = await nextReply();
+        socket.write(request('app:info', '{}'));
+        const info = await nextReply();
+        for (const reply of [created, info]) {
+          expect(reply.head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+          expect(reply.head).not.toMatch(/^transfer-encoding:/im);
+          expect(reply.head).toMatch(new RegExp(`^keep-alive: timeout=${KEEP_ALIVE_MS / 1000}$`, 'im'));
+        }
+        // The declared length counts bytes, so the accented name arrives whole.
+        expect((JSON.parse(created.body) as { value: { name: string } }).value.name).toBe('Zoé Ünal');
+        expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { version: '1.2.3' } });
+        expect(socket.destroyed).toBe(false);
+      } finally {
+        socket.destroy();
+      }
     });
 
     it('works with Node fetch too, and data written by one call is read by the next', async () => {

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { AnswerError, grade, type Answer } from '../../core/grading';
-import type { Question } from '../../core/quiz';
+import type { Question, Quiz } from '../../core/quiz';
 import { feedbackFor, questionView } from '../../core/quiz-view';
 import { vocabularyPractice } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
@@ -9,6 +9,18 @@ import { summarise, type AttemptRow, type QuizRepository } from '../db/repositor
 import type { ReadingRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
+
+const byIdOf = new WeakMap<Quiz, ReadonlyMap<string, Question>>();
+
+/** A lesson quiz's questions by id, made once per quiz (the lesson store keeps each quiz it loaded). */
+function questionsById(quiz: Quiz): ReadonlyMap<string, Question> {
+  let byId = byIdOf.get(quiz);
+  if (!byId) {
+    byId = new Map(quiz.questions.map((q) => [q.id, q]));
+    byIdOf.set(quiz, byId);
+  }
+  return byId;
+}
 
 /** Questions in one vocabulary practice round. */
 export const VOCABULARY_ROUND = 10;
@@ -60,39 +72,43 @@ export class QuizService {
     return this.view(this.owned(learnerId, attemptId));
   }
 
+  /**
+   * Grades and saves one answer. The checks, the insert and the attempt's score run in one write transaction, so
+   * the state they check is the state they write to, and the reply is sent once the commit is durable.
+   */
   answer(learnerId: string, attemptId: string, questionId: string, answer: Answer, timeMs: number): AnswerOutcome {
-    const row = this.owned(learnerId, attemptId);
-    if (row.finishedAt) throw new AppError('conflict', 'This attempt is finished. Start a new one to try again.');
-    const questions = this.questionsOf(row);
-    const question = questions.find((q) => q.id === questionId);
-    if (!question) throw new AppError('not_found', 'That question is not part of this attempt.');
-    if (this.quizzes.answers(attemptId).some((a) => a.questionId === questionId)) {
-      throw new AppError('conflict', 'This question was already answered.');
-    }
-    let result;
-    try {
-      result = grade(question, answer);
-    } catch (error) {
-      if (error instanceof AnswerError) throw new AppError('invalid_input', `That answer does not fit the question: ${error.message}`);
-      throw error;
-    }
-    const saved = this.quizzes.saveAnswer(
-      {
-        id: randomUUID(),
-        attemptId,
-        questionId,
-        answer: JSON.stringify(answer),
-        score: result.score,
-        verdict: result.verdict,
-        timeMs,
-        answeredAt: this.now().toISOString(),
-      },
-      questions.length,
-    );
-    return {
-      feedback: feedbackFor(question, result),
-      attempt: summarise({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
-    };
+    return this.quizzes.writing(() => {
+      const row = this.owned(learnerId, attemptId);
+      if (row.finishedAt) throw new AppError('conflict', 'This attempt is finished. Start a new one to try again.');
+      const questions = this.questionsOf(row);
+      const question = questions.find((q) => q.id === questionId);
+      if (!question) throw new AppError('not_found', 'That question is not part of this attempt.');
+      if (this.quizzes.hasAnswer(attemptId, questionId)) throw new AppError('conflict', 'This question was already answered.');
+      let result;
+      try {
+        result = grade(question, answer);
+      } catch (error) {
+        if (error instanceof AnswerError) throw new AppError('invalid_input', `That answer does not fit the question: ${error.message}`);
+        throw error;
+      }
+      const saved = this.quizzes.saveAnswer(
+        {
+          id: randomUUID(),
+          attemptId,
+          questionId,
+          answer: JSON.stringify(answer),
+          score: result.score,
+          verdict: result.verdict,
+          timeMs,
+          answeredAt: this.now().toISOString(),
+        },
+        questions.length,
+      );
+      return {
+        feedback: feedbackFor(question, result),
+        attempt: summarise({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
+      };
+    });
   }
 
   private comprehensionQuestionCount(lessonId: string): number {
@@ -112,7 +128,7 @@ export class QuizService {
 
   private questionsOf(row: AttemptRow): Question[] {
     if (row.kind === 'vocabulary') return JSON.parse(row.questions) as Question[];
-    const byId = new Map(this.lessons.quiz(row.lessonId).questions.map((q) => [q.id, q]));
+    const byId = questionsById(this.lessons.quiz(row.lessonId));
     return (JSON.parse(row.questions) as string[]).flatMap((id) => {
       const question = byId.get(id);
       return question ? [question] : [];

@@ -1,6 +1,6 @@
 // Teacher reports and result files: build the report models, turn them into CSV, PDF or JSON, hand the bytes to
 // whoever saves files in this mode, and merge results files brought from other computers.
-import { buildClassReport, buildLearnerReport, describeAnswer, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
+import { buildClassReportFrom, buildLearnerReport, describeAnswer, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
 import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile } from '../../core/reports/result-file';
 import { AppError } from '../../shared/errors';
 import type { ExportOutcome, ImportOutcome, ReportExportRequest } from '../../shared/types';
@@ -53,7 +53,7 @@ export class ReportService {
     private readonly now: () => Date,
   ) {}
 
-  private input(lessonId: string): ReportInput {
+  private lessonOf(lessonId: string): Pick<ReportInput, 'lesson' | 'quiz'> {
     const lesson = this.lessons.get(lessonId);
     let quiz;
     try {
@@ -61,15 +61,30 @@ export class ReportService {
     } catch {
       quiz = undefined;
     }
-    return {
-      lesson: { id: lessonId, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
-      quiz,
-      ...this.reports.rows(lessonId),
-    };
+    return { lesson: { id: lessonId, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length }, quiz };
   }
 
+  private input(lessonId: string): ReportInput {
+    return { ...this.lessonOf(lessonId), ...this.reports.rows(lessonId) };
+  }
+
+  /**
+   * Reads only the answers the report uses, one attempt per learner, instead of every answer: the same report as
+   * buildClassReport on all the rows, in a fraction of the time for a class with many attempts.
+   */
   classReport(lessonId: string): ClassReport {
-    return buildClassReport(this.input(lessonId), this.now());
+    const lesson = this.lessonOf(lessonId);
+    const rows = this.reports.withoutAnswers(lessonId);
+    const { counted, latest } = reportAttempts(rows.attempts);
+    return buildClassReportFrom(
+      {
+        ...lesson,
+        ...rows,
+        countedAnswers: this.reports.answersOf([...counted.values()]),
+        answeredQuestions: this.reports.answeredQuestions(latest),
+      },
+      this.now(),
+    );
   }
 
   learnerReport(lessonId: string, learnerId: string): LearnerReport {

@@ -20,6 +20,20 @@ export interface ReportInput {
   statuses: { learnerId: string; status: 'learning' | 'known'; count: number }[];
 }
 
+/** One answer as the class report reads it. */
+export type CountedAnswer = Pick<ReportInput['answers'][number], 'attemptId' | 'questionId' | 'answer' | 'score'>;
+
+/**
+ * What the class report needs of the answers, rather than all of them: a class of 1,000 learners with five
+ * attempts each has 100,000 answers, of which the report reads one attempt per learner.
+ */
+export interface ClassReportInput extends Omit<ReportInput, 'answers'> {
+  /** Every answer of the counted attempts (see reportAttempts), in the order ReportInput lists answers. */
+  countedAnswers: CountedAnswer[];
+  /** How many distinct questions each latest attempt (see reportAttempts) answered, by attempt id; absent is none. */
+  answeredQuestions: ReadonlyMap<string, number>;
+}
+
 export interface LearnerRow {
   id: string;
   name: string;
@@ -161,19 +175,50 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-// Rows are grouped once up front: a class of 1,000 learners has 100,000 answers, and scanning them per learner
+/** Attempts by start time; attempts started at the same moment keep the order they were given in. */
+const chronological = <T extends { startedAt: string }>(attempts: readonly T[]): T[] => [...attempts].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+
+/**
+ * The attempts whose answers a class report reads: each learner's first finished one (`counted`, learner id →
+ * attempt id), whose answers the question analysis counts, and each learner's latest one (`latest`, attempt ids),
+ * whose answered questions give the completion.
+ */
+export function reportAttempts(attempts: ReportInput['attempts']): { counted: Map<string, string>; latest: string[] } {
+  const counted = new Map<string, string>();
+  const latest = new Map<string, string>();
+  for (const attempt of chronological(attempts)) {
+    if (attempt.finishedAt !== null && !counted.has(attempt.learnerId)) counted.set(attempt.learnerId, attempt.id);
+    latest.set(attempt.learnerId, attempt.id);
+  }
+  return { counted, latest: [...latest.values()] };
+}
+
+/** The class report's share of every answer, picked out in memory: the plain way, for callers that have them all. */
+export function classReportInput(input: ReportInput): ClassReportInput {
+  const { answers, ...rest } = input;
+  const { counted, latest } = reportAttempts(input.attempts);
+  const countedIds = new Set(counted.values());
+  const questionsOf = new Map(latest.map((id) => [id, new Set<string>()]));
+  const countedAnswers: CountedAnswer[] = [];
+  for (const answer of answers) {
+    if (countedIds.has(answer.attemptId)) countedAnswers.push(answer);
+    questionsOf.get(answer.attemptId)?.add(answer.questionId);
+  }
+  return { ...rest, countedAnswers, answeredQuestions: new Map([...questionsOf].map(([id, questions]) => [id, questions.size])) };
+}
+
+// Rows are grouped once up front: a class of 1,000 learners has 5,000 attempts, and scanning them per learner
 // would be quadratic.
-function learnerRows(input: ReportInput): LearnerRow[] {
+function learnerRows(input: Omit<ReportInput, 'answers'>, answeredQuestions: ReadonlyMap<string, number>): LearnerRow[] {
   const questionCount = input.quiz?.questions.length ?? 0;
-  const attemptsByLearner = groupBy(input.attempts, (a) => a.learnerId);
-  const answersByAttempt = groupBy(input.answers, (a) => a.attemptId);
+  const attemptsByLearner = groupBy(chronological(input.attempts), (a) => a.learnerId);
   const lookupsByLearner = groupBy(input.lookups, (l) => l.learnerId);
   const statuses = new Map(input.statuses.map((s) => [`${s.learnerId}|${s.status}`, s.count]));
   return input.learners.map((learner) => {
-    const attempts = [...(attemptsByLearner.get(learner.id) ?? [])].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    const attempts = attemptsByLearner.get(learner.id) ?? [];
     const finished = attempts.filter((a) => a.finishedAt !== null && a.score !== null);
     const latest = attempts.at(-1);
-    const answeredInLatest = latest ? new Set((answersByAttempt.get(latest.id) ?? []).map((a) => a.questionId)).size : 0;
+    const answeredInLatest = latest ? (answeredQuestions.get(latest.id) ?? 0) : 0;
     const lookups = lookupsByLearner.get(learner.id) ?? [];
     return {
       id: learner.id,
@@ -193,16 +238,18 @@ function learnerRows(input: ReportInput): LearnerRow[] {
 }
 
 export function buildClassReport(input: ReportInput, now: Date): ClassReport {
+  return buildClassReportFrom(classReportInput(input), now);
+}
+
+/** The class report from the counted answers alone; the same report as buildClassReport on all of them. */
+export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassReport {
   const questions = input.quiz?.questions ?? [];
   // One response per learner and question: from each learner's first finished attempt.
-  const counted = new Map<string, string>();
-  for (const attempt of [...input.attempts].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
-    if (attempt.finishedAt !== null && !counted.has(attempt.learnerId)) counted.set(attempt.learnerId, attempt.id);
-  }
+  const { counted } = reportAttempts(input.attempts);
   const learnerOfAttempt = new Map([...counted].map(([learnerId, attemptId]) => [attemptId, learnerId]));
   const responses: Response[] = [];
   const totals = new Map<string, number>();
-  for (const answer of input.answers) {
+  for (const answer of input.countedAnswers) {
     const learnerId = learnerOfAttempt.get(answer.attemptId);
     if (!learnerId) continue;
     responses.push({ learnerId, questionId: answer.questionId, score: answer.score, chosen: chosenOptions(answer.answer) });
@@ -250,14 +297,14 @@ export function buildClassReport(input: ReportInput, now: Date): ClassReport {
     generatedAt: now.toISOString(),
     lesson: { id: input.lesson.id, title: input.lesson.title, questionCount: questions.length },
     countedAttempt: 'first finished',
-    learners: learnerRows(input),
+    learners: learnerRows(input, input.answeredQuestions),
     questions: questionRows,
     paragraphs,
   };
 }
 
 export function buildLearnerReport(input: ReportInput, learnerId: string, now: Date): LearnerReport | undefined {
-  const learner = learnerRows(input).find((l) => l.id === learnerId);
+  const learner = learnerRows(input, classReportInput(input).answeredQuestions).find((l) => l.id === learnerId);
   if (!learner) return undefined;
   const questions = new Map((input.quiz?.questions ?? []).map((q, i) => [q.id, { question: q, number: i + 1 }]));
   const answersByAttempt = groupBy(input.answers, (a) => a.attemptId);

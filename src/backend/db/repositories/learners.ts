@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { preparedOnce } from '../statements';
 import type { Learner } from '../../../shared/types';
 
 interface LearnerRow {
@@ -13,14 +14,19 @@ export const nameKey = (name: string): string => name.normalize('NFC').toLocaleL
 const toLearner = (row: LearnerRow): Learner => ({ id: row.id, name: row.name, createdAt: row.created_at });
 
 export class LearnersRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: ReturnType<typeof preparedOnce>;
+
+  constructor(private readonly db: Db) {
+    this.sql = preparedOnce(db);
+  }
 
   list(): Learner[] {
     return (this.db.prepare('SELECT id, name, created_at FROM learners ORDER BY name_key').all() as LearnerRow[]).map(toLearner);
   }
 
   get(id: string): Learner | undefined {
-    const row = this.db.prepare('SELECT id, name, created_at FROM learners WHERE id = ?').get(id) as LearnerRow | undefined;
+    // Every call on a learner's behalf checks them: prepared once.
+    const row = this.sql('SELECT id, name, created_at FROM learners WHERE id = ?').get(id) as LearnerRow | undefined;
     return row && toLearner(row);
   }
 

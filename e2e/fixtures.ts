@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { watchCalls } from './calls';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TARGET = process.env.E2E_TARGET === 'electron' ? 'electron' : 'browser';
@@ -84,6 +85,7 @@ export const test = base.extend<{ liseuse: Liseuse; lessonsDir: string | undefin
       },
     };
     void browser;
+    watchCalls(page);
     await liseuse.start();
     await use(liseuse);
     await liseuse.stop();

@@ -3,6 +3,7 @@ import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { libraryPage } from './pages/library';
 import { readerPage } from './pages/reader';
+import { callAnswered } from './calls';
 
 export const LESSON_TITLE = 'Kim Jong-un rentre de Russie';
 
@@ -41,7 +42,7 @@ export async function openLessonQuietly(page: Page): Promise<ReturnType<typeof r
 export async function lookUpWords(page: Page, forms: string[]): Promise<void> {
   const reader = await openLessonQuietly(page);
   for (const form of forms) {
-    const looked = page.waitForResponse((r) => r.url().includes('reading:lookup') && r.ok());
+    const looked = callAnswered(page, 'reading:lookup');
     await reader.word(form).click();
     await expect(reader.cardTitle).toHaveText(form);
     await looked;

@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { callAnswered } from './calls';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner } from './flows';
 import { readerPage } from './pages/reader';
@@ -77,7 +78,7 @@ test('a long lesson is read a page at a time, by keyboard across pages, and reop
   await expect(pagers.first()).toContainText('Page 3 of 3');
   await expect(pagers.first().getByRole('button', { name: 'Next page' })).toBeDisabled();
   const far = reader.paragraph(PARAGRAPHS - 1).locator('button.word').nth(3);
-  const positionSaved = page.waitForResponse((r) => r.url().includes('reading:savePosition') && r.ok());
+  const positionSaved = callAnswered(page, 'reading:savePosition');
   await far.click();
   await expect(reader.card).toBeVisible();
   const token = await far.getAttribute('data-token');

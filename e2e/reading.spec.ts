@@ -1,3 +1,4 @@
+import { onAnswered, callAnswered } from './calls';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner, openLesson } from './flows';
 import { readerPage } from './pages/reader';
@@ -8,9 +9,7 @@ test('glosses open by mouse, keyboard and hover, with the sense of the word in i
   // Every look-up the backend saved; the header's count must match it (a word left under the resting mouse may
   // add a hover look-up, which is a real one).
   let saved = 0;
-  page.on('response', (response) => {
-    if (response.url().endsWith('/api/reading:lookup') && response.ok()) saved += 1;
-  });
+  onAnswered(page, 'reading:lookup', () => (saved += 1));
   const reader = await openLesson(page);
 
   // Mouse: a verb in a compound tense.
@@ -114,7 +113,7 @@ test('word status, reading position and display settings survive a restart', asy
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-font', 'dyslexic');
 
-  const positionSaved = page.waitForResponse((r) => r.url().includes('reading:savePosition') && r.ok());
+  const positionSaved = callAnswered(page, 'reading:savePosition');
   await reader.word('missiles').click();
   await positionSaved;
   await page.keyboard.press('Escape');

@@ -1,6 +1,7 @@
 // Debian Chromium driven with playwright-core, as the end-to-end tests do, with the in-page clock (probe.js).
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { watchCalls } from '../../e2e/calls';
 
 const PROBE = join(import.meta.dirname, 'probe.js');
 
@@ -23,7 +24,9 @@ export function launchChromium(): Promise<Browser> {
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   await context.addInitScript({ path: PROBE });
-  return context.newPage();
+  const page = await context.newPage();
+  watchCalls(page);
+  return page;
 }
 
 // The probe is called through strings: functions handed to page.evaluate would be serialised after tsx's
@@ -51,6 +54,11 @@ export function firstVisible(page: Page): Promise<number> {
 
 export function lastRequest(page: Page, urlPart: string): Promise<{ start: number; end: number; bytes: number } | null> {
   return probe(page, 'lastRequest', urlPart);
+}
+
+/** Round trips of the call `name` from the page over the app's WebSocket, one input after the other. */
+export function callFromPage(page: Page, token: string, name: string, inputs: unknown[]): Promise<number[]> {
+  return probe<number[]>(page, 'call', token, name, inputs);
 }
 
 export function postFromPage(page: Page, path: string, token: string, bodies: unknown[]): Promise<number[]> {

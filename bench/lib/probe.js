@@ -74,7 +74,31 @@
       const entry = entries[entries.length - 1];
       return entry ? { start: entry.startTime, end: entry.responseEnd, bytes: entry.encodedBodySize } : null;
     },
-    /** Sends each body to `path` in turn, as the app's HTTP transport does, and returns each round trip in ms. */
+    /**
+     * Sends each input as the call `name` over a WebSocket speaking the app's browser-mode protocol (see
+     * src/shared/transport.ts and src/renderer/src/lib/api.ts), one after the other; returns each round trip in ms.
+     */
+    async call(token, name, inputs) {
+      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api/socket`, ['liseuse.v1', `token.${token}`]);
+      await new Promise((resolve, reject) => {
+        ws.onopen = resolve;
+        ws.onerror = () => reject(new Error('the socket was refused'));
+      });
+      const durations = [];
+      let id = 0;
+      for (const input of inputs) {
+        const start = performance.now();
+        const reply = await new Promise((resolve) => {
+          ws.onmessage = (event) => resolve(JSON.parse(event.data));
+          ws.send(JSON.stringify({ id: ++id, name, input }));
+        });
+        durations.push(performance.now() - start);
+        if (reply.id !== id || !reply.result.ok) throw new Error(`${name}: ${JSON.stringify(reply).slice(0, 200)}`);
+      }
+      ws.close();
+      return durations;
+    },
+    /** Sends each body to `path` in turn, as the app's HTTP fallback does, and returns each round trip in ms. */
     async post(path, token, bodies) {
       const durations = [];
       for (const body of bodies) {

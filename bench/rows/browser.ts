@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadLesson } from '../../src/core/lesson';
 import type { QuestionView } from '../../src/core/quiz-view';
+import { callAnswered } from '../../e2e/calls';
 import { startServer } from '../../src/server/http-server';
 import { plausibleAnswer } from '../lib/answers';
 import { startApp, type App } from '../lib/app';
-import { firstVisible, lastRequest, launchChromium, newPage, postFromPage, timeClick } from '../lib/browser';
+import { callFromPage, firstVisible, lastRequest, launchChromium, newPage, postFromPage, timeClick } from '../lib/browser';
 import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles, repeatLesson, writeLessonFolder } from '../lib/lessons';
 import { sample, summarise, type Sampling } from '../lib/stats';
 import type { Row } from '../lib/table';
@@ -92,7 +93,7 @@ async function glossOpens(browser: Browser, app: App, title: string, sampling: S
   const times = await sample(sampling, async (run) => {
     const word = page.locator(WORD).nth((run * 7) % 150);
     await word.scrollIntoViewIfNeeded();
-    const lookup = page.waitForResponse((r) => r.url().includes('/api/reading:lookup'));
+    const lookup = callAnswered(page, 'reading:lookup');
     const t = await timeClick(page, WORD, CARD, () => word.click());
     await lookup;
     await page.keyboard.press('Escape');
@@ -133,8 +134,11 @@ function bareInserts(db: Database.Database, count: number): number[] {
 interface AnswerTimes {
   answers: number[];
   floor: number[];
-  /** app:info from the same page: the transport alone, no database write. */
+  /** app:info from the same page over the same socket: the transport alone, no database write. */
   transport: number[];
+  /** quiz:answer and app:info over HTTP POST, the app's fallback when the socket cannot be had. */
+  httpAnswers: number[];
+  httpTransport: number[];
 }
 
 /**
@@ -143,8 +147,9 @@ interface AnswerTimes {
  */
 async function quizAnswerTimes(browser: Browser, app: App, learnerId: string, sampling: Sampling, work: string): Promise<AnswerTimes> {
   const count = sampling.warmup + sampling.runs;
+  // Socket answers, then as many over HTTP for the details: every question of fresh attempts, answered once.
   const bodies: unknown[] = [];
-  while (bodies.length < count) {
+  while (bodies.length < 2 * count) {
     const attempt = await app.call<{ id: string; questions: QuestionView[] }>('quiz:start', { learnerId, lessonId: ARTICLE_ID, kind: 'comprehension' });
     for (const question of attempt.questions) {
       bodies.push({ learnerId, attemptId: attempt.id, questionId: question.id, answer: plausibleAnswer(question), timeMs: 4000 });
@@ -160,14 +165,22 @@ async function quizAnswerTimes(browser: Browser, app: App, learnerId: string, sa
   const batch = 20;
   for (let i = 0; i < count; i += batch) {
     const part = bodies.slice(i, Math.min(i + batch, count));
-    answers.push(...(await postFromPage(page, '/api/quiz:answer', app.token, part)));
+    answers.push(...(await callFromPage(page, app.token, 'quiz:answer', part)));
     floor.push(...bareInserts(db, part.length));
   }
-  const transport = await postFromPage(page, '/api/app:info', app.token, Array.from({ length: count }, () => ({})));
+  const transport = await callFromPage(page, app.token, 'app:info', Array.from({ length: count }, () => ({})));
+  const httpAnswers = await postFromPage(page, '/api/quiz:answer', app.token, bodies.slice(count, 2 * count));
+  const httpTransport = await postFromPage(page, '/api/app:info', app.token, Array.from({ length: count }, () => ({})));
   await page.context().close();
   db.close();
   const measured = (times: number[]): number[] => times.slice(sampling.warmup);
-  return { answers: measured(answers), floor: measured(floor), transport: measured(transport) };
+  return {
+    answers: measured(answers),
+    floor: measured(floor),
+    transport: measured(transport),
+    httpAnswers: measured(httpAnswers),
+    httpTransport: measured(httpTransport),
+  };
 }
 
 export async function browserRows(work: string): Promise<{ rows: Row[]; chromium: string }> {
@@ -208,7 +221,7 @@ export async function browserRows(work: string): Promise<{ rows: Row[]; chromium
     const cardFloor = await plainCardOpens(browser, plain.url, articleSampling);
 
     const answerSampling = { warmup: 20, runs: 200 };
-    const { answers, floor: floorAnswers, transport } = await quizAnswerTimes(browser, app, learner.id, answerSampling, work);
+    const { answers, floor: floorAnswers, transport, httpAnswers, httpTransport } = await quizAnswerTimes(browser, app, learner.id, answerSampling, work);
 
     const phaseMedians = Object.fromEntries(
       Object.keys(phases[0] ?? {}).map((key) => [key, summarise(phases.slice(paintSampling.warmup).map((p) => p[key] ?? Number.NaN)).median]),
@@ -237,7 +250,7 @@ export async function browserRows(work: string): Promise<{ rows: Row[]; chromium
       glossRow('open a gloss, the article (click → card painted)', articleOpens, articleSampling),
       glossRow(`open a gloss, the ${prepared.longWords.toLocaleString('en')}-word lesson`, longOpens, longSampling),
       {
-        what: 'save a quiz answer (page → /api/quiz:answer → committed → reply)',
+        what: 'save a quiz answer (page → quiz:answer over the app socket → committed → reply)',
         unit: 'ms',
         stat: 'p95',
         value: summarise(answers).p95,
@@ -249,6 +262,7 @@ export async function browserRows(work: string): Promise<{ rows: Row[]; chromium
           median: summarise(answers).median,
           floorMedian: summarise(floorAnswers).median,
           appInfoRoundTrip: summarise(transport),
+          httpFallback: { quizAnswer: summarise(httpAnswers), appInfo: summarise(httpTransport) },
           timesMs: answers,
           floorTimesMs: floorAnswers,
         },

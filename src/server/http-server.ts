@@ -1,19 +1,36 @@
-// Browser mode: the contract over HTTP on 127.0.0.1, plus the built renderer. No logic of its own:
-// every call goes to the same backend.call that Electron's IPC uses.
+// Browser mode: the contract on 127.0.0.1, over a WebSocket (the page's usual road: a call there takes about a
+// millisecond, a fetch several) or plain HTTP POST, plus the built renderer. No logic of its own: every call goes
+// to the same backend.call that Electron's IPC uses, behind the same token, Host and Origin checks.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { resolveStaticPath } from '../backend/static-path';
 import type { Backend } from '../backend/backend';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import type { ApiErrorShape, ErrorCode } from '../shared/errors';
+import { SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../shared/transport';
+import type { ApiErrorShape, ErrorCode, Result } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-liseuse-token';
 // Room for one learner results file (at most 2 MB, see core/reports/result-file.ts) inside a JSON request.
 export const MAX_BODY_BYTES = 5_000_000;
 /** How long an idle connection from the page stays open. */
 export const KEEP_ALIVE_MS = 120_000;
+
+/** A call over the WebSocket; the reply is `{ id, result }` with the same envelope as over HTTP. */
+export interface SocketRequest {
+  id: number;
+  name: string;
+  input?: unknown;
+}
+
+function isSocketRequest(value: unknown): value is SocketRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name } = value as Record<string, unknown>;
+  return Number.isSafeInteger(id) && typeof name === 'string' && name.length <= 100;
+}
 
 export interface ServerOptions {
   backend: Pick<Backend, 'call'>;
@@ -160,6 +177,46 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, perMessageDeflate: false });
+
+  /** The WebSocket handshake gets every check an HTTP call gets; refused before any message can arrive. */
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refuseUpgrade = (status: number, reason: string): void => {
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (!allowedHosts.has(req.headers.host ?? '')) return refuseUpgrade(421, 'Misdirected Request');
+    // Browsers always send Origin with a WebSocket handshake; any page of another site is refused.
+    if (!allowedOrigins.has(req.headers.origin ?? '')) return refuseUpgrade(403, 'Forbidden');
+    if ((req.url ?? '').split(/[?#]/)[0] !== SOCKET_PATH) return refuseUpgrade(404, 'Not Found');
+    // A page cannot set headers on a WebSocket: the token comes as an offered subprotocol.
+    const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const token = offered.find((p) => p.startsWith(SOCKET_TOKEN_PREFIX))?.slice(SOCKET_TOKEN_PREFIX.length);
+    if (!offered.includes(SOCKET_PROTOCOL) || !sameToken(token, options.token)) return refuseUpgrade(401, 'Unauthorized');
+    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
+  }
+
+  function serveSocket(ws: WebSocket): void {
+    ws.on('error', () => ws.terminate());
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      let request: unknown;
+      try {
+        request = isBinary ? undefined : JSON.parse(data.toString());
+      } catch {
+        request = undefined;
+      }
+      // A frame that is not a call is a broken client: close, as HTTP would answer 400.
+      if (!isSocketRequest(request)) return ws.close(1008, 'Not a Liseuse request.');
+      void options.backend
+        .call(request.name, request.input)
+        .catch((): Result<unknown> => ({ ok: false, error: { code: 'internal', message: 'The request could not be answered.' } }))
+        .then((result) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: request.id, result }));
+        });
+    });
+  }
+
+  server.on('upgrade', upgrade);
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return refuse(res, 405, { code: 'invalid_input', message: 'Method not allowed.' }, { Allow: 'GET, HEAD' });
@@ -197,6 +254,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           new Promise<void>((done) => {
             server.close(() => done());
             server.closeAllConnections();
+            for (const client of sockets.clients) client.terminate();
           }),
       });
     });

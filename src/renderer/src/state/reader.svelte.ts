@@ -12,8 +12,8 @@ export interface WordRef {
   paragraph: number;
 }
 
-/** About this many words on a page; the article (437 words) is one page. */
-export const PAGE_WORDS = 1200;
+/** About this many words on a page (a couple of screens): the article (437 words) is one page. */
+export const PAGE_WORDS = 500;
 
 /** A page renders about this many words (a screenful) at a time: the first at once, the others when idle. */
 export const FIRST_PAINT_WORDS = 250;

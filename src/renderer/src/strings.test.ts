@@ -49,3 +49,12 @@ describe('counts in the interface agree with their noun', () => {
     expect(strings.format.due('2024-05-04T10:00:00Z', now, false)).toBe('In 3 days');
   });
 });
+
+describe('durations', () => {
+  it('keep each number with its unit (no-break spaces), so a narrow tile or column never splits "1" from "min"', () => {
+    expect(strings.format.duration(0)).toBe('0\u00a0min');
+    expect(strings.format.duration(20)).toBe('<\u00a01\u00a0min');
+    expect(strings.format.duration(5 * 60)).toBe('5\u00a0min');
+    expect(strings.format.duration(65 * 60)).toBe('1\u00a0h 05\u00a0min');
+  });
+});

@@ -310,10 +310,11 @@ export const strings = {
   },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,
+    // No-break spaces (\u00a0) keep a number with its unit when a narrow column or tile wraps the line.
     duration: (seconds: number) => {
       const minutes = Math.floor(seconds / 60);
-      if (minutes < 60) return minutes === 0 && seconds > 0 ? '< 1 min' : `${minutes} min`;
-      return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+      if (minutes < 60) return minutes === 0 && seconds > 0 ? '<\u00a01\u00a0min' : `${minutes}\u00a0min`;
+      return `${Math.floor(minutes / 60)}\u00a0h ${String(minutes % 60).padStart(2, '0')}\u00a0min`;
     },
     date: (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
     shortDate: (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' }),

@@ -192,6 +192,8 @@ test('a learner and a teacher do everything with the keyboard alone', async ({ l
   await expectFocusIndicator(page, 'the Read button');
   await page.keyboard.press('Enter');
   await expect(reader.title).toHaveText(LESSON_TITLE);
+  // A new screen takes focus (here its main region, before the text is in), not <body>.
+  await expect(page.getByRole('main')).toBeFocused();
   // The text is one tab stop; the arrows move inside it.
   await tabTo(page, reader.text.locator('button.word[tabindex="0"]'));
   await expect(reader.focusedWord).toHaveText('Ce');
@@ -244,13 +246,16 @@ test('a learner and a teacher do everything with the keyboard alone', async ({ l
   // Back to the library, backwards through the header.
   await tabTo(page, reader.back, 10, 'Shift+Tab');
   await page.keyboard.press('Enter');
-  await expect(library.heading).toBeVisible();
+  await expect(library.heading).toBeFocused();
 
   // ---- The whole comprehension quiz. ----
   await tabTo(page, quiz.take);
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Comprehension quiz' })).toBeFocused();
   for (let n = 1; n <= 23; n++) {
     await expect(quiz.progress).toHaveText(`Question ${n} of 23`);
+    // After "Next question" (gone with its feedback) focus is on the new question's prompt.
+    if (n > 1) await expect(quiz.prompt).toBeFocused();
     await answerWithKeyboard(page);
     // The verdict takes focus, so it is met (and read out) first.
     await expect(quiz.verdict).toHaveText(/Correct/);
@@ -264,6 +269,7 @@ test('a learner and a teacher do everything with the keyboard alone', async ({ l
   await expect(focused(page)).toHaveText('Your result');
   await tabTo(page, quiz.library);
   await page.keyboard.press('Enter');
+  await expect(library.heading).toBeFocused();
   await expect(quiz.cardScores).toHaveText('Quiz: last 100% · best 100% · 1 attempt');
 
   // ---- Review: voyage (looked up) and retenir (learning) are due. Space shows, digits grade. ----
@@ -286,12 +292,14 @@ test('a learner and a teacher do everything with the keyboard alone', async ({ l
   await expect(focused(page)).toHaveText('Review done');
   await tabTo(page, review.done.getByRole('button', { name: 'Back to the library' }));
   await page.keyboard.press('Enter');
+  await expect(library.heading).toBeFocused();
   await expect(review.dueCount).toContainText('No words to review now · 2 words in review');
 
   // ---- The teacher: a PIN typed twice, a report tab chosen with the arrows, one export. ----
   await tabTo(page, teacher.open);
   await page.keyboard.press('Enter');
   await expect(teacher.setHeading).toBeVisible();
+  await expect(teacher.heading).toBeFocused();
   await tabTo(page, teacher.pin);
   await expectFocusIndicator(page, 'the PIN field');
   await page.keyboard.type('2468');
@@ -319,5 +327,33 @@ test('a learner and a teacher do everything with the keyboard alone', async ({ l
 
   await tabTo(page, teacher.lock);
   await page.keyboard.press('Enter');
+  await expect(library.heading).toBeFocused();
+});
+
+test('opening a screen puts focus on its title, just after the way back', async ({ liseuse }) => {
+  const { page } = liseuse;
+  const library = libraryPage(page);
+  const review = reviewPage(page);
   await expect(library.heading).toBeVisible();
+  // Start-up leaves focus alone: the first Tab meets the skip link.
+  await page.keyboard.press('Tab');
+  await expect(focused(page)).toHaveText('Skip to content');
+  await tabTo(page, library.nameInput);
+  await page.keyboard.type('Zoé');
+  await page.keyboard.press('Enter');
+  await expect(library.currentLearner).toHaveText('Reading as Zoé');
+
+  for (const [button, title] of [
+    [page.getByRole('button', { name: 'My progress' }), 'Zoé’s progress'],
+    [review.openWords, 'My words'],
+  ] as const) {
+    await tabTo(page, button);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+    // Just before the title, in the header, is the way back.
+    await page.keyboard.press('Shift+Tab');
+    await expect(review.back).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(library.heading).toBeFocused();
+  }
 });

@@ -124,7 +124,7 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
 
     it('lockoutSeconds grows per failure up to an hour; describeWait says it plainly', () => {
       expect([1, 2, 3, 4, 5, 6, 20].map(lockoutSeconds)).toEqual([0, 0, 30, 60, 120, 240, 3600]);
-      expect([1, 59, 60, 61, 3600].map(describeWait)).toEqual(['1 seconds', '59 seconds', '1 minute', '2 minutes', '60 minutes']);
+      expect([1, 59, 60, 61, 3600].map(describeWait)).toEqual(['1 second', '59 seconds', '1 minute', '2 minutes', '60 minutes']);
     });
 
     it('an unlock ends after 30 minutes, or when locked, and is forgotten by a restart', async () => {

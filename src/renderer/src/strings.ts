@@ -1,4 +1,10 @@
 // Every user-visible string of the interface, grouped by screen, so a French interface can follow.
+
+/** A count with its noun, singular for exactly one: `counted(1, 'word')` is "1 word", `counted(0, 'word')` "0 words". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const strings = {
   app: {
     name: 'Liseuse',
@@ -20,8 +26,8 @@ export const strings = {
     heading: 'Lessons',
     read: 'Read',
     pickLearnerFirst: 'Choose who is reading first.',
-    words: (n: number) => `${n} words`,
-    paragraphs: (n: number) => `${n} paragraphs`,
+    words: (n: number) => counted(n, 'word'),
+    paragraphs: (n: number) => counted(n, 'paragraph'),
     level: (level: string) => `Level ${level}`,
     problemsHeading: 'Some lessons could not be opened',
   },
@@ -97,9 +103,8 @@ export const strings = {
     startOver: 'Start a new attempt',
     practise: 'Practise vocabulary',
     resumePractice: 'Resume vocabulary practice',
-    cardScores: (last: number, best: number, attempts: number) =>
-      `Quiz: last ${last}% · best ${best}% · ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`,
-    neverTaken: (questions: number) => `Quiz: ${questions} questions, not taken yet`,
+    cardScores: (last: number, best: number, attempts: number) => `Quiz: last ${last}% · best ${best}% · ${counted(attempts, 'attempt')}`,
+    neverTaken: (questions: number) => `Quiz: ${counted(questions, 'question')}, not taken yet`,
   },
   results: {
     heading: 'Take my results to another computer',
@@ -133,7 +138,6 @@ export const strings = {
       lookedUp: 'Looked up by those who missed it',
       paragraph: 'Paragraph',
       lookups: 'Look-ups',
-      readers: 'Learners looking up',
       misses: 'Missed answers',
       given: 'Answer given',
       verdict: 'Result',
@@ -147,11 +151,12 @@ export const strings = {
     questionsNote: (minimum: number) =>
       `Facility is the mean score (1 = everyone right). Discrimination compares the top and bottom 27% of the class and needs at least ${minimum} learners; each learner's first finished attempt counts.`,
     paragraphsCaption: 'Look-ups and missed answers per paragraph',
+    learnersLookingUp: (n: number) => `${counted(n, 'learner')} looking up`,
     chooseLearner: 'Learner',
     attemptHeading: (n: number, when: string, score: string) => `Attempt ${n} · ${when} · ${score}`,
     unfinished: 'not finished',
     lookupsHeading: 'Words looked up',
-    statusLine: (learning: number, known: number) => `${learning} words learning · ${known} known`,
+    statusLine: (learning: number, known: number) => `${counted(learning, 'word')} learning · ${known} known`,
     exportHeading: 'Export',
     exportClassCsv: 'Class summary (CSV)',
     exportAttemptsCsv: 'Every answer (CSV)',
@@ -167,7 +172,7 @@ export const strings = {
     importLabel: 'Results files',
     importButton: 'Import',
     importedLine: (file: string, learner: string, added: number) =>
-      added === 0 ? `${file}: ${learner}, nothing new (already imported).` : `${file}: ${learner}, ${added} new records.`,
+      added === 0 ? `${file}: ${learner}, nothing new (already imported).` : `${file}: ${learner}, ${counted(added, 'new record')}.`,
     importFailed: (message: string) => message,
     importSummary: (good: number, bad: number) => `${good} imported, ${bad} refused.`,
     noQuiz: 'This lesson has no quiz.',
@@ -213,7 +218,7 @@ export const strings = {
   hub: {
     heading: (name: string) => `${name}’s learning`,
     due: (n: number) => (n === 0 ? 'No words to review now' : n === 1 ? '1 word to review now' : `${n} words to review now`),
-    inReview: (n: number) => (n === 1 ? '1 word in review' : `${n} words in review`),
+    inReview: (n: number) => `${counted(n, 'word')} in review`,
     review: 'Review words',
     myWords: 'My words',
     progress: 'My progress',
@@ -233,7 +238,7 @@ export const strings = {
     noAttempts: 'No quiz finished yet. Scores appear here once a quiz or a vocabulary practice is finished.',
     chartTitle: 'Quiz scores over time',
     chartSummary: (n: number, last: number, best: number) =>
-      `${n} ${n === 1 ? 'attempt' : 'attempts'}, oldest on the left. Last score ${last}%, best ${best}%. The table below lists every attempt.`,
+      `${counted(n, 'attempt')}, oldest on the left. Last score ${last}%, best ${best}%. The table below lists every attempt.`,
     axisScore: 'Score',
     axisAttempts: 'Attempts, oldest to newest',
     kinds: { comprehension: 'Comprehension quiz', vocabulary: 'Vocabulary practice' },
@@ -259,7 +264,7 @@ export const strings = {
     from: 'From',
     done: 'Review done',
     nothingDueHeading: 'Nothing to review',
-    reviewed: (n: number) => (n === 1 ? 'You reviewed 1 word.' : `You reviewed ${n} words.`),
+    reviewed: (n: number) => `You reviewed ${counted(n, 'word')}.`,
     nothingDue: 'Nothing to review now. Words you look up or mark as learning while reading come here when they are due.',
     more: 'Check for more words',
     backToLibrary: 'Back to the library',
@@ -269,7 +274,7 @@ export const strings = {
     title: 'My words',
     back: 'Library',
     loading: 'Gathering your words…',
-    count: (n: number) => (n === 1 ? '1 word' : `${n} words`),
+    count: (n: number) => counted(n, 'word'),
     none: 'No words yet. Words you look up or mark as learning while reading appear here, with the sentence they came from.',
     status: 'Status',
     statuses: { new: 'New', learning: 'Learning', known: 'Known' },
@@ -305,10 +310,11 @@ export const strings = {
   },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,
+    // No-break spaces (\u00a0) keep a number with its unit when a narrow column or tile wraps the line.
     duration: (seconds: number) => {
       const minutes = Math.floor(seconds / 60);
-      if (minutes < 60) return minutes === 0 && seconds > 0 ? '< 1 min' : `${minutes} min`;
-      return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+      if (minutes < 60) return minutes === 0 && seconds > 0 ? '<\u00a01\u00a0min' : `${minutes}\u00a0min`;
+      return `${Math.floor(minutes / 60)}\u00a0h ${String(minutes % 60).padStart(2, '0')}\u00a0min`;
     },
     date: (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
     shortDate: (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' }),
@@ -320,7 +326,7 @@ export const strings = {
       if (minutes < 60) return `In ${minutes} min`;
       if (minutes < 24 * 60) return `In ${Math.round(minutes / 60)} h`;
       const days = Math.round(minutes / (24 * 60));
-      return days === 1 ? 'In 1 day' : `In ${days} days`;
+      return `In ${counted(days, 'day')}`;
     },
   },
 } as const;

@@ -1,6 +1,7 @@
 // Every screen at a phone's width (320 CSS px, WCAG 1.4.10 reflow) and at 200% zoom of a 1280 px window (640 CSS px):
 // the page never scrolls sideways (a table may scroll inside its own wrapper) and axe finds nothing.
 import type { Page, TestInfo } from '@playwright/test';
+import { callAnswered } from './calls';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner, markWord, openLessonQuietly } from './flows';
 import { libraryPage } from './pages/library';
@@ -131,7 +132,7 @@ for (const size of SIZES) {
       // parked in a corner, so no word opens on hover and counts as a look-up.
       await addLearner(page, 'Maximilienne-Augustine');
       const reader = await openLessonQuietly(page);
-      const looked = page.waitForResponse((r) => r.url().includes('reading:lookup') && r.ok());
+      const looked = callAnswered(page, 'reading:lookup');
       await reader.word('retenu').click();
       await looked;
       await page.keyboard.press('Escape');

@@ -2,7 +2,7 @@
 // (WebSocket, else HTTP) otherwise. Both speak the contract and return the same {ok, value | error} envelope.
 import { CALL_NAMES, type Api, type CallName } from '../../../shared/contract';
 import { isApiErrorShape, type ApiErrorShape, type ErrorCode, type Result } from '../../../shared/errors';
-import { SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../../../shared/transport';
+import { HTTP_CALLS, SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../../../shared/transport';
 
 type Bridge = Record<CallName, (input?: unknown) => Promise<Result<unknown>>>;
 
@@ -71,7 +71,7 @@ function isResult(value: unknown): value is Result<unknown> {
 
 /**
  * Browser mode's transport: calls go over one WebSocket to the server (a round trip of about a millisecond, where
- * a fetch takes several), with plain HTTP when the socket cannot be had. A socket the server refused (a page from
+ * a fetch takes several), with plain HTTP for the few bulky calls (HTTP_CALLS) and when the socket cannot be had. A socket the server refused (a page from
  * an earlier launch) is not tried again: HTTP then says why. A socket that closes fails its pending calls as
  * unreachable, the way a failed fetch does, and the next call opens a new one.
  */
@@ -120,7 +120,7 @@ function browserTransport(): Send {
     });
 
   return async (name, input) => {
-    if (refused) return http(name, input);
+    if (refused || HTTP_CALLS.has(name)) return http(name, input);
     socket ??= connect();
     const ws = await socket;
     if (!ws || ws.readyState !== WebSocket.OPEN) return http(name, input);

@@ -495,6 +495,25 @@ describe('browser-mode HTTP server', () => {
       expect(calls).toEqual([]);
     });
 
+    it('stays up when a refused handshake is reset by the other side', async () => {
+      for (let i = 0; i < 20; i++) {
+        await new Promise<void>((done) => {
+          const raw = connect(running.port, '127.0.0.1', () => {
+            raw.write(
+              `GET ${SOCKET_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nOrigin: http://evil.example\r\nUpgrade: websocket\r\n` +
+                `Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+            );
+            raw.resetAndDestroy();
+            done();
+          });
+          raw.on('error', () => done());
+        });
+      }
+      const socket = await open();
+      expect((await socket.call(1, 'app:info', {})).result.ok).toBe(true);
+      socket.ws.close();
+    });
+
     it('closes on a frame that is not a call, and on one larger than the size cap', async () => {
       const notJson = await open();
       const notJsonClosed = closed(notJson.ws);

@@ -181,8 +181,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   /** The WebSocket handshake gets every check an HTTP call gets; refused before any message can arrive. */
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Once a connection asks to upgrade, Node no longer handles its errors: a reset must not end the server.
+    socket.on('error', () => socket.destroy());
     const refuseUpgrade = (status: number, reason: string): void => {
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
     };
     if (!allowedHosts.has(req.headers.host ?? '')) return refuseUpgrade(421, 'Misdirected Request');
     // Browsers always send Origin with a WebSocket handshake; any page of another site is refused.
@@ -206,11 +209,19 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       }
       // A frame that is not a call is a broken client: close, as HTTP would answer 400.
       if (!isSocketRequest(request)) return ws.close(1008, 'Not a Liseuse request.');
+      const internal: Result<unknown> = { ok: false, error: { code: 'internal', message: 'The request could not be answered.' } };
       void options.backend
         .call(request.name, request.input)
-        .catch((): Result<unknown> => ({ ok: false, error: { code: 'internal', message: 'The request could not be answered.' } }))
+        .catch(() => internal)
         .then((result) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: request.id, result }));
+          if (ws.readyState !== ws.OPEN) return;
+          let reply: string;
+          try {
+            reply = JSON.stringify({ id: request.id, result });
+          } catch {
+            reply = JSON.stringify({ id: request.id, result: internal });
+          }
+          ws.send(reply);
         });
     });
   }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { onAnswered, callAnswered } from './calls';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner, openLesson } from './flows';
@@ -11,6 +13,14 @@ test('glosses open by mouse, keyboard and hover, with the sense of the word in i
   let saved = 0;
   onAnswered(page, 'reading:lookup', () => (saved += 1));
   const reader = await openLesson(page);
+
+  // The article as written: every paragraph's text, character for character (spaces, guillemets, apostrophes).
+  const lines = readFileSync(join(import.meta.dirname, '..', 'resources', 'lessons', 'kim-russie', 'text.fr.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0);
+  for (const [n, line] of lines.entries()) {
+    expect(await reader.paragraph(n + 1).locator('p[lang="fr"]').textContent()).toBe(line.trimEnd());
+  }
 
   // Mouse: a verb in a compound tense.
   await reader.word('retenu').click();

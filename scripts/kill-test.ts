@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { unpackLesson, type LessonWire } from '../src/shared/lesson-wire';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SERVER = join(ROOT, 'out', 'main', 'server.js');
@@ -324,7 +325,7 @@ async function main(): Promise<void> {
   let server = await startServer(dataDir);
   try {
     const learner = await must<{ id: string }>(server, 'learners:create', { name: 'Kill Test' });
-    const lesson = await must<{ paragraphs: { index: number; tokens: { i: number; gloss?: { lemma: string } }[] }[] }>(server, 'lessons:get', { lessonId: LESSON });
+    const lesson = unpackLesson(await must<LessonWire>(server, 'lessons:get', { lessonId: LESSON }));
     const seen = new Set<string>();
     const words: Word[] = [];
     for (const paragraph of lesson.paragraphs) {

@@ -35,6 +35,12 @@ export function paginate(lesson: PackedLesson | null): [number, number][] {
   return pages;
 }
 
+/** Runs `work` when the renderer is idle (within half a second); a short timer where requestIdleCallback is missing (Safari). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
+  else setTimeout(work, 1);
+}
+
 /** Seconds of reading are sent in batches, and only while the window is visible and focused. */
 const TIME_FLUSH_SECONDS = 30;
 
@@ -82,11 +88,10 @@ export class ReaderState {
       ]);
       this.lesson = lesson;
       this.reading = reading;
-      const word = this.word(reading.position?.token ?? -1) ?? this.firstWordOfParagraph(0);
-      if (word) {
-        this.setActive(word.token.i);
-        this.turnTo(this.pageOfParagraph(word.paragraph), word.paragraph);
-      }
+      // The saved place, else the first word of the text (the first paragraph may have none, e.g. "***").
+      const word = this.word(reading.position?.token ?? -1) ?? this.firstWordFrom(0);
+      if (word) this.setActive(word.token.i);
+      this.turnTo(word ? this.pageOfParagraph(word.paragraph) : 0, word?.paragraph);
     });
   }
 
@@ -144,6 +149,16 @@ export class ReaderState {
     return token ? { token, paragraph } : undefined;
   }
 
+  /** The first word of page `page`, whichever of its paragraphs has one. */
+  private firstWordOnPage(page: number): WordRef | undefined {
+    const [first, end] = this.pages[page] ?? [0, 0];
+    for (let p = first; p < end; p++) {
+      const word = this.firstWordOfParagraph(p);
+      if (word) return word;
+    }
+    return undefined;
+  }
+
   /** The first word at or after `offset` in the text, e.g. the start of a highlighted sentence. */
   firstWordFrom(offset: number): WordRef | undefined {
     const text = this.text;
@@ -177,9 +192,9 @@ export class ReaderState {
       const end = this.pages[page]?.[1] ?? 0;
       if (this.page !== page || this.renderedEnd >= end) return;
       this.renderedEnd = this.screenfulFrom(this.renderedEnd);
-      requestIdleCallback(more, { timeout: 500 });
+      whenIdle(more);
     };
-    requestIdleCallback(more, { timeout: 500 });
+    whenIdle(more);
   }
 
   /** The end of about FIRST_PAINT_WORDS words of whole paragraphs from paragraph `from`, at least past `through`. */
@@ -212,7 +227,7 @@ export class ReaderState {
   showPage(page: number, word?: WordRef): void {
     const shown = Math.max(0, Math.min(this.pages.length - 1, page));
     this.setOpen(null);
-    const target = word ?? this.firstWordOfParagraph(this.pages[shown]?.[0] ?? 0);
+    const target = word ?? this.firstWordOnPage(shown);
     this.turnTo(shown, target?.paragraph);
     if (target) this.setActive(target.token.i);
   }

@@ -26,6 +26,8 @@ export interface SocketRequest {
   input?: unknown;
 }
 
+const INTERNAL: ApiErrorShape = { code: 'internal', message: 'The request could not be answered.' };
+
 function isSocketRequest(value: unknown): value is SocketRequest {
   if (typeof value !== 'object' || value === null) return false;
   const { id, name } = value as Record<string, unknown>;
@@ -128,7 +130,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   // is usually more than five seconds away, and would otherwise open a new connection each time.
   const server = createServer({ noDelay: true, keepAliveTimeout: KEEP_ALIVE_MS }, (req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 500, { code: 'internal', message: 'The request could not be answered.' });
+      if (!res.headersSent) refuse(res, 500, INTERNAL);
       else res.destroy();
     });
   });
@@ -209,7 +211,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       }
       // A frame that is not a call is a broken client: close, as HTTP would answer 400.
       if (!isSocketRequest(request)) return ws.close(1008, 'Not a Liseuse request.');
-      const internal: Result<unknown> = { ok: false, error: { code: 'internal', message: 'The request could not be answered.' } };
+      const internal: Result<unknown> = { ok: false, error: INTERNAL };
       void options.backend
         .call(request.name, request.input)
         .catch(() => internal)

@@ -98,6 +98,7 @@ export type GlossedToken = LessonViewToken & { gloss: Gloss };
 export class PackedLesson {
   private readonly tokenCache: (LessonViewToken[] | undefined)[] = [];
   private readonly wordCache: (GlossedToken[] | undefined)[] = [];
+  private readonly wordCounts: (number | undefined)[] = [];
 
   constructor(readonly wire: LessonWire) {}
 
@@ -144,9 +145,12 @@ export class PackedLesson {
 
   /** How many glossed tokens paragraph `p` has, read from the wire without unpacking it. */
   wordCount(p: number): number {
+    const cached = this.wordCounts[p];
+    if (cached !== undefined) return cached;
     const packed = this.wire.paragraphs[p]?.tokens ?? [];
     let n = 0;
     for (let t = 3; t < packed.length; t += TOKEN_STRIDE) if ((packed[t] ?? NONE) !== NONE) n++;
+    this.wordCounts[p] = n;
     return n;
   }
 
@@ -170,8 +174,7 @@ export class PackedLesson {
     return this.wire.paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
   }
 
-  token(i: number): LessonViewToken | undefined {
-    const p = this.paragraphOf(i);
+  token(i: number, p = this.paragraphOf(i)): LessonViewToken | undefined {
     return p === -1 ? undefined : this.tokens(p)[i - (this.wire.paragraphs[p]?.firstToken ?? 0)];
   }
 }

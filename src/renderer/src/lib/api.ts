@@ -54,8 +54,8 @@ function httpTransport(token: string): Send {
       return { ok: false, error: UNREACHABLE };
     }
     try {
-      const body = (await response.json()) as Result<unknown>;
-      if (body.ok || isApiErrorShape(body.error)) return body;
+      const body: unknown = await response.json();
+      if (isResult(body)) return body;
     } catch {
       // Fall through: not our envelope.
     }

@@ -110,7 +110,7 @@ export class ReaderState {
 
   word(tokenIndex: number): WordRef | undefined {
     const paragraph = this.text?.paragraphOf(tokenIndex) ?? -1;
-    const token = paragraph === -1 ? undefined : this.text?.token(tokenIndex);
+    const token = this.text?.token(tokenIndex, paragraph);
     return token?.gloss ? { token: token as GlossedToken, paragraph } : undefined;
   }
 

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { ClassReport, LearnerReport, LearnerRow, QuestionRow } from '../../core/reports/class-report';
+import { MIN_LEARNERS_FOR_DISCRIMINATION } from '../../core/reports/item-stats';
 import { chartLayout } from '../../core/score-chart';
 
 // ---- Fonts ----
@@ -833,7 +834,7 @@ export async function classReportPdf(report: ClassReport): Promise<Buffer> {
     c,
     'Question analysis',
     "Counted: each learner's first finished attempt. Correct: share of fully right answers. Facility: the mean score, 0–1. " +
-      'Discrimination: facility in the top 27 % of the class (by total score) minus the bottom 27 %; n/a below 10 answers. ' +
+      `Discrimination: facility in the top 27 % of the class (by total score) minus the bottom 27 %; n/a below ${MIN_LEARNERS_FOR_DISCRIMINATION} answers. ` +
       'Look-ups are in the paragraph holding the answer, with how many of those who missed it looked each word up.',
     60,
   );

@@ -1,16 +1,15 @@
 // The PDF reports, read back the way a person would: rendered from a simulated class on the real kim-russie
-// quiz, then turned into text by poppler's pdftotext, and measured with its word boxes so nothing a learner typed
-// can run off the page.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// quiz, then turned into text by pdfjs-dist, and measured with its text boxes so nothing a learner typed can run
+// off the page.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grade, mulberry32, type Answer } from '../../core/grading';
-import { loadLesson, type Lesson } from '../../core/lesson';
-import { loadQuiz, type Question, type Quiz } from '../../core/quiz';
-import { buildClassReport, buildLearnerReport, type ClassReport, type ReportInput } from '../../core/reports/class-report';
-import { classReportPdf, learnerReportPdf } from './pdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfPages, pdfText as textOf } from '../../../../test/support/pdf-text';
+import { grade, mulberry32, type Answer } from '../../../core/grading';
+import { loadLesson, type Lesson } from '../../../core/lesson';
+import { loadQuiz, type Question, type Quiz } from '../../../core/quiz';
+import { buildClassReport, buildLearnerReport, type ClassReport, type ReportInput } from '../../../core/reports/class-report';
+import { classReportPdf, learnerReportPdf } from './index';
 
 const DIR = resolve('resources/lessons/kim-russie');
 const read = (name: string): string => readFileSync(resolve(DIR, name), 'utf8');
@@ -25,47 +24,26 @@ const NOW = new Date('2024-05-12T14:03:00Z');
 
 // Set LISEUSE_KEEP_PDF=/some/dir to keep the rendered files for a look (pdftoppm -r 60 -png …).
 const KEEP = process.env.LISEUSE_KEEP_PDF;
-let dir = '';
 beforeAll(() => {
-  dir = KEEP ? resolve(KEEP) : mkdtempSync(join(tmpdir(), 'liseuse-pdf-'));
-  mkdirSync(dir, { recursive: true });
+  if (KEEP) mkdirSync(resolve(KEEP), { recursive: true });
 });
-afterAll(() => {
-  if (!KEEP && dir) rmSync(dir, { recursive: true, force: true });
-});
+const keep = (bytes: Buffer, name: string): void => {
+  if (KEEP) writeFileSync(join(resolve(KEEP), `${name}.pdf`), bytes);
+};
 
-/** Writes the PDF and returns pdftotext's reading of it, laid out as on the page. */
-function pdfText(bytes: Buffer, name: string): string {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+/** The PDF's text, one printed line per line. */
+async function pdfText(bytes: Buffer, name: string): Promise<string> {
+  keep(bytes, name);
+  return textOf(bytes);
 }
 
-/** Every word pdftotext finds, with its box in points, per page. */
-function wordBoxes(bytes: Buffer, name: string): { page: number; word: string; xMin: number; xMax: number; yMax: number; pageWidth: number; pageHeight: number }[] {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, bytes);
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const boxes: ReturnType<typeof wordBoxes> = [];
-  let page = 0;
-  let pageWidth = 0;
-  let pageHeight = 0;
-  for (const line of html.split('\n')) {
-    const p = /<page width="([\d.]+)" height="([\d.]+)">/.exec(line);
-    if (p) {
-      page += 1;
-      pageWidth = Number(p[1]);
-      pageHeight = Number(p[2]);
-    }
-    const w = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (w) boxes.push({ page, word: w[4] ?? '', xMin: Number(w[1]), xMax: Number(w[2]), yMax: Number(w[3]), pageWidth, pageHeight });
-  }
-  return boxes;
+/** Every run of text the reader finds, with its box in points, per page. */
+async function wordBoxes(bytes: Buffer, name: string): Promise<{ page: number; word: string; xMin: number; xMax: number; yMax: number; pageWidth: number; pageHeight: number }[]> {
+  keep(bytes, name);
+  return (await pdfPages(bytes)).flatMap((p, i) => p.runs.map((r) => ({ page: i + 1, word: r.text, xMin: r.xMin, xMax: r.xMax, yMax: r.yMax, pageWidth: p.width, pageHeight: p.height })));
 }
 
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
-
-// ---- A simulated class ----
 
 /** The answer that scores 1. */
 function rightAnswer(q: Question): Answer {
@@ -219,8 +197,6 @@ function typedAnswers(input: ReportInput, learnerId: string): string[] {
     .flatMap((a) => (a.type === 'short-answer' || (a.type === 'cloze' && a.mode === 'typed') ? [a.text] : []));
 }
 
-// ---- The tests ----
-
 describe('classReportPdf', () => {
   const input = simulate(NAMES);
   const report: ClassReport = buildClassReport(input, NOW);
@@ -229,7 +205,7 @@ describe('classReportPdf', () => {
 
   beforeAll(async () => {
     bytes = await classReportPdf(report);
-    text = pdfText(bytes, 'class');
+    text = await pdfText(bytes, 'class');
   });
 
   it('is a PDF with the lesson title, the kind of report, the date and numbered pages', () => {
@@ -270,8 +246,8 @@ describe('classReportPdf', () => {
     expect((text.match(/Most chosen wrong/g) ?? []).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('keeps every word inside the page margins', () => {
-    const boxes = wordBoxes(bytes, 'class-boxes');
+  it('keeps every word inside the page margins', async () => {
+    const boxes = await wordBoxes(bytes, 'class-boxes');
     expect(boxes.length).toBeGreaterThan(500);
     for (const b of boxes) {
       expect(b.xMin, b.word).toBeGreaterThanOrEqual(43);
@@ -287,7 +263,7 @@ describe('classReportPdf', () => {
 
   it('renders an empty class and a lesson without a quiz', async () => {
     const empty = buildClassReport({ ...simulate([]), quiz: undefined }, NOW);
-    const t = pdfText(await classReportPdf(empty), 'empty');
+    const t = await pdfText(await classReportPdf(empty), 'empty');
     expect(t).toContain('No learners in this class yet.');
     expect(t).toContain('This lesson has no quiz.');
     expect(t).toContain('Page 1 of 1');
@@ -306,7 +282,7 @@ describe('learnerReportPdf', () => {
     expect(report).toBeDefined();
     if (!report) return;
     const bytes = await learnerReportPdf(report);
-    const text = pdfText(bytes, 'learner');
+    const text = await pdfText(bytes, 'learner');
     expect(text).toContain(learner.name);
     expect(text).toContain('Learner report');
     expect(text).toContain('Attempt 1');
@@ -325,7 +301,7 @@ describe('learnerReportPdf', () => {
     const report = idle && buildLearnerReport(input, idle.id, NOW);
     expect(report?.attempts).toEqual([]);
     if (!report) return;
-    const text = pdfText(await learnerReportPdf(report), 'idle');
+    const text = await pdfText(await learnerReportPdf(report), 'idle');
     expect(text).toContain('No finished attempt yet.');
     expect(text).toContain('No attempts yet.');
   });
@@ -355,7 +331,7 @@ describe('hostile learner text', () => {
 
   it('prints names as plain text, cut to fit, inside the margins', async () => {
     const bytes = await classReportPdf(buildClassReport(input, NOW));
-    const text = pdfText(bytes, 'hostile');
+    const text = await pdfText(bytes, 'hostile');
     expect(text).toContain('=HYPERLINK("http://x")');
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('Zoé');
@@ -363,7 +339,7 @@ describe('hostile learner text', () => {
     expect(text).toContain('two lines and tabs');
     expect(text).not.toMatch(/W{150}/);
     expect(text).toMatch(/W+…/);
-    for (const b of wordBoxes(bytes, 'hostile-boxes')) {
+    for (const b of await wordBoxes(bytes, 'hostile-boxes')) {
       expect(b.xMin, b.word).toBeGreaterThanOrEqual(43);
       expect(b.xMax, b.word).toBeLessThanOrEqual(b.pageWidth - 43);
     }
@@ -373,16 +349,16 @@ describe('hostile learner text', () => {
     const report = buildLearnerReport(input, w300, NOW);
     if (!report) throw new Error('no report');
     const bytes = await learnerReportPdf(report);
-    const text = pdfText(bytes, 'hostile-learner');
+    const text = await pdfText(bytes, 'hostile-learner');
     expect(text).toContain('<b>xxxx');
     expect(text).not.toMatch(/x{300}/);
-    for (const b of wordBoxes(bytes, 'hostile-learner-boxes')) {
+    for (const b of await wordBoxes(bytes, 'hostile-learner-boxes')) {
       expect(b.xMin, b.word).toBeGreaterThanOrEqual(43);
       expect(b.xMax, b.word).toBeLessThanOrEqual(b.pageWidth - 43);
     }
     const emoji = buildLearnerReport(input, input.learners[4]?.id ?? '', NOW);
     if (!emoji) throw new Error('no report');
-    const emojiText = pdfText(await learnerReportPdf(emoji), 'emoji-learner');
+    const emojiText = await pdfText(await learnerReportPdf(emoji), 'emoji-learner');
     expect(emojiText).toContain('Martin');
   });
 });

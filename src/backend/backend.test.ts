@@ -21,6 +21,7 @@ const GUARDED = CALL_NAMES.filter((name): name is TeacherCallName => (contract[n
 const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<CallInput<K>, 'teacherToken'> } = {
   'learners:delete': (learnerId) => ({ learnerId }),
   'teacher:overview': () => ({}),
+  'teacher:info': () => ({}),
   'reports:class': () => ({ lessonId: 'kim-russie' }),
   'reports:learner': (learnerId) => ({ lessonId: 'kim-russie', learnerId }),
   'reports:export': () => ({ lessonId: 'kim-russie', report: 'class', format: 'csv' }),
@@ -127,10 +128,17 @@ describe('createBackend', () => {
   });
 
   describe('the contract boundary', () => {
-    it('app:info answers with the options it was given', async () => {
+    it('app:info answers with the options it was given, and no path: the data folder names the OS user', async () => {
       const backend = start();
-      expect(value(await backend.call('app:info', undefined))).toEqual({ version: '9.9.9', mode: 'browser', dataDir, notice: null });
-      expect(value(await backend.call('app:info', {}))).toEqual({ version: '9.9.9', mode: 'browser', dataDir, notice: null });
+      expect(value(await backend.call('app:info', undefined))).toEqual({ version: '9.9.9', mode: 'browser', notice: null });
+      expect(value(await backend.call('app:info', {}))).toEqual({ version: '9.9.9', mode: 'browser', notice: null });
+    });
+
+    it('teacher:info tells the data folder’s path to an unlocked teacher area only', async () => {
+      const backend = start();
+      expect(errorOf(await backend.call('teacher:info', { teacherToken: 'w'.repeat(43) })).code).toBe('unauthorized');
+      const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '2468' }));
+      expect(value(await backend.call('teacher:info', { teacherToken }))).toEqual({ dataDir });
     });
 
     it.each<[string, unknown]>([

@@ -82,12 +82,12 @@ export function createBackend(options: BackendOptions): Backend {
 
   const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports };
   const handlers: Handlers = {
-    ...appHandlers({ version: options.version, mode: options.mode, dataDir: options.dataDir, notice: notice ?? null }),
+    ...appHandlers({ version: options.version, mode: options.mode, notice: notice ?? null }),
     ...learnerHandlers(services),
     ...lessonHandlers(services),
     ...readingHandlers(services),
     ...quizHandlers(services),
-    ...teacherHandlers(services),
+    ...teacherHandlers(services, options.dataDir),
     ...progressHandlers(services),
     ...reviewHandlers(services),
     ...reportHandlers(services),

@@ -8,10 +8,10 @@ export interface StartupNotice {
   message: string;
 }
 
+/** No paths here: the data folder's path names the OS user, and only the teacher area is told it (`teacher:info`). */
 export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser';
-  dataDir: string;
   notice: StartupNotice | null;
 }
 

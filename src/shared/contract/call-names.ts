@@ -28,6 +28,7 @@ export const CALL_NAMES = [
   'teacher:unlock',
   'teacher:lock',
   'teacher:overview',
+  'teacher:info',
   'progress:get',
   'review:summary',
   'review:words',

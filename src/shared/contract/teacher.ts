@@ -1,4 +1,4 @@
-// The teacher area: the PIN that unlocks it, the unlock's token, and the class overview.
+// The teacher area: the PIN that unlocks it, the unlock's token, the class overview and where the data lives.
 import * as v from 'valibot';
 import type { Learner } from '../types';
 import { returns, type Table } from './call';
@@ -34,6 +34,11 @@ export interface TeacherOverview {
   learners: LearnerTotals[];
 }
 
+export interface TeacherInfo {
+  /** The data folder's absolute path, for backing it up or moving it. */
+  dataDir: string;
+}
+
 export const teacherCalls = {
   'teacher:status': returns<TeacherStatus>()(Nothing),
   /** Only when no PIN is set yet (first use); unlocks at once. */
@@ -43,4 +48,5 @@ export const teacherCalls = {
   /** Not guarded: locking with a token that has already expired is no error. */
   'teacher:lock': returns<null>()(v.strictObject({ teacherToken: TeacherToken })),
   'teacher:overview': returns<TeacherOverview>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
+  'teacher:info': returns<TeacherInfo>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
 } satisfies Table;

@@ -95,7 +95,7 @@ describe('security-check: safe forms are not findings', () => {
     [
       "this project's preload (a function per call, channel fixed by the preload)",
       'src/preload/index.ts',
-      `import { contextBridge, ipcRenderer } from 'electron';\nimport { CALL_NAMES } from '../shared/contract';\nconst bridge = Object.freeze(Object.fromEntries(CALL_NAMES.map((name) => [name, (input?: unknown) => ipcRenderer.invoke(name, input)])));\ncontextBridge.exposeInMainWorld('liseuse', bridge);`,
+      `import { contextBridge, ipcRenderer } from 'electron';\nimport { CALL_NAMES } from '../shared/contract/call-names';\nconst bridge = Object.freeze(Object.fromEntries(CALL_NAMES.map((name) => [name, (input?: unknown) => ipcRenderer.invoke(name, input)])));\ncontextBridge.exposeInMainWorld('liseuse', bridge);`,
     ],
     ['a fixed channel', 'src/preload/index.ts', `contextBridge.exposeInMainWorld('api', { ping: (n: number) => ipcRenderer.invoke('app:ping', n) });`],
     ['openExternal behind an allow-list (early return)', 'src/main/links.ts', `export function open(url: string) {\n  if (!isAllowedUrl(url)) return;\n  void shell.openExternal(url);\n}`],

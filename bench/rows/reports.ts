@@ -5,7 +5,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson } from '../../src/core/lesson';
 import { loadQuiz } from '../../src/core/quiz';
-import { CALL_NAMES } from '../../src/shared/contract';
+import { CALL_NAMES } from '../../src/shared/contract/call-names';
 import { startApp, type App } from '../lib/app';
 import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../lib/lessons';
 import { seed } from '../lib/seed';

@@ -1,16 +1,32 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CALL_NAMES } from '../shared/contract';
+import { contract, type CallInput, type TeacherCallName } from '../shared/contract';
+import type { Call } from '../shared/contract/call';
+import { CALL_NAMES } from '../shared/contract/call-names';
 import type { Result } from '../shared/errors';
-import { DEFAULT_SETTINGS, type Learner, type LessonLibrary, type LessonView, type ReaderSettings, type ReadingState } from '../shared/types';
+import { DEFAULT_SETTINGS, type ReaderSettings, type ReadingState } from '../shared/contract/reading';
+import type { Learner, LessonView } from '../shared/types';
+import type { LessonLibrary } from '../shared/contract/lessons';
 import { createBackend, type Backend } from './backend';
+import { UNLOCK_MS } from './services/teacher';
 import { makeTempDir, removeTempDir } from './db/test-helpers';
 import { unpackLesson, type LessonWire } from '../shared/lesson-wire';
 
 const REAL_LESSONS = resolve('resources/lessons');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const NOBODY = '00000000-0000-4000-8000-000000000000';
+const GUARDED = CALL_NAMES.filter((name): name is TeacherCallName => (contract[name] as Call).guard === 'teacher');
+/** A valid input for every teacher-guarded call but its token; the type makes a new guarded call need one here. */
+const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<CallInput<K>, 'teacherToken'> } = {
+  'learners:delete': (learnerId) => ({ learnerId }),
+  'teacher:overview': () => ({}),
+  'teacher:info': () => ({}),
+  'reports:class': () => ({ lessonId: 'kim-russie' }),
+  'reports:learner': (learnerId) => ({ lessonId: 'kim-russie', learnerId }),
+  'reports:export': () => ({ lessonId: 'kim-russie', report: 'class', format: 'csv' }),
+  'results:import': () => ({ fileName: 'ana.liseuse-results.json', content: '{}' }),
+};
 
 // A tiny valid lesson: two paragraphs, every word glossed, "chat" and "dort" twice.
 const CHAT_TEXT = 'Le chat dort. Le chat mange.\nIl dort bien.\n';
@@ -112,10 +128,17 @@ describe('createBackend', () => {
   });
 
   describe('the contract boundary', () => {
-    it('app:info answers with the options it was given', async () => {
+    it('app:info answers with the options it was given, and no path: the data folder names the OS user', async () => {
       const backend = start();
-      expect(value(await backend.call('app:info', undefined))).toEqual({ version: '9.9.9', mode: 'browser', dataDir, notice: null });
-      expect(value(await backend.call('app:info', {}))).toEqual({ version: '9.9.9', mode: 'browser', dataDir, notice: null });
+      expect(value(await backend.call('app:info', undefined))).toEqual({ version: '9.9.9', mode: 'browser', notice: null });
+      expect(value(await backend.call('app:info', {}))).toEqual({ version: '9.9.9', mode: 'browser', notice: null });
+    });
+
+    it('teacher:info tells the data folder’s path to an unlocked teacher area only', async () => {
+      const backend = start();
+      expect(errorOf(await backend.call('teacher:info', { teacherToken: 'w'.repeat(43) })).code).toBe('unauthorized');
+      const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '2468' }));
+      expect(value(await backend.call('teacher:info', { teacherToken }))).toEqual({ dataDir });
     });
 
     it.each<[string, unknown]>([
@@ -171,6 +194,39 @@ describe('createBackend', () => {
         // Either a value or a typed refusal, never an unexpected failure.
         if (!result.ok) expect(['invalid_input', 'not_found']).toContain(result.error.code);
       }
+    });
+  });
+
+  describe('the teacher guard', () => {
+    it('covers the calls behind the PIN', () => {
+      expect(GUARDED.length).toBeGreaterThan(0);
+      expect([...GUARDED].sort()).toEqual(Object.keys(GUARDED_INPUTS).sort());
+    });
+
+    it.each(GUARDED)('%s without a live teacher token is refused, and its handler does not run', async (name) => {
+      let clock = Date.parse('2024-05-01T10:00:00.000Z');
+      const backend = createBackend({ dataDir, lessonsDir: REAL_LESSONS, mode: 'browser', version: '9.9.9', now: () => new Date(clock), logError: (error) => logged.push(error) });
+      open.push(backend);
+      const ana = value<Learner>(await backend.call('learners:create', { name: 'Ana' }));
+      const input = GUARDED_INPUTS[name](ana.id);
+      const call = (teacherToken?: string) => backend.call(name, teacherToken === undefined ? input : { ...input, teacherToken });
+
+      const missing = errorOf(await call());
+      expect(missing.code).toBe('invalid_input');
+      expect(missing.message).toContain('teacherToken');
+      const { teacherToken: expiring } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '2468' }));
+      const { teacherToken: locked } = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '2468' }));
+      value(await backend.call('teacher:lock', { teacherToken: locked }));
+      clock += UNLOCK_MS;
+      for (const token of ['w'.repeat(43), locked, expiring]) {
+        expect(errorOf(await call(token))).toEqual({ code: 'unauthorized', message: 'The teacher area is locked. Enter the teacher PIN again.' });
+      }
+      expect(value(await backend.call('learners:list', undefined))).toEqual([ana]);
+
+      const { teacherToken: live } = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '2468' }));
+      const allowed = await call(live);
+      // Past the guard: a value, or the handler's own refusal of this sample (an empty results file is not one).
+      if (!allowed.ok) expect(allowed.error.code).not.toBe('unauthorized');
     });
   });
 

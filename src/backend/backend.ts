@@ -1,9 +1,10 @@
 // The backend both transports use: opens the store, builds the services, and answers contract calls with
-// validation and error mapping done once, here, for Electron IPC and the browser-mode server alike.
+// validation, the teacher guard and error mapping done once, here, for Electron IPC and the browser-mode server alike.
 import * as v from 'valibot';
 import { contract, isCallName, type Handlers } from '../shared/contract';
+import type { AppInfo } from '../shared/contract/app';
+import type { Call, TeacherInput } from '../shared/contract/call';
 import { AppError, type ApiErrorShape, type Result } from '../shared/errors';
-import type { AppInfo } from '../shared/types';
 import { storageError, type Db } from './db/connection';
 import { dailyBackup } from './db/backups';
 import { openStore } from './db/store';
@@ -17,13 +18,23 @@ import { LearnerService } from './services/learners';
 import { ReadingService } from './services/reading';
 import { QuizRepository } from './db/repositories/quiz';
 import { QuizService } from './services/quiz';
-// ---- profiles, teacher PIN, progress, review ----
 import { ProgressRepository } from './db/repositories/progress';
 import { ReviewRepository } from './db/repositories/review';
 import { TeacherRepository } from './db/repositories/teacher';
 import { ProgressService } from './services/progress';
 import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
+import { appHandlers } from './handlers/app';
+import { learnerHandlers } from './handlers/learners';
+import { lessonHandlers } from './handlers/lessons';
+import { progressHandlers } from './handlers/progress';
+import { quizHandlers } from './handlers/quiz';
+import { readingHandlers } from './handlers/reading';
+import { reportHandlers } from './handlers/reports';
+import { resultHandlers } from './handlers/results';
+import { reviewHandlers } from './handlers/review';
+import type { Services } from './handlers/services';
+import { teacherHandlers } from './handlers/teacher';
 
 export interface BackendOptions {
   dataDir: string;
@@ -69,70 +80,30 @@ export function createBackend(options: BackendOptions): Backend {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.dailyBackup) void dailyBackup(db, options.dataDir, now()).catch(logError);
 
+  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports };
   const handlers: Handlers = {
-    'app:info': () => ({ version: options.version, mode: options.mode, dataDir: options.dataDir, notice: notice ?? null }),
-    'learners:list': () => learners.list(),
-    'learners:create': ({ name }) => learners.create(name),
-    'learners:choose': ({ learnerId }) => learners.choose(learnerId),
-    'learners:current': () => learners.current(),
-    'lessons:list': () => lessons.library(),
-    'lessons:get': ({ lessonId }) => lessons.view(lessonId),
-    'reading:state': ({ learnerId, lessonId }) => reading.state(learnerId, lessonId),
-    'reading:lookup': ({ learnerId, lessonId, token, paragraph }) => reading.lookup(learnerId, lessonId, token, paragraph),
-    'reading:setStatus': ({ learnerId, lessonId, token, status }) => reading.setStatus(learnerId, lessonId, token, status),
-    'reading:savePosition': ({ learnerId, lessonId, paragraph, token }) => reading.savePosition(learnerId, lessonId, paragraph, token),
-    'reading:addTime': ({ learnerId, lessonId, seconds }) => reading.addTime(learnerId, lessonId, seconds),
-    'settings:get': ({ learnerId }) => reading.getSettings(learnerId),
-    'settings:set': ({ learnerId, settings }) => reading.setSettings(learnerId, settings),
-    'quiz:overview': ({ learnerId, lessonId }) => quiz.overview(learnerId, lessonId),
-    'quiz:start': ({ learnerId, lessonId, kind }) => quiz.start(learnerId, lessonId, kind),
-    'quiz:attempt': ({ learnerId, attemptId }) => quiz.attempt(learnerId, attemptId),
-    'quiz:answer': ({ learnerId, attemptId, questionId, answer, timeMs }) => quiz.answer(learnerId, attemptId, questionId, answer, timeMs),
-    // ---- profiles, teacher PIN, progress, review ----
-    'learners:rename': ({ learnerId, name }) => learners.rename(learnerId, name),
-    'learners:delete': ({ learnerId, teacherToken }) => {
-      teacher.require(teacherToken);
-      return learners.remove(learnerId);
-    },
-    'teacher:status': () => teacher.status(),
-    'teacher:setPin': ({ pin }) => teacher.setPin(pin),
-    'teacher:unlock': ({ pin }) => teacher.unlock(pin),
-    'teacher:lock': ({ teacherToken }) => teacher.lock(teacherToken),
-    'teacher:overview': ({ teacherToken }) => {
-      teacher.require(teacherToken);
-      return progress.overview();
-    },
-    'progress:get': ({ learnerId }) => progress.of(learnerId),
-    'review:summary': ({ learnerId }) => review.summary(learnerId),
-    'review:words': ({ learnerId }) => review.words(learnerId),
-    'review:queue': ({ learnerId }) => review.queue(learnerId),
-    'review:grade': ({ learnerId, lemma, rating }) => review.grade(learnerId, lemma, rating),
-    'reports:class': ({ teacherToken, lessonId }) => {
-      teacher.require(teacherToken);
-      return reports.classReport(lessonId);
-    },
-    'reports:learner': ({ teacherToken, lessonId, learnerId }) => {
-      teacher.require(teacherToken);
-      return reports.learnerReport(lessonId, learnerId);
-    },
-    'reports:export': ({ teacherToken, ...request }) => {
-      teacher.require(teacherToken);
-      return reports.export(request);
-    },
-    'results:export': ({ learnerId }) => reports.exportResults(learnerId),
-    'results:import': ({ teacherToken, fileName, content }) => {
-      teacher.require(teacherToken);
-      return reports.importResults(fileName, content);
-    },
+    ...appHandlers({ version: options.version, mode: options.mode, notice: notice ?? null }),
+    ...learnerHandlers(services),
+    ...lessonHandlers(services),
+    ...readingHandlers(services),
+    ...quizHandlers(services),
+    ...teacherHandlers(services, options.dataDir),
+    ...progressHandlers(services),
+    ...reviewHandlers(services),
+    ...reportHandlers(services),
+    ...resultHandlers(services),
   };
 
   return {
     db,
     async call(name, input) {
       if (!isCallName(name)) return failure({ code: 'unknown_call', message: 'Liseuse does not know that request.' });
-      const parsed = v.safeParse(contract[name].input, input);
+      const entry: Call = contract[name];
+      const parsed = v.safeParse(entry.input, input);
       if (!parsed.success) return failure({ code: 'invalid_input', message: describeIssues(parsed.issues) });
       try {
+        // The schema of every guarded call has the field (see CallOptions); '' is refused should one not.
+        if (entry.guard === 'teacher') teacher.require((parsed.output as Partial<TeacherInput>).teacherToken ?? '');
         const handler = handlers[name] as (input: unknown) => unknown;
         return { ok: true, value: await handler(parsed.output) };
       } catch (error) {

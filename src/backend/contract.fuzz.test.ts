@@ -9,10 +9,14 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_NAMES, contract, type CallName } from '../shared/contract';
+import { CALL_NAMES } from '../shared/contract/call-names';
+import { contract, type CallName } from '../shared/contract';
 import type { Result } from '../shared/errors';
-import { THEMES, WORD_STATUSES, type AttemptView, type Learner, type LessonView } from '../shared/types';
+import { THEMES } from '../shared/contract/reading';
+import { WORD_STATUSES, type Learner, type LessonView } from '../shared/types';
+import type { AttemptView } from '../shared/contract/quiz';
 import { REVIEW_RATINGS } from '../core/review-ratings';
+import { PIN_FORMAT } from '../shared/contract/teacher';
 import { createBackend, type Backend } from './backend';
 import { makeTempDir, removeTempDir } from './db/test-helpers';
 import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from '../server/http-server';
@@ -202,7 +206,7 @@ function validFields(world: World): Record<string, fc.Arbitrary<unknown>> {
     timeMs: fc.integer({ min: 0, max: 24 * 3600 * 1000 }),
     name: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Zoé', 'ÉLODIE', 'élodie', '  Ana  ', 'Ana', '李')),
     teacherToken: fc.stringMatching(/^[\w-]{20,100}$/),
-    pin: fc.stringMatching(/^\d{4,8}$/),
+    pin: fc.stringMatching(PIN_FORMAT),
     lemma: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('dormir', 'retenir', 'la', 'Kim')),
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),

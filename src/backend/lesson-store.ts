@@ -5,7 +5,8 @@ import { loadLesson, LessonError, type Lesson, type LessonFiles } from '../core/
 import { loadQuiz, type Quiz } from '../core/quiz';
 import { AppError } from '../shared/errors';
 import { packLesson, type LessonWire } from '../shared/lesson-wire';
-import type { LessonLibrary, LessonSummary, LessonView } from '../shared/types';
+import type { LessonLibrary } from '../shared/contract/lessons';
+import type { LessonSummary, LessonView } from '../shared/types';
 
 const FILES = ['lesson.json', 'text.fr.txt', 'lexicon.json', 'translations.json'] as const;
 const QUIZ_FILE = 'quiz.json';

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES } from './contract';
-import { HTTP_CALLS } from './transport';
+import { contract, type CallName } from './contract';
+import { CALL_NAMES } from './contract/call-names';
+import type { Call } from './contract/call';
+
+const viaHttp = (name: CallName): boolean => (contract[name] as Call).transport === 'http';
 
 describe('browser-mode transport', () => {
-  it('sends over HTTP only calls the contract has, and keeps every small learner call on the socket', () => {
-    for (const name of HTTP_CALLS) expect(CALL_NAMES).toContain(name);
-    for (const name of ['quiz:answer', 'reading:lookup', 'reading:setStatus', 'review:grade', 'app:info']) {
+  it('sends over HTTP only the bulky calls, and keeps every small learner call on the socket', () => {
+    expect(CALL_NAMES.filter(viaHttp)).toEqual(['lessons:get', 'reports:class', 'reports:export', 'results:export', 'results:import']);
+    for (const name of ['quiz:answer', 'reading:lookup', 'reading:setStatus', 'review:grade', 'app:info'] as const) {
       expect(CALL_NAMES).toContain(name);
-      expect(HTTP_CALLS.has(name)).toBe(false);
+      expect(viaHttp(name)).toBe(false);
     }
   });
 });

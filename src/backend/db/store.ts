@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { StartupNotice } from '../../shared/types';
+import type { StartupNotice } from '../../shared/contract/app';
 import { listBackups, moveAside, restoreNewestHealthy } from './backups';
 import { DB_FILE, openDatabase, type Db, type OpenOptions } from './connection';
 

@@ -2,7 +2,8 @@
 // per-learner counts of the teacher area.
 import type { Lesson } from '../../core/lesson';
 import type { Quiz } from '../../core/quiz';
-import type { LearnerProgress, ProgressAttempt, TeacherOverview, TroubleParagraph } from '../../shared/types';
+import type { LearnerProgress, ProgressAttempt, TroubleParagraph } from '../../shared/contract/progress';
+import type { TeacherOverview } from '../../shared/contract/teacher';
 import type { ProgressRepository } from '../db/repositories/progress';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';

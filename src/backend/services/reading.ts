@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { SettingsSchema } from '../../shared/contract';
+import { SettingsSchema } from '../../shared/contract/reading';
 import { AppError } from '../../shared/errors';
-import { DEFAULT_SETTINGS, type ReaderSettings, type ReadingState, type WordStatus } from '../../shared/types';
+import { DEFAULT_SETTINGS, type ReaderSettings, type ReadingState } from '../../shared/contract/reading';
+import type { WordStatus } from '../../shared/types';
 import type { ReadingRepository, SettingsRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';

@@ -3,7 +3,9 @@
 import { buildClassReportFrom, buildLearnerReport, describeAnswer, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
 import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile } from '../../core/reports/result-file';
 import { AppError } from '../../shared/errors';
-import type { ExportOutcome, ImportOutcome, ReportExportRequest } from '../../shared/types';
+import type { ExportOutcome } from '../../shared/types';
+import type { ImportOutcome } from '../../shared/contract/results';
+import type { ReportExportRequest } from '../../shared/contract/reports';
 import type { LearnersRepository } from '../db/repositories/learners';
 import type { ReportsRepository } from '../db/repositories/reports';
 import type { ResultsRepository } from '../db/repositories/results';

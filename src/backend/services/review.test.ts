@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
-import type { GradeOutcome, Learner, LessonView, MyWord, ReviewQueue, ReviewSummary } from '../../shared/types';
+import type { GradeOutcome, MyWord, ReviewQueue, ReviewSummary } from '../../shared/contract/review';
+import type { Learner, LessonView } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../db/test-helpers';
 import { unpackLesson } from '../../shared/lesson-wire';

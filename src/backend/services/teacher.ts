@@ -2,7 +2,7 @@
 // are counted in the database and, after three in a row, each one locks the area for longer.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { TeacherSession, TeacherStatus } from '../../shared/types';
+import type { TeacherSession, TeacherStatus } from '../../shared/contract/teacher';
 import type { TeacherRepository } from '../db/repositories/teacher';
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 takes about 32 MiB and a tenth of a second, slow enough for 4-8 digits at rest. */

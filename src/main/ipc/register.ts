@@ -1,6 +1,6 @@
 // Registers every call of the contract with ipcMain.handle: the sender frame must be our own page, then the
-// backend validates the input and maps errors, exactly as it does for browser mode.
-import { CALL_NAMES } from '../../shared/contract';
+// backend validates the input, checks the teacher guard and maps errors, exactly as it does for browser mode.
+import { CALL_NAMES } from '../../shared/contract/call-names';
 import type { Result } from '../../shared/errors';
 import { isTrustedSenderUrl } from '../security';
 

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { preparedOnce } from '../statements';
-import type { AttemptSummary, QuizKind } from '../../../shared/types';
+import type { AttemptSummary } from '../../../shared/contract/quiz';
+import type { QuizKind } from '../../../shared/types';
 
 export interface AttemptRow {
   id: string;

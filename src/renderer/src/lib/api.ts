@@ -1,8 +1,10 @@
 // The renderer's one seam to the backend: Electron's preload object when it is there, browser mode's server
 // (WebSocket, else HTTP) otherwise. Both speak the contract and return the same {ok, value | error} envelope.
-import { CALL_NAMES, type Api, type CallName } from '../../../shared/contract';
+import { CALL_NAMES } from '../../../shared/contract/call-names';
+import { contract, type Api, type CallName } from '../../../shared/contract';
+import type { Call } from '../../../shared/contract/call';
 import { isApiErrorShape, type ApiErrorShape, type ErrorCode, type Result } from '../../../shared/errors';
-import { HTTP_CALLS, SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../../../shared/transport';
+import { SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../../../shared/transport';
 
 type Bridge = Record<CallName, (input?: unknown) => Promise<Result<unknown>>>;
 
@@ -70,10 +72,11 @@ function isResult(value: unknown): value is Result<unknown> {
 }
 
 /**
- * Browser mode's transport: calls go over one WebSocket to the server (a round trip of about a millisecond, where
- * a fetch takes several), with plain HTTP for the few bulky calls (HTTP_CALLS) and when the socket cannot be had. A socket the server refused (a page from
- * an earlier launch) is not tried again: HTTP then says why. A socket that closes fails its pending calls as
- * unreachable, the way a failed fetch does, and the next call opens a new one.
+ * Browser mode's transport: calls go over one WebSocket to the server (a round trip costs much less than a fetch:
+ * the README's `save a quiz answer` bench row has both), with plain HTTP for the bulky calls (`transport: 'http'`
+ * in the contract) and when the socket cannot be had. A socket the server refused (a page from an earlier launch)
+ * is not tried again: HTTP then says why. A socket that closes fails its pending calls as unreachable, the way a
+ * failed fetch does, and the next call opens a new one.
  */
 function browserTransport(): Send {
   const token = browserToken();
@@ -120,7 +123,7 @@ function browserTransport(): Send {
     });
 
   return async (name, input) => {
-    if (refused || HTTP_CALLS.has(name)) return http(name, input);
+    if (refused || viaHttp(name)) return http(name, input);
     socket ??= connect();
     const ws = await socket;
     if (!ws || ws.readyState !== WebSocket.OPEN) return http(name, input);
@@ -130,6 +133,11 @@ function browserTransport(): Send {
       ws.send(JSON.stringify({ id, name, input: input ?? {} }));
     });
   };
+}
+
+function viaHttp(name: CallName): boolean {
+  const entry: Call = contract[name];
+  return entry.transport === 'http';
 }
 
 function createApi(): Api {

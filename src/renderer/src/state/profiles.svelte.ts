@@ -1,7 +1,8 @@
 // Renaming and deleting learners from the library's learner panel. Deleting asks for the teacher PIN each time:
 // the unlock it gets is used for this one deletion and locked again straight after.
 import { api, messageOf } from '../lib/api';
-import { DEFAULT_SETTINGS, type Learner } from '../../../shared/types';
+import { DEFAULT_SETTINGS } from '../../../shared/contract/reading';
+import type { Learner } from '../../../shared/types';
 import { strings } from '../strings';
 import { session } from './session.svelte';
 

@@ -1,6 +1,6 @@
 // One learner's progress page: everything is added up by the backend in one call.
 import { api } from '../lib/api';
-import type { LearnerProgress } from '../../../shared/types';
+import type { LearnerProgress } from '../../../shared/contract/progress';
 import { session } from './session.svelte';
 
 export class ProgressState {

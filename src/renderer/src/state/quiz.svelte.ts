@@ -2,7 +2,7 @@
 import { api } from '../lib/api';
 import { session } from './session.svelte';
 import type { Answer } from '../../../core/grading';
-import type { AttemptView } from '../../../shared/types';
+import type { AttemptView } from '../../../shared/contract/quiz';
 
 export class QuizState {
   attempt = $state<AttemptView | null>(null);

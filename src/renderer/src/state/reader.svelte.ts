@@ -3,7 +3,8 @@
 import { PackedLesson, type GlossedToken, type LessonWire } from '../../../shared/lesson-wire';
 import { api } from '../lib/api';
 import { session } from './session.svelte';
-import type { ReadingState, WordStatus } from '../../../shared/types';
+import type { ReadingState } from '../../../shared/contract/reading';
+import type { WordStatus } from '../../../shared/types';
 
 export type OpenedBy = 'pointer' | 'keyboard' | 'hover';
 

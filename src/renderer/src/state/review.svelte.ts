@@ -1,7 +1,7 @@
 // A learner's words: the due counts the library shows, the "My words" list, and a review session that goes through
 // the words due, one card at a time: reveal the meaning, then grade the recall.
 import { api } from '../lib/api';
-import type { MyWord, ReviewRating, ReviewSummary } from '../../../shared/types';
+import type { MyWord, ReviewRating, ReviewSummary } from '../../../shared/contract/review';
 import { strings } from '../strings';
 import { session } from './session.svelte';
 

@@ -1,6 +1,8 @@
 // Who is reading, what they are looking at, and their reader settings: the app-wide state.
 import { api, messageOf } from '../lib/api';
-import { DEFAULT_SETTINGS, type Learner, type LessonLibrary, type ReaderSettings } from '../../../shared/types';
+import { DEFAULT_SETTINGS, type ReaderSettings } from '../../../shared/contract/reading';
+import type { Learner } from '../../../shared/types';
+import type { LessonLibrary } from '../../../shared/contract/lessons';
 
 export type Screen =
   | { name: 'library' }

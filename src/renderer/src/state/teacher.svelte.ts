@@ -1,9 +1,7 @@
 // The teacher area: whether a PIN is set, the unlock it gives (kept in memory only), and what the area shows.
 import { api, messageOf } from '../lib/api';
-import type { TeacherOverview, TeacherSession } from '../../../shared/types';
+import { PIN_FORMAT, type TeacherOverview, type TeacherSession } from '../../../shared/contract/teacher';
 import { strings } from '../strings';
-
-const PIN = /^\d{4,8}$/;
 
 export class TeacherState {
   pinSet = $state<boolean | null>(null);
@@ -20,7 +18,7 @@ export class TeacherState {
   }
 
   async setPin(pin: string, again: string): Promise<void> {
-    if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
+    if (!PIN_FORMAT.test(pin)) return void (this.error = strings.teacher.badFormat);
     if (pin !== again) return void (this.error = strings.teacher.mismatch);
     await this.step(async () => {
       this.unlocked = await api['teacher:setPin']({ pin });
@@ -30,7 +28,7 @@ export class TeacherState {
   }
 
   async unlock(pin: string): Promise<void> {
-    if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
+    if (!PIN_FORMAT.test(pin)) return void (this.error = strings.teacher.badFormat);
     await this.step(async () => {
       this.unlocked = await api['teacher:unlock']({ pin });
       await this.refresh();

@@ -1,0 +1,10 @@
+import type { HandlersOf } from '../../shared/contract/call';
+import type { resultCalls } from '../../shared/contract/results';
+import type { Services } from './services';
+
+export function resultHandlers({ reports }: Services): HandlersOf<typeof resultCalls> {
+  return {
+    'results:export': ({ learnerId }) => reports.exportResults(learnerId),
+    'results:import': ({ fileName, content }) => reports.importResults(fileName, content),
+  };
+}

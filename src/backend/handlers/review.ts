@@ -1,0 +1,12 @@
+import type { HandlersOf } from '../../shared/contract/call';
+import type { reviewCalls } from '../../shared/contract/review';
+import type { Services } from './services';
+
+export function reviewHandlers({ review }: Services): HandlersOf<typeof reviewCalls> {
+  return {
+    'review:summary': ({ learnerId }) => review.summary(learnerId),
+    'review:words': ({ learnerId }) => review.words(learnerId),
+    'review:queue': ({ learnerId }) => review.queue(learnerId),
+    'review:grade': ({ learnerId, lemma, rating }) => review.grade(learnerId, lemma, rating),
+  };
+}

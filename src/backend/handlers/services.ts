@@ -1,0 +1,20 @@
+// What the per-domain handler slices are given: the services backend.ts builds over one database.
+import type { LessonStore } from '../lesson-store';
+import type { LearnerService } from '../services/learners';
+import type { ProgressService } from '../services/progress';
+import type { QuizService } from '../services/quiz';
+import type { ReadingService } from '../services/reading';
+import type { ReportService } from '../services/reports';
+import type { ReviewService } from '../services/review';
+import type { TeacherService } from '../services/teacher';
+
+export interface Services {
+  lessons: LessonStore;
+  learners: LearnerService;
+  reading: ReadingService;
+  review: ReviewService;
+  progress: ProgressService;
+  teacher: TeacherService;
+  quiz: QuizService;
+  reports: ReportService;
+}

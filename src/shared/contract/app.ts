@@ -1,0 +1,20 @@
+// What any page of the app may ask about the app itself.
+import { returns, type Table } from './call';
+import { Nothing } from './fields';
+
+/** Something the user must be told at start-up, such as a damaged database that was restored from a backup. */
+export interface StartupNotice {
+  kind: 'restored' | 'reset';
+  message: string;
+}
+
+/** No paths here: the data folder's path names the OS user, and only the teacher area is told it (`teacher:info`). */
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  notice: StartupNotice | null;
+}
+
+export const appCalls = {
+  'app:info': returns<AppInfo>()(Nothing),
+} satisfies Table;

@@ -94,11 +94,6 @@ export class ReaderState {
     return this.text?.expression(i);
   }
 
-  /** The tokens of paragraph `p`, unpacked when first shown. */
-  tokensOf(p: number): ReturnType<PackedLesson['tokens']> {
-    return this.text?.tokens(p) ?? [];
-  }
-
   word(tokenIndex: number): WordRef | undefined {
     const paragraph = this.text?.paragraphOf(tokenIndex) ?? -1;
     const token = this.text?.token(tokenIndex, paragraph);

@@ -8,6 +8,7 @@ import { test, expect, expectAccessible } from './fixtures';
 import { addLearner } from './flows';
 import { readerPage } from './pages/reader';
 import { loadLesson } from '../src/core/lesson';
+import { paginate } from '../src/core/reader/pages';
 import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles, repeatLesson, writeLessonFolder } from '../bench/lib/lessons';
 
 const LONG_TITLE = 'Un long récit';
@@ -20,22 +21,11 @@ function longLessons(): string {
   return dir;
 }
 
-/** Paragraphs per page as the reader promises them: whole paragraphs, a page closing once it holds 500 words. */
+/** Paragraphs per page, by the reader's own rule. */
 function pageSizes(): number[] {
   const lesson = loadLesson(LONG);
-  const sizes: number[] = [];
-  let paragraphs = 0;
-  let words = 0;
-  lesson.paragraphs.forEach((paragraph, p) => {
-    paragraphs++;
-    words += lesson.tokens.slice(paragraph.tokens[0], paragraph.tokens[1]).filter((t) => t.gloss).length;
-    if (words >= 500 || p === lesson.paragraphs.length - 1) {
-      sizes.push(paragraphs);
-      paragraphs = 0;
-      words = 0;
-    }
-  });
-  return sizes;
+  const wordCounts = lesson.paragraphs.map((paragraph) => lesson.tokens.slice(paragraph.tokens[0], paragraph.tokens[1]).filter((t) => t.gloss).length);
+  return paginate(wordCounts).map(([first, end]) => end - first);
 }
 const PAGES = pageSizes();
 const [PAGE_1 = 0, PAGE_2 = 0] = PAGES;

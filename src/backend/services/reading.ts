@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
+import { lemmaKey } from '../../core/lemma-key';
 import { SettingsSchema } from '../../shared/contract/reading';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_SETTINGS, type ReaderSettings, type ReadingState } from '../../shared/contract/reading';
@@ -7,9 +8,6 @@ import type { WordStatus } from '../../shared/types';
 import type { ReadingRepository, SettingsRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
-
-/** Status is kept per lemma, so marking one form marks every occurrence. */
-export const statusKey = (lemma: string): string => lemma.toLocaleLowerCase('fr');
 
 /** Told when a learner meets a word, so the word enters their review (ReviewService). */
 export interface WordTracker {
@@ -30,7 +28,7 @@ export class ReadingService {
   private glossed(lessonId: string, tokenIndex: number): { lemma: string; paragraph: number } {
     const token = this.lessons.get(lessonId).tokens[tokenIndex];
     if (!token?.gloss) throw new AppError('not_found', `Word ${tokenIndex} is not a glossed word of this lesson.`);
-    return { lemma: statusKey(token.gloss.lemma), paragraph: token.paragraph };
+    return { lemma: lemmaKey(token.gloss.lemma), paragraph: token.paragraph };
   }
 
   state(learnerId: string, lessonId: string): ReadingState {

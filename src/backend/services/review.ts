@@ -1,6 +1,7 @@
 // A learner's words and their spaced review: cards are made as words are met in reading, graded in review, and
 // shown in the sentence they came from.
 import { randomUUID } from 'node:crypto';
+import { lemmaKey } from '../../core/lemma-key';
 import type { Lesson } from '../../core/lesson';
 import { gradeCard, isInQueue, newCard, reopen, reviewQueue } from '../../core/review-schedule';
 import { AppError } from '../../shared/errors';
@@ -9,7 +10,6 @@ import type { WordStatus } from '../../shared/types';
 import type { ReviewRepository, StoredCard } from '../db/repositories/review';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
-import { statusKey } from './reading';
 
 /** At most this many words in one review session. */
 export const REVIEW_SESSION = 50;
@@ -30,13 +30,13 @@ export class ReviewService {
   /** A word was looked up: it gets its card the first time. */
   lookedUp(learnerId: string, lemma: string, source: WordSource): void {
     const now = this.now();
-    this.cards.insertIfMissing(learnerId, statusKey(lemma), source, newCard(now), now.toISOString());
+    this.cards.insertIfMissing(learnerId, lemmaKey(lemma), source, newCard(now), now.toISOString());
   }
 
   /** Call before the status is saved: a word marked learning gets its card, or comes back to review if it was known. */
   statusChanging(learnerId: string, lemma: string, source: WordSource, next: WordStatus): void {
     if (next !== 'learning') return;
-    const key = statusKey(lemma);
+    const key = lemmaKey(lemma);
     const now = this.now();
     if (this.cards.insertIfMissing(learnerId, key, source, newCard(now), now.toISOString())) return;
     const stored = this.cards.card(learnerId, key);
@@ -76,7 +76,7 @@ export class ReviewService {
 
   grade(learnerId: string, lemma: string, rating: ReviewRating): GradeOutcome {
     this.learners.require(learnerId);
-    const key = statusKey(lemma);
+    const key = lemmaKey(lemma);
     const stored = this.cards.card(learnerId, key);
     if (!stored) throw new AppError('not_found', `“${lemma}” is not among this learner’s words.`);
     const now = this.now();
@@ -128,7 +128,7 @@ export class ReviewService {
 
 /** The token the word was met at; if the lesson's text changed since, its first occurrence of the lemma. */
 function occurrence(lesson: Lesson, stored: StoredCard): Lesson['tokens'][number] | undefined {
-  const matches = (t: Lesson['tokens'][number] | undefined): boolean => !!t?.gloss && statusKey(t.gloss.lemma) === stored.lemma;
+  const matches = (t: Lesson['tokens'][number] | undefined): boolean => !!t?.gloss && lemmaKey(t.gloss.lemma) === stored.lemma;
   const at = lesson.tokens[stored.token];
   return matches(at) ? at : lesson.tokens.find(matches);
 }

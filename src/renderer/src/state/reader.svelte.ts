@@ -1,7 +1,11 @@
 // The reader's state for one learner and one lesson: the text, word statuses, the open gloss, reading position
 // and time. Every change the learner makes goes to the backend; the screen only lays this out.
+import { lemmaKey } from '../../../core/lemma-key';
+import { neighbour } from '../../../core/reader/navigation';
+import { pageOfParagraph, paginate, screenfulFrom } from '../../../core/reader/pages';
+import { sentencesOf, type LaidOutSentence } from '../../../core/reader/sentences';
 import { PackedLesson, type GlossedToken, type LessonWire } from '../../../shared/lesson-wire';
-import { api } from '../lib/api';
+import { api as realApi } from '../lib/api';
 import { session } from './session.svelte';
 import type { ReadingState } from '../../../shared/contract/reading';
 import type { WordStatus } from '../../../shared/types';
@@ -13,29 +17,6 @@ export interface WordRef {
   paragraph: number;
 }
 
-/** About this many words on a page (a couple of screens): the article (437 words) is one page. */
-export const PAGE_WORDS = 500;
-
-/** A page renders about this many words (a screenful) at a time: the first at once, the others when idle. */
-export const FIRST_PAINT_WORDS = 250;
-
-/** Whole paragraphs per page, a page closing once it holds PAGE_WORDS words. */
-export function paginate(lesson: PackedLesson | null): [number, number][] {
-  if (!lesson) return [];
-  const pages: [number, number][] = [];
-  let first = 0;
-  let words = 0;
-  for (let p = 0; p < lesson.paragraphCount; p++) {
-    words += lesson.wordCount(p);
-    if (words >= PAGE_WORDS || p === lesson.paragraphCount - 1) {
-      pages.push([first, p + 1]);
-      first = p + 1;
-      words = 0;
-    }
-  }
-  return pages;
-}
-
 /** Runs `work` when the renderer is idle (within half a second); a short timer where requestIdleCallback is missing (Safari). */
 function whenIdle(work: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
@@ -45,6 +26,9 @@ function whenIdle(work: () => void): void {
 /** Seconds of reading are sent in batches, and only while the window is visible and focused. */
 const TIME_FLUSH_SECONDS = 30;
 
+/** The calls the reader makes: the real api, or in a test, a backend of its own. */
+export type ReaderApi = Pick<typeof realApi, 'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime'>;
+
 export class ReaderState {
   /**
    * The lesson as sent, never changed in place (raw state: its tokens are not wrapped in proxies). Its tokens are
@@ -52,6 +36,7 @@ export class ReaderState {
    */
   lesson = $state.raw<LessonWire | null>(null);
   private text = $derived(this.lesson ? new PackedLesson(this.lesson) : null);
+  private wordCounts = $derived(this.text ? Array.from({ length: this.text.paragraphCount }, (_, p) => this.text!.wordCount(p)) : []);
   reading = $state<ReadingState>({ statuses: {}, position: null, secondsRead: 0, lookups: 0 });
   open = $state<{ word: WordRef; by: OpenedBy } | null>(null);
   /** The one word in the tab order (roving tabindex). */
@@ -62,7 +47,7 @@ export class ReaderState {
    */
   isOpen = $state<Record<number, boolean>>({});
   isTabStop = $state<Record<number, boolean>>({});
-  /** Long lessons are shown a page at a time (about PAGE_WORDS words, whole paragraphs). */
+  /** Long lessons are shown a page at a time (about PAGE_WORDS words, whole paragraphs; see core/reader/pages). */
   page = $state(0);
   /** Paragraphs of the page rendered so far (exclusive end); see turnTo. */
   renderedEnd = $state(0);
@@ -70,22 +55,28 @@ export class ReaderState {
   highlight = $state<{ start: number; end: number } | null>(null);
 
   /** Paragraph ranges [first, end) of each page. */
-  pages = $derived(paginate(this.text));
+  pages = $derived(paginate(this.wordCounts));
 
   private unsentSeconds = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
   private positionTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Each paragraph laid out once (the lesson never changes under the reader): a page growing a screenful at a time
+   * hands the screen the same objects for the paragraphs it already shows.
+   */
+  private laidOut: (LaidOutSentence[] | undefined)[] = [];
 
   constructor(
     readonly lessonId: string,
     readonly learnerId: string,
+    private readonly api: ReaderApi = realApi,
   ) {}
 
   async load(): Promise<void> {
     await session.guard(async () => {
       const [lesson, reading] = await Promise.all([
-        api['lessons:get']({ lessonId: this.lessonId }),
-        api['reading:state']({ learnerId: this.learnerId, lessonId: this.lessonId }),
+        this.api['lessons:get']({ lessonId: this.lessonId }),
+        this.api['reading:state']({ learnerId: this.learnerId, lessonId: this.lessonId }),
       ]);
       this.lesson = lesson;
       this.reading = reading;
@@ -97,16 +88,11 @@ export class ReaderState {
   }
 
   statusOf(lemma: string): WordStatus {
-    return this.reading.statuses[lemma.toLocaleLowerCase('fr')] ?? 'new';
+    return this.reading.statuses[lemmaKey(lemma)] ?? 'new';
   }
 
   expression(i: number): ReturnType<PackedLesson['expression']> {
     return this.text?.expression(i);
-  }
-
-  /** The tokens of paragraph `p`, unpacked when first shown. */
-  tokensOf(p: number): ReturnType<PackedLesson['tokens']> {
-    return this.text?.tokens(p) ?? [];
   }
 
   word(tokenIndex: number): WordRef | undefined {
@@ -118,26 +104,15 @@ export class ReaderState {
   /** The word `step` places away in reading order, clamped to the text. */
   neighbour(tokenIndex: number, step: number): WordRef | undefined {
     const text = this.text;
-    let paragraph = text?.paragraphOf(tokenIndex) ?? -1;
-    if (!text || paragraph === -1) return undefined;
-    let words = text.words(paragraph);
-    // Position of the word at or just after tokenIndex, then moved across paragraphs as far as `step` goes.
-    let at = words.findIndex((w) => w.i >= tokenIndex);
-    if (at === -1) at = words.length;
-    at += step;
-    while (at < 0 && paragraph > 0) {
-      paragraph--;
-      words = text.words(paragraph);
-      at += words.length;
-    }
-    while (at >= words.length && paragraph < text.paragraphCount - 1) {
-      at -= words.length;
-      paragraph++;
-      words = text.words(paragraph);
-    }
-    if (words.length === 0) return undefined;
-    const token = words[Math.max(0, Math.min(words.length - 1, at))]!;
-    return { token, paragraph };
+    return text ? neighbour(text, text.paragraphOf(tokenIndex), tokenIndex, step) : undefined;
+  }
+
+  /** Paragraph `p` as sentences of word groups, as the screen renders it. */
+  sentencesOf(p: number): LaidOutSentence[] {
+    const text = this.text;
+    const paragraph = text?.wire.paragraphs[p];
+    if (!text || !paragraph) return [];
+    return (this.laidOut[p] ??= sentencesOf(text.wire.text, paragraph, text.tokens(p), (i) => text.expression(i)));
   }
 
   firstWordOfParagraph(paragraph: number): WordRef | undefined {
@@ -177,8 +152,7 @@ export class ReaderState {
   }
 
   pageOfParagraph(paragraph: number): number {
-    const found = this.pages.findIndex((page) => paragraph >= page[0] && paragraph < page[1]);
-    return found === -1 ? 0 : found;
+    return pageOfParagraph(this.pages, paragraph);
   }
 
   /**
@@ -188,22 +162,14 @@ export class ReaderState {
   private turnTo(page: number, through = -1): void {
     this.page = page;
     const first = this.pages[page]?.[0] ?? 0;
-    this.renderedEnd = this.screenfulFrom(first, through);
+    const end = this.pages[page]?.[1] ?? 0;
+    this.renderedEnd = screenfulFrom(this.wordCounts, first, end, through);
     const more = (): void => {
-      const end = this.pages[page]?.[1] ?? 0;
       if (this.page !== page || this.renderedEnd >= end) return;
-      this.renderedEnd = this.screenfulFrom(this.renderedEnd);
+      this.renderedEnd = screenfulFrom(this.wordCounts, this.renderedEnd, end);
       whenIdle(more);
     };
     whenIdle(more);
-  }
-
-  /** The end of about FIRST_PAINT_WORDS words of whole paragraphs from paragraph `from`, at least past `through`. */
-  private screenfulFrom(from: number, through = -1): number {
-    const end = this.pages[this.page]?.[1] ?? 0;
-    let stop = from;
-    for (let words = 0; stop < end && (words < FIRST_PAINT_WORDS || stop <= through); stop++) words += this.text?.wordCount(stop) ?? 0;
-    return stop;
   }
 
   /** Makes sure paragraph `p` of the current page is in the DOM (the keyboard may get there before the frame). */
@@ -239,7 +205,7 @@ export class ReaderState {
     this.setActive(word.token.i);
     this.savePositionSoon(word);
     void session.guard(async () => {
-      const { lookups } = await api['reading:lookup']({
+      const { lookups } = await this.api['reading:lookup']({
         learnerId: this.learnerId,
         lessonId: this.lessonId,
         token: word.token.i,
@@ -255,7 +221,7 @@ export class ReaderState {
 
   async setStatus(word: WordRef, status: WordStatus): Promise<void> {
     await session.guard(async () => {
-      const saved = await api['reading:setStatus']({ learnerId: this.learnerId, lessonId: this.lessonId, token: word.token.i, status });
+      const saved = await this.api['reading:setStatus']({ learnerId: this.learnerId, lessonId: this.lessonId, token: word.token.i, status });
       // Changed in place, key by key: only the words of this lemma re-render.
       if (saved.status === 'new') delete this.reading.statuses[saved.lemma];
       else this.reading.statuses[saved.lemma] = saved.status;
@@ -277,7 +243,7 @@ export class ReaderState {
     clearTimeout(this.positionTimer);
     this.positionTimer = setTimeout(() => {
       void session.guard(() =>
-        api['reading:savePosition']({ learnerId: this.learnerId, lessonId: this.lessonId, paragraph: word.paragraph, token: word.token.i }),
+        this.api['reading:savePosition']({ learnerId: this.learnerId, lessonId: this.lessonId, paragraph: word.paragraph, token: word.token.i }),
       );
     }, 400);
   }
@@ -301,7 +267,7 @@ export class ReaderState {
     if (seconds < 1) return;
     this.unsentSeconds = 0;
     await session.guard(async () => {
-      const { secondsRead } = await api['reading:addTime']({ learnerId: this.learnerId, lessonId: this.lessonId, seconds });
+      const { secondsRead } = await this.api['reading:addTime']({ learnerId: this.learnerId, lessonId: this.lessonId, seconds });
       this.reading.secondsRead = secondsRead;
     });
   }

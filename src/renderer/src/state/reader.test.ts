@@ -1,0 +1,208 @@
+// @vitest-environment happy-dom
+// happy-dom because lib/api.ts builds its transport from `window` when it is imported; the reader itself talks to
+// a real backend on a temporary SQLite file, handed in as its api.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles, repeatLesson, writeLessonFolder } from '../../../../bench/lib/lessons';
+import { createBackend, type Backend } from '../../../backend/backend';
+import { ApiError } from '../lib/api';
+import { ReaderState, type ReaderApi, type WordRef } from './reader.svelte';
+import { session } from './session.svelte';
+
+const LONG_ID = 'long';
+
+let dataDir: string;
+let lessonsDir: string;
+let backend: Backend;
+let learnerId: string;
+
+/** The backend's answer to a call, or the ApiError the real api would throw. */
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const result = await backend.call(name, input);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value as T;
+}
+
+const backendApi = {
+  'lessons:get': (input) => call('lessons:get', input),
+  'reading:state': (input) => call('reading:state', input),
+  'reading:lookup': (input) => call('reading:lookup', input),
+  'reading:setStatus': (input) => call('reading:setStatus', input),
+  'reading:savePosition': (input) => call('reading:savePosition', input),
+  'reading:addTime': (input) => call('reading:addTime', input),
+} satisfies ReaderApi;
+
+async function openReader(lessonId = ARTICLE_ID): Promise<ReaderState> {
+  const reader = new ReaderState(lessonId, learnerId, backendApi);
+  await reader.load();
+  return reader;
+}
+
+/** Every word of the text, in reading order. */
+function wordsOf(reader: ReaderState): WordRef[] {
+  const words: WordRef[] = [];
+  for (let p = 0; p < (reader.lesson?.paragraphs.length ?? 0); p++) {
+    let word = reader.firstWordOfParagraph(p);
+    const last = reader.lastWordOfParagraph(p);
+    while (word && last && word.token.i <= last.token.i) {
+      words.push(word);
+      const next = reader.neighbour(word.token.i, 1);
+      if (!next || next.token.i === word.token.i) break;
+      word = next;
+    }
+  }
+  return words;
+}
+
+const wordOf = (reader: ReaderState, form: string, nth = 0): WordRef => {
+  const word = wordsOf(reader).filter((w) => w.token.gloss.form === form)[nth];
+  if (!word) throw new Error(`No word "${form}" (${nth}) in the lesson`);
+  return word;
+};
+
+const savedState = (): Promise<{ lookups: number; position: { token: number } | null; secondsRead: number; statuses: Record<string, string> }> =>
+  call('reading:state', { learnerId, lessonId: ARTICLE_ID });
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'liseuse-reader-data-'));
+  lessonsDir = mkdtempSync(join(tmpdir(), 'liseuse-reader-lessons-'));
+  cpSync(ARTICLE_DIR, join(lessonsDir, ARTICLE_ID), { recursive: true });
+  writeLessonFolder(lessonsDir, LONG_ID, repeatLesson(readLessonFiles(ARTICLE_DIR), 6, LONG_ID, 'Un long récit'));
+  backend = createBackend({ dataDir, lessonsDir, mode: 'browser', version: 'test' });
+  learnerId = (await call<{ id: string }>('learners:create', { name: 'Inès' })).id;
+  session.error = null;
+});
+
+/** A little longer than the reader waits before saving the place, so no save lands on a closed backend. */
+const POSITION_SAVED_MS = 450;
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await new Promise((resolve) => setTimeout(resolve, POSITION_SAVED_MS));
+  backend.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(lessonsDir, { recursive: true, force: true });
+});
+
+describe('ReaderState', () => {
+  it('opens the article on one page, its first word in the tab order, the whole page rendered a screenful at a time', async () => {
+    const reader = await openReader();
+    expect(reader.lesson?.title).toBe('Kim Jong-un rentre de Russie');
+    expect(reader.pages).toEqual([[0, reader.lesson!.paragraphs.length]]);
+    const first = reader.firstWordOfParagraph(0)!;
+    expect(first.token.gloss.form).toBe('Ce');
+    expect(reader.active).toBe(first.token.i);
+    expect(reader.isTabStop).toEqual({ [first.token.i]: true });
+    expect(reader.renderedEnd).toBeGreaterThan(0);
+    expect(reader.renderedEnd).toBeLessThan(reader.lesson!.paragraphs.length);
+    await vi.waitFor(() => expect(reader.renderedEnd).toBe(reader.lesson!.paragraphs.length));
+    expect(session.error).toBeNull();
+  });
+
+  it('opening a gloss shows that word and records a look-up the backend keeps', async () => {
+    const reader = await openReader();
+    const word = wordOf(reader, 'retenu');
+    reader.show(word, 'pointer');
+    expect(reader.open).toEqual({ word, by: 'pointer' });
+    expect(reader.isOpen).toEqual({ [word.token.i]: true });
+    expect(reader.active).toBe(word.token.i);
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(1));
+    expect((await savedState()).lookups).toBe(1);
+
+    // Another word: one gloss open at a time, and one more look-up.
+    const other = wordOf(reader, 'Russie');
+    reader.show(other, 'keyboard');
+    expect(reader.isOpen).toEqual({ [other.token.i]: true });
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(2));
+    reader.close();
+    expect(reader.open).toBeNull();
+    expect(reader.isOpen).toEqual({});
+  });
+
+  it('a resting pointer does not take over a gloss opened by click or keyboard', async () => {
+    const reader = await openReader();
+    const word = wordOf(reader, 'voyage');
+    reader.show(word, 'keyboard');
+    reader.show(word, 'hover');
+    expect(reader.open?.by).toBe('keyboard');
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(1));
+  });
+
+  it('a status applies to every occurrence of the lemma, whatever its form, and is kept', async () => {
+    const reader = await openReader();
+    const words = wordsOf(reader);
+    const capital = wordOf(reader, 'Le');
+    const sameLemma = words.filter((w) => w.token.gloss.lemma === capital.token.gloss.lemma);
+    expect(new Set(sameLemma.map((w) => w.token.gloss.form))).toEqual(new Set(['Le', 'le', 'l’']));
+    await reader.setStatus(capital, 'learning');
+    for (const w of sameLemma) expect(reader.statusOf(w.token.gloss.lemma)).toBe('learning');
+    expect(reader.statusOf(wordOf(reader, 'voyage').token.gloss.lemma)).toBe('new');
+
+    // A new reader (the app restarted) finds it; back to "new", it is gone for every occurrence.
+    const again = await openReader();
+    expect(again.statusOf(capital.token.gloss.lemma)).toBe('learning');
+    await again.setStatus(sameLemma.at(-1)!, 'new');
+    for (const w of sameLemma) expect(again.statusOf(w.token.gloss.lemma)).toBe('new');
+    expect((await savedState()).statuses).toEqual({});
+  });
+
+  it('saves the place a moment after the learner moves, and reopens there', async () => {
+    const reader = await openReader();
+    const far = wordOf(reader, 'bilatérales');
+    reader.focusWord(far);
+    expect(reader.active).toBe(far.token.i);
+    expect(reader.isTabStop).toEqual({ [far.token.i]: true });
+    await vi.waitFor(async () => expect((await savedState()).position?.token).toBe(far.token.i));
+
+    const reopened = await openReader();
+    expect(reopened.active).toBe(far.token.i);
+    expect(reopened.isTabStop).toEqual({ [far.token.i]: true });
+    expect(reopened.renderedEnd).toBeGreaterThan(far.paragraph);
+  });
+
+  it('walks a long lesson page by page: the keyboard turns the page, the pager lands on the page’s first word', async () => {
+    const reader = await openReader(LONG_ID);
+    expect(reader.pages.length).toBeGreaterThan(2);
+    const [, endOfPage1] = reader.pages[0]!;
+    const lastOfPage1 = reader.lastWordOfParagraph(endOfPage1 - 1)!;
+    reader.show(lastOfPage1, 'keyboard');
+
+    const next = reader.neighbour(lastOfPage1.token.i, 1)!;
+    expect(next.paragraph).toBe(endOfPage1);
+    reader.focusWord(next);
+    expect(reader.page).toBe(1);
+    expect(reader.active).toBe(next.token.i);
+    expect(reader.renderedEnd).toBeGreaterThan(next.paragraph);
+
+    reader.showPage(2);
+    expect(reader.page).toBe(2);
+    expect(reader.open).toBeNull();
+    expect(reader.active).toBe(reader.firstWordOfParagraph(reader.pages[2]![0])!.token.i);
+    // Past the last page is the last page.
+    reader.showPage(99);
+    expect(reader.page).toBe(reader.pages.length - 1);
+  });
+
+  it('counts reading time and sends it in batches of 30 seconds, the rest when the learner leaves', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const reader = await openReader();
+    reader.startClock();
+    vi.advanceTimersByTime(29_000);
+    expect((await savedState()).secondsRead).toBe(0);
+    vi.advanceTimersByTime(1_000);
+    await vi.waitFor(() => expect(reader.reading.secondsRead).toBe(30));
+    vi.advanceTimersByTime(5_000);
+    await reader.stopClock();
+    expect(reader.reading.secondsRead).toBe(35);
+    expect((await savedState()).secondsRead).toBe(35);
+  });
+
+  it('a lesson that is not there leaves a message for the learner, not an exception', async () => {
+    const reader = new ReaderState('no-such-lesson', learnerId, backendApi);
+    await expect(reader.load()).resolves.toBeUndefined();
+    expect(reader.lesson).toBeNull();
+    expect(session.error).toMatch(/lesson/i);
+  });
+});

@@ -1,5 +1,6 @@
 // Who is reading, what they are looking at, and their reader settings: the app-wide state.
-import { api, messageOf } from '../lib/api';
+import { api as appApi, messageOf } from '../lib/api';
+import type { Api } from '../../../shared/contract';
 import { DEFAULT_SETTINGS, type Learner, type LessonLibrary, type ReaderSettings } from '../../../shared/types';
 
 export type Screen =
@@ -7,7 +8,6 @@ export type Screen =
   /** `highlight` marks a sentence (offsets in the lesson text), e.g. the evidence of a quiz answer. */
   | { name: 'reader'; lessonId: string; highlight?: { start: number; end: number }; returnToAttempt?: string }
   | { name: 'quiz'; lessonId: string; attemptId: string }
-  // ---- profiles, teacher PIN, progress, review ----
   | { name: 'progress' }
   | { name: 'words' }
   | { name: 'review' }
@@ -25,13 +25,15 @@ export class SessionState {
   /** What happened to the data before this start (a damaged database restored), until the user dismisses it. */
   notice = $state<string | null>(null);
 
+  constructor(private readonly api: Api = appApi) {}
+
   async init(): Promise<void> {
     await this.guard(async () => {
       const [learners, current, library, info] = await Promise.all([
-        api['learners:list'](),
-        api['learners:current'](),
-        api['lessons:list'](),
-        api['app:info'](),
+        this.api['learners:list'](),
+        this.api['learners:current'](),
+        this.api['lessons:list'](),
+        this.api['app:info'](),
       ]);
       this.notice = info.notice?.message ?? null;
       this.learners = learners;
@@ -43,19 +45,19 @@ export class SessionState {
 
   async createLearner(name: string): Promise<Learner | null> {
     return this.guard(async () => {
-      const learner = await api['learners:create']({ name });
-      this.learners = await api['learners:list']();
+      const learner = await this.api['learners:create']({ name });
+      this.learners = await this.api['learners:list']();
       await this.chooseLearner(learner.id);
       return learner;
     });
   }
 
   async chooseLearner(learnerId: string): Promise<void> {
-    await this.guard(async () => this.applyLearner(await api['learners:choose']({ learnerId })));
+    await this.guard(async () => this.applyLearner(await this.api['learners:choose']({ learnerId })));
   }
 
   private async applyLearner(learner: Learner): Promise<void> {
-    this.settings = await api['settings:get']({ learnerId: learner.id });
+    this.settings = await this.api['settings:get']({ learnerId: learner.id });
     this.current = learner;
   }
 
@@ -65,7 +67,7 @@ export class SessionState {
     const next = { ...this.settings, ...patch };
     this.settings = next;
     await this.guard(async () => {
-      this.settings = await api['settings:set']({ learnerId: learner.id, settings: next });
+      this.settings = await this.api['settings:set']({ learnerId: learner.id, settings: next });
     });
   }
 

@@ -1,5 +1,6 @@
 // The teacher area: whether a PIN is set, the unlock it gives (kept in memory only), and what the area shows.
-import { api, messageOf } from '../lib/api';
+import { api as appApi, messageOf } from '../lib/api';
+import type { Api } from '../../../shared/contract';
 import type { TeacherOverview, TeacherSession } from '../../../shared/types';
 import { strings } from '../strings';
 
@@ -13,9 +14,11 @@ export class TeacherState {
   error = $state<string | null>(null);
   busy = $state(false);
 
+  constructor(private readonly api: Api = appApi) {}
+
   async load(): Promise<void> {
     await this.step(async () => {
-      this.pinSet = (await api['teacher:status']()).pinSet;
+      this.pinSet = (await this.api['teacher:status']()).pinSet;
     });
   }
 
@@ -23,7 +26,7 @@ export class TeacherState {
     if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
     if (pin !== again) return void (this.error = strings.teacher.mismatch);
     await this.step(async () => {
-      this.unlocked = await api['teacher:setPin']({ pin });
+      this.unlocked = await this.api['teacher:setPin']({ pin });
       this.pinSet = true;
       await this.refresh();
     });
@@ -32,7 +35,7 @@ export class TeacherState {
   async unlock(pin: string): Promise<void> {
     if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
     await this.step(async () => {
-      this.unlocked = await api['teacher:unlock']({ pin });
+      this.unlocked = await this.api['teacher:unlock']({ pin });
       await this.refresh();
     });
   }
@@ -41,7 +44,7 @@ export class TeacherState {
     const session = this.unlocked;
     if (!session) return;
     try {
-      this.overview = await api['teacher:overview']({ teacherToken: session.teacherToken });
+      this.overview = await this.api['teacher:overview']({ teacherToken: session.teacherToken });
     } catch (error) {
       // Expired while open: back to the PIN form.
       this.unlocked = null;
@@ -54,7 +57,7 @@ export class TeacherState {
     const session = this.unlocked;
     this.unlocked = null;
     this.overview = null;
-    if (session) await api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
+    if (session) await this.api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
   }
 
   private async step(run: () => Promise<void>): Promise<void> {

@@ -1,6 +1,7 @@
 // Renaming and deleting learners from the library's learner panel. Deleting asks for the teacher PIN each time:
 // the unlock it gets is used for this one deletion and locked again straight after.
-import { api as appApi, messageOf } from '../lib/api';
+import { api as appApi } from '../lib/api';
+import { attemptInForm } from '../lib/attempt';
 import type { Api } from '../../../shared/contract';
 import { DEFAULT_SETTINGS, type Learner } from '../../../shared/types';
 import { strings } from '../strings';
@@ -30,19 +31,20 @@ export class ProfilesState {
   }
 
   async rename(learner: Learner, name: string): Promise<boolean> {
-    return this.step(async () => {
+    const outcome = await attemptInForm(this, async () => {
       const renamed = await this.api['learners:rename']({ learnerId: learner.id, name });
       this.session.learners = await this.api['learners:list']();
       if (this.session.current?.id === renamed.id) this.session.current = renamed;
       this.renaming = null;
       this.announcement = strings.profiles.renamed(renamed.name);
     });
+    return outcome.ok;
   }
 
   async startDelete(learner: Learner): Promise<void> {
     this.error = null;
     this.deleting = learner;
-    await this.step(async () => {
+    await attemptInForm(this, async () => {
       this.pinSet = (await this.api['teacher:status']()).pinSet;
     });
   }
@@ -50,7 +52,7 @@ export class ProfilesState {
   async confirmDelete(pin: string): Promise<boolean> {
     const learner = this.deleting;
     if (!learner) return false;
-    return this.step(async () => {
+    const outcome = await attemptInForm(this, async () => {
       const { teacherToken } = await this.api['teacher:unlock']({ pin });
       try {
         await this.api['learners:delete']({ learnerId: learner.id, teacherToken });
@@ -65,6 +67,7 @@ export class ProfilesState {
       this.deleting = null;
       this.announcement = strings.profiles.deleted(learner.name);
     });
+    return outcome.ok;
   }
 
   cancel(): void {
@@ -73,19 +76,4 @@ export class ProfilesState {
     this.error = null;
   }
 
-  private async step(run: () => Promise<void>): Promise<boolean> {
-    this.busy = true;
-    // Cleared first, so the same refusal twice is announced twice.
-    this.error = null;
-    try {
-      await run();
-      this.error = null;
-      return true;
-    } catch (error) {
-      this.error = messageOf(error);
-      return false;
-    } finally {
-      this.busy = false;
-    }
-  }
 }

@@ -1,5 +1,6 @@
 // Who is reading, what they are looking at, and their reader settings: the app-wide state.
-import { api as appApi, messageOf } from '../lib/api';
+import { api as appApi } from '../lib/api';
+import { attempt } from '../lib/attempt';
 import type { Api } from '../../../shared/contract';
 import { DEFAULT_SETTINGS, type Learner, type LessonLibrary, type ReaderSettings } from '../../../shared/types';
 
@@ -77,14 +78,9 @@ export class SessionState {
 
   /** Runs a backend step; a failure becomes a message for the user instead of an exception. */
   async guard<T>(step: () => Promise<T>): Promise<T | null> {
-    try {
-      const value = await step();
-      this.error = null;
-      return value;
-    } catch (error) {
-      this.error = messageOf(error);
-      return null;
-    }
+    const outcome = await attempt(step);
+    this.error = outcome.ok ? null : outcome.message;
+    return outcome.ok ? outcome.value : null;
   }
 }
 

@@ -1,5 +1,6 @@
 // The teacher area: whether a PIN is set, the unlock it gives (kept in memory only), and what the area shows.
-import { api as appApi, messageOf } from '../lib/api';
+import { api as appApi } from '../lib/api';
+import { attemptInForm } from '../lib/attempt';
 import type { Api } from '../../../shared/contract';
 import type { TeacherOverview, TeacherSession } from '../../../shared/types';
 import { strings } from '../strings';
@@ -17,7 +18,7 @@ export class TeacherState {
   constructor(private readonly api: Api = appApi) {}
 
   async load(): Promise<void> {
-    await this.step(async () => {
+    await attemptInForm(this, async () => {
       this.pinSet = (await this.api['teacher:status']()).pinSet;
     });
   }
@@ -25,7 +26,7 @@ export class TeacherState {
   async setPin(pin: string, again: string): Promise<void> {
     if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
     if (pin !== again) return void (this.error = strings.teacher.mismatch);
-    await this.step(async () => {
+    await attemptInForm(this, async () => {
       this.unlocked = await this.api['teacher:setPin']({ pin });
       this.pinSet = true;
       await this.refresh();
@@ -34,7 +35,7 @@ export class TeacherState {
 
   async unlock(pin: string): Promise<void> {
     if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
-    await this.step(async () => {
+    await attemptInForm(this, async () => {
       this.unlocked = await this.api['teacher:unlock']({ pin });
       await this.refresh();
     });
@@ -58,19 +59,5 @@ export class TeacherState {
     this.unlocked = null;
     this.overview = null;
     if (session) await this.api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
-  }
-
-  private async step(run: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    // Cleared first, so the same refusal twice is announced twice.
-    this.error = null;
-    try {
-      await run();
-      this.error = null;
-    } catch (error) {
-      this.error = messageOf(error);
-    } finally {
-      this.busy = false;
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemStats, MIN_FOR_DISCRIMINATION, type Response } from './item-stats';
+import { itemStats, MIN_LEARNERS_FOR_DISCRIMINATION, type Response } from './item-stats';
 
 // A small class worked out by hand. Question q1 (single choice, right option "a"):
 //   learner totals (whole quiz): L1 9, L2 8, L3 8, L4 7, L5 6, L6 5, L7 4, L8 3, L9 2, L10 1
@@ -40,7 +40,7 @@ describe('itemStats', () => {
   });
 
   it('gives no discrimination index for a class smaller than the minimum', () => {
-    const few = itemStats('q1', responses.slice(0, MIN_FOR_DISCRIMINATION - 1), totals, ['a'], () => []);
+    const few = itemStats('q1', responses.slice(0, MIN_LEARNERS_FOR_DISCRIMINATION - 1), totals, ['a'], () => []);
     expect(few.discrimination).toBeNull();
     expect(few.answered).toBe(9);
   });

@@ -20,7 +20,7 @@ export interface ItemStats {
   facility: number;
   /**
    * Discrimination index D = p(upper 27%) − p(lower 27%), the groups ranked by total quiz score; null when fewer
-   * than MIN_FOR_DISCRIMINATION learners answered, where the groups would be one or two people.
+   * than MIN_LEARNERS_FOR_DISCRIMINATION learners answered, where the groups would be one or two people.
    */
   discrimination: number | null;
   /** How often each wrong option was chosen, most chosen first. */
@@ -29,7 +29,7 @@ export interface ItemStats {
   lookedUpByMissers: { lemma: string; learners: number }[];
 }
 
-export const MIN_FOR_DISCRIMINATION = 10;
+export const MIN_LEARNERS_FOR_DISCRIMINATION = 10;
 const GROUP_SHARE = 0.27;
 
 const mean = (values: number[]): number => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
@@ -53,7 +53,7 @@ export function itemStats(
   const shareCorrect = answered ? mine.filter((r) => r.score >= 1).length / answered : 0;
 
   let discrimination: number | null = null;
-  if (answered >= MIN_FOR_DISCRIMINATION) {
+  if (answered >= MIN_LEARNERS_FOR_DISCRIMINATION) {
     // Ties in total score keep a stable order by learner id, so the same class always gives the same D.
     const ranked = [...mine].sort((a, b) => (totals.get(b.learnerId) ?? 0) - (totals.get(a.learnerId) ?? 0) || a.learnerId.localeCompare(b.learnerId));
     const size = Math.max(1, Math.round(answered * GROUP_SHARE));

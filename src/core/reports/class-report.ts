@@ -1,6 +1,6 @@
 // The teacher's reports as data: a class overview, per-question analysis, per-paragraph difficulty and a learner's
 // answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON.
-import type { Answer } from '../grading';
+import type { Answer, Verdict } from '../grading';
 import type { Question, Quiz } from '../quiz';
 import { itemStats, type ItemStats, type Response } from './item-stats';
 
@@ -13,7 +13,7 @@ export interface ReportInput {
   learners: { id: string; name: string }[];
   /** Comprehension attempts only. */
   attempts: { id: string; learnerId: string; startedAt: string; finishedAt: string | null; score: number | null }[];
-  answers: { attemptId: string; questionId: string; answer: string; score: number; verdict: string; timeMs: number; answeredAt: string }[];
+  answers: { attemptId: string; questionId: string; answer: string; score: number; verdict: Verdict; timeMs: number; answeredAt: string }[];
   /** paragraph is 0-based, as stored. */
   lookups: { learnerId: string; lemma: string; paragraph: number }[];
   readingSeconds: Record<string, number>;
@@ -90,7 +90,7 @@ export interface LearnerReport {
     startedAt: string;
     finishedAt: string | null;
     score: number | null;
-    answers: { number: number; questionId: string; prompt: string; given: string; verdict: string; score: number; timeMs: number }[];
+    answers: { number: number; questionId: string; prompt: string; given: string; verdict: Verdict; score: number; timeMs: number }[];
   }[];
   lookups: { lemma: string; count: number; paragraphs: number[] }[];
 }

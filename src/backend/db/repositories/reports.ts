@@ -1,4 +1,5 @@
 // The rows a class report is built from, for one lesson, read in a handful of set-based queries.
+import type { Verdict } from '../../../core/grading';
 import type { ClassReportInput, CountedAnswer, ReportInput } from '../../../core/reports/class-report';
 import type { Db } from '../connection';
 
@@ -63,7 +64,7 @@ export class ReportsRepository {
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
            WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${ANSWER_ORDER}`,
         )
-        .all(lessonId) as { attempt_id: string; question_id: string; answer: string; score: number; verdict: string; time_ms: number; answered_at: string }[]
+        .all(lessonId) as { attempt_id: string; question_id: string; answer: string; score: number; verdict: Verdict; time_ms: number; answered_at: string }[]
     ).map((q) => ({ attemptId: q.attempt_id, questionId: q.question_id, answer: q.answer, score: q.score, verdict: q.verdict, timeMs: q.time_ms, answeredAt: q.answered_at }));
   }
 

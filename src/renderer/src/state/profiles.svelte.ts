@@ -1,10 +1,12 @@
 // Renaming and deleting learners from the library's learner panel. Deleting asks for the teacher PIN each time:
 // the unlock it gets is used for this one deletion and locked again straight after.
-import { api, messageOf } from '../lib/api';
+import { api as appApi } from '../lib/api';
+import { attemptInForm } from '../lib/attempt';
+import type { Api } from '../../../shared/contract';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/reading';
 import type { Learner } from '../../../shared/types';
 import { strings } from '../strings';
-import { session } from './session.svelte';
+import { session as appSession, type SessionState } from './session.svelte';
 
 export class ProfilesState {
   /** The learner being renamed, by id. */
@@ -19,47 +21,54 @@ export class ProfilesState {
   /** Said politely to screen readers after a change. */
   announcement = $state('');
 
+  constructor(
+    private readonly api: Api = appApi,
+    private readonly session: SessionState = appSession,
+  ) {}
+
   startRename(learner: Learner): void {
     this.error = null;
     this.renaming = learner.id;
   }
 
   async rename(learner: Learner, name: string): Promise<boolean> {
-    return this.step(async () => {
-      const renamed = await api['learners:rename']({ learnerId: learner.id, name });
-      session.learners = await api['learners:list']();
-      if (session.current?.id === renamed.id) session.current = renamed;
+    const outcome = await attemptInForm(this, async () => {
+      const renamed = await this.api['learners:rename']({ learnerId: learner.id, name });
+      this.session.learners = await this.api['learners:list']();
+      if (this.session.current?.id === renamed.id) this.session.current = renamed;
       this.renaming = null;
       this.announcement = strings.profiles.renamed(renamed.name);
     });
+    return outcome.ok;
   }
 
   async startDelete(learner: Learner): Promise<void> {
     this.error = null;
     this.deleting = learner;
-    await this.step(async () => {
-      this.pinSet = (await api['teacher:status']()).pinSet;
+    await attemptInForm(this, async () => {
+      this.pinSet = (await this.api['teacher:status']()).pinSet;
     });
   }
 
   async confirmDelete(pin: string): Promise<boolean> {
     const learner = this.deleting;
     if (!learner) return false;
-    return this.step(async () => {
-      const { teacherToken } = await api['teacher:unlock']({ pin });
+    const outcome = await attemptInForm(this, async () => {
+      const { teacherToken } = await this.api['teacher:unlock']({ pin });
       try {
-        await api['learners:delete']({ learnerId: learner.id, teacherToken });
+        await this.api['learners:delete']({ learnerId: learner.id, teacherToken });
       } finally {
-        await api['teacher:lock']({ teacherToken }).catch(() => null);
+        await this.api['teacher:lock']({ teacherToken }).catch(() => null);
       }
-      session.learners = await api['learners:list']();
-      if (session.current?.id === learner.id) {
-        session.current = null;
-        session.settings = { ...DEFAULT_SETTINGS };
+      this.session.learners = await this.api['learners:list']();
+      if (this.session.current?.id === learner.id) {
+        this.session.current = null;
+        this.session.settings = { ...DEFAULT_SETTINGS };
       }
       this.deleting = null;
       this.announcement = strings.profiles.deleted(learner.name);
     });
+    return outcome.ok;
   }
 
   cancel(): void {
@@ -68,19 +77,4 @@ export class ProfilesState {
     this.error = null;
   }
 
-  private async step(run: () => Promise<void>): Promise<boolean> {
-    this.busy = true;
-    // Cleared first, so the same refusal twice is announced twice.
-    this.error = null;
-    try {
-      await run();
-      this.error = null;
-      return true;
-    } catch (error) {
-      this.error = messageOf(error);
-      return false;
-    } finally {
-      this.busy = false;
-    }
-  }
 }

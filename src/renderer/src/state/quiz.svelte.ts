@@ -1,6 +1,7 @@
 // One quiz attempt as the learner takes it: the current question, its timer, and the feedback as it arrives.
-import { api } from '../lib/api';
-import { session } from './session.svelte';
+import { api as appApi } from '../lib/api';
+import type { Api } from '../../../shared/contract';
+import { session as appSession, type SessionState } from './session.svelte';
 import type { Answer } from '../../../core/grading';
 import type { AttemptView } from '../../../shared/contract/quiz';
 
@@ -18,12 +19,14 @@ export class QuizState {
   constructor(
     readonly learnerId: string,
     readonly attemptId: string,
+    private readonly api: Api = appApi,
+    private readonly session: SessionState = appSession,
   ) {}
 
   /** Opens the attempt at its first unanswered question: where it stopped, even after a restart. */
   async load(): Promise<void> {
-    await session.guard(async () => {
-      const attempt = await api['quiz:attempt']({ learnerId: this.learnerId, attemptId: this.attemptId });
+    await this.session.guard(async () => {
+      const attempt = await this.api['quiz:attempt']({ learnerId: this.learnerId, attemptId: this.attemptId });
       this.attempt = attempt;
       const next = attempt.questions.findIndex((q) => !attempt.feedback[q.id]);
       this.index = next === -1 ? Math.max(0, attempt.questions.length - 1) : next;
@@ -36,8 +39,8 @@ export class QuizState {
     const question = this.current;
     if (!attempt || !question || this.submitting) return false;
     this.submitting = true;
-    const outcome = await session.guard(() =>
-      api['quiz:answer']({
+    const outcome = await this.session.guard(() =>
+      this.api['quiz:answer']({
         learnerId: this.learnerId,
         attemptId: attempt.id,
         questionId: question.id,

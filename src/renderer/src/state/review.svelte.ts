@@ -1,16 +1,22 @@
 // A learner's words: the due counts the library shows, the "My words" list, and a review session that goes through
 // the words due, one card at a time: reveal the meaning, then grade the recall.
-import { api } from '../lib/api';
+import { api as appApi } from '../lib/api';
+import type { Api } from '../../../shared/contract';
 import type { MyWord, ReviewRating, ReviewSummary } from '../../../shared/contract/review';
 import { strings } from '../strings';
-import { session } from './session.svelte';
+import { session as appSession, type SessionState } from './session.svelte';
 
 export class ReviewSummaryState {
   summary = $state<ReviewSummary | null>(null);
 
+  constructor(
+    private readonly api: Api = appApi,
+    private readonly session: SessionState = appSession,
+  ) {}
+
   async load(learnerId: string): Promise<void> {
-    await session.guard(async () => {
-      this.summary = await api['review:summary']({ learnerId });
+    await this.session.guard(async () => {
+      this.summary = await this.api['review:summary']({ learnerId });
     });
   }
 }
@@ -20,11 +26,15 @@ export class MyWordsState {
   /** The time the list was read, so "due in…" texts agree with each other. */
   readAt = $state(0);
 
-  constructor(readonly learnerId: string) {}
+  constructor(
+    readonly learnerId: string,
+    private readonly api: Api = appApi,
+    private readonly session: SessionState = appSession,
+  ) {}
 
   async load(): Promise<void> {
-    await session.guard(async () => {
-      this.words = await api['review:words']({ learnerId: this.learnerId });
+    await this.session.guard(async () => {
+      this.words = await this.api['review:words']({ learnerId: this.learnerId });
       this.readAt = Date.now();
     });
   }
@@ -44,11 +54,15 @@ export class ReviewSession {
   current = $derived(this.queue?.[this.index] ?? null);
   finished = $derived(this.queue !== null && this.index >= this.queue.length);
 
-  constructor(readonly learnerId: string) {}
+  constructor(
+    readonly learnerId: string,
+    private readonly api: Api = appApi,
+    private readonly session: SessionState = appSession,
+  ) {}
 
   async load(): Promise<void> {
-    await session.guard(async () => {
-      const { words, summary } = await api['review:queue']({ learnerId: this.learnerId });
+    await this.session.guard(async () => {
+      const { words, summary } = await this.api['review:queue']({ learnerId: this.learnerId });
       this.queue = words;
       this.summary = summary;
       this.index = 0;
@@ -64,8 +78,8 @@ export class ReviewSession {
     const word = this.current;
     if (!word || !this.revealed || this.busy) return;
     this.busy = true;
-    await session.guard(async () => {
-      const outcome = await api['review:grade']({ learnerId: this.learnerId, lemma: word.lemma, rating });
+    await this.session.guard(async () => {
+      const outcome = await this.api['review:grade']({ learnerId: this.learnerId, lemma: word.lemma, rating });
       this.summary = outcome.summary;
       this.reviewed += 1;
       this.index += 1;

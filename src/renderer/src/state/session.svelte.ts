@@ -1,15 +1,16 @@
 // Who is reading, what they are looking at, and their reader settings: the app-wide state.
-import { api, messageOf } from '../lib/api';
+import { api as appApi } from '../lib/api';
+import { attempt } from '../lib/attempt';
+import type { Api } from '../../../shared/contract';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../../shared/contract/reading';
-import type { Learner } from '../../../shared/types';
 import type { LessonLibrary } from '../../../shared/contract/lessons';
+import type { Learner } from '../../../shared/types';
 
 export type Screen =
   | { name: 'library' }
   /** `highlight` marks a sentence (offsets in the lesson text), e.g. the evidence of a quiz answer. */
   | { name: 'reader'; lessonId: string; highlight?: { start: number; end: number }; returnToAttempt?: string }
   | { name: 'quiz'; lessonId: string; attemptId: string }
-  // ---- profiles, teacher PIN, progress, review ----
   | { name: 'progress' }
   | { name: 'words' }
   | { name: 'review' }
@@ -27,13 +28,15 @@ export class SessionState {
   /** What happened to the data before this start (a damaged database restored), until the user dismisses it. */
   notice = $state<string | null>(null);
 
+  constructor(private readonly api: Api = appApi) {}
+
   async init(): Promise<void> {
     await this.guard(async () => {
       const [learners, current, library, info] = await Promise.all([
-        api['learners:list'](),
-        api['learners:current'](),
-        api['lessons:list'](),
-        api['app:info'](),
+        this.api['learners:list'](),
+        this.api['learners:current'](),
+        this.api['lessons:list'](),
+        this.api['app:info'](),
       ]);
       this.notice = info.notice?.message ?? null;
       this.learners = learners;
@@ -45,19 +48,19 @@ export class SessionState {
 
   async createLearner(name: string): Promise<Learner | null> {
     return this.guard(async () => {
-      const learner = await api['learners:create']({ name });
-      this.learners = await api['learners:list']();
+      const learner = await this.api['learners:create']({ name });
+      this.learners = await this.api['learners:list']();
       await this.chooseLearner(learner.id);
       return learner;
     });
   }
 
   async chooseLearner(learnerId: string): Promise<void> {
-    await this.guard(async () => this.applyLearner(await api['learners:choose']({ learnerId })));
+    await this.guard(async () => this.applyLearner(await this.api['learners:choose']({ learnerId })));
   }
 
   private async applyLearner(learner: Learner): Promise<void> {
-    this.settings = await api['settings:get']({ learnerId: learner.id });
+    this.settings = await this.api['settings:get']({ learnerId: learner.id });
     this.current = learner;
   }
 
@@ -67,7 +70,7 @@ export class SessionState {
     const next = { ...this.settings, ...patch };
     this.settings = next;
     await this.guard(async () => {
-      this.settings = await api['settings:set']({ learnerId: learner.id, settings: next });
+      this.settings = await this.api['settings:set']({ learnerId: learner.id, settings: next });
     });
   }
 
@@ -77,14 +80,9 @@ export class SessionState {
 
   /** Runs a backend step; a failure becomes a message for the user instead of an exception. */
   async guard<T>(step: () => Promise<T>): Promise<T | null> {
-    try {
-      const value = await step();
-      this.error = null;
-      return value;
-    } catch (error) {
-      this.error = messageOf(error);
-      return null;
-    }
+    const outcome = await attempt(step);
+    this.error = outcome.ok ? null : outcome.message;
+    return outcome.ok ? outcome.value : null;
   }
 }
 

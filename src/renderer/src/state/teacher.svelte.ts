@@ -1,5 +1,7 @@
 // The teacher area: whether a PIN is set, the unlock it gives (kept in memory only), and what the area shows.
-import { api, messageOf } from '../lib/api';
+import { api as appApi } from '../lib/api';
+import { attemptInForm } from '../lib/attempt';
+import type { Api } from '../../../shared/contract';
 import { PIN_FORMAT, type TeacherOverview, type TeacherSession } from '../../../shared/contract/teacher';
 import { strings } from '../strings';
 
@@ -11,17 +13,19 @@ export class TeacherState {
   error = $state<string | null>(null);
   busy = $state(false);
 
+  constructor(private readonly api: Api = appApi) {}
+
   async load(): Promise<void> {
-    await this.step(async () => {
-      this.pinSet = (await api['teacher:status']()).pinSet;
+    await attemptInForm(this, async () => {
+      this.pinSet = (await this.api['teacher:status']()).pinSet;
     });
   }
 
   async setPin(pin: string, again: string): Promise<void> {
     if (!PIN_FORMAT.test(pin)) return void (this.error = strings.teacher.badFormat);
     if (pin !== again) return void (this.error = strings.teacher.mismatch);
-    await this.step(async () => {
-      this.unlocked = await api['teacher:setPin']({ pin });
+    await attemptInForm(this, async () => {
+      this.unlocked = await this.api['teacher:setPin']({ pin });
       this.pinSet = true;
       await this.refresh();
     });
@@ -29,8 +33,8 @@ export class TeacherState {
 
   async unlock(pin: string): Promise<void> {
     if (!PIN_FORMAT.test(pin)) return void (this.error = strings.teacher.badFormat);
-    await this.step(async () => {
-      this.unlocked = await api['teacher:unlock']({ pin });
+    await attemptInForm(this, async () => {
+      this.unlocked = await this.api['teacher:unlock']({ pin });
       await this.refresh();
     });
   }
@@ -39,7 +43,7 @@ export class TeacherState {
     const session = this.unlocked;
     if (!session) return;
     try {
-      this.overview = await api['teacher:overview']({ teacherToken: session.teacherToken });
+      this.overview = await this.api['teacher:overview']({ teacherToken: session.teacherToken });
     } catch (error) {
       // Expired while open: back to the PIN form.
       this.unlocked = null;
@@ -52,20 +56,6 @@ export class TeacherState {
     const session = this.unlocked;
     this.unlocked = null;
     this.overview = null;
-    if (session) await api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
-  }
-
-  private async step(run: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    // Cleared first, so the same refusal twice is announced twice.
-    this.error = null;
-    try {
-      await run();
-      this.error = null;
-    } catch (error) {
-      this.error = messageOf(error);
-    } finally {
-      this.busy = false;
-    }
+    if (session) await this.api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
   }
 }

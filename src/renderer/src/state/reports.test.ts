@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { LessonLibrary } from '../../../shared/contract/lessons';
+import type { ClassReport, LearnerReport } from '../../../shared/contract/reports';
+import type { ImportOutcome } from '../../../shared/contract/results';
+import { fakeApi, refused, type FakeApi } from './fake-api';
+import { ReportsState } from './reports.svelte';
+import { SessionState } from './session.svelte';
+
+const lesson = (id: string, title: string): LessonLibrary['lessons'][number] => ({
+  id,
+  title,
+  titleEn: title,
+  level: 'B1',
+  summary: '…',
+  wordCount: 437,
+  paragraphCount: 9,
+  quizQuestions: 23,
+});
+const row = (id: string, name: string): ClassReport['learners'][number] => ({
+  id,
+  name,
+  attempts: 1,
+  finishedAttempts: 1,
+  lastScore: 0.9,
+  bestScore: 0.9,
+  completion: 1,
+  readingSeconds: 300,
+  lookups: 2,
+  wordsLookedUp: 2,
+  learning: 1,
+  known: 0,
+});
+const classReport = (learners: ClassReport['learners']): ClassReport => ({
+  format: 'liseuse-class-report',
+  version: 1,
+  generatedAt: '2026-11-30T10:00:00.000Z',
+  lesson: { id: 'kim-russie', title: 'Kim Jong-un rentre de Russie', questionCount: 23 },
+  countedAttempt: 'first finished',
+  learners,
+  questions: [],
+  paragraphs: [],
+});
+const learnerReport = (learner: ClassReport['learners'][number]): LearnerReport => ({
+  format: 'liseuse-learner-report',
+  version: 1,
+  generatedAt: '2026-11-30T10:00:00.000Z',
+  lesson: { id: 'kim-russie', title: 'Kim Jong-un rentre de Russie' },
+  learner,
+  attempts: [],
+  lookups: [],
+});
+const amelie = row('l-1', 'Amélie');
+const bruno = row('l-2', 'Bruno');
+const locked = 'The teacher area is locked. Enter the teacher PIN again.';
+
+function reportsWith(fake: FakeApi, lessons = [lesson('kim-russie', 'Kim Jong-un rentre de Russie')]): { reports: ReportsState; app: SessionState } {
+  const app = new SessionState(fake.api);
+  app.library = { lessons, problems: [] };
+  return { reports: new ReportsState('tok-1', fake.api, app), app };
+}
+
+const file = (name: string, content: string): File => new File([content], name, { type: 'application/json' });
+
+describe('the teacher’s reports', () => {
+  it('opens on the class overview of the first lesson', () => {
+    const { reports } = reportsWith(fakeApi({}), [lesson('kim-russie', 'Kim'), lesson('autre', 'Autre')]);
+    expect(reports.lessonId).toBe('kim-russie');
+    expect(reports.tab).toBe('class');
+    expect(reports.report).toBeNull();
+  });
+
+  it('loads the class report and picks its first learner', async () => {
+    const fake = fakeApi({ 'reports:class': async () => classReport([amelie, bruno]) });
+    const { reports } = reportsWith(fake);
+    await reports.load();
+    expect(fake.inputsOf('reports:class')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie' }]);
+    expect(reports.report?.learners).toEqual([amelie, bruno]);
+    expect(reports.learnerId).toBe('l-1');
+  });
+
+  it('keeps the learner chosen while they are in the report, and moves off one who is not', async () => {
+    let learners = [amelie, bruno];
+    const { reports } = reportsWith(fakeApi({ 'reports:class': async () => classReport(learners) }));
+    reports.learnerId = 'l-2';
+    await reports.load();
+    expect(reports.learnerId).toBe('l-2');
+    learners = [amelie];
+    await reports.load();
+    expect(reports.learnerId).toBe('l-1');
+    learners = [];
+    await reports.load();
+    expect(reports.learnerId).toBe('');
+  });
+
+  it('asks nothing without a lesson', async () => {
+    const fake = fakeApi({});
+    const { reports } = reportsWith(fake, []);
+    await reports.load();
+    await reports.loadLearner();
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('a report the backend refuses is not shown, and the reason is in the app’s alert', async () => {
+    const { reports, app } = reportsWith(fakeApi({ 'reports:class': refused('unauthorized', locked) }));
+    await reports.load();
+    expect(reports.report).toBeNull();
+    expect(app.error).toBe(locked);
+  });
+
+  it('loads the chosen learner’s answers, and nothing when none is chosen', async () => {
+    const fake = fakeApi({ 'reports:learner': async () => learnerReport(bruno) });
+    const { reports } = reportsWith(fake);
+    await reports.loadLearner();
+    expect(fake.calls).toEqual([]);
+    reports.learnerId = 'l-2';
+    await reports.loadLearner();
+    expect(fake.inputsOf('reports:learner')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', learnerId: 'l-2' }]);
+    expect(reports.learnerReport).toEqual(learnerReport(bruno));
+  });
+
+  it('exports and says where the file went; busy meanwhile', async () => {
+    const fake = fakeApi({ 'reports:export': async () => ({ saved: { fileName: 'liseuse-class-kim-russie.csv' } }) });
+    const { reports } = reportsWith(fake);
+    const exporting = reports.exportFile({ report: 'class', format: 'csv' });
+    expect(reports.busy).toBe(true);
+    await exporting;
+    expect(reports.busy).toBe(false);
+    expect(fake.inputsOf('reports:export')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', report: 'class', format: 'csv' }]);
+    expect(reports.status).toBe('Saved as liseuse-class-kim-russie.csv.');
+  });
+
+  it('a cancelled export says so; a refused one leaves the status alone and shows the reason', async () => {
+    const wrongFormat = 'A learner report is exported as PDF or JSON; the attempts CSV holds every answer.';
+    let answer: () => Promise<{ cancelled: true }> = async () => ({ cancelled: true });
+    const { reports, app } = reportsWith(fakeApi({ 'reports:export': () => answer() }));
+    await reports.exportFile({ report: 'class', format: 'pdf' });
+    expect(reports.status).toBe('Export cancelled.');
+    answer = refused('invalid_input', wrongFormat);
+    await reports.exportFile({ report: 'learner', format: 'csv', learnerId: 'l-1' });
+    expect(reports.status).toBe('Export cancelled.');
+    expect(reports.busy).toBe(false);
+    expect(app.error).toBe(wrongFormat);
+  });
+
+  it('imports file by file: a bad file is refused by name, the good ones go in, then the report is read again', async () => {
+    const imported: ImportOutcome = {
+      fileName: 'liseuse-results-amelie.json',
+      learner: 'Amélie',
+      createdLearner: true,
+      added: { attempts: 1, answers: 1, lookups: 0, statusChanges: 0 },
+      alreadyImported: false,
+    };
+    const broken = 'broken.json: it is not valid JSON (it may be cut short or damaged).';
+    const fake = fakeApi({
+      'results:import': async (input) => {
+        if (input.fileName === 'broken.json') return refused('invalid_input', broken)();
+        return input.fileName === 'again.json' ? { ...imported, fileName: 'again.json', added: { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 }, alreadyImported: true } : imported;
+      },
+      'reports:class': async () => classReport([amelie]),
+    });
+    const { reports, app } = reportsWith(fake);
+    await reports.importFiles([file('liseuse-results-amelie.json', '{"a":1}'), file('broken.json', '{"format":'), file('again.json', '{}')]);
+    expect(fake.inputsOf('results:import')).toEqual([
+      { teacherToken: 'tok-1', fileName: 'liseuse-results-amelie.json', content: '{"a":1}' },
+      { teacherToken: 'tok-1', fileName: 'broken.json', content: '{"format":' },
+      { teacherToken: 'tok-1', fileName: 'again.json', content: '{}' },
+    ]);
+    expect(reports.importResults).toEqual([
+      { ok: true, text: 'liseuse-results-amelie.json: Amélie, 2 new records.' },
+      { ok: false, text: broken },
+      { ok: true, text: 'again.json: Amélie, nothing new (already imported).' },
+    ]);
+    expect(reports.status).toBe('2 imported, 1 refused.');
+    expect(reports.busy).toBe(false);
+    expect(fake.calls.at(-1)?.name).toBe('reports:class');
+    expect(reports.report?.learners).toEqual([amelie]);
+    expect(app.error).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { TeacherOverview, TeacherSession } from '../../../shared/contract/teacher';
+import { fakeApi, refused } from './fake-api';
+import { TeacherState } from './teacher.svelte';
+
+const unlocked: TeacherSession = { teacherToken: 'tok-1', expiresAt: '2026-11-30T10:00:00.000Z' };
+const overview: TeacherOverview = {
+  learners: [{ learner: { id: 'l-1', name: 'Amélie', createdAt: '2026-11-30T09:00:00.000Z' }, lookedUpWords: 3, quizAttempts: 1, bestScore: 0.9, secondsRead: 240 }],
+};
+const locked = 'The teacher area is locked. Enter the teacher PIN again.';
+
+describe('the teacher area', () => {
+  it('knows whether a PIN is set', async () => {
+    const teacher = new TeacherState(fakeApi({ 'teacher:status': async () => ({ pinSet: true }) }).api);
+    expect(teacher.pinSet).toBeNull();
+    await teacher.load();
+    expect(teacher.pinSet).toBe(true);
+    expect(teacher.busy).toBe(false);
+  });
+
+  it('sets the first PIN and opens on the learners', async () => {
+    const fake = fakeApi({ 'teacher:setPin': async () => unlocked, 'teacher:overview': async () => overview });
+    const teacher = new TeacherState(fake.api);
+    await teacher.setPin('2468', '2468');
+    expect(fake.inputsOf('teacher:setPin')).toEqual([{ pin: '2468' }]);
+    expect(fake.inputsOf('teacher:overview')).toEqual([{ teacherToken: 'tok-1' }]);
+    expect(teacher.pinSet).toBe(true);
+    expect(teacher.unlocked).toEqual(unlocked);
+    expect(teacher.overview).toEqual(overview);
+    expect(teacher.error).toBeNull();
+  });
+
+  it('refuses a PIN that is not 4 to 8 digits, or typed differently twice, without asking the backend', async () => {
+    const fake = fakeApi({});
+    const teacher = new TeacherState(fake.api);
+    await teacher.setPin('12a4', '12a4');
+    expect(teacher.error).toBe('A teacher PIN is 4 to 8 digits.');
+    await teacher.setPin('2468', '2469');
+    expect(teacher.error).toBe('The two PINs are not the same. Type them again.');
+    await teacher.unlock('123');
+    expect(teacher.error).toBe('A teacher PIN is 4 to 8 digits.');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('a wrong PIN stays locked, with the backend’s words', async () => {
+    const wrong = 'Wrong PIN. 4 more tries before a wait.';
+    const teacher = new TeacherState(fakeApi({ 'teacher:unlock': refused('unauthorized', wrong) }).api);
+    teacher.pinSet = true;
+    const unlocking = teacher.unlock('1111');
+    expect(teacher.busy).toBe(true);
+    await unlocking;
+    expect(teacher.error).toBe(wrong);
+    expect(teacher.unlocked).toBeNull();
+    expect(teacher.busy).toBe(false);
+  });
+
+  it('the same refusal twice is cleared in between, so it is announced twice', async () => {
+    const wrong = 'Wrong PIN. 3 more tries before a wait.';
+    const teacher = new TeacherState(fakeApi({ 'teacher:unlock': refused('unauthorized', wrong) }).api);
+    await teacher.unlock('1111');
+    const again = teacher.unlock('1111');
+    expect(teacher.error).toBeNull();
+    await again;
+    expect(teacher.error).toBe(wrong);
+  });
+
+  it('an unlock that expires while the area loads goes back to the PIN form and says why', async () => {
+    const teacher = new TeacherState(fakeApi({ 'teacher:unlock': async () => unlocked, 'teacher:overview': refused('unauthorized', locked) }).api);
+    await teacher.unlock('2468');
+    expect(teacher.unlocked).toBeNull();
+    expect(teacher.overview).toBeNull();
+    expect(teacher.error).toBe(locked);
+  });
+
+  it('refreshing after the unlock expired locks the area and passes the refusal on', async () => {
+    const teacher = new TeacherState(fakeApi({ 'teacher:overview': refused('unauthorized', locked) }).api);
+    teacher.unlocked = unlocked;
+    teacher.overview = overview;
+    await expect(teacher.refresh()).rejects.toMatchObject({ code: 'unauthorized', message: locked });
+    expect(teacher.unlocked).toBeNull();
+    expect(teacher.overview).toBeNull();
+  });
+
+  it('refresh asks nothing while locked', async () => {
+    const fake = fakeApi({});
+    await new TeacherState(fake.api).refresh();
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('locks: forgets the unlock at once, and tells the backend even if that fails', async () => {
+    const fake = fakeApi({ 'teacher:lock': refused('backend_unreachable', 'Liseuse lost contact with its data service. If you closed it, start Liseuse again, then reload this page.') });
+    const teacher = new TeacherState(fake.api);
+    teacher.unlocked = unlocked;
+    teacher.overview = overview;
+    await teacher.lock();
+    expect(teacher.unlocked).toBeNull();
+    expect(teacher.overview).toBeNull();
+    expect(teacher.error).toBeNull();
+    expect(fake.inputsOf('teacher:lock')).toEqual([{ teacherToken: 'tok-1' }]);
+  });
+});

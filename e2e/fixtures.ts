@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { watchCalls } from './calls';
+import { watchCalls } from '../test/support/calls';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TARGET = process.env.E2E_TARGET === 'electron' ? 'electron' : 'browser';

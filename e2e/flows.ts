@@ -3,7 +3,7 @@ import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { libraryPage } from './pages/library';
 import { readerPage } from './pages/reader';
-import { callAnswered } from './calls';
+import { callAnswered } from '../test/support/calls';
 
 export const LESSON_TITLE = 'Kim Jong-un rentre de Russie';
 

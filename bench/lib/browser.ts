@@ -1,7 +1,7 @@
 // Debian Chromium driven with playwright-core, as the end-to-end tests do, with the in-page clock (probe.js).
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { watchCalls } from '../../e2e/calls';
+import { watchCalls } from '../../test/support/calls';
 
 const PROBE = join(import.meta.dirname, 'probe.js');
 

@@ -15,7 +15,6 @@ const LESSON = 'kim-russie';
 const STATUSES = ['new', 'learning', 'known'] as const;
 type Status = (typeof STATUSES)[number];
 
-// ---- a server we can kill ----
 
 interface Server {
   child: ChildProcess;
@@ -67,7 +66,6 @@ async function must<T>(server: Server, name: string, input: unknown): Promise<T>
   return reply.value;
 }
 
-// ---- what the test knows about the lesson and what it expects to find ----
 
 interface Word {
   token: number;
@@ -129,7 +127,6 @@ interface Expected {
   answers: Map<string, Set<string>>;
 }
 
-// ---- one round: a stream of writes in parallel lanes, killed at a random moment ----
 
 interface RoundOutcome {
   acknowledged: number;
@@ -206,7 +203,6 @@ async function streamAndKill(server: Server, learnerId: string, words: Word[], e
   return { acknowledged, sent };
 }
 
-// ---- checks ----
 
 /** After the kill, with no process holding the file: integrity, and no transaction seen half-done. */
 function checkFileAfterKill(dataDir: string, questionCount: number): string[] {
@@ -303,7 +299,6 @@ async function checkAcknowledged(server: Server, learnerId: string, expected: Ex
   return { problems, checked };
 }
 
-// ---- the run ----
 
 async function main(): Promise<void> {
   if (!existsSync(SERVER)) {

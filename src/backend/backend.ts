@@ -76,7 +76,7 @@ export function createBackend(options: BackendOptions): Backend {
     'learners:choose': ({ learnerId }) => learners.choose(learnerId),
     'learners:current': () => learners.current(),
     'lessons:list': () => lessons.library(),
-    'lessons:get': ({ lessonId }) => lessons.view(lessonId),
+    'lessons:get': ({ lessonId }) => lessons.wire(lessonId),
     'reading:state': ({ learnerId, lessonId }) => reading.state(learnerId, lessonId),
     'reading:lookup': ({ learnerId, lessonId, token, paragraph }) => reading.lookup(learnerId, lessonId, token, paragraph),
     'reading:setStatus': ({ learnerId, lessonId, token, status }) => reading.setStatus(learnerId, lessonId, token, status),

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grade, mulberry32, type Answer } from '../../core/grading';
 import type { Lesson } from '../../core/lesson';
 import { loadQuiz, type Question, type Quiz } from '../../core/quiz';
-import { buildClassReport, buildLearnerReport, type ClassReport, type ReportInput } from '../../core/reports/class-report';
+import { buildLearnerReport, type ClassReport, type ReportInput } from '../../core/reports/class-report';
 import { loadArticle, readArticleFile } from '../../../test/support/article';
+import { buildClassReport } from '../../../test/support/reports';
 import { classReportPdf, learnerReportPdf } from './pdf';
 
 const lesson: Lesson = loadArticle();

@@ -22,8 +22,6 @@ export async function openLesson(page: Page): Promise<ReturnType<typeof readerPa
   return reader;
 }
 
-// ---- profiles, teacher PIN, progress, review ----
-
 /**
  * Opens the lesson from the keyboard with the pointer parked in a corner. A word left under the pointer when the
  * text appears (the reader scrolls to the saved position) would open on hover and count as a look-up.

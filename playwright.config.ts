@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findBrowser } from './test/support/browser';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Playwright loads this file in its runner and again in every worker: the first finder unpacks the bundled
+// Chromium when it is the one used, the others find it unpacked.
+const browser = await findBrowser();
+if (!process.env.TEST_WORKER_INDEX) console.log(`End-to-end browser: ${browser.executablePath} (${browser.source})`);
 
 export default defineConfig({
   testDir: './e2e',
@@ -17,16 +21,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: browser.executablePath,
+      args: CHROMIUM_ARGS,
     },
     viewport: { width: 1200, height: 900 },
     trace: 'retain-on-failure',

@@ -2,12 +2,12 @@
 // server, driven in Chromium. Electron target (E2E_TARGET=electron, where Electron's binary exists): the
 // desktop app through Playwright's _electron. Specs only see `liseuse` and never care which.
 import { test as base, expect, _electron, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { watchCalls } from './calls';
+import { watchCalls } from '../test/support/calls';
+import { startServerProcess } from '../test/support/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TARGET = process.env.E2E_TARGET === 'electron' ? 'electron' : 'browser';
@@ -26,34 +26,9 @@ interface Running {
 }
 
 async function startServer(env: NodeJS.ProcessEnv, page: Page): Promise<Running> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out', 'main', 'server.js')], {
-    env: { ...env, LISEUSE_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 15_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /ready: (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(stdout);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  await page.goto(url);
-  return {
-    async stop(kill) {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill(kill ? 'SIGKILL' : 'SIGTERM');
-      await exited;
-    },
-  };
+  const server = await startServerProcess(env);
+  await page.goto(`${server.origin}#token=${server.token}`);
+  return { stop: (kill) => server.stop(kill ? 'SIGKILL' : 'SIGTERM') };
 }
 
 export const test = base.extend<{ liseuse: Liseuse; lessonsDir: string | undefined }>({

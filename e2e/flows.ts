@@ -3,7 +3,7 @@ import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { libraryPage } from './pages/library';
 import { readerPage } from './pages/reader';
-import { callAnswered } from './calls';
+import { callAnswered } from '../test/support/calls';
 
 export const LESSON_TITLE = 'Kim Jong-un rentre de Russie';
 
@@ -21,8 +21,6 @@ export async function openLesson(page: Page): Promise<ReturnType<typeof readerPa
   await expect(reader.word('voyage')).toBeVisible();
   return reader;
 }
-
-// ---- profiles, teacher PIN, progress, review ----
 
 /**
  * Opens the lesson from the keyboard with the pointer parked in a corner. A word left under the pointer when the

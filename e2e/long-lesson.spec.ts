@@ -3,13 +3,14 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callAnswered } from './calls';
+import { callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner } from './flows';
 import { readerPage } from './pages/reader';
 import { loadLesson } from '../src/core/lesson';
 import { paginate } from '../src/core/reader/pages';
-import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles, repeatLesson, writeLessonFolder } from '../bench/lib/lessons';
+import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../test/support/article';
+import { repeatLesson, writeLessonFolder } from '../test/support/lessons';
 
 const LONG_TITLE = 'Un long récit';
 const LONG = repeatLesson(readLessonFiles(ARTICLE_DIR), 6, 'long', LONG_TITLE);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { onAnswered, callAnswered } from './calls';
+import { onAnswered, callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner, openLesson } from './flows';
 import { readerPage } from './pages/reader';

@@ -1,7 +1,7 @@
 // Every screen at a phone's width (320 CSS px, WCAG 1.4.10 reflow) and at 200% zoom of a 1280 px window (640 CSS px):
 // the page never scrolls sideways (a table may scroll inside its own wrapper) and axe finds nothing.
 import type { Page, TestInfo } from '@playwright/test';
-import { callAnswered } from './calls';
+import { callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner, markWord, openLessonQuietly } from './flows';
 import { libraryPage } from './pages/library';

@@ -2,10 +2,8 @@
 // (question ids of the lesson's quiz, one answer row per question), so progress specs do not depend on the quiz UI.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-const QUIZ = resolve(import.meta.dirname, '..', 'resources', 'lessons', 'kim-russie', 'quiz.json');
+import { join } from 'node:path';
+import { readArticleFile } from '../test/support/article';
 
 export interface SeededAttempt {
   /** Days before now when it was finished. */
@@ -16,7 +14,7 @@ export interface SeededAttempt {
 
 /** Adds finished comprehension attempts on kim-russie for the named learner; returns each attempt's score. */
 export function seedComprehensionAttempts(dataDir: string, learnerName: string, attempts: SeededAttempt[]): number[] {
-  const ids = (JSON.parse(readFileSync(QUIZ, 'utf8')) as { questions: { id: string }[] }).questions.map((q) => q.id);
+  const ids = (JSON.parse(readArticleFile('quiz.json')) as { questions: { id: string }[] }).questions.map((q) => q.id);
   const db = new Database(join(dataDir, 'liseuse.db'));
   try {
     const learner = db.prepare('SELECT id FROM learners WHERE name = ?').get(learnerName) as { id: string } | undefined;

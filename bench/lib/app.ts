@@ -1,10 +1,9 @@
 // Runs the real browser-mode server (out/main/server.js) in its own process and talks to it as the page does.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { startServerProcess } from '../../test/support/server';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const SERVER_JS = join(ROOT, 'out', 'main', 'server.js');
 
 export interface App {
   /** http://127.0.0.1:PORT/ */
@@ -24,16 +23,16 @@ export interface AppOptions {
 }
 
 export async function startApp(options: AppOptions): Promise<App> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LISEUSE_DATA_DIR: options.dataDir, LISEUSE_PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LISEUSE_DATA_DIR: options.dataDir };
   if (options.lessonsDir) env.LISEUSE_LESSONS_DIR = options.lessonsDir;
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [SERVER_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const [, origin, token] = await readyLine(child);
-  if (!origin || !token || child.pid === undefined) throw new Error('the server printed no address');
+  const server = await startServerProcess(env, 15_000);
+  const { origin, token } = server;
+  if (server.child.pid === undefined) throw new Error('the server has no process id');
   return {
     origin,
     token,
-    pid: child.pid,
+    pid: server.child.pid,
     spawnedAt,
     async call<T>(name: string, input?: unknown): Promise<T> {
       const response = await fetch(`${origin}api/${name}`, {
@@ -45,34 +44,8 @@ export async function startApp(options: AppOptions): Promise<App> {
       if (!body.ok) throw new Error(`${name}: ${body.error.code}: ${body.error.message}`);
       return body.value;
     },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => server.stop(),
   };
-}
-
-function readyLine(child: ChildProcess): Promise<RegExpExecArray> {
-  return new Promise((resolveMatch, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start: ${stderr}`)), 15_000);
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /ready: (http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolveMatch(match);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code}: ${stderr}`));
-    });
-  });
 }
 
 /** Resident and peak resident memory of a process in MB (10^6 bytes), from /proc/<pid>/status (Linux; its "kB" are KiB). */

@@ -1,24 +1,14 @@
-// Debian Chromium driven with playwright-core, as the end-to-end tests do, with the in-page clock (probe.js).
+// Chromium driven with playwright-core, the one the end-to-end tests drive, with the in-page clock (probe.js).
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { watchCalls } from '../../e2e/calls';
+import { CHROMIUM_ARGS, findBrowser } from '../../test/support/browser';
+import { watchCalls } from '../../test/support/calls';
 
 const PROBE = join(import.meta.dirname, 'probe.js');
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+export async function launchChromium(): Promise<Browser> {
+  const { executablePath } = await findBrowser();
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 export async function newPage(browser: Browser): Promise<Page> {

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadLesson } from '../../src/core/lesson';
 import type { QuestionView } from '../../src/core/quiz-view';
-import { callAnswered } from '../../e2e/calls';
+import { callAnswered } from '../../test/support/calls';
 import { startServer } from '../../src/server/http-server';
 import { plausibleAnswer } from '../lib/answers';
 import { startApp, type App } from '../lib/app';
 import { callFromPage, firstVisible, lastRequest, launchChromium, newPage, postFromPage, timeClick } from '../lib/browser';
-import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles, repeatLesson, writeLessonFolder } from '../lib/lessons';
+import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../../test/support/article';
+import { repeatLesson, writeLessonFolder } from '../../test/support/lessons';
 import { sample, summarise, type Sampling } from '../lib/stats';
 import type { Row } from '../lib/table';
 

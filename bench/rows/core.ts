@@ -1,7 +1,8 @@
 // Core rows, in this process: tokenising and glossing a long text, and loading the article's lesson.
 import { loadLesson, type Gloss, type LessonFiles } from '../../src/core/lesson';
 import { tokenize } from '../../src/core/tokenizer';
-import { ARTICLE_DIR, readLessonFiles, repeatText } from '../lib/lessons';
+import { ARTICLE_DIR, readLessonFiles } from '../../test/support/article';
+import { repeatText } from '../../test/support/lessons';
 import { sample, summarise, timeSync } from '../lib/stats';
 import type { Row } from '../lib/table';
 

@@ -7,7 +7,7 @@ import { loadLesson } from '../../src/core/lesson';
 import { loadQuiz } from '../../src/core/quiz';
 import { CALL_NAMES } from '../../src/shared/contract/call-names';
 import { startApp, type App } from '../lib/app';
-import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../lib/lessons';
+import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../../test/support/article';
 import { seed } from '../lib/seed';
 import { sample, summarise } from '../lib/stats';
 import type { Row } from '../lib/table';

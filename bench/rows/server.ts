@@ -6,7 +6,7 @@ import { loadLesson } from '../../src/core/lesson';
 import { loadQuiz } from '../../src/core/quiz';
 import { openDatabase } from '../../src/backend/db/connection';
 import { memoryOf, startApp } from '../lib/app';
-import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../lib/lessons';
+import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../../test/support/article';
 import { seed } from '../lib/seed';
 import { sample, summarise } from '../lib/stats';
 import type { Row } from '../lib/table';

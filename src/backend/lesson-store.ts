@@ -55,7 +55,7 @@ export class LessonStore {
 
   library(): LessonLibrary {
     const { lessons, problems } = this.load();
-    return { lessons: [...lessons.values()].map((stored) => summarise(stored.lesson, stored.quiz)), problems };
+    return { lessons: [...lessons.values()].map((stored) => lessonSummary(stored.lesson, stored.quiz)), problems };
   }
 
   private stored(lessonId: string): StoredLesson {
@@ -64,17 +64,30 @@ export class LessonStore {
     return stored;
   }
 
+  /** The lesson, or not_found. */
   get(lessonId: string): Lesson {
     return this.stored(lessonId).lesson;
   }
 
+  /** The lesson, or undefined when no folder of that id loads (removed, or refused by its checks). */
+  find(lessonId: string): Lesson | undefined {
+    return this.load().lessons.get(lessonId)?.lesson;
+  }
+
+  /** The lesson's comprehension quiz, or not_found when the lesson or its quiz is missing. */
   quiz(lessonId: string): Quiz {
     const { quiz } = this.stored(lessonId);
     if (!quiz) throw new AppError('not_found', 'This lesson has no quiz.');
     return quiz;
   }
 
-  view(lessonId: string): LessonWire {
+  /** The lesson's comprehension quiz, or undefined when the lesson or its quiz is missing. */
+  quizOf(lessonId: string): Quiz | undefined {
+    return this.load().lessons.get(lessonId)?.quiz;
+  }
+
+  /** The lesson as lessons:get sends it: packed for the wire (src/shared/lesson-wire.ts). */
+  wire(lessonId: string): LessonWire {
     const stored = this.stored(lessonId);
     stored.wire ??= packLesson(lessonView(stored.lesson, stored.quiz));
     return stored.wire;
@@ -89,7 +102,8 @@ function readLessonFile(dir: string, folder: string, name: keyof LessonFiles): s
   }
 }
 
-function summarise(lesson: Lesson, quiz: Quiz | undefined): LessonSummary {
+/** What the library shows of a lesson. */
+function lessonSummary(lesson: Lesson, quiz: Quiz | undefined): LessonSummary {
   const { manifest } = lesson;
   return {
     id: manifest.id,
@@ -106,7 +120,7 @@ function summarise(lesson: Lesson, quiz: Quiz | undefined): LessonSummary {
 /** Everything the reader shows of a lesson, token by token. */
 export function lessonView(lesson: Lesson, quiz: Quiz | undefined): LessonView {
   return {
-    ...summarise(lesson, quiz),
+    ...lessonSummary(lesson, quiz),
     text: lesson.text,
     ...(lesson.manifest.source ? { source: lesson.manifest.source } : {}),
     editorNotes: lesson.manifest.editorNotes ?? [],

@@ -1,19 +1,16 @@
 // The packed lesson lessons:get sends stands for exactly the LessonView the reader needs, and is much smaller.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLesson, type LessonFiles } from '../core/lesson';
+import { loadLesson } from '../core/lesson';
 import { loadQuiz } from '../core/quiz';
 import { PackedLesson, packLesson, TOKEN_STRIDE, unpackLesson } from '../shared/lesson-wire';
 import { lessonView } from './lesson-store';
+import { readArticleFile, readLessonFiles } from '../../test/support/article';
 
-const DIR = join(import.meta.dirname, '..', '..', 'resources', 'lessons', 'kim-russie');
-const read = (name: string): string => readFileSync(join(DIR, name), 'utf8');
 
 describe('the lesson on the wire', () => {
-  const files = Object.fromEntries(['lesson.json', 'text.fr.txt', 'lexicon.json', 'translations.json'].map((n) => [n, read(n)])) as unknown as LessonFiles;
+  const files = readLessonFiles();
   const lesson = loadLesson(files);
-  const view = lessonView(lesson, loadQuiz(read('quiz.json'), lesson));
+  const view = lessonView(lesson, loadQuiz(readArticleFile('quiz.json'), lesson));
 
   it('unpacks to the very view it was packed from, every token with its kind, offsets and gloss', () => {
     const wire = JSON.parse(JSON.stringify(packLesson(view))) as ReturnType<typeof packLesson>;
@@ -37,7 +34,7 @@ describe('the lesson on the wire', () => {
 });
 
 describe('reading a packed lesson a paragraph at a time', () => {
-  const files = Object.fromEntries(['lesson.json', 'text.fr.txt', 'lexicon.json', 'translations.json'].map((n) => [n, read(n)])) as unknown as LessonFiles;
+  const files = readLessonFiles();
   const view = lessonView(loadLesson(files), undefined);
   const packed = new PackedLesson(packLesson(view));
 

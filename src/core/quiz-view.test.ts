@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadArticle, readArticleFile } from '../../test/support/article';
 import { grade } from './grading';
-import { loadLesson } from './lesson';
 import { loadQuiz, type Question } from './quiz';
 import { feedbackFor, questionView } from './quiz-view';
 
-const DIR = resolve('resources/lessons/kim-russie');
-const read = (name: string): string => readFileSync(resolve(DIR, name), 'utf8');
-const lesson = loadLesson({
-  'lesson.json': read('lesson.json'),
-  'text.fr.txt': read('text.fr.txt'),
-  'lexicon.json': read('lexicon.json'),
-  'translations.json': read('translations.json'),
-});
-const quiz = loadQuiz(read('quiz.json'), lesson);
+const lesson = loadArticle();
+const quiz = loadQuiz(readArticleFile('quiz.json'), lesson);
 const byType = (type: Question['type']): Question => quiz.questions.find((q) => q.type === type)!;
 
 describe('questionView', () => {

@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadArticle, readArticleFile } from '../../test/support/article';
 import { grade, type Answer } from './grading';
-import { LessonError, loadLesson, type Lesson } from './lesson';
+import { LessonError, type Lesson } from './lesson';
 import { QUESTION_TYPES, SKILLS, loadQuiz, type Question } from './quiz';
 
-const DIR = resolve('resources/lessons/kim-russie');
-const read = (name: string): string => readFileSync(resolve(DIR, name), 'utf8');
-const lesson: Lesson = loadLesson({
-  'lesson.json': read('lesson.json'),
-  'text.fr.txt': read('text.fr.txt'),
-  'lexicon.json': read('lexicon.json'),
-  'translations.json': read('translations.json'),
-});
-const RAW = read('quiz.json');
+const lesson: Lesson = loadArticle();
+const RAW = readArticleFile('quiz.json');
 const quiz = loadQuiz(RAW, lesson);
 
 /** The real quiz.json as an object, with one change applied, back as text. */

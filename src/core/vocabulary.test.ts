@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadArticle, readArticleFile } from '../../test/support/article';
 import { grade } from './grading';
-import { loadLesson, type Entry, type Lesson } from './lesson';
+import type { Entry, Lesson } from './lesson';
 import { optionSense } from './gloss-format';
 import { entryOptionId, vocabularyPractice, type VocabularyQuestion } from './vocabulary';
 
-const DIR = resolve('resources/lessons/kim-russie');
-const read = (name: string): string => readFileSync(resolve(DIR, name), 'utf8');
-const lesson: Lesson = loadLesson({
-  'lesson.json': read('lesson.json'),
-  'text.fr.txt': read('text.fr.txt'),
-  'lexicon.json': read('lexicon.json'),
-  'translations.json': read('translations.json'),
-});
-const entries = (JSON.parse(read('lexicon.json')) as { entries: Record<string, Entry> }).entries;
+const lesson: Lesson = loadArticle();
+const entries = (JSON.parse(readArticleFile('lexicon.json')) as { entries: Record<string, Entry> }).entries;
 /** Option id -> lexicon entry, to check parts of speech. */
 const entryByOption = new Map(Object.entries(entries).map(([id, entry]) => [entryOptionId(id), entry]));
 const posOf = (optionId: string): string | undefined => entryByOption.get(optionId)?.pos;

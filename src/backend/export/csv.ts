@@ -1,6 +1,7 @@
 // CSV files a spreadsheet opens right: RFC 4180 (CRLF, quotes doubled), UTF-8 with a BOM for accents, numbers
 // left numeric, and every text cell that could run as a formula neutralised.
 import { stringify } from 'csv-stringify/sync';
+import type { AttemptAnswerRow } from '../../core/reports/attempt-rows';
 import type { ClassReport } from '../../core/reports/class-report';
 import { safeCell, type Cell } from '../../core/reports/csv-safety';
 
@@ -31,22 +32,6 @@ export function classSummaryCsv(report: ClassReport): Buffer {
       l.known,
     ]),
   );
-}
-
-export interface AttemptAnswerRow {
-  learnerId: string;
-  learner: string;
-  attemptId: string;
-  attemptNumber: number;
-  startedAt: string;
-  finishedAt: string | null;
-  questionNumber: number;
-  questionId: string;
-  prompt: string;
-  given: string;
-  verdict: string;
-  score: number;
-  timeMs: number;
 }
 
 /** One row per learner × question × attempt. */

@@ -5,6 +5,6 @@ import type { Services } from './services';
 export function lessonHandlers({ lessons }: Services): HandlersOf<typeof lessonCalls> {
   return {
     'lessons:list': () => lessons.library(),
-    'lessons:get': ({ lessonId }) => lessons.view(lessonId),
+    'lessons:get': ({ lessonId }) => lessons.wire(lessonId),
   };
 }

@@ -1,14 +1,19 @@
-// The class report reads only the answers it uses (each learner's counted and latest attempts). On a seeded
-// SQLite file full of awkward cases, it must give exactly the report built the plain way from every row.
+// The class report reads only the answers it uses (each learner's counted and latest attempts), and a learner's
+// report only that learner's rows. On a seeded SQLite file full of awkward cases, each must give exactly the report
+// built the plain way from every row.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/grading';
 import type { Question } from '../../core/quiz';
-import { buildClassReport, type ClassReport } from '../../core/reports/class-report';
+import { buildLearnerReport, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
+import { buildClassReport } from '../../../test/support/reports';
 import { createBackend, type Backend } from '../backend';
-import { ReportsRepository } from '../db/repositories/reports';
+import { LearnersRepository } from '../db/repositories/learners';
+import { ReportsRepository, type ReportRows } from '../db/repositories/reports';
+import { ResultsRepository } from '../db/repositories/results';
 import { makeTempDir, removeTempDir } from '../db/test-helpers';
 import { LessonStore } from '../lesson-store';
+import { downloadInstead, ReportService } from './reports';
 
 const LESSON = 'kim-russie';
 const LESSONS = resolve('resources/lessons');
@@ -66,6 +71,8 @@ describe('the class report read from the counted answers only', () => {
        VALUES (?, ?, ?, ?, ?, ?, 1000, ?)`,
     );
     const lookup = db.prepare('INSERT INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, 0, ?, ?, ?)');
+    const status = db.prepare('INSERT INTO word_status (learner_id, lemma, status, updated_at) VALUES (?, ?, ?, ?)');
+    const reading = db.prepare('INSERT INTO reading_progress (learner_id, lesson_id, seconds_read, updated_at) VALUES (?, ?, ?, ?)');
     const ids = JSON.stringify(questions.map((q) => q.id));
     let attempts = 0;
     let answers = 0;
@@ -74,6 +81,9 @@ describe('the class report read from the counted answers only', () => {
         const learnerId = uuid('a000', l);
         learner.run(learnerId, `Élève ${l}`, `élève ${String(l).padStart(3, '0')}`, NOW.toISOString());
         for (let k = 0; k < 5; k++) lookup.run(uuid('d000', l * 10 + k), learnerId, LESSON, Math.floor(random() * 6), `lemme-${Math.floor(random() * 8)}`, NOW.toISOString());
+        for (let k = 0; k < l % 4; k++) status.run(learnerId, `mot-${k}`, k % 2 ? 'known' : 'learning', NOW.toISOString());
+        reading.run(learnerId, LESSON, 60 * (l % 9), NOW.toISOString());
+        reading.run(learnerId, 'another-lesson', 45, NOW.toISOString());
         // Every seventh learner never takes the quiz; the others take one to five attempts.
         const count = l % 7 === 6 ? 0 : 1 + Math.floor(random() * 5);
         // Inserted in a shuffled order, so insertion order (rowid) and start order disagree.
@@ -134,5 +144,55 @@ describe('the class report read from the counted answers only', () => {
     expect(report.questions.every((q) => q.answered > 10 && q.discrimination !== null)).toBe(true);
     expect(report.questions.some((q) => q.wrongChoices.length > 0)).toBe(true);
     expect(report.questions.some((q) => q.lookedUpByMissers.length > 0)).toBe(true);
+  });
+
+  it("gives each learner the report built from the whole class's rows", async () => {
+    const lessons = new LessonStore(LESSONS);
+    const lesson = lessons.get(LESSON);
+    const everyRow: ReportInput = {
+      lesson: { id: LESSON, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
+      quiz: lessons.quiz(LESSON),
+      ...new ReportsRepository(backend.db).rows(LESSON),
+    };
+    expect(everyRow.learners).toHaveLength(LEARNERS);
+    for (const { id } of everyRow.learners) {
+      const result = await backend.call('reports:learner', { teacherToken, lessonId: LESSON, learnerId: id });
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value as LearnerReport).toEqual(buildLearnerReport(everyRow, id, NOW));
+    }
+  });
+
+  it("reads only that learner's rows", () => {
+    const read: { rows: ReportRows[]; answers: ReportInput['answers'][] } = { rows: [], answers: [] };
+    class ObservedReports extends ReportsRepository {
+      override withoutAnswers(lessonId: string, learnerId?: string): ReportRows {
+        const rows = super.withoutAnswers(lessonId, learnerId);
+        read.rows.push(rows);
+        return rows;
+      }
+      override answers(lessonId: string, learnerId?: string): ReportInput['answers'] {
+        const answers = super.answers(lessonId, learnerId);
+        read.answers.push(answers);
+        return answers;
+      }
+    }
+    const { db } = backend;
+    const service = new ReportService(new ObservedReports(db), new ResultsRepository(db), new LearnersRepository(db), new LessonStore(LESSONS), downloadInstead, () => NOW);
+    const learnerId = uuid('a000', 11);
+    const report = service.learnerReport(LESSON, learnerId);
+    expect(report.attempts.length).toBeGreaterThan(0);
+    expect(report.learner).toMatchObject({ known: 1, learning: 2, readingSeconds: 120 });
+
+    const rows = read.rows.flat();
+    expect(rows.length).toBeGreaterThan(0);
+    const attemptIds = new Set(rows.flatMap((r) => r.attempts.map((a) => a.id)));
+    expect(rows.flatMap((r) => r.learners.map((l) => l.id))).toEqual([learnerId]);
+    expect(rows.flatMap((r) => r.attempts.map((a) => a.learnerId)).every((id) => id === learnerId)).toBe(true);
+    expect(rows.flatMap((r) => r.lookups.map((l) => l.learnerId)).every((id) => id === learnerId)).toBe(true);
+    expect(rows.flatMap((r) => r.statuses.map((s) => s.learnerId)).every((id) => id === learnerId)).toBe(true);
+    expect(rows.flatMap((r) => Object.keys(r.readingSeconds))).toEqual([learnerId]);
+    const answers = read.answers.flat();
+    expect(answers.length).toBe(report.attempts.reduce((n, a) => n + a.answers.length, 0));
+    expect(answers.every((a) => attemptIds.has(a.attemptId))).toBe(true);
   });
 });

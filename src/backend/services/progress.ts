@@ -35,7 +35,7 @@ export class ProgressService {
     const counts = this.progress.wordCounts(learnerId);
     const attempts: ProgressAttempt[] = this.progress
       .finishedAttempts(learnerId)
-      .map((a) => ({ ...a, lessonTitle: this.lesson(a.lessonId)?.manifest.title ?? null }));
+      .map((a) => ({ ...a, lessonTitle: this.lessons.find(a.lessonId)?.manifest.title ?? null }));
     return {
       learner,
       words: { lookedUp: counts.lookedUp, learning: counts.learning, known: counts.known, ...this.review.summary(learnerId) },
@@ -75,7 +75,7 @@ export class ProgressService {
       )
       .slice(0, TROUBLE_LIMIT)
       .map((p) => {
-        const lesson = this.lesson(p.lessonId);
+        const lesson = this.lessons.find(p.lessonId);
         const range = lesson?.paragraphs[p.paragraph - 1];
         return {
           ...p,
@@ -87,20 +87,6 @@ export class ProgressService {
 
   /** The 1-based paragraph of a comprehension question's evidence, from the lesson's quiz. */
   private quizParagraph(lessonId: string, questionId: string): number | undefined {
-    let quiz: Quiz | undefined;
-    try {
-      quiz = this.lessons.quiz(lessonId);
-    } catch {
-      return undefined;
-    }
-    return quiz.questions.find((q) => q.id === questionId)?.evidence.paragraph;
-  }
-
-  private lesson(lessonId: string): Lesson | undefined {
-    try {
-      return this.lessons.get(lessonId);
-    } catch {
-      return undefined;
-    }
+    return this.lessons.quizOf(lessonId)?.questions.find((q) => q.id === questionId)?.evidence.paragraph;
   }
 }

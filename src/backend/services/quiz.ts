@@ -6,7 +6,7 @@ import { vocabularyPractice } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { AnswerOutcome, AttemptSummary, AttemptView, QuizOverview } from '../../shared/contract/quiz';
 import type { QuizKind } from '../../shared/types';
-import { summarise, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
+import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
 import type { ReadingRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
@@ -37,8 +37,8 @@ export class QuizService {
 
   overview(learnerId: string, lessonId: string): QuizOverview {
     this.learners.require(learnerId);
-    const questionCount = this.lessons.get(lessonId) && this.comprehensionQuestionCount(lessonId);
-    const attempts = this.quizzes.summaries(learnerId, lessonId).map((row) => summarise(row, row.answered, this.questionsOf(row).length));
+    const questionCount = this.lessons.get(lessonId) && (this.lessons.quizOf(lessonId)?.questions.length ?? 0);
+    const attempts = this.quizzes.summaries(learnerId, lessonId).map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length));
     const finished = attempts.filter((a) => a.kind === 'comprehension' && a.score !== null);
     const open = (kind: QuizKind): AttemptSummary | null => attempts.find((a) => a.kind === kind && a.finishedAt === null) ?? null;
     return {
@@ -107,17 +107,9 @@ export class QuizService {
       );
       return {
         feedback: feedbackFor(question, result),
-        attempt: summarise({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
+        attempt: attemptSummary({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
       };
     });
-  }
-
-  private comprehensionQuestionCount(lessonId: string): number {
-    try {
-      return this.lessons.quiz(lessonId).questions.length;
-    } catch {
-      return 0;
-    }
   }
 
   private owned(learnerId: string, attemptId: string): AttemptRow {
@@ -153,7 +145,7 @@ export class QuizService {
       });
     }
     return {
-      ...summarise(row, Object.keys(feedback).length, questions.length),
+      ...attemptSummary(row, Object.keys(feedback).length, questions.length),
       lessonId: row.lessonId,
       questions: questions.map((q) => questionView(q, row.seed)),
       feedback,

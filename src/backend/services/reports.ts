@@ -1,6 +1,7 @@
 // Teacher reports and result files: build the report models, turn them into CSV, PDF or JSON, hand the bytes to
 // whoever saves files in this mode, and merge results files brought from other computers.
-import { buildClassReportFrom, buildLearnerReport, describeAnswer, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
+import { attemptRows } from '../../core/reports/attempt-rows';
+import { buildClassReportFrom, buildLearnerReport, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
 import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile } from '../../core/reports/result-file';
 import { AppError } from '../../shared/errors';
 import type { ExportOutcome } from '../../shared/types';
@@ -9,7 +10,7 @@ import type { ReportExportRequest } from '../../shared/contract/reports';
 import type { LearnersRepository } from '../db/repositories/learners';
 import type { ReportsRepository } from '../db/repositories/reports';
 import type { ResultsRepository } from '../db/repositories/results';
-import { attemptsCsv, classSummaryCsv, type AttemptAnswerRow } from '../export/csv';
+import { attemptsCsv, classSummaryCsv } from '../export/csv';
 import type { LessonStore } from '../lesson-store';
 
 export interface OutgoingFile {
@@ -28,7 +29,8 @@ export const downloadInstead: SaveFile = async (file) => ({
   download: { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') },
 });
 
-// pdfkit and its fonts cost half a second and 25 MB at start-up: load them the first time a PDF is asked for.
+// pdfkit and its fonts would slow the backend's start (the bench's "backend start" row): loaded the first time a PDF
+// is asked for.
 const pdf = (): Promise<typeof import('../export/pdf')> => import('../export/pdf');
 
 const MIME = { csv: 'text/csv', pdf: 'application/pdf', json: 'application/json' } as const;
@@ -57,22 +59,17 @@ export class ReportService {
 
   private lessonOf(lessonId: string): Pick<ReportInput, 'lesson' | 'quiz'> {
     const lesson = this.lessons.get(lessonId);
-    let quiz;
-    try {
-      quiz = this.lessons.quiz(lessonId);
-    } catch {
-      quiz = undefined;
-    }
-    return { lesson: { id: lessonId, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length }, quiz };
+    return { lesson: { id: lessonId, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length }, quiz: this.lessons.quizOf(lessonId) };
   }
 
-  private input(lessonId: string): ReportInput {
-    return { ...this.lessonOf(lessonId), ...this.reports.rows(lessonId) };
+  /** Every row a report reads, every answer included: the whole class's, or only the given learner's. */
+  private input(lessonId: string, learnerId?: string): ReportInput {
+    return { ...this.lessonOf(lessonId), ...this.reports.rows(lessonId, learnerId) };
   }
 
   /**
-   * Reads only the answers the report uses, one attempt per learner, instead of every answer: the same report as
-   * buildClassReport on all the rows, in a fraction of the time for a class with many attempts.
+   * Reads only the answers the report uses, one attempt per learner, instead of every answer (the bench's "class
+   * report" row): the same report as one built from every row.
    */
   classReport(lessonId: string): ClassReport {
     const lesson = this.lessonOf(lessonId);
@@ -90,48 +87,9 @@ export class ReportService {
   }
 
   learnerReport(lessonId: string, learnerId: string): LearnerReport {
-    const report = buildLearnerReport(this.input(lessonId), learnerId, this.now());
+    const report = buildLearnerReport(this.input(lessonId, learnerId), learnerId, this.now());
     if (!report) throw new AppError('not_found', 'This learner no longer exists.');
     return report;
-  }
-
-  /** One row per learner × question × attempt. */
-  attemptRows(lessonId: string): AttemptAnswerRow[] {
-    const input = this.input(lessonId);
-    const questions = new Map((input.quiz?.questions ?? []).map((q, i) => [q.id, { question: q, number: i + 1 }]));
-    const names = new Map(input.learners.map((l) => [l.id, l.name]));
-    const numberOf = new Map<string, number>();
-    const perLearner = new Map<string, number>();
-    for (const attempt of input.attempts) {
-      const n = (perLearner.get(attempt.learnerId) ?? 0) + 1;
-      perLearner.set(attempt.learnerId, n);
-      numberOf.set(attempt.id, n);
-    }
-    const attempts = new Map(input.attempts.map((a) => [a.id, a]));
-    return input.answers
-      .flatMap((answer) => {
-        const attempt = attempts.get(answer.attemptId);
-        if (!attempt) return [];
-        const known = questions.get(answer.questionId);
-        return [
-          {
-            learnerId: attempt.learnerId,
-            learner: names.get(attempt.learnerId) ?? '',
-            attemptId: attempt.id,
-            attemptNumber: numberOf.get(attempt.id) ?? 0,
-            startedAt: attempt.startedAt,
-            finishedAt: attempt.finishedAt,
-            questionNumber: known?.number ?? 0,
-            questionId: answer.questionId,
-            prompt: known?.question.prompt ?? answer.questionId,
-            given: describeAnswer(known?.question, answer.answer),
-            verdict: answer.verdict,
-            score: answer.score,
-            timeMs: answer.timeMs,
-          },
-        ];
-      })
-      .sort((a, b) => a.learner.localeCompare(b.learner, 'fr') || a.attemptNumber - b.attemptNumber || a.questionNumber - b.questionNumber);
   }
 
   async export(request: ReportExportRequest): Promise<ExportOutcome> {
@@ -149,7 +107,7 @@ export class ReportService {
           : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     } else if (request.report === 'attempts') {
       if (request.format !== 'csv') throw new AppError('invalid_input', 'The attempts file is a CSV; use the class report for PDF or JSON.');
-      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(this.attemptRows(request.lessonId)) };
+      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId))) };
     } else {
       const report = this.classReport(request.lessonId);
       const base = `liseuse-${lesson}-class-${date}`;

@@ -48,7 +48,7 @@ export class ReviewService {
 
   summary(learnerId: string): ReviewSummary {
     this.learners.require(learnerId);
-    return this.summarise(this.cards.cards(learnerId));
+    return this.reviewSummary(this.cards.cards(learnerId));
   }
 
   /** "My words": every word looked up or marked learning, newest first. */
@@ -70,7 +70,7 @@ export class ReviewService {
       words: reviewQueue(cards, now)
         .slice(0, REVIEW_SESSION)
         .map((stored) => this.toWord(stored, now)),
-      summary: this.summarise(cards),
+      summary: this.reviewSummary(cards),
     };
   }
 
@@ -85,7 +85,7 @@ export class ReviewService {
     return { lemma: key, due: card.due, summary: this.summary(learnerId) };
   }
 
-  private summarise(cards: readonly StoredCard[]): ReviewSummary {
+  private reviewSummary(cards: readonly StoredCard[]): ReviewSummary {
     const now = this.now();
     return {
       due: cards.filter((c) => isInQueue(c.card, c.status, now)).length,
@@ -94,14 +94,9 @@ export class ReviewService {
   }
 
   private toWord(stored: StoredCard, now: Date): MyWord {
-    let lesson: Lesson | undefined;
-    let lessonTitle: string | null = null;
-    try {
-      lesson = this.lessons.get(stored.lessonId);
-      lessonTitle = lesson.manifest.title;
-    } catch {
-      // The lesson folder was removed or no longer loads: the word stays, without its sentence.
-    }
+    // The lesson folder may be removed or no longer load: the word stays, without its sentence.
+    const lesson = this.lessons.find(stored.lessonId);
+    const lessonTitle = lesson?.manifest.title ?? null;
     const token = lesson && occurrence(lesson, stored);
     const sentence = token && lesson?.sentences[token.sentence];
     return {

@@ -237,11 +237,7 @@ function learnerRows(input: Omit<ReportInput, 'answers'>, answeredQuestions: Rea
   });
 }
 
-export function buildClassReport(input: ReportInput, now: Date): ClassReport {
-  return buildClassReportFrom(classReportInput(input), now);
-}
-
-/** The class report from the counted answers alone; the same report as buildClassReport on all of them. */
+/** The class report from the counted answers alone; the same report as one built from all of them. */
 export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassReport {
   const questions = input.quiz?.questions ?? [];
   // One response per learner and question: from each learner's first finished attempt.
@@ -303,6 +299,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
   };
 }
 
+/** One learner's report; `input` may hold only that learner's rows, or the whole class's. */
 export function buildLearnerReport(input: ReportInput, learnerId: string, now: Date): LearnerReport | undefined {
   const learner = learnerRows(input, classReportInput(input).answeredQuestions).find((l) => l.id === learnerId);
   if (!learner) return undefined;

@@ -129,6 +129,6 @@ export class QuizRepository {
   }
 }
 
-export function summarise(row: AttemptRow, answered: number, questionCount: number): AttemptSummary {
+export function attemptSummary(row: AttemptRow, answered: number, questionCount: number): AttemptSummary {
   return { id: row.id, kind: row.kind, startedAt: row.startedAt, finishedAt: row.finishedAt, score: row.score, answered, questionCount };
 }

@@ -1,5 +1,6 @@
-// The rows a class report is built from, for one lesson, read in a handful of set-based queries.
 import type { Verdict } from '../../../core/grading';
+// The rows the teacher's reports are built from, for one lesson, read in a handful of set-based queries: the
+// whole class's, or one learner's (with the same queries narrowed by learner, so both come in the same order).
 import type { ClassReportInput, CountedAnswer, ReportInput } from '../../../core/reports/class-report';
 import type { Db } from '../connection';
 
@@ -10,41 +11,50 @@ export type ReportRows = Omit<ReportInput, 'lesson' | 'quiz' | 'answers'>;
 // this order, so the answers read every way must come in it for the sums to agree to the last bit.
 const ANSWER_ORDER = 'ORDER BY a.rowid, q.question_id';
 
+/** The condition and parameter that narrow a query to one learner, or nothing when it reads the whole class. */
+function learnerFilter(learnerId: string | undefined): { and: (column: string) => string; params: string[] } {
+  return learnerId === undefined ? { and: () => '', params: [] } : { and: (column) => `AND ${column} = ?`, params: [learnerId] };
+}
+
 export class ReportsRepository {
   constructor(private readonly db: Db) {}
 
-  /** Everything a report reads: every comprehension answer of the lesson included. */
-  rows(lessonId: string): Omit<ReportInput, 'lesson' | 'quiz'> {
-    return { ...this.withoutAnswers(lessonId), answers: this.answers(lessonId) };
+  /** Everything a report reads, every comprehension answer of the lesson included: the class's, or one learner's. */
+  rows(lessonId: string, learnerId?: string): Omit<ReportInput, 'lesson' | 'quiz'> {
+    return { ...this.withoutAnswers(lessonId, learnerId), answers: this.answers(lessonId, learnerId) };
   }
 
-  withoutAnswers(lessonId: string): ReportRows {
-    const learners = this.db.prepare('SELECT id, name FROM learners ORDER BY name_key').all() as ReportInput['learners'];
+  withoutAnswers(lessonId: string, learnerId?: string): ReportRows {
+    const learner = learnerFilter(learnerId);
+    const learners = this.db.prepare(`SELECT id, name FROM learners WHERE 1 ${learner.and('id')} ORDER BY name_key`).all(...learner.params) as ReportInput['learners'];
     const attempts = (
       this.db
         .prepare(
           `SELECT id, learner_id, started_at, finished_at, score FROM quiz_attempts
-           WHERE lesson_id = ? AND kind = 'comprehension' ORDER BY started_at, rowid`,
+           WHERE lesson_id = ? AND kind = 'comprehension' ${learner.and('learner_id')} ORDER BY started_at, rowid`,
         )
-        .all(lessonId) as { id: string; learner_id: string; started_at: string; finished_at: string | null; score: number | null }[]
+        .all(lessonId, ...learner.params) as { id: string; learner_id: string; started_at: string; finished_at: string | null; score: number | null }[]
     ).map((a) => ({ id: a.id, learnerId: a.learner_id, startedAt: a.started_at, finishedAt: a.finished_at, score: a.score }));
+    // In the order they were saved, so one learner's come in the order they have among the class's.
     const lookups = (
-      this.db.prepare('SELECT learner_id, lemma, paragraph FROM lookups WHERE lesson_id = ?').all(lessonId) as { learner_id: string; lemma: string; paragraph: number }[]
+      this.db
+        .prepare(`SELECT learner_id, lemma, paragraph FROM lookups WHERE lesson_id = ? ${learner.and('learner_id')} ORDER BY rowid`)
+        .all(lessonId, ...learner.params) as { learner_id: string; lemma: string; paragraph: number }[]
     ).map((l) => ({ learnerId: l.learner_id, lemma: l.lemma, paragraph: l.paragraph }));
     // Time read here plus time read on other computers, brought in by results files.
     const reading = this.db
       .prepare(
         `SELECT learner_id, sum(seconds) AS seconds FROM (
-           SELECT learner_id, seconds_read AS seconds FROM reading_progress WHERE lesson_id = ?
+           SELECT learner_id, seconds_read AS seconds FROM reading_progress WHERE lesson_id = ? ${learner.and('learner_id')}
            UNION ALL
-           SELECT learner_id, seconds_read FROM imported_reading WHERE lesson_id = ?
+           SELECT learner_id, seconds_read FROM imported_reading WHERE lesson_id = ? ${learner.and('learner_id')}
          ) GROUP BY learner_id`,
       )
-      .all(lessonId, lessonId) as { learner_id: string; seconds: number }[];
+      .all(lessonId, ...learner.params, lessonId, ...learner.params) as { learner_id: string; seconds: number }[];
     const statuses = (
       this.db
-        .prepare(`SELECT learner_id, status, count(*) AS count FROM word_status WHERE status IN ('learning', 'known') GROUP BY learner_id, status`)
-        .all() as { learner_id: string; status: 'learning' | 'known'; count: number }[]
+        .prepare(`SELECT learner_id, status, count(*) AS count FROM word_status WHERE status IN ('learning', 'known') ${learner.and('learner_id')} GROUP BY learner_id, status`)
+        .all(...learner.params) as { learner_id: string; status: 'learning' | 'known'; count: number }[]
     ).map((s) => ({ learnerId: s.learner_id, status: s.status, count: s.count }));
     return {
       learners,
@@ -55,16 +65,17 @@ export class ReportsRepository {
     };
   }
 
-  /** Every comprehension answer of the lesson. */
-  answers(lessonId: string): ReportInput['answers'] {
+  /** Every comprehension answer of the lesson: the class's, or one learner's. */
+  answers(lessonId: string, learnerId?: string): ReportInput['answers'] {
+    const learner = learnerFilter(learnerId);
     return (
       this.db
         .prepare(
           `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
-           WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${ANSWER_ORDER}`,
+           WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${learner.and('a.learner_id')} ${ANSWER_ORDER}`,
         )
-        .all(lessonId) as { attempt_id: string; question_id: string; answer: string; score: number; verdict: Verdict; time_ms: number; answered_at: string }[]
+        .all(lessonId, ...learner.params) as { attempt_id: string; question_id: string; answer: string; score: number; verdict: Verdict; time_ms: number; answered_at: string }[]
     ).map((q) => ({ attemptId: q.attempt_id, questionId: q.question_id, answer: q.answer, score: q.score, verdict: q.verdict, timeMs: q.time_ms, answeredAt: q.answered_at }));
   }
 

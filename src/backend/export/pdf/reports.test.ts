@@ -1,25 +1,20 @@
 // The PDF reports, read back the way a person would: rendered from a simulated class on the real kim-russie
 // quiz, then turned into text by pdfjs-dist, and measured with its text boxes so nothing a learner typed can run
 // off the page.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages, pdfText as textOf } from '../../../../test/support/pdf-text';
 import { grade, mulberry32, type Answer } from '../../../core/grading';
-import { loadLesson, type Lesson } from '../../../core/lesson';
+import type { Lesson } from '../../../core/lesson';
 import { loadQuiz, type Question, type Quiz } from '../../../core/quiz';
-import { buildClassReport, buildLearnerReport, type ClassReport, type ReportInput } from '../../../core/reports/class-report';
+import { buildLearnerReport, type ClassReport, type ReportInput } from '../../../core/reports/class-report';
+import { loadArticle, readArticleFile } from '../../../../test/support/article';
+import { buildClassReport } from '../../../../test/support/reports';
 import { classReportPdf, learnerReportPdf } from './index';
 
-const DIR = resolve('resources/lessons/kim-russie');
-const read = (name: string): string => readFileSync(resolve(DIR, name), 'utf8');
-const lesson: Lesson = loadLesson({
-  'lesson.json': read('lesson.json'),
-  'text.fr.txt': read('text.fr.txt'),
-  'lexicon.json': read('lexicon.json'),
-  'translations.json': read('translations.json'),
-});
-const quiz: Quiz = loadQuiz(read('quiz.json'), lesson);
+const lesson: Lesson = loadArticle();
+const quiz: Quiz = loadQuiz(readArticleFile('quiz.json'), lesson);
 const NOW = new Date('2024-05-12T14:03:00Z');
 
 // Set LISEUSE_KEEP_PDF=/some/dir to keep the rendered files for a look (pdftoppm -r 60 -png …).

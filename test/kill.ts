@@ -2,58 +2,25 @@
 // each kill the database must pass PRAGMA integrity_check and hold no half-done transaction; after each restart
 // every write whose reply said ok must still be there. Run with `npm run test:kill` after `npm run build`.
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { unpackLesson, type LessonWire } from '../src/shared/lesson-wire';
+import { ARTICLE_ID as LESSON } from './support/article';
+import { SERVER_JS, startServerProcess, type ServerProcess } from './support/server';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const SERVER = join(ROOT, 'out', 'main', 'server.js');
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 100);
-const LESSON = 'kim-russie';
 const STATUSES = ['new', 'learning', 'known'] as const;
 type Status = (typeof STATUSES)[number];
 
-// ---- a server we can kill ----
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  token: string;
-  exited: Promise<void>;
-}
-
-function startServer(dataDir: string): Promise<Server> {
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, LISEUSE_DATA_DIR: dataDir, LISEUSE_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((done, fail) => {
-    let stdout = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start in 20 s: ${stderr}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /ready: (http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]+)/.exec(stdout);
-      if (match?.[1] && match[2]) {
-        clearTimeout(timer);
-        done({ child, base: match[1], token: match[2], exited });
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited (${code ?? signal}) before it was ready: ${stderr}`));
-    });
-  });
+function startServer(dataDir: string): Promise<ServerProcess> {
+  return startServerProcess({ ...process.env, LISEUSE_DATA_DIR: dataDir });
 }
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-async function call<T>(server: Server, name: string, input: unknown): Promise<Reply<T>> {
-  const response = await fetch(`${server.base}api/${name}`, {
+async function call<T>(server: ServerProcess, name: string, input: unknown): Promise<Reply<T>> {
+  const response = await fetch(`${server.origin}api/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-liseuse-token': server.token },
     body: JSON.stringify(input),
@@ -61,13 +28,12 @@ async function call<T>(server: Server, name: string, input: unknown): Promise<Re
   return (await response.json()) as Reply<T>;
 }
 
-async function must<T>(server: Server, name: string, input: unknown): Promise<T> {
+async function must<T>(server: ServerProcess, name: string, input: unknown): Promise<T> {
   const reply = await call<T>(server, name, input);
   if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code}: ${reply.error.message}`);
   return reply.value;
 }
 
-// ---- what the test knows about the lesson and what it expects to find ----
 
 interface Word {
   token: number;
@@ -129,14 +95,13 @@ interface Expected {
   answers: Map<string, Set<string>>;
 }
 
-// ---- one round: a stream of writes in parallel lanes, killed at a random moment ----
 
 interface RoundOutcome {
   acknowledged: number;
   sent: number;
 }
 
-async function streamAndKill(server: Server, learnerId: string, words: Word[], expected: Expected, killAfterMs: number, roundNo: number): Promise<RoundOutcome> {
+async function streamAndKill(server: ServerProcess, learnerId: string, words: Word[], expected: Expected, killAfterMs: number, roundNo: number): Promise<RoundOutcome> {
   let alive = true;
   let acknowledged = 0;
   let sent = 0;
@@ -199,14 +164,12 @@ async function streamAndKill(server: Server, learnerId: string, words: Word[], e
   await Promise.all(Array.from({ length: laneCount }, () => must(server, 'app:info', {})));
   const lanes = [quizLane(), quizLane(), lookupLane(0), lookupLane(3), statusLane(0, 2), statusLane(1, 2)];
   await new Promise((done) => setTimeout(done, killAfterMs));
-  server.child.kill('SIGKILL');
-  await server.exited;
+  await server.stop('SIGKILL');
   alive = false;
   await Promise.all(lanes);
   return { acknowledged, sent };
 }
 
-// ---- checks ----
 
 /** After the kill, with no process holding the file: integrity, and no transaction seen half-done. */
 function checkFileAfterKill(dataDir: string, questionCount: number): string[] {
@@ -266,7 +229,7 @@ function checkFileAfterKill(dataDir: string, questionCount: number): string[] {
 }
 
 /** After the restart, through the API: every acknowledged write is there. Returns the problems and how many writes were checked. */
-async function checkAcknowledged(server: Server, learnerId: string, expected: Expected): Promise<{ problems: string[]; checked: number }> {
+async function checkAcknowledged(server: ServerProcess, learnerId: string, expected: Expected): Promise<{ problems: string[]; checked: number }> {
   const problems: string[] = [];
   let checked = 0;
   const learners = await must<{ id: string }[]>(server, 'learners:list', {});
@@ -303,11 +266,10 @@ async function checkAcknowledged(server: Server, learnerId: string, expected: Ex
   return { problems, checked };
 }
 
-// ---- the run ----
 
 async function main(): Promise<void> {
-  if (!existsSync(SERVER)) {
-    console.error(`kill test: ${SERVER} is missing; run \`npm run build\` first.`);
+  if (!existsSync(SERVER_JS)) {
+    console.error(`kill test: ${SERVER_JS} is missing; run \`npm run build\` first.`);
     process.exit(2);
   }
   const started = Date.now();
@@ -374,10 +336,7 @@ async function main(): Promise<void> {
   } catch (error) {
     failures.push(`the run stopped: ${(error as Error).stack ?? String(error)}`);
   } finally {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 

@@ -1,17 +1,8 @@
-// The article's lesson folder, and longer lessons made from it: the same paragraphs repeated, with every
-// lexicon offset shifted per copy and the translations repeated, so loadLesson accepts them.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Longer lessons made from a lesson's files: the same paragraphs repeated, with every lexicon offset shifted per
+// copy and the translations repeated, so loadLesson accepts them.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LessonFiles } from '../../src/core/lesson';
-import { ROOT } from './app';
-
-export const ARTICLE_ID = 'kim-russie';
-export const ARTICLE_DIR = join(ROOT, 'resources', 'lessons', ARTICLE_ID);
-const FILES = ['lesson.json', 'text.fr.txt', 'lexicon.json', 'translations.json'] as const;
-
-export function readLessonFiles(dir: string): LessonFiles {
-  return Object.fromEntries(FILES.map((name) => [name, readFileSync(join(dir, name), 'utf8')])) as unknown as LessonFiles;
-}
 
 /** The article's text without its final line break, so copies join with exactly one "\n". */
 function body(files: LessonFiles): string {

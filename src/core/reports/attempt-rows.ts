@@ -1,0 +1,57 @@
+// The attempts file's rows: every comprehension answer of a lesson, one row per learner × attempt × question,
+// with the question in words and the learner's attempts numbered in the order they were started.
+import { describeAnswer, type ReportInput } from './class-report';
+
+export interface AttemptAnswerRow {
+  learnerId: string;
+  learner: string;
+  attemptId: string;
+  attemptNumber: number;
+  startedAt: string;
+  finishedAt: string | null;
+  questionNumber: number;
+  questionId: string;
+  prompt: string;
+  given: string;
+  verdict: string;
+  score: number;
+  timeMs: number;
+}
+
+/** Sorted by learner name (French order), then attempt number, then question number. */
+export function attemptRows(input: ReportInput): AttemptAnswerRow[] {
+  const questions = new Map((input.quiz?.questions ?? []).map((q, i) => [q.id, { question: q, number: i + 1 }]));
+  const names = new Map(input.learners.map((l) => [l.id, l.name]));
+  const numberOf = new Map<string, number>();
+  const perLearner = new Map<string, number>();
+  for (const attempt of input.attempts) {
+    const n = (perLearner.get(attempt.learnerId) ?? 0) + 1;
+    perLearner.set(attempt.learnerId, n);
+    numberOf.set(attempt.id, n);
+  }
+  const attempts = new Map(input.attempts.map((a) => [a.id, a]));
+  return input.answers
+    .flatMap((answer) => {
+      const attempt = attempts.get(answer.attemptId);
+      if (!attempt) return [];
+      const known = questions.get(answer.questionId);
+      return [
+        {
+          learnerId: attempt.learnerId,
+          learner: names.get(attempt.learnerId) ?? '',
+          attemptId: attempt.id,
+          attemptNumber: numberOf.get(attempt.id) ?? 0,
+          startedAt: attempt.startedAt,
+          finishedAt: attempt.finishedAt,
+          questionNumber: known?.number ?? 0,
+          questionId: answer.questionId,
+          prompt: known?.question.prompt ?? answer.questionId,
+          given: describeAnswer(known?.question, answer.answer),
+          verdict: answer.verdict,
+          score: answer.score,
+          timeMs: answer.timeMs,
+        },
+      ];
+    })
+    .sort((a, b) => a.learner.localeCompare(b.learner, 'fr') || a.attemptNumber - b.attemptNumber || a.questionNumber - b.questionNumber);
+}

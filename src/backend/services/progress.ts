@@ -1,7 +1,5 @@
 // A learner's progress page, assembled from the SQL aggregates of ProgressRepository and the lesson texts; and the
 // per-learner counts of the teacher area.
-import type { Lesson } from '../../core/lesson';
-import type { Quiz } from '../../core/quiz';
 import type { LearnerProgress, ProgressAttempt, TroubleParagraph } from '../../shared/contract/progress';
 import type { TeacherOverview } from '../../shared/contract/teacher';
 import type { ProgressRepository } from '../db/repositories/progress';

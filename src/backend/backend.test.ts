@@ -5,7 +5,7 @@ import { CALL_NAMES } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { DEFAULT_SETTINGS, type Learner, type LessonLibrary, type LessonView, type ReaderSettings, type ReadingState } from '../shared/types';
 import { createBackend, type Backend } from './backend';
-import { makeTempDir, removeTempDir } from './db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../test/support/db';
 import { unpackLesson, type LessonWire } from '../shared/lesson-wire';
 
 const REAL_LESSONS = resolve('resources/lessons');

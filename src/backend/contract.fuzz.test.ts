@@ -14,7 +14,7 @@ import type { Result } from '../shared/errors';
 import { THEMES, WORD_STATUSES, type AttemptView, type Learner, type LessonView } from '../shared/types';
 import { REVIEW_RATINGS } from '../core/review-ratings';
 import { createBackend, type Backend } from './backend';
-import { makeTempDir, removeTempDir } from './db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../test/support/db';
 import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from '../server/http-server';
 import { unpackLesson, type LessonWire } from '../shared/lesson-wire';
 

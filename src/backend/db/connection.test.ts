@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { DB_FILE, LATEST_VERSION, openDatabase, type Db } from './connection';
 import { schemaVersion } from './migrate';
-import { createDatabaseAtVersion, makeTempDir, removeTempDir, tableNames } from './test-helpers';
+import { createDatabaseAtVersion, makeTempDir, removeTempDir, tableNames } from '../../../test/support/db';
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 

@@ -7,7 +7,7 @@ import { createBackend } from '../backend';
 import { dailyBackup, KEEP_BACKUPS, listBackups } from './backups';
 import { DB_FILE, openDatabase } from './connection';
 import { openStore } from './store';
-import { makeTempDir, removeTempDir } from './test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 
 const LESSONS = resolve('resources/lessons');
 

@@ -7,7 +7,7 @@ import type { Question } from '../../core/quiz';
 import { buildClassReport, type ClassReport } from '../../core/reports/class-report';
 import { createBackend, type Backend } from '../backend';
 import { ReportsRepository } from '../db/repositories/reports';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { LessonStore } from '../lesson-store';
 
 const LESSON = 'kim-russie';

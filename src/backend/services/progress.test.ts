@@ -7,7 +7,7 @@ import { vocabularyPractice } from '../../core/vocabulary';
 import type { Result } from '../../shared/errors';
 import type { Learner, LearnerProgress, LessonView, TeacherOverview, TeacherSession } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { LessonStore } from '../lesson-store';
 import { excerptOf } from './progress';
 import { unpackLesson } from '../../shared/lesson-wire';

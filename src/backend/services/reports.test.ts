@@ -11,7 +11,7 @@ import { mulberry32 } from '../../core/grading';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ClassReport, ExportOutcome, Learner } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSON = 'kim-russie';

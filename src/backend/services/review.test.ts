@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
 import type { GradeOutcome, Learner, LessonView, MyWord, ReviewQueue, ReviewSummary } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSONS = resolve('resources/lessons');

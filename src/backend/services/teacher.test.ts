@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
 import type { Learner, TeacherSession } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { describeWait, lockoutSeconds, PIN_HASH } from './teacher';
 import { unpackLesson, type LessonWire } from '../../shared/lesson-wire';
 

@@ -4,8 +4,8 @@ import * as v from 'valibot';
 import { contract, isCallName, type Handlers } from '../shared/contract';
 import { AppError, type ApiErrorShape, type Result } from '../shared/errors';
 import type { AppInfo } from '../shared/types';
-import { storageError, type Db } from './db/connection';
-import { dailyBackup } from './db/backups';
+import type { Db } from './db/connection';
+import { storageError } from './db/storage-error';
 import { openStore } from './db/store';
 import { ReportsRepository } from './db/repositories/reports';
 import { ResultsRepository } from './db/repositories/results';
@@ -48,29 +48,31 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
-  const { db, notice } = openStore(options.dataDir, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now });
+  const store = openStore(options.dataDir, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now });
+  const { db } = store;
   const lessons = new LessonStore(options.lessonsDir);
-  const learners = new LearnerService(new LearnersRepository(db), new AppStateRepository(db), now);
+  const learnersRepository = new LearnersRepository(db);
+  const learners = new LearnerService(learnersRepository, new AppStateRepository(db), now);
   const readingRepository = new ReadingRepository(db);
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now);
-  const reading = new ReadingService(readingRepository, new SettingsRepository(db), lessons, learners, now, review);
+  const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review);
   const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review);
   const teacher = new TeacherService(new TeacherRepository(db), now);
-  const quiz = new QuizService(new QuizRepository(db), readingRepository, lessons, learners, now);
+  const quiz = new QuizService(db, new QuizRepository(db), readingRepository, lessons, learners, now);
   const reports = new ReportService(
     new ReportsRepository(db),
     new ResultsRepository(db),
-    new LearnersRepository(db),
+    learnersRepository,
     lessons,
     options.saveFile ?? downloadInstead,
     now,
   );
   const logError = options.logError ?? ((error: unknown) => console.error(error));
-  if (options.dailyBackup) void dailyBackup(db, options.dataDir, now()).catch(logError);
+  if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
   const handlers: Handlers = {
-    'app:info': () => ({ version: options.version, mode: options.mode, dataDir: options.dataDir, notice: notice ?? null }),
+    'app:info': () => ({ version: options.version, mode: options.mode, dataDir: options.dataDir, notice: store.notice() ?? null }),
     'learners:list': () => learners.list(),
     'learners:create': ({ name }) => learners.create(name),
     'learners:choose': ({ learnerId }) => learners.choose(learnerId),
@@ -127,7 +129,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   return {
-    db,
+    db: db.connection,
     async call(name, input) {
       if (!isCallName(name)) return failure({ code: 'unknown_call', message: 'Liseuse does not know that request.' });
       const parsed = v.safeParse(contract[name].input, input);
@@ -140,7 +142,7 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     close() {
-      if (db.open) db.close();
+      store.close();
     },
   };
 }

@@ -1,9 +1,8 @@
 // Copies of the learner database in dataDir/backups: one before every migration, one per day of use, the newest
 // seven kept. On a damaged database the newest copy that passes integrity_check is put back.
-import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './connection';
+import { connectReadonly, type Db } from './connection';
 
 export const BACKUP_DIR = 'backups';
 export const KEEP_BACKUPS = 7;
@@ -42,6 +41,16 @@ export function pruneBackups(dataDir: string, keep = KEEP_BACKUPS): void {
   for (const old of listBackups(dataDir).slice(keep)) rmSync(old.file, { force: true });
 }
 
+/** The copy taken before migrating a database at schema `version`; returns its path. */
+export function backupBeforeMigration(db: Db, dataDir: string, version: number, now: Date): string {
+  const target = backupPath(dataDir, `v${version}`, now);
+  // VACUUM INTO writes a consistent, compact copy, WAL content included, in one synchronous step: the migration
+  // must not start before its copy exists, and opening is synchronous.
+  db.prepare('VACUUM INTO ?').run(target);
+  pruneBackups(dataDir);
+  return target;
+}
+
 /** Once a day of use: an online copy with SQLite's backup API, which never blocks the learner's writes for long. */
 export async function dailyBackup(db: Db, dataDir: string, now: Date): Promise<string | undefined> {
   const newest = listBackups(dataDir)[0];
@@ -58,7 +67,7 @@ export async function dailyBackup(db: Db, dataDir: string, now: Date): Promise<s
 export function passesIntegrityCheck(file: string, nativeBinding?: string): boolean {
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = connectReadonly(file, nativeBinding);
     return db.pragma('integrity_check', { simple: true }) === 'ok';
   } catch {
     return false;

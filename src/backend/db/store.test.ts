@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../backend';
 import { dailyBackup, KEEP_BACKUPS, listBackups } from './backups';
-import { DB_FILE, openDatabase } from './connection';
-import { openStore } from './store';
+import { DB_FILE } from './connection';
+import { openDatabase, openStore } from './store';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 
 const LESSONS = resolve('resources/lessons');
@@ -18,9 +18,9 @@ function addLearner(dataDir: string, name: string): void {
 }
 
 function names(dataDir: string): string[] {
-  const { db } = openStore(dataDir);
-  const rows = db.prepare('SELECT name FROM learners ORDER BY name').all() as { name: string }[];
-  db.close();
+  const store = openStore(dataDir);
+  const rows = store.db.connection.prepare('SELECT name FROM learners ORDER BY name').all() as { name: string }[];
+  store.close();
   return rows.map((r) => r.name);
 }
 
@@ -47,8 +47,9 @@ describe('openStore', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     truncateSync(file, Math.floor(statSync(file).size / 2));
-    const { db: reopened, notice } = openStore(dir);
-    reopened.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice?.kind).toBe('restored');
     expect(notice?.message).toContain('2026-11-20 08:00 UTC');
     expect(notice?.message).toContain('was lost');
@@ -65,8 +66,9 @@ describe('openStore', () => {
     const bytes = readFileSync(file);
     bytes.write('this is not sqlite', 0);
     writeFileSync(file, bytes);
-    const { db: reopened, notice } = openStore(dir);
-    reopened.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice?.kind).toBe('reset');
     expect(notice?.message).toMatch(/no healthy backup/);
     const kept = readdirSync(join(dir, 'damaged')).find((f) => f.endsWith('.db'));
@@ -79,8 +81,9 @@ describe('openStore', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     writeFileSync(join(dir, `${DB_FILE}-wal`), Buffer.alloc(4096, 7));
-    const { db: reopened, notice } = openStore(dir);
-    reopened.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice).toBeUndefined();
     expect(names(dir)).toEqual(['Ana']);
   });
@@ -88,8 +91,9 @@ describe('openStore', () => {
   it('a missing database with backups present is restored, not silently replaced by an empty one', async () => {
     await withBackup();
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, DB_FILE + suffix), { force: true });
-    const { db, notice } = openStore(dir);
-    db.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice?.kind).toBe('restored');
     expect(notice?.message).toMatch(/missing/);
     expect(names(dir)).toEqual(['Ana']);
@@ -104,8 +108,9 @@ describe('openStore', () => {
     const newest = listBackups(dir)[0]!;
     writeFileSync(newest.file, 'garbage');
     rmSync(join(dir, DB_FILE));
-    const { db: reopened, notice } = openStore(dir);
-    reopened.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice?.message).toContain('2026-11-18');
   });
 });

@@ -6,6 +6,7 @@ import { mulberry32 } from '../../core/grading';
 import type { Question } from '../../core/quiz';
 import { buildClassReport, type ClassReport } from '../../core/reports/class-report';
 import { createBackend, type Backend } from '../backend';
+import { LearnerDatabase } from '../db/learner-database';
 import { ReportsRepository } from '../db/repositories/reports';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { LessonStore } from '../lesson-store';
@@ -121,7 +122,7 @@ describe('the class report read from the counted answers only', () => {
       {
         lesson: { id: LESSON, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
         quiz: lessons.quiz(LESSON),
-        ...new ReportsRepository(backend.db).rows(LESSON),
+        ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON),
       },
       NOW,
     );

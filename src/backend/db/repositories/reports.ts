@@ -1,6 +1,6 @@
 // The rows a class report is built from, for one lesson, read in a handful of set-based queries.
 import type { ClassReportInput, CountedAnswer, ReportInput } from '../../../core/reports/class-report';
-import type { Db } from '../connection';
+import type { LearnerDatabase } from '../learner-database';
 
 /** Everything a report reads except the answers, which are by far the most rows. */
 export type ReportRows = Omit<ReportInput, 'lesson' | 'quiz' | 'answers'>;
@@ -10,7 +10,7 @@ export type ReportRows = Omit<ReportInput, 'lesson' | 'quiz' | 'answers'>;
 const ANSWER_ORDER = 'ORDER BY a.rowid, q.question_id';
 
 export class ReportsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: LearnerDatabase) {}
 
   /** Everything a report reads: every comprehension answer of the lesson included. */
   rows(lessonId: string): Omit<ReportInput, 'lesson' | 'quiz'> {
@@ -18,21 +18,21 @@ export class ReportsRepository {
   }
 
   withoutAnswers(lessonId: string): ReportRows {
-    const learners = this.db.prepare('SELECT id, name FROM learners ORDER BY name_key').all() as ReportInput['learners'];
+    const learners = this.db.sql('SELECT id, name FROM learners ORDER BY name_key').all() as ReportInput['learners'];
     const attempts = (
       this.db
-        .prepare(
+        .sql(
           `SELECT id, learner_id, started_at, finished_at, score FROM quiz_attempts
            WHERE lesson_id = ? AND kind = 'comprehension' ORDER BY started_at, rowid`,
         )
         .all(lessonId) as { id: string; learner_id: string; started_at: string; finished_at: string | null; score: number | null }[]
     ).map((a) => ({ id: a.id, learnerId: a.learner_id, startedAt: a.started_at, finishedAt: a.finished_at, score: a.score }));
     const lookups = (
-      this.db.prepare('SELECT learner_id, lemma, paragraph FROM lookups WHERE lesson_id = ?').all(lessonId) as { learner_id: string; lemma: string; paragraph: number }[]
+      this.db.sql('SELECT learner_id, lemma, paragraph FROM lookups WHERE lesson_id = ?').all(lessonId) as { learner_id: string; lemma: string; paragraph: number }[]
     ).map((l) => ({ learnerId: l.learner_id, lemma: l.lemma, paragraph: l.paragraph }));
     // Time read here plus time read on other computers, brought in by results files.
     const reading = this.db
-      .prepare(
+      .sql(
         `SELECT learner_id, sum(seconds) AS seconds FROM (
            SELECT learner_id, seconds_read AS seconds FROM reading_progress WHERE lesson_id = ?
            UNION ALL
@@ -42,7 +42,7 @@ export class ReportsRepository {
       .all(lessonId, lessonId) as { learner_id: string; seconds: number }[];
     const statuses = (
       this.db
-        .prepare(`SELECT learner_id, status, count(*) AS count FROM word_status WHERE status IN ('learning', 'known') GROUP BY learner_id, status`)
+        .sql(`SELECT learner_id, status, count(*) AS count FROM word_status WHERE status IN ('learning', 'known') GROUP BY learner_id, status`)
         .all() as { learner_id: string; status: 'learning' | 'known'; count: number }[]
     ).map((s) => ({ learnerId: s.learner_id, status: s.status, count: s.count }));
     return {
@@ -58,7 +58,7 @@ export class ReportsRepository {
   answers(lessonId: string): ReportInput['answers'] {
     return (
       this.db
-        .prepare(
+        .sql(
           `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
            WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${ANSWER_ORDER}`,
@@ -72,7 +72,7 @@ export class ReportsRepository {
     // The ids go in as one JSON array parameter, however many there are, and each row names its attempt by its
     // index in that array: 20,000 answers then share 1,000 id strings instead of each bringing its own copy.
     const rows = this.db
-      .prepare(
+      .sql(
         `SELECT j.key, q.question_id, q.answer, q.score
          FROM json_each(?) j JOIN quiz_attempts a ON a.id = j.value JOIN quiz_answers q ON q.attempt_id = a.id
          ${ANSWER_ORDER}`,
@@ -85,7 +85,7 @@ export class ReportsRepository {
   /** How many distinct questions each of the given attempts answered; attempts with no answer are left out. */
   answeredQuestions(attemptIds: readonly string[]): ClassReportInput['answeredQuestions'] {
     const rows = this.db
-      .prepare(
+      .sql(
         `SELECT attempt_id, count(DISTINCT question_id) FROM quiz_answers
          WHERE attempt_id IN (SELECT value FROM json_each(?)) GROUP BY attempt_id`,
       )

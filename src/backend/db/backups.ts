@@ -1,5 +1,6 @@
 // Copies of the learner database in dataDir/backups: one before every migration, one per day of use, the newest
-// seven kept. On a damaged database the newest copy that passes integrity_check is put back.
+// seven kept (and the newest one that holds learners, when none of those seven does). On a damaged database the
+// newest copy that passes integrity_check is put back.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectReadonly, type Db } from './connection';
@@ -37,29 +38,53 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime());
 }
 
-export function pruneBackups(dataDir: string, keep = KEEP_BACKUPS): void {
-  for (const old of listBackups(dataDir).slice(keep)) rmSync(old.file, { force: true });
+/** True when the copy opens and has at least one learner. */
+function holdsLearners(file: string, nativeBinding?: string): boolean {
+  let db: Db | undefined;
+  try {
+    db = connectReadonly(file, nativeBinding);
+    return (db.prepare('SELECT EXISTS (SELECT 1 FROM learners) AS found').get() as { found: number }).found === 1;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Keeps the newest KEEP_BACKUPS copies. When none of them holds a learner (a database emptied, or replaced by an
+ * empty one, and backed up day after day), the newest older copy that does is kept too: it may be the only one
+ * left of the class's work.
+ */
+export function pruneBackups(dataDir: string, nativeBinding?: string): void {
+  const backups = listBackups(dataDir);
+  const old = backups.slice(KEEP_BACKUPS);
+  if (old.length === 0) return;
+  const spared = backups.slice(0, KEEP_BACKUPS).some((b) => holdsLearners(b.file, nativeBinding))
+    ? undefined
+    : old.find((b) => holdsLearners(b.file, nativeBinding));
+  for (const backup of old) if (backup !== spared) rmSync(backup.file, { force: true });
 }
 
 /** The copy taken before migrating a database at schema `version`; returns its path. */
-export function backupBeforeMigration(db: Db, dataDir: string, version: number, now: Date): string {
+export function backupBeforeMigration(db: Db, dataDir: string, version: number, now: Date, nativeBinding?: string): string {
   const target = backupPath(dataDir, `v${version}`, now);
   // VACUUM INTO writes a consistent, compact copy, WAL content included, in one synchronous step: the migration
   // must not start before its copy exists, and opening is synchronous.
   db.prepare('VACUUM INTO ?').run(target);
-  pruneBackups(dataDir);
+  pruneBackups(dataDir, nativeBinding);
   return target;
 }
 
 /** Once a day of use: an online copy with SQLite's backup API, which never blocks the learner's writes for long. */
-export async function dailyBackup(db: Db, dataDir: string, now: Date): Promise<string | undefined> {
+export async function dailyBackup(db: Db, dataDir: string, now: Date, nativeBinding?: string): Promise<string | undefined> {
   const newest = listBackups(dataDir)[0];
   if (newest && now.getTime() - newest.takenAt.getTime() < DAY_MS) return undefined;
   const target = backupPath(dataDir, 'daily', now);
   const partial = `${target}.partial`;
   await db.backup(partial);
   renameSync(partial, target);
-  pruneBackups(dataDir);
+  pruneBackups(dataDir, nativeBinding);
   return target;
 }
 

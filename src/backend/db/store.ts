@@ -1,8 +1,8 @@
 // Opens the learner database the way the app must, in one place: check the data folder, open, refuse a newer
-// schema untouched, check health, put back a backup when the file is damaged or missing, back up before
-// migrating, migrate; then one backup per day of use. A damaged or missing file is never replaced silently by
-// an empty one: it is moved aside (nothing deleted), the newest healthy backup is put back, and the notice says
-// what happened and what was lost.
+// schema untouched, check health, put back a backup when the file is damaged, empty or missing, back up before
+// migrating, migrate; then one backup per day of use. A damaged, empty or missing file is never replaced
+// silently by an empty one: it is moved aside (nothing deleted), the newest healthy backup is put back, and the
+// notice says what happened and what was lost.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -13,7 +13,7 @@ import { LearnerDatabase } from './learner-database';
 import { assertNotFromTheFuture, migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
-import { storageError } from './storage-error';
+import { damagedDatabase, storageError } from './storage-error';
 
 export interface OpenOptions {
   /** Path of an Electron-ABI build of better-sqlite3, when running inside Electron (see README). */
@@ -24,10 +24,21 @@ export interface OpenOptions {
 
 
 /**
- * Opens, checks and migrates the database in `dataDir`, creating it when there is none. A damaged file is
- * refused (database_corrupt) and left as it is: putting a backup back is openStore's work.
+ * Opens, checks and migrates the database in `dataDir`, creating it when there is none (an empty file counts as
+ * none). A damaged file is refused (database_corrupt) and left as it is: putting a backup back is openStore's work.
  */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
+  return openChecked(dataDir, options, false);
+}
+
+/** Thrown instead of creating the schema in a file that has none, when backups say there was data. */
+class EmptyDatabase extends Error {}
+
+/** No schema and version 0: a file that is empty, or a SQLite file in which nothing was ever created. */
+const isEmpty = (db: Db): boolean =>
+  schemaVersion(db) === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0;
+
+function openChecked(dataDir: string, options: OpenOptions, emptyIsDamage: boolean): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DB_FILE);
@@ -36,17 +47,19 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   try {
     // Checked before any pragma that writes: a newer app's database is left byte for byte as it was.
     assertNotFromTheFuture(db, migrations);
+    // Before the pragmas, which would write a header into an empty file; a read-write connection sees the WAL.
+    if (emptyIsDamage && !isNew && isEmpty(db)) throw new EmptyDatabase();
     applyPragmas(db);
-    if (!passesQuickCheck(db)) throw storageError({ code: 'SQLITE_CORRUPT' }, file);
+    if (!passesQuickCheck(db)) throw damagedDatabase(file);
     const version = schemaVersion(db);
     if (!isNew && version > 0 && version < migrations.length) {
-      backupBeforeMigration(db, dataDir, version, options.now?.() ?? new Date());
+      backupBeforeMigration(db, dataDir, version, options.now?.() ?? new Date(), options.nativeBinding);
     }
     migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();
-    throw error instanceof AppError ? error : storageError(error, file);
+    throw error instanceof AppError || error instanceof EmptyDatabase ? error : storageError(error, file);
   }
 }
 
@@ -55,6 +68,7 @@ export class Store {
   constructor(
     readonly db: LearnerDatabase,
     private readonly dataDir: string,
+    private readonly nativeBinding: string | undefined,
     private readonly startup?: StartupNotice,
   ) {}
 
@@ -65,7 +79,7 @@ export class Store {
 
   /** Today's copy, unless one is less than a day old. */
   async backUpDaily(now: Date): Promise<void> {
-    await dailyBackup(this.db.connection, this.dataDir, now);
+    await dailyBackup(this.db.connection, this.dataDir, now, this.nativeBinding);
   }
 
   close(): void {
@@ -78,9 +92,11 @@ const day = (date: Date): string => date.toISOString().replace('T', ' ').slice(0
 export function openStore(dataDir: string, options: OpenOptions = {}): Store {
   const file = join(dataDir, DB_FILE);
   const now = options.now?.() ?? new Date();
-  const opened = (notice?: StartupNotice): Store => new Store(new LearnerDatabase(openDatabase(dataDir, options)), dataDir, notice);
+  const hasBackups = listBackups(dataDir).length > 0;
+  const opened = (notice?: StartupNotice): Store =>
+    new Store(new LearnerDatabase(openChecked(dataDir, options, hasBackups)), dataDir, options.nativeBinding, notice);
 
-  if (!existsSync(file) && listBackups(dataDir).length > 0) {
+  if (!existsSync(file) && hasBackups) {
     const restored = restoreNewestHealthy(dataDir, file, options.nativeBinding);
     if (restored) {
       return opened({
@@ -90,10 +106,13 @@ export function openStore(dataDir: string, options: OpenOptions = {}): Store {
     }
   }
 
+  let state: 'damaged' | 'empty';
   try {
     return opened();
   } catch (error) {
-    if (!(error instanceof AppError && error.code === 'database_corrupt')) throw error;
+    if (error instanceof EmptyDatabase) state = 'empty';
+    else if (error instanceof AppError && error.code === 'database_corrupt') state = 'damaged';
+    else throw error;
   }
   const aside = moveAside(dataDir, file, now);
   const restored = restoreNewestHealthy(dataDir, file, options.nativeBinding);
@@ -102,14 +121,14 @@ export function openStore(dataDir: string, options: OpenOptions = {}): Store {
       ? {
           kind: 'restored',
           message:
-            `The learner database was damaged. Liseuse put back its copy of ${day(restored.takenAt)}: anything saved after that was lost. ` +
-            `The damaged file was kept at ${aside}.`,
+            `The learner database was ${state}. Liseuse put back its copy of ${day(restored.takenAt)}: anything saved after that was lost. ` +
+            `The ${state} file was kept at ${aside}.`,
         }
       : {
           kind: 'reset',
           message:
-            'The learner database was damaged and no healthy backup was found, so Liseuse started with an empty one: ' +
-            `the learners and progress saved on this computer are not in it. The damaged file was kept at ${aside}.`,
+            `The learner database was ${state} and no healthy backup was found, so Liseuse started with an empty one: ` +
+            `the learners and progress saved on this computer are not in it. The ${state} file was kept at ${aside}.`,
         },
   );
 }

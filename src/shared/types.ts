@@ -253,6 +253,6 @@ export interface ImportOutcome {
 
 /** Something the user must be told at start-up, such as a damaged database that was restored from a backup. */
 export interface StartupNotice {
-  kind: 'restored' | 'reset';
+  kind: 'restored' | 'reset' | 'backup_failed';
   message: string;
 }

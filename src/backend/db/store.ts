@@ -3,12 +3,13 @@
 // migrating, migrate; then one backup per day of use. A damaged, empty or missing file is never replaced
 // silently by an empty one: it is moved aside (nothing deleted), the newest healthy backup is put back, and the
 // notice says what happened and what was lost.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { StartupNotice } from '../../shared/types';
-import { backupBeforeMigration, dailyBackup, listBackups, moveAside, restoreNewestHealthy } from './backups';
+import { BACKUP_DIR, backupBeforeMigration, DAMAGED_DIR, dailyBackup, listBackups, moveAside, restoreNewestHealthy } from './backups';
 import { applyPragmas, connect, DB_FILE, passesQuickCheck, type Db } from './connection';
+import { privateFiles, privateFolder, privateTree } from './data-folder';
 import { LearnerDatabase } from './learner-database';
 import { assertNotFromTheFuture, migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -40,7 +41,7 @@ const isEmpty = (db: Db): boolean =>
 
 function openChecked(dataDir: string, options: OpenOptions, emptyIsDamage: boolean): Db {
   const migrations = options.migrations ?? MIGRATIONS;
-  mkdirSync(dataDir, { recursive: true });
+  privateFolder(dataDir);
   const file = join(dataDir, DB_FILE);
   const isNew = !existsSync(file);
   const db = connect(file, options.nativeBinding);
@@ -56,6 +57,10 @@ function openChecked(dataDir: string, options: OpenOptions, emptyIsDamage: boole
       backupBeforeMigration(db, dataDir, version, options.now?.() ?? new Date(), options.nativeBinding);
     }
     migrate(db, migrations);
+    // The database was made 644 when new or by an older Liseuse; SQLite gives new -wal and -shm files its mode.
+    privateFiles(file, `${file}-wal`, `${file}-shm`);
+    privateTree(join(dataDir, BACKUP_DIR));
+    privateTree(join(dataDir, DAMAGED_DIR));
     return db;
   } catch (error) {
     db.close();
@@ -65,6 +70,8 @@ function openChecked(dataDir: string, options: OpenOptions, emptyIsDamage: boole
 
 /** The open learner database and what the user must be told about it. */
 export class Store {
+  private backupFailure: string | undefined;
+
   constructor(
     readonly db: LearnerDatabase,
     private readonly dataDir: string,
@@ -72,14 +79,27 @@ export class Store {
     private readonly startup?: StartupNotice,
   ) {}
 
-  /** What happened to the data before this start (a damaged database restored), or undefined. */
+  /** What the user must be told: what happened to the data before this start, and a daily backup that failed. */
   notice(): StartupNotice | undefined {
-    return this.startup;
+    if (!this.backupFailure) return this.startup;
+    if (!this.startup) return { kind: 'backup_failed', message: this.backupFailure };
+    return { ...this.startup, message: `${this.startup.message} ${this.backupFailure}` };
   }
 
-  /** Today's copy, unless one is less than a day old. */
+  /**
+   * Today's copy, unless one is less than a day old. A storage failure (a full disk, a folder that cannot be
+   * written) becomes part of notice(), worded like every storage error; anything else is thrown to be logged.
+   */
   async backUpDaily(now: Date): Promise<void> {
-    await dailyBackup(this.db.connection, this.dataDir, now, this.nativeBinding);
+    try {
+      await dailyBackup(this.db.connection, this.dataDir, now, this.nativeBinding);
+      this.backupFailure = undefined;
+    } catch (error) {
+      const problem = storageError(error, join(this.dataDir, BACKUP_DIR));
+      const unexpected = problem.code === 'internal';
+      this.backupFailure = `Today's backup of the learner database could not be made. ${unexpected ? 'Liseuse will try again at its next start.' : problem.message}`;
+      if (unexpected) throw error;
+    }
   }
 
   close(): void {

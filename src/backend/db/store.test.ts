@@ -150,6 +150,17 @@ describe('openStore', () => {
     expect(existsSync(join(dir, 'damaged'))).toBe(false);
   });
 
+  it('a missing database whose backups all fail integrity_check: starts on a new one and says so', async () => {
+    await withBackup();
+    for (const backup of listBackups(dir)) writeFileSync(backup.file, 'garbage');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, DB_FILE + suffix), { force: true });
+    const store = openStore(dir);
+    store.close();
+    expect(store.notice()?.kind).toBe('reset');
+    expect(store.notice()?.message).toMatch(/was missing and no healthy backup/);
+    expect(names(dir)).toEqual([]);
+  });
+
   it('a backup that fails integrity_check is skipped for an older healthy one', async () => {
     addLearner(dir, 'Ana');
     const db = openDatabase(dir);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { StartupNotice } from '../../shared/types';
-import { BACKUP_DIR, backupBeforeMigration, DAMAGED_DIR, dailyBackup, listBackups, moveAside, restoreNewestHealthy } from './backups';
+import { BACKUP_DIR, backupBeforeMigration, DAMAGED_DIR, dailyBackup, listBackups, moveAside, restoreNewestHealthy, type BackupInfo } from './backups';
 import { applyPragmas, connect, DB_FILE, passesQuickCheck, type Db } from './connection';
 import { privateFiles, privateFolder, privateTree } from './data-folder';
 import { LearnerDatabase } from './learner-database';
@@ -109,46 +109,41 @@ export class Store {
 
 const day = (date: Date): string => date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
+type Trouble = 'missing' | 'damaged' | 'empty';
+
+function troubleNotice(trouble: Trouble, restored: BackupInfo | undefined, aside: string | undefined): StartupNotice {
+  const kept = aside ? ` The ${trouble} file was kept at ${aside}.` : '';
+  if (!restored) {
+    return {
+      kind: 'reset',
+      message:
+        `The learner database was ${trouble} and no healthy backup was found, so Liseuse started with an empty one: ` +
+        `the learners and progress saved on this computer are not in it.${kept}`,
+    };
+  }
+  const lost = trouble === 'missing' ? '; anything saved after that is not in it.' : ': anything saved after that was lost.';
+  return { kind: 'restored', message: `The learner database was ${trouble}. Liseuse put back its copy of ${day(restored.takenAt)}${lost}${kept}` };
+}
+
 export function openStore(dataDir: string, options: OpenOptions = {}): Store {
   const file = join(dataDir, DB_FILE);
-  const now = options.now?.() ?? new Date();
   const hasBackups = listBackups(dataDir).length > 0;
   const opened = (notice?: StartupNotice): Store =>
     new Store(new LearnerDatabase(openChecked(dataDir, options, hasBackups)), dataDir, options.nativeBinding, notice);
 
+  let trouble: Trouble;
   if (!existsSync(file) && hasBackups) {
-    const restored = restoreNewestHealthy(dataDir, file, options.nativeBinding);
-    if (restored) {
-      return opened({
-        kind: 'restored',
-        message: `The learner database was missing. Liseuse put back its copy of ${day(restored.takenAt)}; anything saved after that is not in it.`,
-      });
+    trouble = 'missing';
+  } else {
+    try {
+      return opened();
+    } catch (error) {
+      if (error instanceof EmptyDatabase) trouble = 'empty';
+      else if (error instanceof AppError && error.code === 'database_corrupt') trouble = 'damaged';
+      else throw error;
     }
   }
-
-  let state: 'damaged' | 'empty';
-  try {
-    return opened();
-  } catch (error) {
-    if (error instanceof EmptyDatabase) state = 'empty';
-    else if (error instanceof AppError && error.code === 'database_corrupt') state = 'damaged';
-    else throw error;
-  }
-  const aside = moveAside(dataDir, file, now);
+  const aside = trouble === 'missing' ? undefined : moveAside(dataDir, file, options.now?.() ?? new Date());
   const restored = restoreNewestHealthy(dataDir, file, options.nativeBinding);
-  return opened(
-    restored
-      ? {
-          kind: 'restored',
-          message:
-            `The learner database was ${state}. Liseuse put back its copy of ${day(restored.takenAt)}: anything saved after that was lost. ` +
-            `The ${state} file was kept at ${aside}.`,
-        }
-      : {
-          kind: 'reset',
-          message:
-            `The learner database was ${state} and no healthy backup was found, so Liseuse started with an empty one: ` +
-            `the learners and progress saved on this computer are not in it. The ${state} file was kept at ${aside}.`,
-        },
-  );
+  return opened(troubleNotice(trouble, restored, aside));
 }

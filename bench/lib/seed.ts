@@ -1,6 +1,6 @@
 // Fills a learner database the way years of classroom use would: learners with finished comprehension attempts,
 // every question answered, written with plain SQL into the schema that openDatabase migrated.
-import { openDatabase } from '../../src/backend/db/connection';
+import { openDatabase } from '../../src/backend/db/store';
 import { grade } from '../../src/core/grading';
 import type { Question } from '../../src/core/quiz';
 import { questionView } from '../../src/core/quiz-view';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson } from '../../src/core/lesson';
 import { loadQuiz } from '../../src/core/quiz';
-import { openDatabase } from '../../src/backend/db/connection';
+import { openDatabase } from '../../src/backend/db/store';
 import { memoryOf, startApp } from '../lib/app';
 import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../../test/support/article';
 import { seed } from '../lib/seed';

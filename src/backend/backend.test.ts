@@ -10,7 +10,7 @@ import type { Learner, LessonView } from '../shared/types';
 import type { LessonLibrary } from '../shared/contract/lessons';
 import { createBackend, type Backend } from './backend';
 import { UNLOCK_MS } from './services/teacher';
-import { makeTempDir, removeTempDir } from './db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../test/support/db';
 import { unpackLesson, type LessonWire } from '../shared/lesson-wire';
 
 const REAL_LESSONS = resolve('resources/lessons');

@@ -5,8 +5,8 @@ import { contract, isCallName, type Handlers } from '../shared/contract';
 import type { AppInfo } from '../shared/contract/app';
 import type { Call, TeacherInput } from '../shared/contract/call';
 import { AppError, type ApiErrorShape, type Result } from '../shared/errors';
-import { storageError, type Db } from './db/connection';
-import { dailyBackup } from './db/backups';
+import type { Db } from './db/connection';
+import { storageError } from './db/storage-error';
 import { openStore } from './db/store';
 import { ReportsRepository } from './db/repositories/reports';
 import { ResultsRepository } from './db/repositories/results';
@@ -59,30 +59,32 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
-  const { db, notice } = openStore(options.dataDir, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now });
+  const store = openStore(options.dataDir, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now });
+  const { db } = store;
   const lessons = new LessonStore(options.lessonsDir);
-  const learners = new LearnerService(new LearnersRepository(db), new AppStateRepository(db), now);
+  const learnersRepository = new LearnersRepository(db);
+  const learners = new LearnerService(learnersRepository, new AppStateRepository(db), now);
   const readingRepository = new ReadingRepository(db);
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now);
-  const reading = new ReadingService(readingRepository, new SettingsRepository(db), lessons, learners, now, review);
+  const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review);
   const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review);
   const teacher = new TeacherService(new TeacherRepository(db), now);
-  const quiz = new QuizService(new QuizRepository(db), readingRepository, lessons, learners, now);
+  const quiz = new QuizService(db, new QuizRepository(db), readingRepository, lessons, learners, now);
   const reports = new ReportService(
     new ReportsRepository(db),
     new ResultsRepository(db),
-    new LearnersRepository(db),
+    learnersRepository,
     lessons,
     options.saveFile ?? downloadInstead,
     now,
   );
   const logError = options.logError ?? ((error: unknown) => console.error(error));
-  if (options.dailyBackup) void dailyBackup(db, options.dataDir, now()).catch(logError);
+  if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
   const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports };
   const handlers: Handlers = {
-    ...appHandlers({ version: options.version, mode: options.mode, notice: notice ?? null }),
+    ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null })),
     ...learnerHandlers(services),
     ...lessonHandlers(services),
     ...readingHandlers(services),
@@ -95,7 +97,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   return {
-    db,
+    db: db.connection,
     async call(name, input) {
       if (!isCallName(name)) return failure({ code: 'unknown_call', message: 'Liseuse does not know that request.' });
       const entry: Call = contract[name];
@@ -111,7 +113,7 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     close() {
-      if (db.open) db.close();
+      store.close();
     },
   };
 }

@@ -18,7 +18,7 @@ import type { AttemptView } from '../shared/contract/quiz';
 import { REVIEW_RATINGS } from '../core/review-ratings';
 import { PIN_FORMAT } from '../shared/contract/teacher';
 import { createBackend, type Backend } from './backend';
-import { makeTempDir, removeTempDir } from './db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../test/support/db';
 import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from '../server/http-server';
 import { unpackLesson, type LessonWire } from '../shared/lesson-wire';
 

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../backend/backend';
-import { makeTempDir, removeTempDir } from '../backend/db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../test/support/db';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import WebSocket from 'ws';
 import { SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../shared/transport';

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
-import { tableNames } from './test-helpers';
+import { tableNames } from '../../../test/support/db';
 
 const step = (version: number, sql: string): Migration => ({ version, name: `step-${version}`, up: (db) => db.exec(sql) });
 

@@ -1,13 +1,14 @@
 // Damaged, missing and full databases, on real files: the app never starts silently on an empty database, tells
 // what happened, and keeps the damaged file.
+import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../backend';
 import { dailyBackup, KEEP_BACKUPS, listBackups } from './backups';
-import { DB_FILE, openDatabase } from './connection';
-import { openStore } from './store';
-import { makeTempDir, removeTempDir } from './test-helpers';
+import { DB_FILE } from './connection';
+import { openDatabase, openStore } from './store';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 
 const LESSONS = resolve('resources/lessons');
 
@@ -18,9 +19,9 @@ function addLearner(dataDir: string, name: string): void {
 }
 
 function names(dataDir: string): string[] {
-  const { db } = openStore(dataDir);
-  const rows = db.prepare('SELECT name FROM learners ORDER BY name').all() as { name: string }[];
-  db.close();
+  const store = openStore(dataDir);
+  const rows = store.db.connection.prepare('SELECT name FROM learners ORDER BY name').all() as { name: string }[];
+  store.close();
   return rows.map((r) => r.name);
 }
 
@@ -47,8 +48,9 @@ describe('openStore', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     truncateSync(file, Math.floor(statSync(file).size / 2));
-    const { db: reopened, notice } = openStore(dir);
-    reopened.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice?.kind).toBe('restored');
     expect(notice?.message).toContain('2026-11-20 08:00 UTC');
     expect(notice?.message).toContain('was lost');
@@ -65,8 +67,9 @@ describe('openStore', () => {
     const bytes = readFileSync(file);
     bytes.write('this is not sqlite', 0);
     writeFileSync(file, bytes);
-    const { db: reopened, notice } = openStore(dir);
-    reopened.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice?.kind).toBe('reset');
     expect(notice?.message).toMatch(/no healthy backup/);
     const kept = readdirSync(join(dir, 'damaged')).find((f) => f.endsWith('.db'));
@@ -79,8 +82,9 @@ describe('openStore', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     writeFileSync(join(dir, `${DB_FILE}-wal`), Buffer.alloc(4096, 7));
-    const { db: reopened, notice } = openStore(dir);
-    reopened.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice).toBeUndefined();
     expect(names(dir)).toEqual(['Ana']);
   });
@@ -88,11 +92,73 @@ describe('openStore', () => {
   it('a missing database with backups present is restored, not silently replaced by an empty one', async () => {
     await withBackup();
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, DB_FILE + suffix), { force: true });
-    const { db, notice } = openStore(dir);
-    db.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice?.kind).toBe('restored');
     expect(notice?.message).toMatch(/missing/);
     expect(names(dir)).toEqual(['Ana']);
+  });
+
+  it('an empty (0-byte) database with backups present is moved aside and the newest backup restored, with a notice', async () => {
+    await withBackup();
+    for (const suffix of ['-wal', '-shm']) rmSync(join(dir, DB_FILE + suffix), { force: true });
+    writeFileSync(join(dir, DB_FILE), '');
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
+    expect(notice?.kind).toBe('restored');
+    expect(notice?.message).toMatch(/was empty/);
+    expect(notice?.message).toContain('2026-11-20 08:00 UTC');
+    expect(names(dir)).toEqual(['Ana']);
+    const kept = readdirSync(join(dir, 'damaged')).filter((f) => f.endsWith('.db'));
+    expect(kept.map((f) => statSync(join(dir, 'damaged', f)).size)).toEqual([0]);
+  });
+
+  it('a database file with no schema at all, with backups present, is treated as empty, not as a new database', async () => {
+    await withBackup();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, DB_FILE + suffix), { force: true });
+    const blank = new Database(join(dir, DB_FILE));
+    blank.exec('CREATE TABLE scratch (x); DROP TABLE scratch;');
+    blank.close();
+    const store = openStore(dir);
+    store.close();
+    expect(store.notice()?.kind).toBe('restored');
+    expect(store.notice()?.message).toMatch(/was empty/);
+    expect(names(dir)).toEqual(['Ana']);
+  });
+
+  it('an empty database whose backups all fail integrity_check: starts on a new one, says so, keeps the file', async () => {
+    await withBackup();
+    for (const backup of listBackups(dir)) writeFileSync(backup.file, 'garbage');
+    for (const suffix of ['-wal', '-shm']) rmSync(join(dir, DB_FILE + suffix), { force: true });
+    writeFileSync(join(dir, DB_FILE), '');
+    const store = openStore(dir);
+    store.close();
+    expect(store.notice()?.kind).toBe('reset');
+    expect(store.notice()?.message).toMatch(/was empty and no healthy backup/);
+    expect(names(dir)).toEqual([]);
+    expect(readdirSync(join(dir, 'damaged')).filter((f) => f.endsWith('.db'))).toHaveLength(1);
+  });
+
+  it('an empty database with no backup is a new database, with nothing to tell', () => {
+    writeFileSync(join(dir, DB_FILE), '');
+    const store = openStore(dir);
+    store.close();
+    expect(store.notice()).toBeUndefined();
+    expect(names(dir)).toEqual([]);
+    expect(existsSync(join(dir, 'damaged'))).toBe(false);
+  });
+
+  it('a missing database whose backups all fail integrity_check: starts on a new one and says so', async () => {
+    await withBackup();
+    for (const backup of listBackups(dir)) writeFileSync(backup.file, 'garbage');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, DB_FILE + suffix), { force: true });
+    const store = openStore(dir);
+    store.close();
+    expect(store.notice()?.kind).toBe('reset');
+    expect(store.notice()?.message).toMatch(/was missing and no healthy backup/);
+    expect(names(dir)).toEqual([]);
   });
 
   it('a backup that fails integrity_check is skipped for an older healthy one', async () => {
@@ -104,8 +170,9 @@ describe('openStore', () => {
     const newest = listBackups(dir)[0]!;
     writeFileSync(newest.file, 'garbage');
     rmSync(join(dir, DB_FILE));
-    const { db: reopened, notice } = openStore(dir);
-    reopened.close();
+    const store = openStore(dir);
+    store.close();
+    const notice = store.notice();
     expect(notice?.message).toContain('2026-11-18');
   });
 });
@@ -130,6 +197,24 @@ describe('daily backups', () => {
     expect(kept[0]?.takenAt.toISOString()).toBe('2026-11-10T09:00:00.000Z');
     expect(kept.at(-1)?.takenAt.toISOString()).toBe('2026-11-04T09:00:00.000Z');
     expect(readdirSync(join(dir, 'backups')).some((f) => f.endsWith('.partial'))).toBe(false);
+  });
+
+  it('never prunes the last backup that holds learners while the newer ones hold none', async () => {
+    addLearner(dir, 'Ana');
+    const db = openDatabase(dir);
+    await dailyBackup(db, dir, new Date(Date.UTC(2026, 10, 1, 9)));
+    db.prepare('DELETE FROM learners').run();
+    for (let d = 2; d <= 12; d++) await dailyBackup(db, dir, new Date(Date.UTC(2026, 10, d, 9)));
+    db.close();
+    const kept = listBackups(dir);
+    expect(kept.slice(0, KEEP_BACKUPS).map((b) => b.takenAt.getUTCDate())).toEqual([12, 11, 10, 9, 8, 7, 6]);
+    expect(kept.slice(KEEP_BACKUPS).map((b) => b.takenAt.getUTCDate())).toEqual([1]);
+    // Once a newer copy holds learners again, the old one goes like any other.
+    addLearner(dir, 'Bruno');
+    const again = openDatabase(dir);
+    await dailyBackup(again, dir, new Date(Date.UTC(2026, 10, 13, 9)));
+    again.close();
+    expect(listBackups(dir).map((b) => b.takenAt.getUTCDate())).toEqual([13, 12, 11, 10, 9, 8, 7]);
   });
 });
 

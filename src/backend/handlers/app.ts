@@ -1,8 +1,9 @@
 import type { HandlersOf } from '../../shared/contract/call';
 import type { AppInfo, appCalls } from '../../shared/contract/app';
 
-export function appHandlers(info: AppInfo): HandlersOf<typeof appCalls> {
+/** The notice can change while the app runs (a daily backup that failed), so the info is read at each call. */
+export function appHandlers(info: () => AppInfo): HandlersOf<typeof appCalls> {
   return {
-    'app:info': () => info,
+    'app:info': () => info(),
   };
 }

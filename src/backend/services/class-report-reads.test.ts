@@ -8,10 +8,11 @@ import type { Question } from '../../core/quiz';
 import { buildLearnerReport, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
 import { buildClassReport } from '../../../test/support/reports';
 import { createBackend, type Backend } from '../backend';
+import { LearnerDatabase } from '../db/learner-database';
 import { LearnersRepository } from '../db/repositories/learners';
 import { ReportsRepository, type ReportRows } from '../db/repositories/reports';
 import { ResultsRepository } from '../db/repositories/results';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { LessonStore } from '../lesson-store';
 import { downloadInstead, ReportService } from './reports';
 
@@ -131,7 +132,7 @@ describe('the class report read from the counted answers only', () => {
       {
         lesson: { id: LESSON, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
         quiz: lessons.quiz(LESSON),
-        ...new ReportsRepository(backend.db).rows(LESSON),
+        ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON),
       },
       NOW,
     );
@@ -152,7 +153,7 @@ describe('the class report read from the counted answers only', () => {
     const everyRow: ReportInput = {
       lesson: { id: LESSON, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
       quiz: lessons.quiz(LESSON),
-      ...new ReportsRepository(backend.db).rows(LESSON),
+      ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON),
     };
     expect(everyRow.learners).toHaveLength(LEARNERS);
     for (const { id } of everyRow.learners) {
@@ -176,7 +177,7 @@ describe('the class report read from the counted answers only', () => {
         return answers;
       }
     }
-    const { db } = backend;
+    const db = new LearnerDatabase(backend.db);
     const service = new ReportService(new ObservedReports(db), new ResultsRepository(db), new LearnersRepository(db), new LessonStore(LESSONS), downloadInstead, () => NOW);
     const learnerId = uuid('a000', 11);
     const report = service.learnerReport(LESSON, learnerId);

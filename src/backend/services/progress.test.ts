@@ -9,7 +9,7 @@ import type { Learner, LessonView } from '../../shared/types';
 import type { LearnerProgress } from '../../shared/contract/progress';
 import type { TeacherOverview, TeacherSession } from '../../shared/contract/teacher';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { LessonStore } from '../lesson-store';
 import { excerptOf } from './progress';
 import { unpackLesson } from '../../shared/lesson-wire';

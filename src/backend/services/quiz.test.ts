@@ -6,7 +6,7 @@ import type { QuestionView } from '../../core/quiz-view';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { Learner } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSON = 'kim-russie';

@@ -6,6 +6,7 @@ import { vocabularyPractice } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { AnswerOutcome, AttemptSummary, AttemptView, QuizOverview } from '../../shared/contract/quiz';
 import type { QuizKind } from '../../shared/types';
+import type { LearnerDatabase } from '../db/learner-database';
 import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
 import type { ReadingRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
@@ -28,6 +29,7 @@ export const VOCABULARY_ROUND = 10;
 
 export class QuizService {
   constructor(
+    private readonly db: LearnerDatabase,
     private readonly quizzes: QuizRepository,
     private readonly reading: ReadingRepository,
     private readonly lessons: LessonStore,
@@ -78,7 +80,7 @@ export class QuizService {
    * the state they check is the state they write to, and the reply is sent once the commit is durable.
    */
   answer(learnerId: string, attemptId: string, questionId: string, answer: Answer, timeMs: number): AnswerOutcome {
-    return this.quizzes.writing(() => {
+    return this.db.write(() => {
       const row = this.owned(learnerId, attemptId);
       if (row.finishedAt) throw new AppError('conflict', 'This attempt is finished. Start a new one to try again.');
       const questions = this.questionsOf(row);

@@ -5,6 +5,7 @@ import { SettingsSchema } from '../../shared/contract/reading';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_SETTINGS, type ReaderSettings, type ReadingState } from '../../shared/contract/reading';
 import type { WordStatus } from '../../shared/types';
+import type { LearnerDatabase } from '../db/learner-database';
 import type { ReadingRepository, SettingsRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
@@ -17,6 +18,7 @@ export interface WordTracker {
 
 export class ReadingService {
   constructor(
+    private readonly db: LearnerDatabase,
     private readonly reading: ReadingRepository,
     private readonly settings: SettingsRepository,
     private readonly lessons: LessonStore,
@@ -48,7 +50,7 @@ export class ReadingService {
     const word = this.glossed(lessonId, token);
     if (word.paragraph !== paragraph) throw new AppError('invalid_input', `Word ${token} is not in paragraph ${paragraph + 1}.`);
     // The look-up and the review card it makes commit together: a crash between them would leave half a write.
-    this.reading.transaction(() => {
+    this.db.write(() => {
       this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at: this.now().toISOString() });
       this.words?.lookedUp(learnerId, word.lemma, { lessonId, token });
     });
@@ -58,7 +60,7 @@ export class ReadingService {
   setStatus(learnerId: string, lessonId: string, token: number, status: WordStatus): { lemma: string; status: WordStatus } {
     this.learners.require(learnerId);
     const { lemma } = this.glossed(lessonId, token);
-    this.reading.transaction(() => {
+    this.db.write(() => {
       this.words?.statusChanging(learnerId, lemma, { lessonId, token }, status);
       this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at: this.now().toISOString() });
     });

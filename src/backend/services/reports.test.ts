@@ -11,7 +11,7 @@ import type { ClassReport } from '../../shared/contract/reports';
 import type { ExportOutcome, Learner } from '../../shared/types';
 import { pdfText } from '../../../test/support/pdf-text';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSON = 'kim-russie';

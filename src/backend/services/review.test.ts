@@ -5,7 +5,7 @@ import type { Result } from '../../shared/errors';
 import type { GradeOutcome, MyWord, ReviewQueue, ReviewSummary } from '../../shared/contract/review';
 import type { Learner, LessonView } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSONS = resolve('resources/lessons');

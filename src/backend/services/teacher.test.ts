@@ -6,7 +6,7 @@ import type { Result } from '../../shared/errors';
 import type { Learner } from '../../shared/types';
 import type { TeacherSession } from '../../shared/contract/teacher';
 import { createBackend, type Backend } from '../backend';
-import { makeTempDir, removeTempDir } from '../db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { describeWait, lockoutSeconds, PIN_HASH } from './teacher';
 import { unpackLesson, type LessonWire } from '../../shared/lesson-wire';
 

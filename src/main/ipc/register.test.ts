@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import { makeTempDir, removeTempDir } from '../../backend/db/test-helpers';
+import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { CALL_NAMES } from '../../shared/contract/call-names';
 import type { Result } from '../../shared/errors';
 import type { Learner } from '../../shared/types';

@@ -4,7 +4,7 @@ import { Nothing } from './fields';
 
 /** Something the user must be told at start-up, such as a damaged database that was restored from a backup. */
 export interface StartupNotice {
-  kind: 'restored' | 'reset';
+  kind: 'restored' | 'reset' | 'backup_failed';
   message: string;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaVersion } from '../migrate';
-import { columnNames, createDatabaseAtVersion, makeTempDir, removeTempDir, sqliteErrorCode, tableNames } from '../test-helpers';
+import { columnNames, createDatabaseAtVersion, makeTempDir, removeTempDir, sqliteErrorCode, tableNames } from '../../../../test/support/db';
 import type { Db } from '../connection';
 import { migration001 } from './001-learners';
 import { MIGRATIONS } from './index';

@@ -1,5 +1,7 @@
 import type { Migration } from './types';
 
+// Version 4 holds two things: spaced review (cards and their logs) and the teacher PIN table, which shipped in the
+// same release. Its name stays 'review': a released step is never edited, and its tables stay where they are.
 export const migration004: Migration = {
   version: 4,
   name: 'review',

@@ -2,9 +2,7 @@
 import { migration001 } from './001-learners';
 import { migration002 } from './002-reading';
 import { migration003 } from './003-quizzes';
-// ---- review, teacher PIN (issue 5) ----
-import { migration004 } from './004-review';
-// ---- results files (issue 6) ----
+import { migration004 } from './004-review'; // review cards and logs, and the teacher PIN
 import { migration005 } from './005-results-exchange';
 import type { Migration } from './types';
 

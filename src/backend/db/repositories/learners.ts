@@ -1,5 +1,4 @@
-import type { Db } from '../connection';
-import { preparedOnce } from '../statements';
+import type { LearnerDatabase } from '../learner-database';
 import type { Learner } from '../../../shared/types';
 
 interface LearnerRow {
@@ -14,55 +13,50 @@ export const nameKey = (name: string): string => name.normalize('NFC').toLocaleL
 const toLearner = (row: LearnerRow): Learner => ({ id: row.id, name: row.name, createdAt: row.created_at });
 
 export class LearnersRepository {
-  private readonly sql: ReturnType<typeof preparedOnce>;
-
-  constructor(private readonly db: Db) {
-    this.sql = preparedOnce(db);
-  }
+  constructor(private readonly db: LearnerDatabase) {}
 
   list(): Learner[] {
-    return (this.db.prepare('SELECT id, name, created_at FROM learners ORDER BY name_key').all() as LearnerRow[]).map(toLearner);
+    return (this.db.sql('SELECT id, name, created_at FROM learners ORDER BY name_key').all() as LearnerRow[]).map(toLearner);
   }
 
   get(id: string): Learner | undefined {
-    // Every call on a learner's behalf checks them: prepared once.
-    const row = this.sql('SELECT id, name, created_at FROM learners WHERE id = ?').get(id) as LearnerRow | undefined;
+    const row = this.db.sql('SELECT id, name, created_at FROM learners WHERE id = ?').get(id) as LearnerRow | undefined;
     return row && toLearner(row);
   }
 
   findByName(name: string): Learner | undefined {
-    const row = this.db.prepare('SELECT id, name, created_at FROM learners WHERE name_key = ?').get(nameKey(name)) as LearnerRow | undefined;
+    const row = this.db.sql('SELECT id, name, created_at FROM learners WHERE name_key = ?').get(nameKey(name)) as LearnerRow | undefined;
     return row && toLearner(row);
   }
 
   insert(learner: Learner): void {
     this.db
-      .prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)')
+      .sql('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)')
       .run(learner.id, learner.name, nameKey(learner.name), learner.createdAt);
   }
 
   rename(id: string, name: string): void {
-    this.db.prepare('UPDATE learners SET name = ?, name_key = ? WHERE id = ?').run(name, nameKey(name), id);
+    this.db.sql('UPDATE learners SET name = ?, name_key = ? WHERE id = ?').run(name, nameKey(name), id);
   }
 
   /** Every row of the learner goes with them: each learner table references learners ON DELETE CASCADE. */
   delete(id: string): void {
-    this.db.prepare('DELETE FROM learners WHERE id = ?').run(id);
+    this.db.sql('DELETE FROM learners WHERE id = ?').run(id);
   }
 }
 
 export class AppStateRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: LearnerDatabase) {}
 
   get(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM app_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.db.sql('SELECT value FROM app_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   set(key: string, value: string): void {
-    this.db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db.sql('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   delete(key: string): void {
-    this.db.prepare('DELETE FROM app_state WHERE key = ?').run(key);
+    this.db.sql('DELETE FROM app_state WHERE key = ?').run(key);
   }
 }

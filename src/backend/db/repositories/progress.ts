@@ -1,5 +1,5 @@
 // Read-only aggregates over a learner's reading, quiz and review rows, for the progress page and the teacher area.
-import type { Db } from '../connection';
+import type { LearnerDatabase } from '../learner-database';
 import type { QuizKind } from '../../../shared/types';
 
 export interface WordCounts {
@@ -43,11 +43,11 @@ export interface LearnerTotals {
 }
 
 export class ProgressRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: LearnerDatabase) {}
 
   wordCounts(learnerId: string): WordCounts {
     const row = this.db
-      .prepare(
+      .sql(
         `SELECT
            (SELECT count(DISTINCT lemma) FROM lookups WHERE learner_id = $id) AS looked_up,
            (SELECT count(*) FROM word_status WHERE learner_id = $id AND status = 'learning') AS learning,
@@ -61,7 +61,7 @@ export class ProgressRepository {
   /** Finished quiz attempts with their score, in the order they were finished. */
   finishedAttempts(learnerId: string): FinishedAttempt[] {
     const rows = this.db
-      .prepare(
+      .sql(
         `SELECT id, lesson_id, kind, finished_at, score FROM quiz_attempts
          WHERE learner_id = ? AND finished_at IS NOT NULL AND score IS NOT NULL
          ORDER BY finished_at, rowid`,
@@ -73,7 +73,7 @@ export class ProgressRepository {
   lookupsByParagraph(learnerId: string): ParagraphLookups[] {
     return (
       this.db
-        .prepare('SELECT lesson_id, paragraph, count(*) AS lookups FROM lookups WHERE learner_id = ? GROUP BY lesson_id, paragraph')
+        .sql('SELECT lesson_id, paragraph, count(*) AS lookups FROM lookups WHERE learner_id = ? GROUP BY lesson_id, paragraph')
         .all(learnerId) as { lesson_id: string; paragraph: number; lookups: number }[]
     ).map((r) => ({ lessonId: r.lesson_id, paragraph: r.paragraph, lookups: r.lookups }));
   }
@@ -85,7 +85,7 @@ export class ProgressRepository {
    */
   wrongAnswers(learnerId: string): WrongAnswers[] {
     const rows = this.db
-      .prepare(
+      .sql(
         `SELECT lesson_id, question_id, paragraph, count(*) AS wrong FROM (
            SELECT a.lesson_id, qa.question_id,
              (SELECT json_extract(q.value, '$.evidence.paragraph')
@@ -109,7 +109,7 @@ export class ProgressRepository {
   /** Every learner with the counts the teacher area lists; the best score is that of the comprehension quizzes. */
   learnerTotals(): LearnerTotals[] {
     const rows = this.db
-      .prepare(
+      .sql(
         `SELECT l.id, l.name, l.created_at,
            (SELECT count(DISTINCT lemma) FROM lookups WHERE learner_id = l.id) AS looked_up,
            (SELECT count(*) FROM quiz_attempts WHERE learner_id = l.id AND finished_at IS NOT NULL) AS attempts,

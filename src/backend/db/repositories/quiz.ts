@@ -1,5 +1,4 @@
-import type { Db } from '../connection';
-import { preparedOnce } from '../statements';
+import type { LearnerDatabase } from '../learner-database';
 import type { AttemptSummary } from '../../../shared/contract/quiz';
 import type { QuizKind } from '../../../shared/types';
 
@@ -52,36 +51,24 @@ const toAttempt = (row: AttemptSql): AttemptRow => ({
 });
 
 export class QuizRepository {
-  private readonly sql: ReturnType<typeof preparedOnce>;
-
-  constructor(private readonly db: Db) {
-    this.sql = preparedOnce(db);
-  }
-
-  /**
-   * Runs `work` in one write transaction, begun at once (IMMEDIATE): its reads and its writes see the same data,
-   * and it never has to upgrade a read lock another connection could be holding.
-   */
-  writing<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
-  }
+  constructor(private readonly db: LearnerDatabase) {}
 
   insertAttempt(attempt: AttemptRow): void {
-    this.sql(
+    this.db.sql(
       `INSERT INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(attempt.id, attempt.learnerId, attempt.lessonId, attempt.kind, attempt.seed, attempt.questions, attempt.startedAt, attempt.finishedAt, attempt.score);
   }
 
   attempt(id: string): AttemptRow | undefined {
-    const row = this.sql('SELECT * FROM quiz_attempts WHERE id = ?').get(id) as AttemptSql | undefined;
+    const row = this.db.sql('SELECT * FROM quiz_attempts WHERE id = ?').get(id) as AttemptSql | undefined;
     return row && toAttempt(row);
   }
 
   /** Every attempt of a learner on a lesson with its answer count, newest first. */
   summaries(learnerId: string, lessonId: string): (AttemptRow & { answered: number })[] {
     const rows = this.db
-      .prepare(
+      .sql(
         `SELECT a.*, (SELECT count(*) FROM quiz_answers q WHERE q.attempt_id = a.id) AS answered
          FROM quiz_attempts a WHERE a.learner_id = ? AND a.lesson_id = ? ORDER BY a.started_at DESC, a.rowid DESC`,
       )
@@ -90,7 +77,7 @@ export class QuizRepository {
   }
 
   answers(attemptId: string): AnswerRow[] {
-    const rows = this.sql('SELECT * FROM quiz_answers WHERE attempt_id = ? ORDER BY answered_at, rowid')
+    const rows = this.db.sql('SELECT * FROM quiz_answers WHERE attempt_id = ? ORDER BY answered_at, rowid')
       .all(attemptId) as { id: string; attempt_id: string; question_id: string; answer: string; score: number; verdict: string; time_ms: number; answered_at: string }[];
     return rows.map((r) => ({
       id: r.id,
@@ -105,7 +92,7 @@ export class QuizRepository {
   }
 
   hasAnswer(attemptId: string, questionId: string): boolean {
-    return this.sql('SELECT 1 FROM quiz_answers WHERE attempt_id = ? AND question_id = ?').get(attemptId, questionId) !== undefined;
+    return this.db.sql('SELECT 1 FROM quiz_answers WHERE attempt_id = ? AND question_id = ?').get(attemptId, questionId) !== undefined;
   }
 
   /**
@@ -113,17 +100,17 @@ export class QuizRepository {
    * acknowledged answer and the finished state can never disagree.
    */
   saveAnswer(answer: AnswerRow, questionCount: number): { answered: number; finishedAt: string | null; score: number | null } {
-    return this.writing(() => {
-      this.sql(
+    return this.db.write(() => {
+      this.db.sql(
         `INSERT INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(answer.id, answer.attemptId, answer.questionId, answer.answer, answer.score, answer.verdict, answer.timeMs, answer.answeredAt);
-      const { answered, total } = this.sql('SELECT count(*) AS answered, coalesce(sum(score), 0) AS total FROM quiz_answers WHERE attempt_id = ?').get(
+      const { answered, total } = this.db.sql('SELECT count(*) AS answered, coalesce(sum(score), 0) AS total FROM quiz_answers WHERE attempt_id = ?').get(
         answer.attemptId,
       ) as { answered: number; total: number };
       if (answered < questionCount) return { answered, finishedAt: null, score: null };
       const score = total / questionCount;
-      this.sql('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ?').run(answer.answeredAt, score, answer.attemptId);
+      this.db.sql('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ?').run(answer.answeredAt, score, answer.attemptId);
       return { answered, finishedAt: answer.answeredAt, score };
     });
   }

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { LearnerDatabase } from '../learner-database';
 import type { WordStatus } from '../../../shared/types';
 
 export interface LookupRecord {
@@ -22,48 +22,43 @@ export interface StatusChange {
 }
 
 export class ReadingRepository {
-  constructor(private readonly db: Db) {}
-
-  /** Runs writes of several repositories as one commit (they share this connection; inner transactions nest). */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
-  }
+  constructor(private readonly db: LearnerDatabase) {}
 
   addLookup(lookup: LookupRecord): void {
     this.db
-      .prepare('INSERT INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .sql('INSERT INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(lookup.id, lookup.learnerId, lookup.lessonId, lookup.token, lookup.paragraph, lookup.lemma, lookup.at);
   }
 
   /** Lemmas this learner looked up in a lesson, most looked-up first. */
   lookedUpLemmas(learnerId: string, lessonId: string): string[] {
     const rows = this.db
-      .prepare('SELECT lemma FROM lookups WHERE learner_id = ? AND lesson_id = ? GROUP BY lemma ORDER BY count(*) DESC, max(looked_up_at) DESC')
+      .sql('SELECT lemma FROM lookups WHERE learner_id = ? AND lesson_id = ? GROUP BY lemma ORDER BY count(*) DESC, max(looked_up_at) DESC')
       .all(learnerId, lessonId) as { lemma: string }[];
     return rows.map((row) => row.lemma);
   }
 
   countLookups(learnerId: string, lessonId: string): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM lookups WHERE learner_id = ? AND lesson_id = ?').get(learnerId, lessonId) as { n: number }).n;
+    return (this.db.sql('SELECT count(*) AS n FROM lookups WHERE learner_id = ? AND lesson_id = ?').get(learnerId, lessonId) as { n: number }).n;
   }
 
   /** The status and its history row commit together. */
   setStatus(change: StatusChange): void {
-    this.db.transaction(() => {
+    this.db.write(() => {
       this.db
-        .prepare(
+        .sql(
           `INSERT INTO word_status (learner_id, lemma, status, updated_at) VALUES (?, ?, ?, ?)
            ON CONFLICT (learner_id, lemma) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
         )
         .run(change.learnerId, change.lemma, change.status, change.at);
       this.db
-        .prepare('INSERT INTO status_changes (id, learner_id, lemma, status, lesson_id, token, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .sql('INSERT INTO status_changes (id, learner_id, lemma, status, lesson_id, token, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(change.id, change.learnerId, change.lemma, change.status, change.lessonId, change.token, change.at);
-    })();
+    });
   }
 
   statuses(learnerId: string): Record<string, WordStatus> {
-    const rows = this.db.prepare("SELECT lemma, status FROM word_status WHERE learner_id = ? AND status <> 'new'").all(learnerId) as {
+    const rows = this.db.sql("SELECT lemma, status FROM word_status WHERE learner_id = ? AND status <> 'new'").all(learnerId) as {
       lemma: string;
       status: WordStatus;
     }[];
@@ -72,7 +67,7 @@ export class ReadingRepository {
 
   progress(learnerId: string, lessonId: string): { position: { paragraph: number; token: number } | null; secondsRead: number } | undefined {
     const row = this.db
-      .prepare('SELECT paragraph, token, seconds_read FROM reading_progress WHERE learner_id = ? AND lesson_id = ?')
+      .sql('SELECT paragraph, token, seconds_read FROM reading_progress WHERE learner_id = ? AND lesson_id = ?')
       .get(learnerId, lessonId) as { paragraph: number | null; token: number | null; seconds_read: number } | undefined;
     if (!row) return undefined;
     const position = row.paragraph === null || row.token === null ? null : { paragraph: row.paragraph, token: row.token };
@@ -81,7 +76,7 @@ export class ReadingRepository {
 
   savePosition(learnerId: string, lessonId: string, paragraph: number, token: number, at: string): void {
     this.db
-      .prepare(
+      .sql(
         `INSERT INTO reading_progress (learner_id, lesson_id, paragraph, token, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (learner_id, lesson_id) DO UPDATE SET paragraph = excluded.paragraph, token = excluded.token, updated_at = excluded.updated_at`,
       )
@@ -90,7 +85,7 @@ export class ReadingRepository {
 
   addTime(learnerId: string, lessonId: string, seconds: number, at: string): number {
     this.db
-      .prepare(
+      .sql(
         `INSERT INTO reading_progress (learner_id, lesson_id, seconds_read, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (learner_id, lesson_id) DO UPDATE SET seconds_read = seconds_read + excluded.seconds_read, updated_at = excluded.updated_at`,
       )
@@ -100,16 +95,16 @@ export class ReadingRepository {
 }
 
 export class SettingsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: LearnerDatabase) {}
 
   get(learnerId: string): unknown {
-    const row = this.db.prepare('SELECT settings FROM learner_settings WHERE learner_id = ?').get(learnerId) as { settings: string } | undefined;
+    const row = this.db.sql('SELECT settings FROM learner_settings WHERE learner_id = ?').get(learnerId) as { settings: string } | undefined;
     return row ? JSON.parse(row.settings) : undefined;
   }
 
   set(learnerId: string, settings: unknown): void {
     this.db
-      .prepare('INSERT INTO learner_settings (learner_id, settings) VALUES (?, ?) ON CONFLICT (learner_id) DO UPDATE SET settings = excluded.settings')
+      .sql('INSERT INTO learner_settings (learner_id, settings) VALUES (?, ?) ON CONFLICT (learner_id) DO UPDATE SET settings = excluded.settings')
       .run(learnerId, JSON.stringify(settings));
   }
 }

@@ -2,7 +2,7 @@ import type { Verdict } from '../../../core/grading';
 // The rows the teacher's reports are built from, for one lesson, read in a handful of set-based queries: the
 // whole class's, or one learner's (with the same queries narrowed by learner, so both come in the same order).
 import type { ClassReportInput, CountedAnswer, ReportInput } from '../../../core/reports/class-report';
-import type { Db } from '../connection';
+import type { LearnerDatabase } from '../learner-database';
 
 /** Everything a report reads except the answers, which are by far the most rows. */
 export type ReportRows = Omit<ReportInput, 'lesson' | 'quiz' | 'answers'>;
@@ -17,7 +17,7 @@ function learnerFilter(learnerId: string | undefined): { and: (column: string) =
 }
 
 export class ReportsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: LearnerDatabase) {}
 
   /** Everything a report reads, every comprehension answer of the lesson included: the class's, or one learner's. */
   rows(lessonId: string, learnerId?: string): Omit<ReportInput, 'lesson' | 'quiz'> {
@@ -26,10 +26,10 @@ export class ReportsRepository {
 
   withoutAnswers(lessonId: string, learnerId?: string): ReportRows {
     const learner = learnerFilter(learnerId);
-    const learners = this.db.prepare(`SELECT id, name FROM learners WHERE 1 ${learner.and('id')} ORDER BY name_key`).all(...learner.params) as ReportInput['learners'];
+    const learners = this.db.sql(`SELECT id, name FROM learners WHERE 1 ${learner.and('id')} ORDER BY name_key`).all(...learner.params) as ReportInput['learners'];
     const attempts = (
       this.db
-        .prepare(
+        .sql(
           `SELECT id, learner_id, started_at, finished_at, score FROM quiz_attempts
            WHERE lesson_id = ? AND kind = 'comprehension' ${learner.and('learner_id')} ORDER BY started_at, rowid`,
         )
@@ -38,12 +38,12 @@ export class ReportsRepository {
     // In the order they were saved, so one learner's come in the order they have among the class's.
     const lookups = (
       this.db
-        .prepare(`SELECT learner_id, lemma, paragraph FROM lookups WHERE lesson_id = ? ${learner.and('learner_id')} ORDER BY rowid`)
+        .sql(`SELECT learner_id, lemma, paragraph FROM lookups WHERE lesson_id = ? ${learner.and('learner_id')} ORDER BY rowid`)
         .all(lessonId, ...learner.params) as { learner_id: string; lemma: string; paragraph: number }[]
     ).map((l) => ({ learnerId: l.learner_id, lemma: l.lemma, paragraph: l.paragraph }));
     // Time read here plus time read on other computers, brought in by results files.
     const reading = this.db
-      .prepare(
+      .sql(
         `SELECT learner_id, sum(seconds) AS seconds FROM (
            SELECT learner_id, seconds_read AS seconds FROM reading_progress WHERE lesson_id = ? ${learner.and('learner_id')}
            UNION ALL
@@ -53,7 +53,7 @@ export class ReportsRepository {
       .all(lessonId, ...learner.params, lessonId, ...learner.params) as { learner_id: string; seconds: number }[];
     const statuses = (
       this.db
-        .prepare(`SELECT learner_id, status, count(*) AS count FROM word_status WHERE status IN ('learning', 'known') ${learner.and('learner_id')} GROUP BY learner_id, status`)
+        .sql(`SELECT learner_id, status, count(*) AS count FROM word_status WHERE status IN ('learning', 'known') ${learner.and('learner_id')} GROUP BY learner_id, status`)
         .all(...learner.params) as { learner_id: string; status: 'learning' | 'known'; count: number }[]
     ).map((s) => ({ learnerId: s.learner_id, status: s.status, count: s.count }));
     return {
@@ -70,7 +70,7 @@ export class ReportsRepository {
     const learner = learnerFilter(learnerId);
     return (
       this.db
-        .prepare(
+        .sql(
           `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
            WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${learner.and('a.learner_id')} ${ANSWER_ORDER}`,
@@ -84,7 +84,7 @@ export class ReportsRepository {
     // The ids go in as one JSON array parameter, however many there are, and each row names its attempt by its
     // index in that array: 20,000 answers then share 1,000 id strings instead of each bringing its own copy.
     const rows = this.db
-      .prepare(
+      .sql(
         `SELECT j.key, q.question_id, q.answer, q.score
          FROM json_each(?) j JOIN quiz_attempts a ON a.id = j.value JOIN quiz_answers q ON q.attempt_id = a.id
          ${ANSWER_ORDER}`,
@@ -97,7 +97,7 @@ export class ReportsRepository {
   /** How many distinct questions each of the given attempts answered; attempts with no answer are left out. */
   answeredQuestions(attemptIds: readonly string[]): ClassReportInput['answeredQuestions'] {
     const rows = this.db
-      .prepare(
+      .sql(
         `SELECT attempt_id, count(DISTINCT question_id) FROM quiz_answers
          WHERE attempt_id IN (SELECT value FROM json_each(?)) GROUP BY attempt_id`,
       )

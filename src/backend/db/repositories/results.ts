@@ -2,7 +2,7 @@
 // INSERT OR IGNORE makes a second import of the same file change nothing.
 import { randomUUID } from 'node:crypto';
 import type { ResultFile } from '../../../core/reports/result-file';
-import type { Db } from '../connection';
+import type { LearnerDatabase } from '../learner-database';
 
 const INSTALLATION = 'installation_id';
 
@@ -14,23 +14,23 @@ export interface ImportCounts {
 }
 
 export class ResultsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: LearnerDatabase) {}
 
   /** A random id for this copy of Liseuse, made on first need. */
   installationId(): string {
-    const found = this.db.prepare('SELECT value FROM app_state WHERE key = ?').get(INSTALLATION) as { value: string } | undefined;
+    const found = this.db.sql('SELECT value FROM app_state WHERE key = ?').get(INSTALLATION) as { value: string } | undefined;
     if (found) return found.value;
     const id = randomUUID();
-    this.db.prepare('INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)').run(INSTALLATION, id);
-    return (this.db.prepare('SELECT value FROM app_state WHERE key = ?').get(INSTALLATION) as { value: string }).value;
+    this.db.sql('INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)').run(INSTALLATION, id);
+    return (this.db.sql('SELECT value FROM app_state WHERE key = ?').get(INSTALLATION) as { value: string }).value;
   }
 
   /** Everything of one learner that a results file carries (reading time: this computer's own only). */
   learnerRecords(learnerId: string): Pick<ResultFile, 'attempts' | 'lookups' | 'statusChanges' | 'reading'> {
     const attempts = this.db
-      .prepare('SELECT id, lesson_id, kind, seed, questions, started_at, finished_at, score FROM quiz_attempts WHERE learner_id = ? ORDER BY started_at, rowid')
+      .sql('SELECT id, lesson_id, kind, seed, questions, started_at, finished_at, score FROM quiz_attempts WHERE learner_id = ? ORDER BY started_at, rowid')
       .all(learnerId) as { id: string; lesson_id: string; kind: 'comprehension' | 'vocabulary'; seed: number; questions: string; started_at: string; finished_at: string | null; score: number | null }[];
-    const answers = this.db.prepare('SELECT id, question_id, answer, score, verdict, time_ms, answered_at FROM quiz_answers WHERE attempt_id = ? ORDER BY answered_at, rowid');
+    const answers = this.db.sql('SELECT id, question_id, answer, score, verdict, time_ms, answered_at FROM quiz_answers WHERE attempt_id = ? ORDER BY answered_at, rowid');
     return {
       attempts: attempts.map((a) => ({
         id: a.id,
@@ -51,7 +51,7 @@ export class ResultsRepository {
           answeredAt: q.answered_at,
         })),
       })),
-      lookups: (this.db.prepare('SELECT id, lesson_id, token, paragraph, lemma, looked_up_at FROM lookups WHERE learner_id = ? ORDER BY looked_up_at, rowid').all(learnerId) as { id: string; lesson_id: string; token: number; paragraph: number; lemma: string; looked_up_at: string }[]).map((l) => ({
+      lookups: (this.db.sql('SELECT id, lesson_id, token, paragraph, lemma, looked_up_at FROM lookups WHERE learner_id = ? ORDER BY looked_up_at, rowid').all(learnerId) as { id: string; lesson_id: string; token: number; paragraph: number; lemma: string; looked_up_at: string }[]).map((l) => ({
         id: l.id,
         lessonId: l.lesson_id,
         token: l.token,
@@ -59,7 +59,7 @@ export class ResultsRepository {
         lemma: l.lemma,
         at: l.looked_up_at,
       })),
-      statusChanges: (this.db.prepare('SELECT id, lesson_id, token, lemma, status, changed_at FROM status_changes WHERE learner_id = ? ORDER BY changed_at, rowid').all(learnerId) as { id: string; lesson_id: string; token: number; lemma: string; status: 'new' | 'learning' | 'known'; changed_at: string }[]).map((s) => ({
+      statusChanges: (this.db.sql('SELECT id, lesson_id, token, lemma, status, changed_at FROM status_changes WHERE learner_id = ? ORDER BY changed_at, rowid').all(learnerId) as { id: string; lesson_id: string; token: number; lemma: string; status: 'new' | 'learning' | 'known'; changed_at: string }[]).map((s) => ({
         id: s.id,
         lessonId: s.lesson_id,
         token: s.token,
@@ -67,7 +67,7 @@ export class ResultsRepository {
         status: s.status,
         at: s.changed_at,
       })),
-      reading: (this.db.prepare('SELECT lesson_id, seconds_read FROM reading_progress WHERE learner_id = ?').all(learnerId) as { lesson_id: string; seconds_read: number }[]).map((r) => ({
+      reading: (this.db.sql('SELECT lesson_id, seconds_read FROM reading_progress WHERE learner_id = ?').all(learnerId) as { lesson_id: string; seconds_read: number }[]).map((r) => ({
         lessonId: r.lesson_id,
         secondsRead: r.seconds_read,
       })),
@@ -76,13 +76,13 @@ export class ResultsRepository {
 
   /** Writes one file's records for a local learner, all or nothing; returns what was new. */
   importFile(file: ResultFile, learnerId: string, fileName: string, now: string): ImportCounts {
-    return this.db.transaction(() => {
+    return this.db.write(() => {
       const counts: ImportCounts = { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 };
-      const attempt = this.db.prepare(
+      const attempt = this.db.sql(
         `INSERT OR IGNORE INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const answer = this.db.prepare(
+      const answer = this.db.sql(
         `INSERT OR IGNORE INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at)
          SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM quiz_attempts WHERE id = ? AND learner_id = ?)`,
       );
@@ -93,17 +93,17 @@ export class ResultsRepository {
         }
       }
       // An attempt finished on the other computer after an earlier import: bring its end and score too.
-      const finish = this.db.prepare('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ? AND learner_id = ? AND finished_at IS NULL');
+      const finish = this.db.sql('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ? AND learner_id = ? AND finished_at IS NULL');
       for (const a of file.attempts) if (a.finishedAt) finish.run(a.finishedAt, a.score, a.id, learnerId);
 
-      const lookup = this.db.prepare('INSERT OR IGNORE INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const lookup = this.db.sql('INSERT OR IGNORE INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const l of file.lookups) counts.lookups += lookup.run(l.id, learnerId, l.lessonId, l.token, l.paragraph, l.lemma, l.at).changes;
 
-      const change = this.db.prepare('INSERT OR IGNORE INTO status_changes (id, learner_id, lemma, status, lesson_id, token, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const change = this.db.sql('INSERT OR IGNORE INTO status_changes (id, learner_id, lemma, status, lesson_id, token, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const s of file.statusChanges) counts.statusChanges += change.run(s.id, learnerId, s.lemma, s.status, s.lessonId, s.token, s.at).changes;
       // The current status of each word is its latest change, wherever it was made.
       this.db
-        .prepare(
+        .sql(
           `INSERT INTO word_status (learner_id, lemma, status, updated_at)
            SELECT learner_id, lemma, status, changed_at FROM (
              SELECT *, row_number() OVER (PARTITION BY lemma ORDER BY changed_at DESC, id DESC) AS nth FROM status_changes WHERE learner_id = ?
@@ -113,7 +113,7 @@ export class ResultsRepository {
         )
         .run(learnerId);
 
-      const reading = this.db.prepare(
+      const reading = this.db.sql(
         `INSERT INTO imported_reading (learner_id, lesson_id, source, seconds_read) VALUES (?, ?, ?, ?)
          ON CONFLICT (learner_id, lesson_id, source) DO UPDATE SET seconds_read = max(seconds_read, excluded.seconds_read)`,
       );
@@ -121,9 +121,9 @@ export class ResultsRepository {
 
       const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
       this.db
-        .prepare('INSERT INTO imports (id, file_name, learner_id, source, exported_at, imported_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .sql('INSERT INTO imports (id, file_name, learner_id, source, exported_at, imported_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(randomUUID(), fileName, learnerId, file.source, file.exportedAt, now, added);
       return counts;
-    })();
+    });
   }
 }

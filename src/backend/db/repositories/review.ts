@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { LearnerDatabase } from '../learner-database';
 import type { CardPhase, CardState, ReviewLogEntry } from '../../../core/review-schedule';
 import type { WordStatus } from '../../../shared/types';
 
@@ -54,12 +54,12 @@ const SELECT_CARDS = `
   LEFT JOIN word_status w ON w.learner_id = c.learner_id AND w.lemma = c.lemma`;
 
 export class ReviewRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: LearnerDatabase) {}
 
   /** Makes the card the first time a lemma is met; later calls leave it as it is. Returns whether it was made. */
   insertIfMissing(learnerId: string, lemma: string, source: { lessonId: string; token: number }, card: CardState, at: string): boolean {
     const result = this.db
-      .prepare(
+      .sql(
         `INSERT INTO review_cards (learner_id, lemma, lesson_id, token, due, stability, difficulty, elapsed_days, scheduled_days,
            learning_steps, reps, lapses, state, last_review, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -74,30 +74,30 @@ export class ReviewRepository {
 
   /** Every card of the learner with the word's status ("new" when it has none), oldest first. */
   cards(learnerId: string): StoredCard[] {
-    return (this.db.prepare(`${SELECT_CARDS} WHERE c.learner_id = ? ORDER BY c.created_at, c.lemma`).all(learnerId) as CardRow[]).map(toStored);
+    return (this.db.sql(`${SELECT_CARDS} WHERE c.learner_id = ? ORDER BY c.created_at, c.lemma`).all(learnerId) as CardRow[]).map(toStored);
   }
 
   card(learnerId: string, lemma: string): StoredCard | undefined {
-    const row = this.db.prepare(`${SELECT_CARDS} WHERE c.learner_id = ? AND c.lemma = ?`).get(learnerId, lemma) as CardRow | undefined;
+    const row = this.db.sql(`${SELECT_CARDS} WHERE c.learner_id = ? AND c.lemma = ?`).get(learnerId, lemma) as CardRow | undefined;
     return row && toStored(row);
   }
 
   status(learnerId: string, lemma: string): WordStatus {
-    const row = this.db.prepare('SELECT status FROM word_status WHERE learner_id = ? AND lemma = ?').get(learnerId, lemma) as
+    const row = this.db.sql('SELECT status FROM word_status WHERE learner_id = ? AND lemma = ?').get(learnerId, lemma) as
       | { status: WordStatus }
       | undefined;
     return row?.status ?? 'new';
   }
 
   setDue(learnerId: string, lemma: string, due: string): void {
-    this.db.prepare('UPDATE review_cards SET due = ? WHERE learner_id = ? AND lemma = ?').run(due, learnerId, lemma);
+    this.db.sql('UPDATE review_cards SET due = ? WHERE learner_id = ? AND lemma = ?').run(due, learnerId, lemma);
   }
 
   /** The rescheduled card and the log of its review commit together. */
   saveReview(logId: string, learnerId: string, lemma: string, card: CardState, log: ReviewLogEntry): void {
-    this.db.transaction(() => {
+    this.db.write(() => {
       this.db
-        .prepare(
+        .sql(
           `UPDATE review_cards SET due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, learning_steps = ?,
              reps = ?, lapses = ?, state = ?, last_review = ?
            WHERE learner_id = ? AND lemma = ?`,
@@ -107,7 +107,7 @@ export class ReviewRepository {
           card.lapses, card.state, card.lastReview, learnerId, lemma,
         );
       this.db
-        .prepare(
+        .sql(
           `INSERT INTO review_logs (id, learner_id, lemma, rating, state, due, stability, difficulty, elapsed_days, last_elapsed_days,
              scheduled_days, learning_steps, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -115,13 +115,13 @@ export class ReviewRepository {
           logId, learnerId, lemma, log.rating, log.state, log.due, log.stability, log.difficulty, log.elapsedDays,
           log.lastElapsedDays, log.scheduledDays, log.learningSteps, log.reviewedAt,
         );
-    })();
+    });
   }
 
   /** The learner's review history, oldest first. */
   logs(learnerId: string): (ReviewLogEntry & { lemma: string })[] {
     const rows = this.db
-      .prepare('SELECT * FROM review_logs WHERE learner_id = ? ORDER BY reviewed_at, rowid')
+      .sql('SELECT * FROM review_logs WHERE learner_id = ? ORDER BY reviewed_at, rowid')
       .all(learnerId) as {
       lemma: string;
       rating: ReviewLogEntry['rating'];

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { LearnerDatabase } from '../learner-database';
 
 export interface StoredPin {
   hash: Buffer;
@@ -23,10 +23,10 @@ interface PinRow {
 }
 
 export class TeacherRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: LearnerDatabase) {}
 
   pin(): StoredPin | undefined {
-    const row = this.db.prepare('SELECT * FROM teacher_pin WHERE id = 1').get() as PinRow | undefined;
+    const row = this.db.sql('SELECT * FROM teacher_pin WHERE id = 1').get() as PinRow | undefined;
     return (
       row && {
         hash: row.hash,
@@ -44,7 +44,7 @@ export class TeacherRepository {
   /** Stores the first PIN; returns false when one was already set (the row exists), leaving it untouched. */
   insertPin(pin: Omit<StoredPin, 'failedAttempts' | 'lockedUntil'>): boolean {
     const result = this.db
-      .prepare(
+      .sql(
         `INSERT INTO teacher_pin (id, hash, salt, log2n, block_size, parallelism, set_at) VALUES (1, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING`,
       )
@@ -54,17 +54,17 @@ export class TeacherRepository {
 
   /** Counts one more wrong PIN and returns the new count. */
   addFailure(): number {
-    const row = this.db.prepare('UPDATE teacher_pin SET failed_attempts = failed_attempts + 1 WHERE id = 1 RETURNING failed_attempts').get() as
+    const row = this.db.sql('UPDATE teacher_pin SET failed_attempts = failed_attempts + 1 WHERE id = 1 RETURNING failed_attempts').get() as
       | { failed_attempts: number }
       | undefined;
     return row?.failed_attempts ?? 0;
   }
 
   lockUntil(until: string | null): void {
-    this.db.prepare('UPDATE teacher_pin SET locked_until = ? WHERE id = 1').run(until);
+    this.db.sql('UPDATE teacher_pin SET locked_until = ? WHERE id = 1').run(until);
   }
 
   clearFailures(): void {
-    this.db.prepare('UPDATE teacher_pin SET failed_attempts = 0, locked_until = NULL WHERE id = 1').run();
+    this.db.sql('UPDATE teacher_pin SET failed_attempts = 0, locked_until = NULL WHERE id = 1').run();
   }
 }

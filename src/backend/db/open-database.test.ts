@@ -4,9 +4,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { DB_FILE, LATEST_VERSION, openDatabase, type Db } from './connection';
+import { DB_FILE, type Db } from './connection';
+import { LATEST_VERSION } from './migrations';
+import { openDatabase } from './store';
 import { schemaVersion } from './migrate';
-import { createDatabaseAtVersion, makeTempDir, removeTempDir, tableNames } from './test-helpers';
+import { createDatabaseAtVersion, makeTempDir, removeTempDir, tableNames } from '../../../test/support/db';
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 

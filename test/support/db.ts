@@ -3,9 +3,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from './connection';
-import { migrate, schemaVersion } from './migrate';
-import { MIGRATIONS } from './migrations';
+import type { Db } from '../../src/backend/db/connection';
+import { migrate, schemaVersion } from '../../src/backend/db/migrate';
+import { MIGRATIONS } from '../../src/backend/db/migrations';
 
 /** A fresh empty folder under the OS temp dir; remove it with removeTempDir. */
 export function makeTempDir(prefix = 'liseuse-test-'): string {

@@ -38,7 +38,10 @@ export const SettingsSchema = v.strictObject({
 });
 
 // ---- profiles, teacher PIN, progress, review ----
-const Pin = v.pipe(v.string(), v.regex(/^\d{4,8}$/, 'A teacher PIN is 4 to 8 digits.'));
+/** A PIN being set. */
+const NewPin = v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'A teacher PIN is 6 to 12 digits.'));
+/** A PIN being tried: PINs set when 4 digits were enough still open the area. */
+const Pin = v.pipe(v.string(), v.regex(/^\d{4,12}$/, 'A teacher PIN is 4 to 12 digits.'));
 const TeacherToken = v.pipe(v.string(), v.regex(/^[\w-]{20,100}$/, 'must be a teacher token'));
 const Lemma = v.pipe(v.string(), v.nonEmpty('must be a word'), v.maxLength(100, 'must be a word'));
 
@@ -94,8 +97,8 @@ export const contract = {
   'learners:delete': returns<null>()(v.strictObject({ learnerId: Id, teacherToken: TeacherToken })),
   'teacher:status': returns<TeacherStatus>()(Nothing),
   /** Only when no PIN is set yet (first use); unlocks at once. */
-  'teacher:setPin': returns<TeacherSession>()(v.strictObject({ pin: Pin })),
-  /** Wrong PINs are refused with 'unauthorized'; after three in a row, each one makes the next try wait longer. */
+  'teacher:setPin': returns<TeacherSession>()(v.strictObject({ pin: NewPin })),
+  /** Wrong PINs are refused with 'unauthorized'; after five in a row, each one makes the next try wait (5 minutes at most). */
   'teacher:unlock': returns<TeacherSession>()(v.strictObject({ pin: Pin })),
   'teacher:lock': returns<null>()(v.strictObject({ teacherToken: TeacherToken })),
   'teacher:overview': returns<TeacherOverview>()(v.strictObject({ teacherToken: TeacherToken })),

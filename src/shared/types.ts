@@ -127,6 +127,8 @@ export type { ReviewRating } from '../core/review-ratings';
 
 export interface TeacherStatus {
   pinSet: boolean;
+  /** While wrong PINs keep the area locked: when the next try is allowed (ISO time). */
+  lockedUntil: string | null;
 }
 
 /** An unlocked teacher area: an opaque token the backend keeps in memory, valid until expiresAt. */

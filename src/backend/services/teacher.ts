@@ -1,5 +1,7 @@
-// The teacher PIN and the short-lived unlocks it gives. The PIN is kept only as a salted scrypt hash; wrong PINs
-// are counted in the database and, after three in a row, each one locks the area for longer.
+// The teacher PIN and the short-lived unlocks it gives. The PIN is kept only as a salted scrypt hash. Every try is
+// counted in the database before its PIN is hashed; after five wrong ones in a row each one locks the area for a
+// while, never more than five minutes, so a learner cannot keep the teacher out for long while a guesser needs
+// years for a 6-digit PIN (the arithmetic is in lockoutSeconds).
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { TeacherSession, TeacherStatus } from '../../shared/types';
@@ -9,10 +11,10 @@ import type { TeacherRepository } from '../db/repositories/teacher';
 export const PIN_HASH = { log2n: 15, blockSize: 8, parallelism: 1, keyLength: 32, saltLength: 16 } as const;
 /** How long an unlock lasts. */
 export const UNLOCK_MS = 30 * 60 * 1000;
-/** Wrong PINs allowed in a row before each further one makes the next try wait. */
-export const FREE_TRIES = 3;
-const FIRST_WAIT_S = 30;
-const LONGEST_WAIT_S = 60 * 60;
+/** Wrong PINs in a row before the next try has to wait. */
+export const FREE_TRIES = 5;
+const FIRST_WAIT_S = 60;
+const LONGEST_WAIT_S = 5 * 60;
 
 function hashPin(pin: string, salt: Buffer, cost: { log2n: number; blockSize: number; parallelism: number }): Promise<Buffer> {
   const N = 2 ** cost.log2n;
@@ -22,7 +24,12 @@ function hashPin(pin: string, salt: Buffer, cost: { log2n: number; blockSize: nu
   });
 }
 
-/** The wait earned by the nth wrong PIN in a row: none for the first two, then 30 s, 1 min, 2 min… up to an hour. */
+/**
+ * The wait earned by the nth wrong PIN in a row: none for the first four, then 1, 2, 4 minutes, then 5 minutes for
+ * every further one. A guesser's nth try therefore costs 5 minutes: half of the 10^6 six-digit PINs take
+ * 500,000 × 5 min ≈ 4.75 years (a legacy 4-digit PIN ≈ 17 days, so the teacher area asks to change one). The
+ * teacher, once the learner stops guessing, waits at most 5 minutes.
+ */
 export function lockoutSeconds(failures: number): number {
   if (failures < FREE_TRIES) return 0;
   return Math.min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (failures - FREE_TRIES));
@@ -44,7 +51,9 @@ export class TeacherService {
   ) {}
 
   status(): TeacherStatus {
-    return { pinSet: this.store.pin() !== undefined };
+    const stored = this.store.pin();
+    const lockedUntil = stored?.lockedUntil && Date.parse(stored.lockedUntil) > this.now().getTime() ? stored.lockedUntil : null;
+    return { pinSet: stored !== undefined, lockedUntil };
   }
 
   /** Sets the PIN on first use only; changing it is not possible through this call. */
@@ -69,9 +78,13 @@ export class TeacherService {
     const stored = this.store.pin();
     if (!stored) throw new AppError('not_found', 'No teacher PIN is set yet. Open the teacher area to set one.');
     const now = this.now().getTime();
-    const lockedUntil = stored.lockedUntil ? Date.parse(stored.lockedUntil) : 0;
-    if (lockedUntil > now) {
-      const wait = Math.ceil((lockedUntil - now) / 1000);
+    const lockFor = (tries: number): string | null => {
+      const wait = lockoutSeconds(tries);
+      return wait > 0 ? new Date(now + wait * 1000).toISOString() : null;
+    };
+    const claimed = this.store.claimTry(new Date(now).toISOString(), lockFor);
+    if ('lockedUntil' in claimed) {
+      const wait = Math.ceil((Date.parse(claimed.lockedUntil) - now) / 1000);
       throw new AppError('unauthorized', `Too many wrong PINs. Wait ${describeWait(wait)} before trying again.`);
     }
     const given = await hashPin(pin, stored.salt, stored);
@@ -79,13 +92,9 @@ export class TeacherService {
       this.store.clearFailures();
       return this.open();
     }
-    const failures = this.store.addFailure();
-    const wait = lockoutSeconds(failures);
-    if (wait > 0) {
-      this.store.lockUntil(new Date(this.now().getTime() + wait * 1000).toISOString());
-      throw new AppError('unauthorized', `Wrong PIN. Too many wrong PINs: wait ${describeWait(wait)} before trying again.`);
-    }
-    const left = FREE_TRIES - failures;
+    const wait = lockoutSeconds(claimed.tries);
+    if (wait > 0) throw new AppError('unauthorized', `Wrong PIN. Too many wrong PINs: wait ${describeWait(wait)} before trying again.`);
+    const left = FREE_TRIES - claimed.tries;
     throw new AppError('unauthorized', `Wrong PIN. ${left === 1 ? '1 more try' : `${left} more tries`} before a wait.`);
   }
 

@@ -52,16 +52,23 @@ export class TeacherRepository {
     return result.changes > 0;
   }
 
-  /** Counts one more wrong PIN and returns the new count. */
-  addFailure(): number {
-    const row = this.db.prepare('UPDATE teacher_pin SET failed_attempts = failed_attempts + 1 WHERE id = 1 RETURNING failed_attempts').get() as
-      | { failed_attempts: number }
-      | undefined;
-    return row?.failed_attempts ?? 0;
-  }
-
-  lockUntil(until: string | null): void {
-    this.db.prepare('UPDATE teacher_pin SET locked_until = ? WHERE id = 1').run(until);
+  /**
+   * Counts one more try, as wrong until its PIN proves right, unless a lock-out is running; when it runs, nothing is
+   * counted and its end is returned. One transaction, taken before any hashing: tries sent together are counted one
+   * after the other, so the lock-out the nth one earns (`lockFor`) stops the (n+1)th before its PIN is looked at.
+   */
+  claimTry(now: string, lockFor: (tries: number) => string | null): { tries: number } | { lockedUntil: string } {
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT failed_attempts, locked_until FROM teacher_pin WHERE id = 1').get() as
+          | Pick<PinRow, 'failed_attempts' | 'locked_until'>
+          | undefined;
+        if (row?.locked_until && row.locked_until > now) return { lockedUntil: row.locked_until };
+        const tries = (row?.failed_attempts ?? 0) + 1;
+        this.db.prepare('UPDATE teacher_pin SET failed_attempts = ?, locked_until = ? WHERE id = 1').run(tries, lockFor(tries));
+        return { tries };
+      })
+      .immediate();
   }
 
   clearFailures(): void {

@@ -112,3 +112,49 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   await expect(page.getByTestId('class-report')).toContainText('Jules');
   await expectAccessible(page, 'teacher reports after an import');
 });
+
+test('after five wrong PINs the teacher PIN screen counts down the wait, then lets the teacher try again', async ({ liseuse }) => {
+  const { page } = liseuse;
+  // Fake timers from the next load on (the page keeps its token across a reload); time still flows.
+  await page.clock.install();
+  await page.reload();
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
+  await teacher.setPin.click();
+  await teacher.lock.click();
+  await teacher.open.click();
+
+  for (const left of ['4 more tries', '3 more tries', '2 more tries', '1 more try']) {
+    await teacher.pin.fill('111111');
+    await teacher.unlock.click();
+    await expect(teacher.error).toHaveText(`Wrong PIN. ${left} before a wait.`);
+  }
+  await teacher.pin.fill('111111');
+  await teacher.unlock.click();
+  await expect(teacher.error).toHaveText('Too many wrong PINs in a row.');
+  const timer = page.getByRole('timer');
+  await expect(timer).toHaveText(/^You can try again in 1:00\.$|^You can try again in 0:59\.$/);
+  await expect(teacher.unlock).toBeDisabled();
+  await expect(teacher.pin).not.toBeEditable();
+  await expectAccessible(page, 'teacher PIN screen, locked out');
+  await page.screenshot({ path: test.info().outputPath('locked-pin-screen.png') });
+
+  const secondsShown = async (): Promise<number> => {
+    const match = /in (\d+):(\d\d)\./.exec((await timer.textContent()) ?? '');
+    if (!match) throw new Error('no time left shown');
+    return Number(match[1]) * 60 + Number(match[2]);
+  };
+  const before = await secondsShown();
+  await page.clock.runFor(20_000);
+  const after = await secondsShown();
+  expect(before - after).toBeGreaterThanOrEqual(20);
+  expect(before - after).toBeLessThanOrEqual(21);
+
+  await page.clock.runFor(41_000);
+  await expect(timer).toHaveCount(0);
+  await expect(teacher.error).toHaveCount(0);
+  await expect(teacher.pin).toBeEditable();
+  await expect(teacher.unlock).toBeEnabled();
+});

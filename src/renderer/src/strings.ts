@@ -289,14 +289,18 @@ export const strings = {
     loading: 'Opening the teacher area…',
     setHeading: 'Set the teacher PIN',
     setIntro:
-      'Choose a PIN of 4 to 8 digits. It opens this area and is needed to delete a learner. ' +
+      'Choose a PIN of 6 to 12 digits. It opens this area and is needed to delete a learner. ' +
       'Liseuse keeps only a secure hash of it: a forgotten PIN cannot be shown again.',
     pin: 'PIN',
     pinAgain: 'PIN again',
-    pinHint: '4 to 8 digits',
+    pinHint: '6 to 12 digits',
+    enterHint: 'Digits only',
     setButton: 'Set PIN and open',
     mismatch: 'The two PINs are not the same. Type them again.',
-    badFormat: 'A teacher PIN is 4 to 8 digits.',
+    badFormat: 'A teacher PIN is 6 to 12 digits.',
+    badTry: 'A teacher PIN is 4 to 12 digits.',
+    lockedOut: 'Too many wrong PINs in a row.',
+    tryAgainIn: (seconds: number) => `You can try again in ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}.`,
     enterHeading: 'Enter the teacher PIN',
     unlock: 'Open',
     lock: 'Lock and leave',

@@ -3,7 +3,9 @@ import { api, messageOf } from '../lib/api';
 import type { TeacherOverview, TeacherSession } from '../../../shared/types';
 import { strings } from '../strings';
 
-const PIN = /^\d{4,8}$/;
+/** A PIN being set; one being tried may have 4 or 5 digits, set when that was enough. */
+const NEW_PIN = /^\d{6,12}$/;
+const PIN = /^\d{4,12}$/;
 
 export class TeacherState {
   pinSet = $state<boolean | null>(null);
@@ -12,15 +14,23 @@ export class TeacherState {
   /** A refusal worded for the teacher, shown by the PIN form. */
   error = $state<string | null>(null);
   busy = $state(false);
+  /** While wrong PINs keep the area locked: when the next try is allowed (ms since the epoch). */
+  lockedUntil = $state<number | null>(null);
+  private clock = $state(Date.now());
+  /** Whole seconds before the next try, counted down every second; 0 once trying is allowed. */
+  readonly secondsLeft = $derived(this.lockedUntil === null ? 0 : Math.max(0, Math.ceil((this.lockedUntil - this.clock) / 1000)));
+  private ticking: ReturnType<typeof setInterval> | undefined;
 
   async load(): Promise<void> {
     await this.step(async () => {
-      this.pinSet = (await api['teacher:status']()).pinSet;
+      const status = await api['teacher:status']();
+      this.pinSet = status.pinSet;
+      this.countDownTo(status.lockedUntil);
     });
   }
 
   async setPin(pin: string, again: string): Promise<void> {
-    if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
+    if (!NEW_PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
     if (pin !== again) return void (this.error = strings.teacher.mismatch);
     await this.step(async () => {
       this.unlocked = await api['teacher:setPin']({ pin });
@@ -30,11 +40,37 @@ export class TeacherState {
   }
 
   async unlock(pin: string): Promise<void> {
-    if (!PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
+    if (!PIN.test(pin)) return void (this.error = strings.teacher.badTry);
     await this.step(async () => {
-      this.unlocked = await api['teacher:unlock']({ pin });
+      try {
+        this.unlocked = await api['teacher:unlock']({ pin });
+      } catch (error) {
+        // A wrong PIN may have started a wait: learn its end, to count it down.
+        this.countDownTo((await api['teacher:status']()).lockedUntil);
+        throw error;
+      }
+      this.countDownTo(null);
       await this.refresh();
     });
+  }
+
+  /** Stops the countdown's timer (the screen is leaving). */
+  dispose(): void {
+    clearInterval(this.ticking);
+  }
+
+  private countDownTo(lockedUntil: string | null): void {
+    clearInterval(this.ticking);
+    this.clock = Date.now();
+    this.lockedUntil = lockedUntil === null ? null : Date.parse(lockedUntil);
+    if (this.secondsLeft === 0) return void (this.lockedUntil = null);
+    this.ticking = setInterval(() => {
+      this.clock = Date.now();
+      if (this.secondsLeft > 0) return;
+      clearInterval(this.ticking);
+      this.lockedUntil = null;
+      this.error = null;
+    }, 1000);
   }
 
   async refresh(): Promise<void> {

@@ -203,6 +203,17 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
       expect(errorOf(await backend.call('learners:rename', { learnerId: ana.id, name: '' })).code).toBe('invalid_input');
     });
 
+    it('a name with a lone surrogate, only combining marks or a paragraph separator is refused, said plainly; "Zoé" typed decomposed is the same learner', async () => {
+      expect(errorOf(await backend.call('learners:create', { name: 'Zo\uD800' }))).toEqual({ code: 'invalid_input', message: 'name: A name cannot contain a broken character.' });
+      expect(errorOf(await backend.call('learners:create', { name: '\u0301\u0301' })).message).toBe('name: A name needs at least one letter.');
+      expect(errorOf(await backend.call('learners:rename', { learnerId: ana.id, name: 'Ana\u2029B' })).message).toBe(
+        'name: A name is one line: it cannot contain a line or paragraph break.',
+      );
+      value(await backend.call('learners:create', { name: 'Zoé' }));
+      expect(errorOf(await backend.call('learners:create', { name: 'Zoe\u0301' })).code).toBe('conflict');
+      expect(value<Learner[]>(await backend.call('learners:list', undefined)).map((l) => l.name)).toEqual(['Ana', 'Bruno', 'Zoé']);
+    });
+
     it('deleting needs a live teacher unlock', async () => {
       value(await backend.call('teacher:setPin', { pin: '246813' }));
       expect(errorOf(await backend.call('learners:delete', { learnerId: ana.id, teacherToken: 'y'.repeat(43) })).code).toBe('unauthorized');

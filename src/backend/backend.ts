@@ -98,6 +98,8 @@ export function createBackend(options: BackendOptions): Backend {
     'teacher:setPin': ({ pin }) => teacher.setPin(pin),
     'teacher:unlock': ({ pin }) => teacher.unlock(pin),
     'teacher:lock': ({ teacherToken }) => teacher.lock(teacherToken),
+    'teacher:recover': ({ recoveryCode }) => teacher.recover(recoveryCode),
+    'teacher:changePin': ({ teacherToken, pin }) => teacher.changePin(teacherToken, pin),
     'teacher:overview': ({ teacherToken }) => {
       teacher.require(teacherToken);
       return progress.overview();

@@ -203,6 +203,7 @@ function validFields(world: World): Record<string, fc.Arbitrary<unknown>> {
     name: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Zoé', 'ÉLODIE', 'élodie', '  Ana  ', 'Ana', '李')),
     teacherToken: fc.stringMatching(/^[\w-]{20,100}$/),
     pin: fc.stringMatching(/^\d{4,12}$/),
+    recoveryCode: fc.oneof(fc.stringMatching(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/), fc.string({ maxLength: 60 })),
     lemma: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('dormir', 'retenir', 'la', 'Kim')),
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),

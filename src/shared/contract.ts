@@ -9,7 +9,7 @@ import type { AnswerOutcome, AppInfo, AttemptView, ClassReport, ExportOutcome, I
 import { THEMES, WORD_STATUSES } from './types';
 // ---- profiles, teacher PIN, progress, review ----
 import { REVIEW_RATINGS } from '../core/review-ratings';
-import type { GradeOutcome, LearnerProgress, MyWord, ReviewQueue, ReviewSummary, TeacherOverview, TeacherSession, TeacherStatus } from './types';
+import type { GradeOutcome, LearnerProgress, MyWord, NewPinSession, NewRecoveryCode, ReviewQueue, ReviewSummary, TeacherOverview, TeacherSession, TeacherStatus } from './types';
 
 declare const outputType: unique symbol;
 
@@ -42,6 +42,8 @@ export const SettingsSchema = v.strictObject({
 const NewPin = v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'A teacher PIN is 6 to 12 digits.'));
 /** A PIN being tried: PINs set when 4 digits were enough still open the area. */
 const Pin = v.pipe(v.string(), v.regex(/^\d{4,12}$/, 'A teacher PIN is 4 to 12 digits.'));
+/** As typed: dashes, spaces and lower case are forgiven by the service. */
+const RecoveryCode = v.pipe(v.string(), v.maxLength(60, 'A recovery code is 20 letters and digits.'), v.regex(/^[\dA-Za-z\s-]+$/, 'A recovery code is 20 letters and digits.'));
 const TeacherToken = v.pipe(v.string(), v.regex(/^[\w-]{20,100}$/, 'must be a teacher token'));
 const Lemma = v.pipe(v.string(), v.nonEmpty('must be a word'), v.maxLength(100, 'must be a word'));
 
@@ -97,10 +99,14 @@ export const contract = {
   'learners:delete': returns<null>()(v.strictObject({ learnerId: Id, teacherToken: TeacherToken })),
   'teacher:status': returns<TeacherStatus>()(Nothing),
   /** Only when no PIN is set yet (first use); unlocks at once. */
-  'teacher:setPin': returns<TeacherSession>()(v.strictObject({ pin: NewPin })),
+  'teacher:setPin': returns<NewPinSession>()(v.strictObject({ pin: NewPin })),
   /** Wrong PINs are refused with 'unauthorized'; after five in a row, each one makes the next try wait (5 minutes at most). */
   'teacher:unlock': returns<TeacherSession>()(v.strictObject({ pin: Pin })),
   'teacher:lock': returns<null>()(v.strictObject({ teacherToken: TeacherToken })),
+  /** Opens the area without the PIN, even while wrong PINs lock it, and forgets them; the code is replaced by a new one. */
+  'teacher:recover': returns<NewPinSession>()(v.strictObject({ recoveryCode: RecoveryCode })),
+  /** Needs an unlocked area; gives a new recovery code. */
+  'teacher:changePin': returns<NewRecoveryCode>()(v.strictObject({ teacherToken: TeacherToken, pin: NewPin })),
   'teacher:overview': returns<TeacherOverview>()(v.strictObject({ teacherToken: TeacherToken })),
   'progress:get': returns<LearnerProgress>()(v.strictObject({ learnerId: Id })),
   'review:summary': returns<ReviewSummary>()(v.strictObject({ learnerId: Id })),

@@ -129,7 +129,17 @@ export interface TeacherStatus {
   pinSet: boolean;
   /** While wrong PINs keep the area locked: when the next try is allowed (ISO time). */
   lockedUntil: string | null;
+  /** Whether a recovery code exists (a PIN set before recovery codes has none until it is changed). */
+  recoveryCodeSet: boolean;
 }
+
+/** A recovery code, shown once: it opens the teacher area without the PIN, even while wrong PINs lock it. */
+export interface NewRecoveryCode {
+  recoveryCode: string;
+}
+
+/** What setting the PIN, or using the recovery code, gives: an unlock and a (new) recovery code. */
+export type NewPinSession = TeacherSession & NewRecoveryCode;
 
 /** An unlocked teacher area: an opaque token the backend keeps in memory, valid until expiresAt. */
 export interface TeacherSession {

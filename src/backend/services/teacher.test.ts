@@ -3,7 +3,7 @@ import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
-import type { Learner, TeacherSession } from '../../shared/types';
+import type { Learner, NewPinSession, TeacherSession } from '../../shared/types';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../db/test-helpers';
 import { describeWait, FREE_TRIES, lockoutSeconds, PIN_HASH } from './teacher';
@@ -51,11 +51,11 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
 
   describe('the PIN', () => {
     it('is set once, on first use, and unlocks at once for 30 minutes', async () => {
-      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: false, lockedUntil: null });
+      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: false, lockedUntil: null, recoveryCodeSet: false });
       const session = value<TeacherSession>(await backend.call('teacher:setPin', { pin: '482916' }));
       expect(session.teacherToken).toMatch(/^[\w-]{43}$/);
       expect(session.expiresAt).toBe(new Date(T0 + 30 * 60_000).toISOString());
-      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: null });
+      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: null, recoveryCodeSet: true });
       const again = errorOf(await backend.call('teacher:setPin', { pin: '111111' }));
       expect(again.code).toBe('conflict');
       // The first PIN still opens; the second never took.
@@ -66,7 +66,7 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
     it('is stored only as a salted scrypt hash with its parameters, never in clear', async () => {
       value(await backend.call('teacher:setPin', { pin: '482916' }));
       const row = backend.db.prepare('SELECT * FROM teacher_pin').get() as Record<string, unknown>;
-      expect(Object.keys(row).sort()).toEqual(['block_size', 'failed_attempts', 'hash', 'id', 'locked_until', 'log2n', 'parallelism', 'salt', 'set_at']);
+      expect(Object.keys(row).sort()).toEqual(['block_size', 'failed_attempts', 'hash', 'id', 'locked_until', 'log2n', 'parallelism', 'recovery_hash', 'salt', 'set_at']);
       expect(row).toMatchObject({ log2n: PIN_HASH.log2n, block_size: 8, parallelism: 1 });
       expect((row.salt as Buffer).length).toBe(16);
       expect((row.hash as Buffer).length).toBe(32);
@@ -90,7 +90,7 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
         expect(error.code).toBe('invalid_input');
       }
       expect(errorOf(await backend.call('teacher:setPin', { pin: '12345' })).message).toContain('A teacher PIN is 6 to 12 digits.');
-      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: false, lockedUntil: null });
+      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: false, lockedUntil: null, recoveryCodeSet: false });
       value(await backend.call('teacher:setPin', { pin: '123456789012' }));
       expect(errorOf(await backend.call('teacher:unlock', { pin: '123' })).message).toContain('A teacher PIN is 4 to 12 digits.');
 
@@ -103,6 +103,9 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
         .prepare('INSERT INTO teacher_pin (id, hash, salt, log2n, block_size, parallelism, set_at) VALUES (1, ?, ?, ?, 8, 1, ?)')
         .run(hash, salt, PIN_HASH.log2n, new Date(T0).toISOString());
       value(await legacy.call('teacher:unlock', { pin: '2468' }));
+      // It has no recovery code until it is changed.
+      expect(value(await legacy.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: null, recoveryCodeSet: false });
+      expect(errorOf(await legacy.call('teacher:recover', { recoveryCode: 'A'.repeat(20) })).message).toContain('set before recovery codes');
       legacy.close();
       removeTempDir(legacyDir);
     });
@@ -125,9 +128,9 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
       // While locked even the right PIN is refused, and the PIN is not even checked; the status says until when.
       seconds(20);
       expect(errorOf(await unlock('246813'))).toEqual({ code: 'unauthorized', message: 'Too many wrong PINs. Wait 40 seconds before trying again.' });
-      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: new Date(T0 + 60_000).toISOString() });
+      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: new Date(T0 + 60_000).toISOString(), recoveryCodeSet: true });
       seconds(40);
-      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: null });
+      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: null, recoveryCodeSet: true });
       expect(errorOf(await unlock('666666')).message).toBe('Wrong PIN. Too many wrong PINs: wait 2 minutes before trying again.');
       // A restart does not reset the count.
       backend.close();
@@ -153,6 +156,44 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
       const stored = backend.db.prepare('SELECT failed_attempts FROM teacher_pin').get() as { failed_attempts: number };
       expect({ evaluated, counted: stored.failed_attempts }).toEqual({ evaluated: FREE_TRIES, counted: FREE_TRIES });
       expect(messages.filter((m) => m.startsWith('Too many wrong PINs. Wait'))).toHaveLength(200 - FREE_TRIES);
+    });
+
+    it('setting the PIN gives a recovery code, stored only hashed, that opens the area even while locked, resets the count and is then replaced', async () => {
+      const first = value<NewPinSession>(await backend.call('teacher:setPin', { pin: '246813' }));
+      expect(first.recoveryCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
+      const everything = JSON.stringify(backend.db.prepare('SELECT hex(recovery_hash) AS r, * FROM teacher_pin').all());
+      expect(everything).not.toContain(first.recoveryCode);
+      expect(everything).not.toContain(first.recoveryCode.replaceAll('-', ''));
+      for (let i = 0; i < 6; i++) await backend.call('teacher:unlock', { pin: '111111' });
+      expect(errorOf(await backend.call('teacher:unlock', { pin: '246813' })).message).toMatch(/^Too many wrong PINs\. Wait/);
+
+      expect(errorOf(await backend.call('teacher:recover', { recoveryCode: 'AAAAA-AAAAA-AAAAA-AAAAA' }))).toEqual({
+        code: 'unauthorized',
+        message: 'That is not the recovery code of this computer.',
+      });
+      // Typed in lower case, without dashes, with spaces: the same code.
+      const typed = ` ${first.recoveryCode.replaceAll('-', '').toLowerCase()} `;
+      const recovered = value<NewPinSession>(await backend.call('teacher:recover', { recoveryCode: typed }));
+      value(await backend.call('teacher:overview', { teacherToken: recovered.teacherToken }));
+      expect(recovered.recoveryCode).not.toBe(first.recoveryCode);
+      expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: null, recoveryCodeSet: true });
+      expect(errorOf(await backend.call('teacher:unlock', { pin: '111111' })).message).toBe('Wrong PIN. 4 more tries before a wait.');
+      value(await backend.call('teacher:unlock', { pin: '246813' }));
+      // A code works once: the one used is gone, its replacement opens.
+      expect(errorOf(await backend.call('teacher:recover', { recoveryCode: first.recoveryCode })).code).toBe('unauthorized');
+      value(await backend.call('teacher:recover', { recoveryCode: recovered.recoveryCode }));
+    });
+
+    it('is changed only from an unlocked area, to 6 to 12 digits, with a new recovery code; the old PIN and code no longer open', async () => {
+      const first = value<NewPinSession>(await backend.call('teacher:setPin', { pin: '246813' }));
+      expect(errorOf(await backend.call('teacher:changePin', { teacherToken: 'z'.repeat(43), pin: '97531864' })).code).toBe('unauthorized');
+      expect(errorOf(await backend.call('teacher:changePin', { teacherToken: first.teacherToken, pin: '9753' })).message).toContain('6 to 12 digits');
+      const changed = value<{ recoveryCode: string }>(await backend.call('teacher:changePin', { teacherToken: first.teacherToken, pin: '97531864' }));
+      expect(changed.recoveryCode).not.toBe(first.recoveryCode);
+      expect(errorOf(await backend.call('teacher:unlock', { pin: '246813' })).code).toBe('unauthorized');
+      value(await backend.call('teacher:unlock', { pin: '97531864' }));
+      expect(errorOf(await backend.call('teacher:recover', { recoveryCode: first.recoveryCode })).code).toBe('unauthorized');
+      value(await backend.call('teacher:recover', { recoveryCode: changed.recoveryCode }));
     });
 
     it('lockoutSeconds grows per failure up to 5 minutes; describeWait says it plainly', () => {

@@ -1,11 +1,12 @@
 // The teacher PIN and the short-lived unlocks it gives. The PIN is kept only as a salted scrypt hash. Every try is
 // counted in the database before its PIN is hashed; after five wrong ones in a row each one locks the area for a
 // while, never more than five minutes, so a learner cannot keep the teacher out for long while a guesser needs
-// years for a 6-digit PIN (the arithmetic is in lockoutSeconds).
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+// years for a 6-digit PIN (the arithmetic is in lockoutSeconds). A recovery code, shown once when the PIN is set
+// or changed, opens the area even then.
+import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { TeacherSession, TeacherStatus } from '../../shared/types';
-import type { TeacherRepository } from '../db/repositories/teacher';
+import type { NewPinSession, NewRecoveryCode, TeacherSession, TeacherStatus } from '../../shared/types';
+import type { NewPin, TeacherRepository } from '../db/repositories/teacher';
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 takes about 32 MiB and a tenth of a second, slow enough for 4-8 digits at rest. */
 export const PIN_HASH = { log2n: 15, blockSize: 8, parallelism: 1, keyLength: 32, saltLength: 16 } as const;
@@ -35,6 +36,24 @@ export function lockoutSeconds(failures: number): number {
   return Math.min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (failures - FREE_TRIES));
 }
 
+// Crockford's base 32: no I, L, O or U, so a code copied by hand is read back as written.
+const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const RECOVERY_LENGTH = 20;
+
+/** 20 characters of 5 random bits each: 100 bits, far beyond guessing, so trying one needs no lock-out. */
+function newRecoveryCode(): string {
+  const chars = [...randomBytes(RECOVERY_LENGTH)].map((byte) => RECOVERY_ALPHABET[byte % 32]).join('');
+  return chars.match(/.{5}/g)?.join('-') ?? chars;
+}
+
+/** The code as the teacher may type it (lower case, spaces, dashes, I or L for 1, O for 0), in its stored form. */
+function recoveryKey(typed: string): Buffer | undefined {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  if (code.length !== RECOVERY_LENGTH || [...code].some((c) => !RECOVERY_ALPHABET.includes(c))) return undefined;
+  // A plain hash is enough for 100 random bits: no one can try 2^100 codes, fast hash or slow.
+  return createHash('sha256').update(code).digest();
+}
+
 export function describeWait(seconds: number): string {
   if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
   const minutes = Math.ceil(seconds / 60);
@@ -53,25 +72,42 @@ export class TeacherService {
   status(): TeacherStatus {
     const stored = this.store.pin();
     const lockedUntil = stored?.lockedUntil && Date.parse(stored.lockedUntil) > this.now().getTime() ? stored.lockedUntil : null;
-    return { pinSet: stored !== undefined, lockedUntil };
+    return { pinSet: stored !== undefined, lockedUntil, recoveryCodeSet: Boolean(stored?.recoveryHash) };
   }
 
-  /** Sets the PIN on first use only; changing it is not possible through this call. */
-  async setPin(pin: string): Promise<TeacherSession> {
+  /** Sets the PIN on first use only; changing it needs an unlock (changePin). */
+  async setPin(pin: string): Promise<NewPinSession> {
     if (this.store.pin()) throw new AppError('conflict', 'A teacher PIN is already set on this computer.');
-    const salt = randomBytes(PIN_HASH.saltLength);
-    const hash = await hashPin(pin, salt, PIN_HASH);
-    const stored = this.store.insertPin({
-      hash,
-      salt,
-      log2n: PIN_HASH.log2n,
-      blockSize: PIN_HASH.blockSize,
-      parallelism: PIN_HASH.parallelism,
-      setAt: this.now().toISOString(),
-    });
+    const recoveryCode = newRecoveryCode();
+    const stored = this.store.insertPin(await this.newPin(pin, recoveryCode));
     // Two first uses at once: only the first PIN is kept, the second is told so.
     if (!stored) throw new AppError('conflict', 'A teacher PIN is already set on this computer.');
-    return this.open();
+    return { ...this.open(), recoveryCode };
+  }
+
+  async changePin(teacherToken: string, pin: string): Promise<NewRecoveryCode> {
+    this.require(teacherToken);
+    const recoveryCode = newRecoveryCode();
+    const replacement = await this.newPin(pin, recoveryCode);
+    // The unlock may have ended or been locked while the PIN was being hashed.
+    this.require(teacherToken);
+    this.store.replacePin(replacement);
+    return { recoveryCode };
+  }
+
+  /** Opens the area with the recovery code, whatever the lock-out; the code is used up and a new one given. */
+  recover(typed: string): NewPinSession {
+    const stored = this.store.pin();
+    if (!stored) throw new AppError('not_found', 'No teacher PIN is set yet. Open the teacher area to set one.');
+    if (!stored.recoveryHash) {
+      throw new AppError('unauthorized', 'This PIN was set before recovery codes: open the teacher area with the PIN and change it to get one.');
+    }
+    const given = recoveryKey(typed);
+    const recoveryCode = newRecoveryCode();
+    if (!given || !this.store.useRecoveryCode(given, recoveryKey(recoveryCode) as Buffer)) {
+      throw new AppError('unauthorized', 'That is not the recovery code of this computer.');
+    }
+    return { ...this.open(), recoveryCode };
   }
 
   async unlock(pin: string): Promise<TeacherSession> {
@@ -110,6 +146,19 @@ export class TeacherService {
   lock(teacherToken: string): null {
     this.unlocks.delete(teacherToken);
     return null;
+  }
+
+  private async newPin(pin: string, recoveryCode: string): Promise<NewPin> {
+    const salt = randomBytes(PIN_HASH.saltLength);
+    return {
+      hash: await hashPin(pin, salt, PIN_HASH),
+      salt,
+      log2n: PIN_HASH.log2n,
+      blockSize: PIN_HASH.blockSize,
+      parallelism: PIN_HASH.parallelism,
+      setAt: this.now().toISOString(),
+      recoveryHash: recoveryKey(recoveryCode) as Buffer,
+    };
   }
 
   private open(): TeacherSession {

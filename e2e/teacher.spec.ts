@@ -113,7 +113,7 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   await expectAccessible(page, 'teacher reports after an import');
 });
 
-test('after five wrong PINs the teacher PIN screen counts down the wait, then lets the teacher try again', async ({ liseuse }) => {
+test('after five wrong PINs the teacher PIN screen counts down the wait, then lets the teacher try again; the recovery code opens at once', async ({ liseuse }) => {
   const { page } = liseuse;
   // Fake timers from the next load on (the page keeps its token across a reload); time still flows.
   await page.clock.install();
@@ -123,6 +123,13 @@ test('after five wrong PINs the teacher PIN screen counts down the wait, then le
   await teacher.pin.fill('246813');
   await teacher.pinAgain.fill('246813');
   await teacher.setPin.click();
+  // The recovery code is shown once, as the PIN is set.
+  await expect(page.getByRole('heading', { name: 'Your recovery code' })).toBeVisible();
+  const recoveryCode = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  expect(recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+  await expectAccessible(page, 'teacher area with the new recovery code');
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+  await expect(page.getByTestId('recovery-code')).toHaveCount(0);
   await teacher.lock.click();
   await teacher.open.click();
 
@@ -157,4 +164,51 @@ test('after five wrong PINs the teacher PIN screen counts down the wait, then le
   await expect(teacher.error).toHaveCount(0);
   await expect(teacher.pin).toBeEditable();
   await expect(teacher.unlock).toBeEnabled();
+
+  // While wrong PINs lock the area, the recovery code opens it, and is replaced.
+  // (The backend's clock is the real one, a minute behind the page's: its lock-out has not ended yet.)
+  await teacher.pin.fill('222222');
+  await teacher.unlock.click();
+  await expect(teacher.error).toContainText('Too many wrong PINs');
+  await page.getByRole('button', { name: 'Use the recovery code instead' }).click();
+  await page.getByLabel('Recovery code').fill('AAAAA-AAAAA-AAAAA-AAAAA');
+  await page.getByRole('button', { name: 'Open with the recovery code' }).click();
+  await expect(teacher.error).toHaveText('That is not the recovery code of this computer.');
+  await page.getByLabel('Recovery code').fill(recoveryCode.toLowerCase());
+  await page.getByRole('button', { name: 'Open with the recovery code' }).click();
+  await expect(teacher.reportsHeading).toBeVisible();
+  await expect(page.getByTestId('recovery-code')).not.toHaveText(recoveryCode);
+});
+
+test('the teacher changes the PIN and gets a new recovery code; only the new PIN opens', async ({ liseuse }) => {
+  const { page } = liseuse;
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
+  await teacher.setPin.click();
+  const first = await page.getByTestId('recovery-code').textContent();
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+
+  await page.getByText('Change the teacher PIN').click();
+  await page.getByLabel('New PIN', { exact: true }).fill('9753');
+  await page.getByLabel('New PIN again').fill('9753');
+  await page.getByRole('button', { name: 'Change PIN' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('A teacher PIN is 6 to 12 digits.');
+  await page.getByLabel('New PIN', { exact: true }).fill('97531864');
+  await page.getByLabel('New PIN again').fill('97531864');
+  await page.getByRole('button', { name: 'Change PIN' }).click();
+  await expect(page.getByText('The PIN is changed. Write down the new recovery code above.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your recovery code' })).toBeFocused();
+  await expect(page.getByTestId('recovery-code')).not.toHaveText(first ?? '');
+  await expectAccessible(page, 'teacher area after changing the PIN');
+  await teacher.lock.click();
+
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.unlock.click();
+  await expect(teacher.error).toHaveText('Wrong PIN. 4 more tries before a wait.');
+  await teacher.pin.fill('97531864');
+  await teacher.unlock.click();
+  await expect(teacher.reportsHeading).toBeVisible();
 });

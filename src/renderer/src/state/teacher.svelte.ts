@@ -20,11 +20,21 @@ export class TeacherState {
   /** Whole seconds before the next try, counted down every second; 0 once trying is allowed. */
   readonly secondsLeft = $derived(this.lockedUntil === null ? 0 : Math.max(0, Math.ceil((this.lockedUntil - this.clock) / 1000)));
   private ticking: ReturnType<typeof setInterval> | undefined;
+  /** A recovery code just made: shown once, until the teacher says it is written down. */
+  recoveryCode = $state<string | null>(null);
+  recoveryCodeSet = $state(true);
+  /** The PIN that opened the area has fewer digits than a new one must have. */
+  shortPin = $state(false);
+  /** A PIN set before 6 digits and recovery codes: the area asks for a new one. */
+  readonly suggestChange = $derived(this.shortPin || !this.recoveryCodeSet);
+  /** Said once the PIN is changed. */
+  changed = $state(false);
 
   async load(): Promise<void> {
     await this.step(async () => {
       const status = await api['teacher:status']();
       this.pinSet = status.pinSet;
+      this.recoveryCodeSet = status.recoveryCodeSet;
       this.countDownTo(status.lockedUntil);
     });
   }
@@ -33,10 +43,46 @@ export class TeacherState {
     if (!NEW_PIN.test(pin)) return void (this.error = strings.teacher.badFormat);
     if (pin !== again) return void (this.error = strings.teacher.mismatch);
     await this.step(async () => {
-      this.unlocked = await api['teacher:setPin']({ pin });
+      const opened = await api['teacher:setPin']({ pin });
+      this.unlocked = opened;
+      this.recoveryCode = opened.recoveryCode;
+      this.recoveryCodeSet = true;
       this.pinSet = true;
       await this.refresh();
     });
+  }
+
+  async recover(code: string): Promise<void> {
+    if (code.trim() === '') return void (this.error = strings.teacher.recoveryNeeded);
+    await this.step(async () => {
+      const opened = await api['teacher:recover']({ recoveryCode: code });
+      this.unlocked = opened;
+      this.recoveryCode = opened.recoveryCode;
+      this.countDownTo(null);
+      await this.refresh();
+    });
+  }
+
+  /** Returns whether the PIN was changed. */
+  async changePin(pin: string, again: string): Promise<boolean> {
+    const session = this.unlocked;
+    this.changed = false;
+    if (!session) return false;
+    if (!NEW_PIN.test(pin) || pin !== again) {
+      this.error = NEW_PIN.test(pin) ? strings.teacher.mismatch : strings.teacher.badFormat;
+      return false;
+    }
+    await this.step(async () => {
+      this.recoveryCode = (await api['teacher:changePin']({ teacherToken: session.teacherToken, pin })).recoveryCode;
+      this.recoveryCodeSet = true;
+      this.shortPin = false;
+      this.changed = true;
+    });
+    return this.changed;
+  }
+
+  dismissRecoveryCode(): void {
+    this.recoveryCode = null;
   }
 
   async unlock(pin: string): Promise<void> {
@@ -50,6 +96,7 @@ export class TeacherState {
         throw error;
       }
       this.countDownTo(null);
+      this.shortPin = !NEW_PIN.test(pin);
       await this.refresh();
     });
   }
@@ -90,6 +137,7 @@ export class TeacherState {
     const session = this.unlocked;
     this.unlocked = null;
     this.overview = null;
+    this.recoveryCode = null;
     if (session) await api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
   }
 

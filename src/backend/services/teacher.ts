@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { NewPinSession, NewRecoveryCode, TeacherSession, TeacherStatus } from '../../shared/types';
 import type { NewPin, TeacherRepository } from '../db/repositories/teacher';
 
-/** scrypt cost: N = 2^15, r = 8, p = 1 takes about 32 MiB and a tenth of a second, slow enough for 4-8 digits at rest. */
+/** scrypt cost: N = 2^15, r = 8, p = 1 takes about 32 MiB and a tenth of a second a try (the lock-out, not the hash, is what stops guessing online). */
 export const PIN_HASH = { log2n: 15, blockSize: 8, parallelism: 1, keyLength: 32, saltLength: 16 } as const;
 /** How long an unlock lasts. */
 export const UNLOCK_MS = 30 * 60 * 1000;

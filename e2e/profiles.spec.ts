@@ -89,12 +89,12 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // First use of the teacher area: the PIN is set twice, and must match.
   await teacher.open.click();
   await expect(teacher.setHeading).toBeVisible();
-  await teacher.pin.fill('2468');
-  await teacher.pinAgain.fill('2469');
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246913');
   await teacher.setPin.click();
   await expect(teacher.error).toHaveText('The two PINs are not the same. Type them again.');
-  await teacher.pin.fill('2468');
-  await teacher.pinAgain.fill('2468');
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
   await teacher.setPin.click();
   await expect(teacher.learnersTable).toBeVisible();
   await expect(teacher.learnerRow('Ana').locator('td').first()).toHaveText('1');
@@ -110,9 +110,9 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   await expect(profiles.dialog).toBeVisible();
   await expect(profiles.dialog).toContainText('It cannot be undone.');
   await expect(profiles.dialogPin).toBeFocused();
-  await profiles.dialogPin.fill('1111');
+  await profiles.dialogPin.fill('111111');
   await profiles.confirmDelete('Ana').click();
-  await expect(profiles.dialogError).toHaveText('Wrong PIN. 2 more tries before a wait.');
+  await expect(profiles.dialogError).toHaveText('Wrong PIN. 4 more tries before a wait.');
   await expect(profiles.dialogPin).toBeFocused();
   await expectAccessible(page, 'delete dialog with a wrong PIN');
   await profiles.cancelDelete.click();
@@ -121,7 +121,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
 
   // The right PIN deletes Ana, and only Ana.
   await profiles.delete('Ana').click();
-  await profiles.dialogPin.fill('2468');
+  await profiles.dialogPin.fill('246813');
   await profiles.dialogPin.press('Enter');
   await expect(profiles.dialog).toBeHidden();
   await expect(library.learner('Ana')).toHaveCount(0);
@@ -134,7 +134,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // The teacher area locks again when left: the PIN is asked for again.
   await teacher.open.click();
   await expect(teacher.enterHeading).toBeVisible();
-  await teacher.pin.fill('2468');
+  await teacher.pin.fill('246813');
   await teacher.unlock.click();
   await expect(teacher.learnersTable.locator('tbody tr')).toHaveCount(1);
   await expect(teacher.learnerRow('Bruno').locator('td').first()).toHaveText('2');
@@ -143,7 +143,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // Deleting the current learner leaves nobody current, also after a restart.
   await profiles.manage.click();
   await profiles.delete('Bruno').click();
-  await profiles.dialogPin.fill('2468');
+  await profiles.dialogPin.fill('246813');
   await profiles.confirmDelete('Bruno').click();
   await expect(profiles.dialog).toBeHidden();
   await expect(library.currentLearner).toHaveCount(0);

@@ -69,8 +69,8 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
 
   const teacher = teacherPage(page);
   await teacher.open.click();
-  await teacher.pin.fill('2468');
-  await teacher.pinAgain.fill('2468');
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
   await teacher.setPin.click();
   await expect(teacher.reportsHeading).toBeVisible();
   await expect(page.getByTestId('class-report')).toContainText('Amélie');
@@ -111,4 +111,104 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   await expect(page.getByTestId('class-report')).toContainText('Inès');
   await expect(page.getByTestId('class-report')).toContainText('Jules');
   await expectAccessible(page, 'teacher reports after an import');
+});
+
+test('after five wrong PINs the teacher PIN screen counts down the wait, then lets the teacher try again; the recovery code opens at once', async ({ liseuse }) => {
+  const { page } = liseuse;
+  // Fake timers from the next load on (the page keeps its token across a reload); time still flows.
+  await page.clock.install();
+  await page.reload();
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
+  await teacher.setPin.click();
+  // The recovery code is shown once, as the PIN is set.
+  await expect(page.getByRole('heading', { name: 'Your recovery code' })).toBeVisible();
+  const recoveryCode = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  expect(recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+  await expectAccessible(page, 'teacher area with the new recovery code');
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+  await expect(page.getByTestId('recovery-code')).toHaveCount(0);
+  await teacher.lock.click();
+  await teacher.open.click();
+
+  for (const left of ['4 more tries', '3 more tries', '2 more tries', '1 more try']) {
+    await teacher.pin.fill('111111');
+    await teacher.unlock.click();
+    await expect(teacher.error).toHaveText(`Wrong PIN. ${left} before a wait.`);
+  }
+  await teacher.pin.fill('111111');
+  await teacher.unlock.click();
+  await expect(teacher.error).toHaveText('Too many wrong PINs in a row.');
+  const timer = page.getByRole('timer');
+  await expect(timer).toHaveText(/^You can try again in 1:00\.$|^You can try again in 0:59\.$/);
+  await expect(teacher.unlock).toBeDisabled();
+  await expect(teacher.pin).not.toBeEditable();
+  await expectAccessible(page, 'teacher PIN screen, locked out');
+  await page.screenshot({ path: test.info().outputPath('locked-pin-screen.png') });
+
+  const secondsShown = async (): Promise<number> => {
+    const match = /in (\d+):(\d\d)\./.exec((await timer.textContent()) ?? '');
+    if (!match) throw new Error('no time left shown');
+    return Number(match[1]) * 60 + Number(match[2]);
+  };
+  const before = await secondsShown();
+  await page.clock.runFor(20_000);
+  const after = await secondsShown();
+  expect(before - after).toBeGreaterThanOrEqual(20);
+  expect(before - after).toBeLessThanOrEqual(21);
+
+  await page.clock.runFor(41_000);
+  await expect(timer).toHaveCount(0);
+  await expect(teacher.error).toHaveCount(0);
+  await expect(teacher.pin).toBeEditable();
+  await expect(teacher.unlock).toBeEnabled();
+
+  // While wrong PINs lock the area, the recovery code opens it, and is replaced.
+  // (The backend's clock is the real one, a minute behind the page's: its lock-out has not ended yet.)
+  await teacher.pin.fill('222222');
+  await teacher.unlock.click();
+  await expect(teacher.error).toContainText('Too many wrong PINs');
+  await page.getByRole('button', { name: 'Use the recovery code instead' }).click();
+  await page.getByLabel('Recovery code').fill('AAAAA-AAAAA-AAAAA-AAAAA');
+  await page.getByRole('button', { name: 'Open with the recovery code' }).click();
+  await expect(teacher.error).toHaveText('That is not the recovery code of this computer.');
+  await page.getByLabel('Recovery code').fill(recoveryCode.toLowerCase());
+  await page.getByRole('button', { name: 'Open with the recovery code' }).click();
+  await expect(teacher.reportsHeading).toBeVisible();
+  await expect(page.getByTestId('recovery-code')).not.toHaveText(recoveryCode);
+});
+
+test('the teacher changes the PIN and gets a new recovery code; only the new PIN opens', async ({ liseuse }) => {
+  const { page } = liseuse;
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
+  await teacher.setPin.click();
+  const first = await page.getByTestId('recovery-code').textContent();
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+
+  await page.getByText('Change the teacher PIN').click();
+  await page.getByLabel('New PIN', { exact: true }).fill('9753');
+  await page.getByLabel('New PIN again').fill('9753');
+  await page.getByRole('button', { name: 'Change PIN' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('A teacher PIN is 6 to 12 digits.');
+  await page.getByLabel('New PIN', { exact: true }).fill('97531864');
+  await page.getByLabel('New PIN again').fill('97531864');
+  await page.getByRole('button', { name: 'Change PIN' }).click();
+  await expect(page.getByText('The PIN is changed. Write down the new recovery code above.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your recovery code' })).toBeFocused();
+  await expect(page.getByTestId('recovery-code')).not.toHaveText(first ?? '');
+  await expectAccessible(page, 'teacher area after changing the PIN');
+  await teacher.lock.click();
+
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.unlock.click();
+  await expect(teacher.error).toHaveText('Wrong PIN. 4 more tries before a wait.');
+  await teacher.pin.fill('97531864');
+  await teacher.unlock.click();
+  await expect(teacher.reportsHeading).toBeVisible();
 });

@@ -13,7 +13,7 @@ import { sample, summarise } from '../lib/stats';
 import type { Row } from '../lib/table';
 
 const CLASS = { learners: 1_000, questions: 20, attemptsPerLearner: 5 };
-const PIN = '2468';
+const PIN = '246813';
 const REPORT_SAMPLING = { warmup: 1, runs: 3 };
 const REPORT_WHAT = `class report (${CLASS.learners.toLocaleString('en')} learners × ${CLASS.questions} questions × ${CLASS.attemptsPerLearner} attempts, reports:class)`;
 const IMPORT_WHAT = `import ${CLASS.learners.toLocaleString('en')} results files (results:import each, total)`;

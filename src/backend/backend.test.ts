@@ -22,6 +22,7 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'learners:delete': (learnerId) => ({ learnerId }),
   'teacher:overview': () => ({}),
   'teacher:info': () => ({}),
+  'teacher:changePin': () => ({ pin: '246813' }),
   'reports:class': () => ({ lessonId: 'kim-russie' }),
   'reports:learner': (learnerId) => ({ lessonId: 'kim-russie', learnerId }),
   'reports:export': () => ({ lessonId: 'kim-russie', report: 'class', format: 'csv' }),
@@ -137,7 +138,7 @@ describe('createBackend', () => {
     it('teacher:info tells the data folder’s path to an unlocked teacher area only', async () => {
       const backend = start();
       expect(errorOf(await backend.call('teacher:info', { teacherToken: 'w'.repeat(43) })).code).toBe('unauthorized');
-      const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '2468' }));
+      const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
       expect(value(await backend.call('teacher:info', { teacherToken }))).toEqual({ dataDir });
     });
 
@@ -214,8 +215,8 @@ describe('createBackend', () => {
       const missing = errorOf(await call());
       expect(missing.code).toBe('invalid_input');
       expect(missing.message).toContain('teacherToken');
-      const { teacherToken: expiring } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '2468' }));
-      const { teacherToken: locked } = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '2468' }));
+      const { teacherToken: expiring } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
+      const { teacherToken: locked } = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '246813' }));
       value(await backend.call('teacher:lock', { teacherToken: locked }));
       clock += UNLOCK_MS;
       for (const token of ['w'.repeat(43), locked, expiring]) {
@@ -223,7 +224,7 @@ describe('createBackend', () => {
       }
       expect(value(await backend.call('learners:list', undefined))).toEqual([ana]);
 
-      const { teacherToken: live } = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '2468' }));
+      const { teacherToken: live } = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '246813' }));
       const allowed = await call(live);
       // Past the guard: a value, or the handler's own refusal of this sample (an empty results file is not one).
       if (!allowed.ok) expect(allowed.error.code).not.toBe('unauthorized');

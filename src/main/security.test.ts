@@ -52,7 +52,7 @@ describe('isTrustedSenderUrl', () => {
 });
 
 describe('secureWebPreferences', () => {
-  const prefs = secureWebPreferences('/app/out/preload/index.cjs');
+  const prefs = secureWebPreferences('/app/out/preload/index.cjs', { packaged: true });
 
   it('sandboxes the renderer and isolates its context', () => {
     expect(prefs.sandbox).toBe(true);
@@ -74,5 +74,10 @@ describe('secureWebPreferences', () => {
 
   it('uses the preload it is given', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
+  });
+
+  it('gives a learner no DevTools in a packaged build; a developer keeps them', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(secureWebPreferences('/app/out/preload/index.cjs', { packaged: false }).devTools).toBe(true);
   });
 });

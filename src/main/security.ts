@@ -31,9 +31,11 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false;
   spellcheck: false;
   safeDialogs: true;
+  devTools: boolean;
 }
 
-export function secureWebPreferences(preload: string): SecureWebPreferences {
+/** `packaged`: Electron's app.isPackaged. A packaged build has no DevTools, where a learner could call the API freely. */
+export function secureWebPreferences(preload: string, { packaged }: { packaged: boolean }): SecureWebPreferences {
   return {
     preload,
     sandbox: true,
@@ -47,5 +49,6 @@ export function secureWebPreferences(preload: string): SecureWebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    devTools: !packaged,
   };
 }

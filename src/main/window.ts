@@ -1,5 +1,5 @@
 // The one application window, locked down: sandboxed, isolated, no navigation, no new windows, no permissions.
-import { BrowserWindow, screen, type Session } from 'electron';
+import { app, BrowserWindow, screen, type Session } from 'electron';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ENTRY, isTrustedSenderUrl, secureWebPreferences } from './security';
@@ -27,7 +27,7 @@ export function createMainWindow(options: { preload: string; userData: string })
     show: false,
     title: 'Liseuse',
     backgroundColor: '#fbfaf7',
-    webPreferences: secureWebPreferences(options.preload),
+    webPreferences: secureWebPreferences(options.preload, { packaged: app.isPackaged }),
   });
   if (saved?.maximized) window.maximize();
 

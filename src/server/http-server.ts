@@ -18,6 +18,18 @@ export const TOKEN_HEADER = 'x-liseuse-token';
 export const MAX_BODY_BYTES = 5_000_000;
 /** How long an idle connection from the page stays open. */
 export const KEEP_ALIVE_MS = 120_000;
+/**
+ * How long a request may take to arrive, headers and body (Node's default is 5 minutes). The page sends at most a
+ * 5 MB body over loopback, which takes milliseconds; a client that dribbles one is cut off instead of held.
+ */
+export const REQUEST_TIMEOUT_MS = 5_000;
+/** Calls one socket may have running at once; its further frames wait, and the socket is no longer read. */
+export const MAX_CALLS_IN_FLIGHT = 32;
+/**
+ * Reply bytes one socket may have waiting to be sent before it is no longer read: a client that sends calls and
+ * never reads the replies would otherwise make the server buffer them all.
+ */
+export const MAX_BUFFERED_REPLY_BYTES = 8 * 1024 * 1024;
 
 /** A call over the WebSocket; the reply is `{ id, result }` with the same envelope as over HTTP. */
 export interface SocketRequest {
@@ -128,12 +140,22 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   // No Nagle delay on replies (Node's default, stated here because the page waits on every small reply), and
   // idle connections kept for two minutes rather than Node's five seconds: a learner's next answer or look-up
   // is usually more than five seconds away, and would otherwise open a new connection each time.
-  const server = createServer({ noDelay: true, keepAliveTimeout: KEEP_ALIVE_MS }, (req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 500, INTERNAL);
-      else res.destroy();
-    });
-  });
+  // Node checks the request timeouts every connectionsCheckingInterval (30 s by default): a second here.
+  const server = createServer(
+    {
+      noDelay: true,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      headersTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) refuse(res, 500, INTERNAL);
+        else res.destroy();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A page on another site cannot reach us through DNS rebinding: the Host must be ours.
@@ -200,8 +222,44 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
   }
 
+  /**
+   * Answers one page's calls. Back-pressure: at most MAX_CALLS_IN_FLIGHT calls run at once and at most
+   * MAX_BUFFERED_REPLY_BYTES of replies wait to be sent; past either, the socket is paused (no more frames are
+   * read, so the client's own sends back up) and the frames already read wait here until a call ends or a reply
+   * has gone out.
+   */
   function serveSocket(ws: WebSocket): void {
     ws.on('error', () => ws.terminate());
+    let inFlight = 0;
+    const waiting: SocketRequest[] = [];
+    const saturated = (): boolean => inFlight >= MAX_CALLS_IN_FLIGHT || ws.bufferedAmount > MAX_BUFFERED_REPLY_BYTES;
+    const flow = (): void => {
+      while (waiting.length > 0 && !saturated()) answer(waiting.shift() as SocketRequest);
+      if (saturated() || waiting.length > 0) ws.pause();
+      else if (ws.isPaused) ws.resume();
+    };
+    const internal: Result<unknown> = { ok: false, error: INTERNAL };
+
+    function answer(request: SocketRequest): void {
+      inFlight++;
+      void options.backend
+        .call(request.name, request.input)
+        .catch(() => internal)
+        .then((result) => {
+          inFlight--;
+          if (ws.readyState !== ws.OPEN) return;
+          let reply: string;
+          try {
+            reply = JSON.stringify({ id: request.id, result });
+          } catch {
+            reply = JSON.stringify({ id: request.id, result: internal });
+          }
+          // The callback runs once the reply has left for the kernel: the moment to read more.
+          ws.send(reply, () => flow());
+          flow();
+        });
+    }
+
     ws.on('message', (data: RawData, isBinary: boolean) => {
       let request: unknown;
       try {
@@ -211,20 +269,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       }
       // A frame that is not a call is a broken client: close, as HTTP would answer 400.
       if (!isSocketRequest(request)) return ws.close(1008, 'Not a Liseuse request.');
-      const internal: Result<unknown> = { ok: false, error: INTERNAL };
-      void options.backend
-        .call(request.name, request.input)
-        .catch(() => internal)
-        .then((result) => {
-          if (ws.readyState !== ws.OPEN) return;
-          let reply: string;
-          try {
-            reply = JSON.stringify({ id: request.id, result });
-          } catch {
-            reply = JSON.stringify({ id: request.id, result: internal });
-          }
-          ws.send(reply);
-        });
+      waiting.push(request);
+      flow();
     });
   }
 

@@ -8,6 +8,8 @@ export function teacherHandlers({ teacher, progress }: Services, dataDir: string
     'teacher:setPin': ({ pin }) => teacher.setPin(pin),
     'teacher:unlock': ({ pin }) => teacher.unlock(pin),
     'teacher:lock': ({ teacherToken }) => teacher.lock(teacherToken),
+    'teacher:recover': ({ recoveryCode }) => teacher.recover(recoveryCode),
+    'teacher:changePin': ({ teacherToken, pin }) => teacher.changePin(teacherToken, pin),
     'teacher:overview': () => progress.overview(),
     'teacher:info': () => ({ dataDir }),
   };

@@ -154,7 +154,7 @@ describe('results files between computers', () => {
     await call(learnerComputer, 'reading:setStatus', { learnerId: lea.id, lessonId: LESSON, token: 4, status: 'known' });
     await call(learnerComputer, 'reading:addTime', { learnerId: lea.id, lessonId: LESSON, seconds: 300 });
     fileText = download(await call(learnerComputer, 'results:export', { learnerId: lea.id })).bytes.toString('utf8');
-    token = (await call(teacherComputer, 'teacher:setPin', { pin: '1234' })).teacherToken;
+    token = (await call(teacherComputer, 'teacher:setPin', { pin: '123456' })).teacherToken;
   });
 
   afterAll(() => {

@@ -1,18 +1,21 @@
-// The teacher PIN and the short-lived unlocks it gives. The PIN is kept only as a salted scrypt hash; wrong PINs
-// are counted in the database and, after three in a row, each one locks the area for longer.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+// The teacher PIN and the short-lived unlocks it gives. The PIN is kept only as a salted scrypt hash. Every try is
+// counted in the database before its PIN is hashed; after five wrong ones in a row each one locks the area for a
+// while, never more than five minutes, so a learner cannot keep the teacher out for long while a guesser needs
+// years for a 6-digit PIN (the arithmetic is in lockoutSeconds). A recovery code, shown once when the PIN is set
+// or changed, opens the area even then.
+import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { TeacherSession, TeacherStatus } from '../../shared/contract/teacher';
-import type { TeacherRepository } from '../db/repositories/teacher';
+import type { NewPinSession, NewRecoveryCode, TeacherSession, TeacherStatus } from '../../shared/contract/teacher';
+import type { NewPin, TeacherRepository } from '../db/repositories/teacher';
 
-/** scrypt cost: N = 2^15, r = 8, p = 1 takes about 32 MiB and a tenth of a second, slow enough for 4-8 digits at rest. */
+/** scrypt cost: N = 2^15, r = 8, p = 1 takes about 32 MiB and a tenth of a second a try (the lock-out, not the hash, is what stops guessing online). */
 export const PIN_HASH = { log2n: 15, blockSize: 8, parallelism: 1, keyLength: 32, saltLength: 16 } as const;
 /** How long an unlock lasts. */
 export const UNLOCK_MS = 30 * 60 * 1000;
-/** Wrong PINs allowed in a row before each further one makes the next try wait. */
-export const FREE_TRIES = 3;
-const FIRST_WAIT_S = 30;
-const LONGEST_WAIT_S = 60 * 60;
+/** Wrong PINs in a row before the next try has to wait. */
+export const FREE_TRIES = 5;
+const FIRST_WAIT_S = 60;
+const LONGEST_WAIT_S = 5 * 60;
 
 function hashPin(pin: string, salt: Buffer, cost: { log2n: number; blockSize: number; parallelism: number }): Promise<Buffer> {
   const N = 2 ** cost.log2n;
@@ -22,10 +25,33 @@ function hashPin(pin: string, salt: Buffer, cost: { log2n: number; blockSize: nu
   });
 }
 
-/** The wait earned by the nth wrong PIN in a row: none for the first two, then 30 s, 1 min, 2 min… up to an hour. */
+/**
+ * The wait earned by the nth wrong PIN in a row: none for the first four, then 1, 2, 4 minutes, then 5 minutes for
+ * every further one. A guesser's nth try therefore costs 5 minutes: half of the 10^6 six-digit PINs take
+ * 500,000 × 5 min ≈ 4.75 years (a legacy 4-digit PIN ≈ 17 days, so the teacher area asks to change one). The
+ * teacher, once the learner stops guessing, waits at most 5 minutes.
+ */
 export function lockoutSeconds(failures: number): number {
   if (failures < FREE_TRIES) return 0;
   return Math.min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (failures - FREE_TRIES));
+}
+
+// Crockford's base 32: no I, L, O or U, so a code copied by hand is read back as written.
+const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const RECOVERY_LENGTH = 20;
+
+/** 20 characters of 5 random bits each: 100 bits, far beyond guessing, so trying one needs no lock-out. */
+function newRecoveryCode(): string {
+  const chars = [...randomBytes(RECOVERY_LENGTH)].map((byte) => RECOVERY_ALPHABET[byte % 32]).join('');
+  return chars.match(/.{5}/g)?.join('-') ?? chars;
+}
+
+/** The code as the teacher may type it (lower case, spaces, dashes, I or L for 1, O for 0), in its stored form. */
+function recoveryKey(typed: string): Buffer | undefined {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  if (code.length !== RECOVERY_LENGTH || [...code].some((c) => !RECOVERY_ALPHABET.includes(c))) return undefined;
+  // A plain hash is enough for 100 random bits: no one can try 2^100 codes, fast hash or slow.
+  return createHash('sha256').update(code).digest();
 }
 
 export function describeWait(seconds: number): string {
@@ -44,34 +70,57 @@ export class TeacherService {
   ) {}
 
   status(): TeacherStatus {
-    return { pinSet: this.store.pin() !== undefined };
+    const stored = this.store.pin();
+    const lockedUntil = stored?.lockedUntil && Date.parse(stored.lockedUntil) > this.now().getTime() ? stored.lockedUntil : null;
+    return { pinSet: stored !== undefined, lockedUntil, recoveryCodeSet: Boolean(stored?.recoveryHash) };
   }
 
-  /** Sets the PIN on first use only; changing it is not possible through this call. */
-  async setPin(pin: string): Promise<TeacherSession> {
+  /** Sets the PIN on first use only; changing it needs an unlock (changePin). */
+  async setPin(pin: string): Promise<NewPinSession> {
     if (this.store.pin()) throw new AppError('conflict', 'A teacher PIN is already set on this computer.');
-    const salt = randomBytes(PIN_HASH.saltLength);
-    const hash = await hashPin(pin, salt, PIN_HASH);
-    const stored = this.store.insertPin({
-      hash,
-      salt,
-      log2n: PIN_HASH.log2n,
-      blockSize: PIN_HASH.blockSize,
-      parallelism: PIN_HASH.parallelism,
-      setAt: this.now().toISOString(),
-    });
+    const recoveryCode = newRecoveryCode();
+    const stored = this.store.insertPin(await this.newPin(pin, recoveryCode));
     // Two first uses at once: only the first PIN is kept, the second is told so.
     if (!stored) throw new AppError('conflict', 'A teacher PIN is already set on this computer.');
-    return this.open();
+    return { ...this.open(), recoveryCode };
+  }
+
+  async changePin(teacherToken: string, pin: string): Promise<NewRecoveryCode> {
+    this.require(teacherToken);
+    const recoveryCode = newRecoveryCode();
+    const replacement = await this.newPin(pin, recoveryCode);
+    // The unlock may have ended or been locked while the PIN was being hashed.
+    this.require(teacherToken);
+    this.store.replacePin(replacement);
+    return { recoveryCode };
+  }
+
+  /** Opens the area with the recovery code, whatever the lock-out; the code is used up and a new one given. */
+  recover(typed: string): NewPinSession {
+    const stored = this.store.pin();
+    if (!stored) throw new AppError('not_found', 'No teacher PIN is set yet. Open the teacher area to set one.');
+    if (!stored.recoveryHash) {
+      throw new AppError('unauthorized', 'This PIN was set before recovery codes: open the teacher area with the PIN and change it to get one.');
+    }
+    const given = recoveryKey(typed);
+    const recoveryCode = newRecoveryCode();
+    if (!given || !this.store.useRecoveryCode(given, recoveryKey(recoveryCode) as Buffer)) {
+      throw new AppError('unauthorized', 'That is not the recovery code of this computer.');
+    }
+    return { ...this.open(), recoveryCode };
   }
 
   async unlock(pin: string): Promise<TeacherSession> {
     const stored = this.store.pin();
     if (!stored) throw new AppError('not_found', 'No teacher PIN is set yet. Open the teacher area to set one.');
     const now = this.now().getTime();
-    const lockedUntil = stored.lockedUntil ? Date.parse(stored.lockedUntil) : 0;
-    if (lockedUntil > now) {
-      const wait = Math.ceil((lockedUntil - now) / 1000);
+    const lockFor = (tries: number): string | null => {
+      const wait = lockoutSeconds(tries);
+      return wait > 0 ? new Date(now + wait * 1000).toISOString() : null;
+    };
+    const claimed = this.store.claimTry(new Date(now).toISOString(), lockFor);
+    if ('lockedUntil' in claimed) {
+      const wait = Math.ceil((Date.parse(claimed.lockedUntil) - now) / 1000);
       throw new AppError('unauthorized', `Too many wrong PINs. Wait ${describeWait(wait)} before trying again.`);
     }
     const given = await hashPin(pin, stored.salt, stored);
@@ -79,13 +128,9 @@ export class TeacherService {
       this.store.clearFailures();
       return this.open();
     }
-    const failures = this.store.addFailure();
-    const wait = lockoutSeconds(failures);
-    if (wait > 0) {
-      this.store.lockUntil(new Date(this.now().getTime() + wait * 1000).toISOString());
-      throw new AppError('unauthorized', `Wrong PIN. Too many wrong PINs: wait ${describeWait(wait)} before trying again.`);
-    }
-    const left = FREE_TRIES - failures;
+    const wait = lockoutSeconds(claimed.tries);
+    if (wait > 0) throw new AppError('unauthorized', `Wrong PIN. Too many wrong PINs: wait ${describeWait(wait)} before trying again.`);
+    const left = FREE_TRIES - claimed.tries;
     throw new AppError('unauthorized', `Wrong PIN. ${left === 1 ? '1 more try' : `${left} more tries`} before a wait.`);
   }
 
@@ -101,6 +146,19 @@ export class TeacherService {
   lock(teacherToken: string): null {
     this.unlocks.delete(teacherToken);
     return null;
+  }
+
+  private async newPin(pin: string, recoveryCode: string): Promise<NewPin> {
+    const salt = randomBytes(PIN_HASH.saltLength);
+    return {
+      hash: await hashPin(pin, salt, PIN_HASH),
+      salt,
+      log2n: PIN_HASH.log2n,
+      blockSize: PIN_HASH.blockSize,
+      parallelism: PIN_HASH.parallelism,
+      setAt: this.now().toISOString(),
+      recoveryHash: recoveryKey(recoveryCode) as Buffer,
+    };
   }
 
   private open(): TeacherSession {

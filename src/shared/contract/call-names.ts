@@ -27,6 +27,8 @@ export const CALL_NAMES = [
   'teacher:setPin',
   'teacher:unlock',
   'teacher:lock',
+  'teacher:recover',
+  'teacher:changePin',
   'teacher:overview',
   'teacher:info',
   'progress:get',

@@ -9,6 +9,8 @@ export interface StoredPin {
   setAt: string;
   failedAttempts: number;
   lockedUntil: string | null;
+  /** The recovery code's hash; null for a PIN set before recovery codes existed. */
+  recoveryHash: Buffer | null;
 }
 
 interface PinRow {
@@ -20,7 +22,10 @@ interface PinRow {
   set_at: string;
   failed_attempts: number;
   locked_until: string | null;
+  recovery_hash: Buffer | null;
 }
+
+export type NewPin = Omit<StoredPin, 'failedAttempts' | 'lockedUntil' | 'recoveryHash'> & { recoveryHash: Buffer };
 
 export class TeacherRepository {
   constructor(private readonly db: LearnerDatabase) {}
@@ -37,31 +42,58 @@ export class TeacherRepository {
         setAt: row.set_at,
         failedAttempts: row.failed_attempts,
         lockedUntil: row.locked_until,
+        recoveryHash: row.recovery_hash,
       }
     );
   }
 
   /** Stores the first PIN; returns false when one was already set (the row exists), leaving it untouched. */
-  insertPin(pin: Omit<StoredPin, 'failedAttempts' | 'lockedUntil'>): boolean {
+  insertPin(pin: NewPin): boolean {
     const result = this.db
       .sql(
-        `INSERT INTO teacher_pin (id, hash, salt, log2n, block_size, parallelism, set_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO teacher_pin (id, hash, salt, log2n, block_size, parallelism, set_at, recovery_hash) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING`,
       )
-      .run(pin.hash, pin.salt, pin.log2n, pin.blockSize, pin.parallelism, pin.setAt);
+      .run(pin.hash, pin.salt, pin.log2n, pin.blockSize, pin.parallelism, pin.setAt, pin.recoveryHash);
     return result.changes > 0;
   }
 
-  /** Counts one more wrong PIN and returns the new count. */
-  addFailure(): number {
-    const row = this.db.sql('UPDATE teacher_pin SET failed_attempts = failed_attempts + 1 WHERE id = 1 RETURNING failed_attempts').get() as
-      | { failed_attempts: number }
-      | undefined;
-    return row?.failed_attempts ?? 0;
+  /** Replaces the PIN and its recovery code, and forgets wrong tries. */
+  replacePin(pin: NewPin): void {
+    this.db
+      .sql(
+        `UPDATE teacher_pin SET hash = ?, salt = ?, log2n = ?, block_size = ?, parallelism = ?, set_at = ?, recovery_hash = ?,
+         failed_attempts = 0, locked_until = NULL WHERE id = 1`,
+      )
+      .run(pin.hash, pin.salt, pin.log2n, pin.blockSize, pin.parallelism, pin.setAt, pin.recoveryHash);
   }
 
-  lockUntil(until: string | null): void {
-    this.db.sql('UPDATE teacher_pin SET locked_until = ? WHERE id = 1').run(until);
+  /**
+   * Swaps the recovery code whose hash is `used` for a new one and forgets wrong tries, in one statement: of two
+   * recoveries with the same code only one succeeds. False when `used` is not the current code.
+   */
+  useRecoveryCode(used: Buffer, replacement: Buffer): boolean {
+    const result = this.db
+      .sql('UPDATE teacher_pin SET recovery_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = 1 AND recovery_hash = ?')
+      .run(replacement, used);
+    return result.changes > 0;
+  }
+
+  /**
+   * Counts one more try, as wrong until its PIN proves right, unless a lock-out is running; when it runs, nothing is
+   * counted and its end is returned. One transaction, taken before any hashing: tries sent together are counted one
+   * after the other, so the lock-out the nth one earns (`lockFor`) stops the (n+1)th before its PIN is looked at.
+   */
+  claimTry(now: string, lockFor: (tries: number) => string | null): { tries: number } | { lockedUntil: string } {
+    return this.db.write(() => {
+      const row = this.db.sql('SELECT failed_attempts, locked_until FROM teacher_pin WHERE id = 1').get() as
+        | Pick<PinRow, 'failed_attempts' | 'locked_until'>
+        | undefined;
+      if (row?.locked_until && row.locked_until > now) return { lockedUntil: row.locked_until };
+      const tries = (row?.failed_attempts ?? 0) + 1;
+      this.db.sql('UPDATE teacher_pin SET failed_attempts = ?, locked_until = ? WHERE id = 1').run(tries, lockFor(tries));
+      return { tries };
+    });
   }
 
   clearFailures(): void {

@@ -71,7 +71,7 @@ describe('renaming a learner', () => {
 
 describe('deleting a learner with the teacher PIN', () => {
   it('asks whether a PIN exists when the dialog opens', async () => {
-    const { profiles } = setUp(fakeApi({ 'teacher:status': async () => ({ pinSet: false }) }));
+    const { profiles } = setUp(fakeApi({ 'teacher:status': async () => ({ pinSet: false, lockedUntil: null, recoveryCodeSet: false }) }));
     await profiles.startDelete(bruno);
     expect(profiles.deleting).toEqual(bruno);
     expect(profiles.pinSet).toBe(false);
@@ -79,7 +79,7 @@ describe('deleting a learner with the teacher PIN', () => {
 
   it('unlocks for this one deletion, locks again, and forgets the current learner it deleted', async () => {
     const fake = fakeApi({
-      'teacher:status': async () => ({ pinSet: true }),
+      'teacher:status': async () => ({ pinSet: true, lockedUntil: null, recoveryCodeSet: true }),
       'teacher:unlock': async () => session,
       'learners:delete': async () => null,
       'teacher:lock': async () => null,

@@ -2,7 +2,7 @@
 import { api as appApi } from '../lib/api';
 import { attemptInForm } from '../lib/attempt';
 import type { Api } from '../../../shared/contract';
-import { PIN_FORMAT, type TeacherOverview, type TeacherSession } from '../../../shared/contract/teacher';
+import { NEW_PIN_FORMAT, PIN_FORMAT, type TeacherOverview, type TeacherSession } from '../../../shared/contract/teacher';
 import { strings } from '../strings';
 
 export class TeacherState {
@@ -12,31 +12,112 @@ export class TeacherState {
   /** A refusal worded for the teacher, shown by the PIN form. */
   error = $state<string | null>(null);
   busy = $state(false);
+  /** While wrong PINs keep the area locked: when the next try is allowed (ms since the epoch). */
+  lockedUntil = $state<number | null>(null);
+  private clock = $state(Date.now());
+  /** Whole seconds before the next try, counted down every second; 0 once trying is allowed. */
+  readonly secondsLeft = $derived(this.lockedUntil === null ? 0 : Math.max(0, Math.ceil((this.lockedUntil - this.clock) / 1000)));
+  private ticking: ReturnType<typeof setInterval> | undefined;
+  /** A recovery code just made: shown once, until the teacher says it is written down. */
+  recoveryCode = $state<string | null>(null);
+  recoveryCodeSet = $state(true);
+  /** The PIN that opened the area has fewer digits than a new one must have. */
+  shortPin = $state(false);
+  /** A PIN set before 6 digits and recovery codes: the area asks for a new one. */
+  readonly suggestChange = $derived(this.shortPin || !this.recoveryCodeSet);
+  /** Said once the PIN is changed. */
+  changed = $state(false);
 
   constructor(private readonly api: Api = appApi) {}
 
   async load(): Promise<void> {
     await attemptInForm(this, async () => {
-      this.pinSet = (await this.api['teacher:status']()).pinSet;
+      const status = await this.api['teacher:status']();
+      this.pinSet = status.pinSet;
+      this.recoveryCodeSet = status.recoveryCodeSet;
+      this.countDownTo(status.lockedUntil);
     });
   }
 
   async setPin(pin: string, again: string): Promise<void> {
-    if (!PIN_FORMAT.test(pin)) return void (this.error = strings.teacher.badFormat);
+    if (!NEW_PIN_FORMAT.test(pin)) return void (this.error = strings.teacher.badFormat);
     if (pin !== again) return void (this.error = strings.teacher.mismatch);
     await attemptInForm(this, async () => {
-      this.unlocked = await this.api['teacher:setPin']({ pin });
+      const opened = await this.api['teacher:setPin']({ pin });
+      this.unlocked = opened;
+      this.recoveryCode = opened.recoveryCode;
+      this.recoveryCodeSet = true;
       this.pinSet = true;
       await this.refresh();
     });
   }
 
-  async unlock(pin: string): Promise<void> {
-    if (!PIN_FORMAT.test(pin)) return void (this.error = strings.teacher.badFormat);
+  async recover(code: string): Promise<void> {
+    if (code.trim() === '') return void (this.error = strings.teacher.recoveryNeeded);
     await attemptInForm(this, async () => {
-      this.unlocked = await this.api['teacher:unlock']({ pin });
+      const opened = await this.api['teacher:recover']({ recoveryCode: code });
+      this.unlocked = opened;
+      this.recoveryCode = opened.recoveryCode;
+      this.countDownTo(null);
       await this.refresh();
     });
+  }
+
+  /** Returns whether the PIN was changed. */
+  async changePin(pin: string, again: string): Promise<boolean> {
+    const session = this.unlocked;
+    this.changed = false;
+    if (!session) return false;
+    if (!NEW_PIN_FORMAT.test(pin) || pin !== again) {
+      this.error = NEW_PIN_FORMAT.test(pin) ? strings.teacher.mismatch : strings.teacher.badFormat;
+      return false;
+    }
+    await attemptInForm(this, async () => {
+      this.recoveryCode = (await this.api['teacher:changePin']({ teacherToken: session.teacherToken, pin })).recoveryCode;
+      this.recoveryCodeSet = true;
+      this.shortPin = false;
+      this.changed = true;
+    });
+    return this.changed;
+  }
+
+  dismissRecoveryCode(): void {
+    this.recoveryCode = null;
+  }
+
+  async unlock(pin: string): Promise<void> {
+    if (!PIN_FORMAT.test(pin)) return void (this.error = strings.teacher.badTry);
+    await attemptInForm(this, async () => {
+      try {
+        this.unlocked = await this.api['teacher:unlock']({ pin });
+      } catch (error) {
+        // A wrong PIN may have started a wait: learn its end, to count it down.
+        this.countDownTo((await this.api['teacher:status']()).lockedUntil);
+        throw error;
+      }
+      this.countDownTo(null);
+      this.shortPin = !NEW_PIN_FORMAT.test(pin);
+      await this.refresh();
+    });
+  }
+
+  /** Stops the countdown's timer (the screen is leaving). */
+  dispose(): void {
+    clearInterval(this.ticking);
+  }
+
+  private countDownTo(lockedUntil: string | null): void {
+    clearInterval(this.ticking);
+    this.clock = Date.now();
+    this.lockedUntil = lockedUntil === null ? null : Date.parse(lockedUntil);
+    if (this.secondsLeft === 0) return void (this.lockedUntil = null);
+    this.ticking = setInterval(() => {
+      this.clock = Date.now();
+      if (this.secondsLeft > 0) return;
+      clearInterval(this.ticking);
+      this.lockedUntil = null;
+      this.error = null;
+    }, 1000);
   }
 
   async refresh(): Promise<void> {
@@ -56,6 +137,7 @@ export class TeacherState {
     const session = this.unlocked;
     this.unlocked = null;
     this.overview = null;
+    this.recoveryCode = null;
     if (session) await this.api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
   }
 }

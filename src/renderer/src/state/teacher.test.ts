@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { TeacherOverview, TeacherSession } from '../../../shared/contract/teacher';
+import type { NewPinSession, TeacherOverview, TeacherSession } from '../../../shared/contract/teacher';
 import { fakeApi, refused } from './fake-api';
 import { TeacherState } from './teacher.svelte';
 
@@ -8,11 +8,12 @@ const unlocked: TeacherSession = { teacherToken: 'tok-1', expiresAt: '2026-11-30
 const overview: TeacherOverview = {
   learners: [{ learner: { id: 'l-1', name: 'Amélie', createdAt: '2026-11-30T09:00:00.000Z' }, lookedUpWords: 3, quizAttempts: 1, bestScore: 0.9, secondsRead: 240 }],
 };
+const opened: NewPinSession = { ...unlocked, recoveryCode: 'ABCDE-FGHIJ-KLMNO-PQRST' };
 const locked = 'The teacher area is locked. Enter the teacher PIN again.';
 
 describe('the teacher area', () => {
   it('knows whether a PIN is set', async () => {
-    const teacher = new TeacherState(fakeApi({ 'teacher:status': async () => ({ pinSet: true }) }).api);
+    const teacher = new TeacherState(fakeApi({ 'teacher:status': async () => ({ pinSet: true, lockedUntil: null, recoveryCodeSet: true }) }).api);
     expect(teacher.pinSet).toBeNull();
     await teacher.load();
     expect(teacher.pinSet).toBe(true);
@@ -20,32 +21,33 @@ describe('the teacher area', () => {
   });
 
   it('sets the first PIN and opens on the learners', async () => {
-    const fake = fakeApi({ 'teacher:setPin': async () => unlocked, 'teacher:overview': async () => overview });
+    const fake = fakeApi({ 'teacher:setPin': async () => opened, 'teacher:overview': async () => overview });
     const teacher = new TeacherState(fake.api);
-    await teacher.setPin('2468', '2468');
-    expect(fake.inputsOf('teacher:setPin')).toEqual([{ pin: '2468' }]);
+    await teacher.setPin('246813', '246813');
+    expect(fake.inputsOf('teacher:setPin')).toEqual([{ pin: '246813' }]);
     expect(fake.inputsOf('teacher:overview')).toEqual([{ teacherToken: 'tok-1' }]);
     expect(teacher.pinSet).toBe(true);
-    expect(teacher.unlocked).toEqual(unlocked);
+    expect(teacher.unlocked).toEqual(opened);
+    expect(teacher.recoveryCode).toBe(opened.recoveryCode);
     expect(teacher.overview).toEqual(overview);
     expect(teacher.error).toBeNull();
   });
 
-  it('refuses a PIN that is not 4 to 8 digits, or typed differently twice, without asking the backend', async () => {
+  it('refuses a new PIN that is not 6 to 12 digits, a tried one not 4 to 12, or typed differently twice, without asking the backend', async () => {
     const fake = fakeApi({});
     const teacher = new TeacherState(fake.api);
-    await teacher.setPin('12a4', '12a4');
-    expect(teacher.error).toBe('A teacher PIN is 4 to 8 digits.');
-    await teacher.setPin('2468', '2469');
+    await teacher.setPin('2468', '2468');
+    expect(teacher.error).toBe('A teacher PIN is 6 to 12 digits.');
+    await teacher.setPin('246813', '246814');
     expect(teacher.error).toBe('The two PINs are not the same. Type them again.');
     await teacher.unlock('123');
-    expect(teacher.error).toBe('A teacher PIN is 4 to 8 digits.');
+    expect(teacher.error).toBe('A teacher PIN is 4 to 12 digits.');
     expect(fake.calls).toEqual([]);
   });
 
   it('a wrong PIN stays locked, with the backend’s words', async () => {
     const wrong = 'Wrong PIN. 4 more tries before a wait.';
-    const teacher = new TeacherState(fakeApi({ 'teacher:unlock': refused('unauthorized', wrong) }).api);
+    const teacher = new TeacherState(fakeApi({ 'teacher:unlock': refused('unauthorized', wrong), 'teacher:status': async () => ({ pinSet: true, lockedUntil: null, recoveryCodeSet: true }) }).api);
     teacher.pinSet = true;
     const unlocking = teacher.unlock('1111');
     expect(teacher.busy).toBe(true);
@@ -57,7 +59,7 @@ describe('the teacher area', () => {
 
   it('the same refusal twice is cleared in between, so it is announced twice', async () => {
     const wrong = 'Wrong PIN. 3 more tries before a wait.';
-    const teacher = new TeacherState(fakeApi({ 'teacher:unlock': refused('unauthorized', wrong) }).api);
+    const teacher = new TeacherState(fakeApi({ 'teacher:unlock': refused('unauthorized', wrong), 'teacher:status': async () => ({ pinSet: true, lockedUntil: null, recoveryCodeSet: true }) }).api);
     await teacher.unlock('1111');
     const again = teacher.unlock('1111');
     expect(teacher.error).toBeNull();

@@ -120,9 +120,9 @@ export function createBackend(options: BackendOptions): Backend {
       return reports.export(request);
     },
     'results:export': ({ learnerId }) => reports.exportResults(learnerId),
-    'results:import': ({ teacherToken, fileName, content }) => {
+    'results:import': ({ teacherToken, fileName, content, sameName }) => {
       teacher.require(teacherToken);
-      return reports.importResults(fileName, content);
+      return reports.importResults(fileName, content, sameName);
     },
   };
 

@@ -4,6 +4,8 @@ import * as v from 'valibot';
 import { AnswerSchema } from '../core/grading';
 import { IdSchema } from '../core/quiz';
 import { LearnerNameSchema } from '../core/learner-name';
+import { LessonIdSchema, UuidSchema } from '../core/ids';
+import { MAX_RESULT_BYTES, SAME_NAME_CHOICES } from '../core/reports/result-file';
 import type { LessonWire } from './lesson-wire';
 import type { AnswerOutcome, AppInfo, AttemptView, ClassReport, ExportOutcome, ImportOutcome, LearnerReport, Learner, LessonLibrary, QuizOverview, ReadingState, ReaderSettings } from './types';
 import { THEMES, WORD_STATUSES } from './types';
@@ -23,8 +25,8 @@ const returns =
   <I extends v.GenericSchema>(input: I): Call<I, O> => ({ input });
 
 const Nothing = v.optional(v.strictObject({}), {});
-const Id = v.pipe(v.string(), v.uuid('must be an id'));
-const LessonId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'must be a lesson id'));
+const Id = UuidSchema;
+const LessonId = LessonIdSchema;
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
 const Name = LearnerNameSchema;
 
@@ -125,7 +127,10 @@ export const contract = {
     v.strictObject({
       teacherToken: TeacherToken,
       fileName: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(255)),
-      content: v.pipe(v.string(), v.maxLength(4_000_000, 'The file is too large to import.')),
+      // A file's UTF-8 size is at least its length: a longer text cannot be a file the core would take.
+      content: v.pipe(v.string(), v.maxLength(MAX_RESULT_BYTES, `A results file is at most ${MAX_RESULT_BYTES / 1_000_000} MB.`)),
+      /** The teacher's answer when the outcome was `needsDecision`: another learner here has the file's name. */
+      sameName: v.optional(v.picklist(SAME_NAME_CHOICES)),
     }),
   ),
 } as const;

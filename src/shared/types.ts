@@ -242,7 +242,8 @@ export type ExportOutcome =
   | { cancelled: true }
   | { download: { fileName: string; mimeType: string; base64: string } };
 
-export interface ImportOutcome {
+/** What one results file brought in; `added` counts only the records this import wrote. */
+export interface ImportSummary {
   fileName: string;
   learner: string;
   createdLearner: boolean;
@@ -250,6 +251,13 @@ export interface ImportOutcome {
   /** Nothing new: this file (or a newer one from the same learner) was imported before. */
   alreadyImported: boolean;
 }
+
+/** Nothing written: the file's learner is unknown here but a learner here has the same name; the teacher chooses. */
+export interface ImportClash {
+  needsDecision: { fileName: string; fileLearner: { id: string; name: string }; localLearner: { id: string; name: string } };
+}
+
+export type ImportOutcome = ImportSummary | ImportClash;
 
 /** Something the user must be told at start-up, such as a damaged database that was restored from a backup. */
 export interface StartupNotice {

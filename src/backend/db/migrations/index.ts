@@ -6,7 +6,8 @@ import { migration003 } from './003-quizzes';
 import { migration004 } from './004-review';
 // ---- results files (issue 6) ----
 import { migration005 } from './005-results-exchange';
+import { migration006 } from './006-imported-attempts';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 export const LATEST_VERSION = MIGRATIONS.length;

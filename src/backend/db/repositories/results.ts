@@ -2,6 +2,7 @@
 // INSERT OR IGNORE makes a second import of the same file change nothing.
 import { randomUUID } from 'node:crypto';
 import type { ResultFile } from '../../../core/reports/result-file';
+import type { RegradedAttempt } from '../../../core/reports/result-regrade';
 import type { Db } from '../connection';
 
 const INSTALLATION = 'installation_id';
@@ -74,27 +75,45 @@ export class ResultsRepository {
     };
   }
 
-  /** Writes one file's records for a local learner, all or nothing; returns what was new. */
-  importFile(file: ResultFile, learnerId: string, fileName: string, now: string): ImportCounts {
+  /** Runs `work` in one write transaction: the learner an import creates and its records commit together. */
+  writing<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** The learner here that the teacher merged a learner of another computer into. */
+  mergedInto(fileLearnerId: string): string | undefined {
+    return (this.db.prepare('SELECT learner_id FROM merged_learners WHERE file_learner_id = ?').get(fileLearnerId) as { learner_id: string } | undefined)?.learner_id;
+  }
+
+  rememberMerge(fileLearnerId: string, learnerId: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO merged_learners (file_learner_id, learner_id) VALUES (?, ?)').run(fileLearnerId, learnerId);
+  }
+
+  /**
+   * Writes one file's records for a learner here, all or nothing; returns what it wrote. Attempts come regraded.
+   * An attempt id already here is left alone unless it is this learner's, brought earlier from the same source:
+   * then only its missing answers go in, and its end and score when the file has it finished.
+   */
+  importFile(file: ResultFile, attempts: readonly RegradedAttempt[], learnerId: string, fileName: string, now: string): ImportCounts {
     return this.db.transaction(() => {
       const counts: ImportCounts = { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 };
+      const existing = this.db.prepare('SELECT learner_id, source, finished_at FROM quiz_attempts WHERE id = ?');
       const attempt = this.db.prepare(
-        `INSERT OR IGNORE INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const answer = this.db.prepare(
-        `INSERT OR IGNORE INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM quiz_attempts WHERE id = ? AND learner_id = ?)`,
+        `INSERT OR IGNORE INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      for (const a of file.attempts) {
-        counts.attempts += attempt.run(a.id, learnerId, a.lessonId, a.kind, a.seed, a.questions, a.startedAt, a.finishedAt, a.score).changes;
-        for (const q of a.answers) {
-          counts.answers += answer.run(q.id, a.id, q.questionId, q.answer, q.score, q.verdict, q.timeMs, q.answeredAt, a.id, learnerId).changes;
-        }
+      const finish = this.db.prepare('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ? AND finished_at IS NULL');
+      for (const a of attempts) {
+        const found = existing.get(a.id) as { learner_id: string; source: string | null; finished_at: string | null } | undefined;
+        if (found && (found.learner_id !== learnerId || found.source !== file.source)) continue;
+        if (!found) counts.attempts += attempt.run(a.id, learnerId, a.lessonId, a.kind, a.seed, a.questions, a.startedAt, a.finishedAt, a.score, file.source).changes;
+        for (const q of a.answers) counts.answers += answer.run(q.id, a.id, q.questionId, q.answer, q.score, q.verdict, q.timeMs, q.answeredAt).changes;
+        // Finished on the other computer after an earlier import of it.
+        if (found && a.finishedAt) finish.run(a.finishedAt, a.score, a.id);
       }
-      // An attempt finished on the other computer after an earlier import: bring its end and score too.
-      const finish = this.db.prepare('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ? AND learner_id = ? AND finished_at IS NULL');
-      for (const a of file.attempts) if (a.finishedAt) finish.run(a.finishedAt, a.score, a.id, learnerId);
 
       const lookup = this.db.prepare('INSERT OR IGNORE INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const l of file.lookups) counts.lookups += lookup.run(l.id, learnerId, l.lessonId, l.token, l.paragraph, l.lemma, l.at).changes;
@@ -113,11 +132,14 @@ export class ResultsRepository {
         )
         .run(learnerId);
 
-      const reading = this.db.prepare(
-        `INSERT INTO imported_reading (learner_id, lesson_id, source, seconds_read) VALUES (?, ?, ?, ?)
-         ON CONFLICT (learner_id, lesson_id, source) DO UPDATE SET seconds_read = max(seconds_read, excluded.seconds_read)`,
-      );
-      for (const r of file.reading) reading.run(learnerId, r.lessonId, file.source, r.secondsRead);
+      // A file made on this computer brings back reading time that reading_progress already holds.
+      if (file.source !== this.installationId()) {
+        const reading = this.db.prepare(
+          `INSERT INTO imported_reading (learner_id, lesson_id, source, seconds_read) VALUES (?, ?, ?, ?)
+           ON CONFLICT (learner_id, lesson_id, source) DO UPDATE SET seconds_read = max(seconds_read, excluded.seconds_read)`,
+        );
+        for (const r of file.reading) reading.run(learnerId, r.lessonId, file.source, r.secondsRead);
+      }
 
       const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
       this.db

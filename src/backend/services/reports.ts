@@ -1,7 +1,7 @@
 // Teacher reports and result files: build the report models, turn them into CSV, PDF or JSON, hand the bytes to
 // whoever saves files in this mode, and merge results files brought from other computers.
 import { buildClassReportFrom, buildLearnerReport, describeAnswer, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
-import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile, type SameNameChoice } from '../../core/reports/result-file';
+import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile, type ResultFileInput, type SameNameChoice } from '../../core/reports/result-file';
 import { regradeAttempts, requireLessons, type KnownLesson, type RegradedAttempt } from '../../core/reports/result-regrade';
 import type { Lesson } from '../../core/lesson';
 import type { Quiz } from '../../core/quiz';
@@ -173,7 +173,7 @@ export class ReportService {
     const records = this.results.learnerRecords(learnerId);
     const lessonIds = new Set([...records.attempts, ...records.lookups, ...records.statusChanges, ...records.reading].map((r) => r.lessonId));
     const now = this.now();
-    const file: ResultFile = {
+    const file: ResultFileInput = {
       format: RESULT_FORMAT,
       version: RESULT_VERSION,
       exportedAt: now.toISOString(),

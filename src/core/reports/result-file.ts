@@ -5,7 +5,8 @@ import * as v from 'valibot';
 import { LessonIdSchema, UuidSchema } from '../ids';
 import { LearnerNameSchema } from '../learner-name';
 import { IdSchema } from '../quiz';
-import { CarriedVocabularyQuestionSchema, QuestionIdsSchema, readAnswer, readStoredJson } from '../stored-quiz';
+import { AnswerSchema } from '../grading';
+import { CarriedVocabularyQuestionSchema, QuestionIdsSchema } from '../stored-quiz';
 
 export const RESULT_FORMAT = 'liseuse-results';
 export const RESULT_VERSION = 1;
@@ -23,23 +24,21 @@ const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_0
 const Short = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Score = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 
-const VocabularyQuestionsSchema = v.pipe(v.array(CarriedVocabularyQuestionSchema), v.maxLength(500));
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const refusingForbiddenKeys = (key: string, value: unknown): unknown => {
+  if (FORBIDDEN_KEYS.has(key)) throw new ResultFileError(`it contains a forbidden key "${key}"`);
+  return value;
+};
 
-/** An attempt's question list, stored as JSON text: ids for the lesson's quiz, whole questions for practice. */
-const questionsOf = (schema: v.GenericSchema, what: string) =>
-  v.pipe(
-    Short(200_000),
-    v.check((text) => readStoredJson(schema, text) !== undefined, `is not a list of ${what}`),
-  );
+/** JSON text inside the file (an answer, a question list), parsed and checked against the schema of what it holds. */
+const jsonOf = <S extends v.GenericSchema>(maxLength: number, schema: S) =>
+  v.pipe(Short(maxLength), v.parseJson({ reviver: refusingForbiddenKeys }, 'is not JSON'), schema);
 
 const AnswerRecord = v.strictObject({
   id: UuidSchema,
   questionId: IdSchema,
-  // The answer as the learner gave it, JSON of the shape the contract takes; score and verdict are regraded.
-  answer: v.pipe(
-    Short(5_000),
-    v.check((text) => readAnswer(text) !== undefined, 'is not an answer of a shape Liseuse knows'),
-  ),
+  // The answer as the learner gave it, of the shape the contract takes; its score and verdict are regraded.
+  answer: jsonOf(5_000, AnswerSchema),
   score: Score,
   verdict: v.picklist(['correct', 'partial', 'almost', 'wrong']),
   timeMs: Count,
@@ -68,8 +67,9 @@ export const ResultFileSchema = v.strictObject({
   attempts: v.pipe(
     v.array(
       v.variant('kind', [
-        v.strictObject({ ...attemptFields, kind: v.literal('comprehension'), questions: questionsOf(QuestionIdsSchema, 'question ids') }),
-        v.strictObject({ ...attemptFields, kind: v.literal('vocabulary'), questions: questionsOf(VocabularyQuestionsSchema, 'vocabulary questions') }),
+        // The questions as JSON text: ids for the lesson's quiz, whole questions (without their key) for practice.
+        v.strictObject({ ...attemptFields, kind: v.literal('comprehension'), questions: jsonOf(200_000, QuestionIdsSchema) }),
+        v.strictObject({ ...attemptFields, kind: v.literal('vocabulary'), questions: jsonOf(200_000, v.pipe(v.array(CarriedVocabularyQuestionSchema), v.maxLength(500))) }),
       ]),
     ),
     v.maxLength(2_000),
@@ -95,7 +95,10 @@ export const ResultFileSchema = v.strictObject({
   ),
 });
 
+/** A file as checked: its inner JSON parsed. */
 export type ResultFile = v.InferOutput<typeof ResultFileSchema>;
+/** A file as written: answers and question lists as JSON text. */
+export type ResultFileInput = v.InferInput<typeof ResultFileSchema>;
 
 export class ResultFileError extends Error {
   constructor(message: string) {
@@ -103,8 +106,6 @@ export class ResultFileError extends Error {
     this.name = 'ResultFileError';
   }
 }
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Size first, then JSON with prototype-polluting keys refused during parsing, then format, version and schema. */
 export function parseResultFile(text: string): ResultFile {
@@ -114,10 +115,7 @@ export function parseResultFile(text: string): ResultFile {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text, (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new ResultFileError(`it contains a forbidden key "${key}"`);
-      return value;
-    });
+    json = JSON.parse(text, refusingForbiddenKeys);
   } catch (error) {
     if (error instanceof ResultFileError) throw error;
     throw new ResultFileError('it is not valid JSON (it may be cut short or damaged)');

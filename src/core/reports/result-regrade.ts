@@ -4,9 +4,8 @@
 import { AnswerError, grade } from '../grading';
 import type { Lesson } from '../lesson';
 import type { Question, Quiz } from '../quiz';
-import { CarriedVocabularyQuestionSchema, QuestionIdsSchema, readAnswer, readStoredJson, withKey } from '../stored-quiz';
+import { withKey } from '../stored-quiz';
 import { practisableOptionIds } from '../vocabulary';
-import * as v from 'valibot';
 import { ResultFileError, type ResultFile } from './result-file';
 
 export interface KnownLesson {
@@ -17,7 +16,7 @@ export interface KnownLesson {
 export interface RegradedAnswer {
   id: string;
   questionId: string;
-  /** The answer re-serialised from its checked shape. */
+  /** The answer as JSON text again, from its checked shape. */
   answer: string;
   score: number;
   verdict: string;
@@ -38,8 +37,6 @@ export interface RegradedAttempt {
   answers: RegradedAnswer[];
 }
 
-const VocabularyQuestions = v.array(CarriedVocabularyQuestionSchema);
-
 /** Every lesson the file names must be here; the refusal gives the title the file carries, and the id. */
 export function requireLessons(file: ResultFile, lessonOf: (id: string) => KnownLesson | undefined): void {
   const named = new Set([...file.attempts, ...file.lookups, ...file.statusChanges, ...file.reading].map((r) => r.lessonId));
@@ -58,14 +55,14 @@ function questionsOf(attempt: ResultFile['attempts'][number], known: KnownLesson
   if (attempt.kind === 'comprehension') {
     if (!known.quiz) throw new ResultFileError(`${where} is a quiz of lesson "${attempt.lessonId}", which has no quiz on this computer`);
     const byId = new Map(known.quiz.questions.map((q) => [q.id, q]));
-    return (readStoredJson(QuestionIdsSchema, attempt.questions) ?? []).map((id) => {
+    return attempt.questions.map((id) => {
       const question = byId.get(id);
       if (!question) throw new ResultFileError(`${where} asks question "${id}", which lesson "${attempt.lessonId}" does not have`);
       return question;
     });
   }
   const practisable = practisableOptionIds(known.lesson);
-  return (readStoredJson(VocabularyQuestions, attempt.questions) ?? []).map((carried) => {
+  return attempt.questions.map((carried) => {
     const question = withKey(carried);
     if (!question || !('correct' in question) || typeof question.correct !== 'string' || !practisable.has(question.correct)) {
       throw new ResultFileError(`${where} has vocabulary question "${carried.id}", which is not one lesson "${attempt.lessonId}" can ask`);
@@ -86,8 +83,7 @@ export function regradeAttempts(file: ResultFile, lessonOf: (id: string) => Know
       if (!question) throw new ResultFileError(`${where} answers question "${given.questionId}", which it does not ask`);
       if (answered.has(given.questionId)) throw new ResultFileError(`${where} answers question "${given.questionId}" twice`);
       answered.add(given.questionId);
-      const answer = readAnswer(given.answer);
-      if (!answer) throw new ResultFileError(`${where} has an answer Liseuse cannot read`);
+      const answer = given.answer;
       let result;
       try {
         result = grade(question, answer);

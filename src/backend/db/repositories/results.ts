@@ -1,7 +1,7 @@
 // A learner's results as rows for a results file, and the import of such a file: every record keeps its id, so
 // INSERT OR IGNORE makes a second import of the same file change nothing.
 import { randomUUID } from 'node:crypto';
-import type { ResultFile } from '../../../core/reports/result-file';
+import type { ResultFile, ResultFileInput } from '../../../core/reports/result-file';
 import type { RegradedAttempt } from '../../../core/reports/result-regrade';
 import type { Db } from '../connection';
 
@@ -27,7 +27,7 @@ export class ResultsRepository {
   }
 
   /** Everything of one learner that a results file carries (reading time: this computer's own only). */
-  learnerRecords(learnerId: string): Pick<ResultFile, 'attempts' | 'lookups' | 'statusChanges' | 'reading'> {
+  learnerRecords(learnerId: string): Pick<ResultFileInput, 'attempts' | 'lookups' | 'statusChanges' | 'reading'> {
     const attempts = this.db
       .prepare('SELECT id, lesson_id, kind, seed, questions, started_at, finished_at, score FROM quiz_attempts WHERE learner_id = ? ORDER BY started_at, rowid')
       .all(learnerId) as { id: string; lesson_id: string; kind: 'comprehension' | 'vocabulary'; seed: number; questions: string; started_at: string; finished_at: string | null; score: number | null }[];

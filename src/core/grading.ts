@@ -24,6 +24,9 @@ export const AnswerSchema = v.variant('type', [
 
 export type Answer = v.InferOutput<typeof AnswerSchema>;
 
+/** How long a learner took over an answer, in ms: up to a day (a tab left open overnight still saves). */
+export const AnswerTimeMsSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 3600 * 1000));
+
 export type Verdict = 'correct' | 'partial' | 'almost' | 'wrong';
 
 /** Per option, pair or item id: chosen and right, chosen but wrong, or right but not chosen. */

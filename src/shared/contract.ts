@@ -1,7 +1,7 @@
 // The one contract between renderer and backend: every call's name, its input schema (checked at the boundary
 // in both transports) and its output type. Nothing crosses that is not in this table.
 import * as v from 'valibot';
-import { AnswerSchema } from '../core/grading';
+import { AnswerSchema, AnswerTimeMsSchema } from '../core/grading';
 import { IdSchema } from '../core/quiz';
 import { LearnerNameSchema } from '../core/learner-name';
 import { LessonIdSchema, UuidSchema } from '../core/ids';
@@ -86,7 +86,7 @@ export const contract = {
       attemptId: Id,
       questionId: IdSchema,
       answer: AnswerSchema,
-      timeMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 3600 * 1000)),
+      timeMs: AnswerTimeMsSchema,
     }),
   ),
 

@@ -123,6 +123,13 @@ describe('importing results files', () => {
     await refused(file, /Les Contes.*les-contes|les-contes.*Les Contes/);
   });
 
+  it('takes an answer given after hours away from the screen, as quiz:answer took it', async () => {
+    const file = await leasFile();
+    (file.attempts[0]!.answers[0] as unknown as { timeMs: number }).timeMs = 5 * 3600 * 1000;
+    const outcome = await call(teacherComputer, 'results:import', { teacherToken: token, fileName: 'lea.json', content: JSON.stringify(file) });
+    expect(outcome).toMatchObject({ added: { attempts: 1, answers: 1 } });
+  });
+
   it('refuses ten million seconds of reading', async () => {
     const file = await leasFile();
     file.reading[0]!.secondsRead = 10_000_000;

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { LessonIdSchema, UuidSchema } from '../ids';
 import { LearnerNameSchema } from '../learner-name';
 import { IdSchema } from '../quiz';
-import { AnswerSchema } from '../grading';
+import { AnswerSchema, AnswerTimeMsSchema } from '../grading';
 import { CarriedVocabularyQuestionSchema, QuestionIdsSchema } from '../stored-quiz';
 
 export const RESULT_FORMAT = 'liseuse-results';
@@ -41,7 +41,7 @@ const AnswerRecord = v.strictObject({
   answer: jsonOf(5_000, AnswerSchema),
   score: Score,
   verdict: v.picklist(['correct', 'partial', 'almost', 'wrong']),
-  timeMs: Count,
+  timeMs: AnswerTimeMsSchema,
   answeredAt: Iso,
 });
 

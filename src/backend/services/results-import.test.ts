@@ -130,6 +130,13 @@ describe('importing results files', () => {
     expect(outcome).toMatchObject({ added: { attempts: 1, answers: 1 } });
   });
 
+  it('refuses a look-up of a word the lesson does not have there', async () => {
+    await call(learnerComputer, 'reading:lookup', { learnerId: lea.id, lessonId: LESSON, token: 4, paragraph: 0 });
+    const file = await leasFile();
+    expect(file.lookups).toHaveLength(1);
+    await refused({ ...file, lookups: file.lookups.map((l) => ({ ...l, lemma: 'bidule' })) }, /look-up/);
+  });
+
   it('refuses ten million seconds of reading', async () => {
     const file = await leasFile();
     file.reading[0]!.secondsRead = 10_000_000;

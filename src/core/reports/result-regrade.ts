@@ -45,10 +45,17 @@ export function requireLessons(file: ResultFile, lessonOf: (id: string) => Known
     const title = file.lessons?.find((l) => l.id === id)?.title;
     throw new ResultFileError(`it holds results for a lesson this computer does not have: ${title ? `« ${title} » ` : ''}(${id})`);
   }
-  for (const [i, record] of [...file.lookups, ...file.statusChanges].entries()) {
-    const { lesson } = lessonOf(record.lessonId) as KnownLesson;
-    if (record.token >= lesson.tokens.length) throw new ResultFileError(`record ${i + 1} of its look-ups and statuses points past the end of lesson "${record.lessonId}"`);
-  }
+  // A look-up or status names a glossed word of the lesson, by its place: the lemma and paragraph must be that word's.
+  const check = (record: { lessonId: string; token: number; lemma: string; paragraph?: number }, what: string): void => {
+    const token = (lessonOf(record.lessonId) as KnownLesson).lesson.tokens[record.token];
+    const lemma = token?.gloss?.lemma;
+    const same = lemma !== undefined && lemma.toLocaleLowerCase('fr') === record.lemma.toLocaleLowerCase('fr');
+    if (!same || (record.paragraph !== undefined && record.paragraph !== token?.paragraph)) {
+      throw new ResultFileError(`it has a ${what} of "${record.lemma.slice(0, 40)}" at word ${record.token} of lesson "${record.lessonId}", which is not that word`);
+    }
+  };
+  for (const lookup of file.lookups) check(lookup, 'look-up');
+  for (const change of file.statusChanges) check(change, 'status change');
 }
 
 function questionsOf(attempt: ResultFile['attempts'][number], known: KnownLesson, where: string): Question[] {

@@ -184,7 +184,7 @@ export class ReportService {
         return title ? [{ id, title }] : [];
       }),
       ...records,
-      attempts: records.attempts.map((a) => (a.kind === 'vocabulary' ? { ...a, questions: JSON.stringify((readStoredJson(StoredVocabularyQuestionsSchema, a.questions) ?? []).map((q) => withoutKey(q as VocabularyQuestion))) } : a)),
+      attempts: records.attempts.map((a) => (a.kind === 'vocabulary' ? { ...a, questions: keyless(a.questions) } : a)),
     };
     return this.save({ fileName: resultFileName(learner, now), mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(file)) });
   }
@@ -260,6 +260,11 @@ export class ReportService {
       if (!this.learners.findByName(candidate) || length >= 32) return candidate;
     }
   }
+}
+
+/** A stored vocabulary question list as a results file carries it: what the learner saw, not the key. */
+function keyless(questions: string): string {
+  return JSON.stringify((readStoredJson(StoredVocabularyQuestionsSchema, questions) ?? []).map((q) => withoutKey(q as VocabularyQuestion)));
 }
 
 /** Unique per learner and minute, so two Camilles' files never share a name: name, id prefix, date and time. */

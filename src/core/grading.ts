@@ -105,6 +105,8 @@ const NEAR_MISS_MIN_LETTERS = 4;
 const digits = (text: string): string => text.replace(/\D/gu, '');
 
 function isNearMiss(answer: string, variant: string): boolean {
+  // The distance is at least the difference in length: most wrong answers are settled without the full table.
+  if (Math.abs([...answer].length - [...variant].length) > 1) return false;
   if (editDistance(answer, variant) !== 1) return false;
   if (digits(answer) !== digits(variant)) return false;
   if (stripAccents(answer) === stripAccents(variant)) return true;

@@ -234,4 +234,31 @@ describe('importing results files', () => {
     const imported = await call(teacherComputer, 'quiz:attempt', { learnerId: lea.id, attemptId: practice.id });
     expect(imported.feedback[question.id]).toMatchObject({ verdict: 'correct' });
   });
+
+  it('never believes a vocabulary key a file carries, and refuses a vocabulary question the lesson cannot ask', async () => {
+    const practice = await call(learnerComputer, 'quiz:start', { learnerId: lea.id, lessonId: LESSON, kind: 'vocabulary' });
+    const question = practice.questions.find((q) => q.type === 'single');
+    if (!question || question.type !== 'single') throw new Error('expected a meaning question');
+    const right = question.id.replace(/^vocab-meaning-/, '');
+    const wrong = question.options.find((o) => o.id !== right)!.id;
+    await call(learnerComputer, 'quiz:answer', { learnerId: lea.id, attemptId: practice.id, questionId: question.id, answer: { type: 'single', choice: wrong }, timeMs: 500 });
+    const file = JSON.parse(downloaded(await call(learnerComputer, 'results:export', { learnerId: lea.id })).text) as FileJson;
+    const attempt = file.attempts.find((a) => a.kind === 'vocabulary')!;
+    const questions = JSON.parse(attempt.questions) as { id: string; correct?: string; options: { id: string; text: string }[] }[];
+
+    // As an earlier Liseuse wrote it, with a key, here forged to make the wrong choice right.
+    attempt.questions = JSON.stringify(questions.map((q) => (q.id === question.id ? { ...q, correct: wrong, explanation: 'forged' } : q)));
+    attempt.answers = attempt.answers.map((a) => ({ ...a, score: 1, verdict: 'correct' }));
+    await call(teacherComputer, 'results:import', { teacherToken: token, fileName: 'lea.json', content: JSON.stringify(file) });
+    const imported = await call(teacherComputer, 'quiz:attempt', { learnerId: lea.id, attemptId: practice.id });
+    expect(imported.feedback[question.id]).toMatchObject({ verdict: 'wrong', score: 0 });
+
+    const invented = { id: 'vocab-meaning-bidule', options: [{ id: 'bidule', text: 'a thing' }, { id: wrong, text: 'other' }] };
+    attempt.id = crypto.randomUUID();
+    attempt.questions = JSON.stringify(questions.map((q) => (q.id === question.id ? { ...q, ...invented } : q)));
+    attempt.answers = attempt.answers.map((a) => ({ ...a, id: crypto.randomUUID(), questionId: invented.id, answer: JSON.stringify({ type: 'single', choice: 'bidule' }) }));
+    const result = await importing(file, 'invented.json');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^invented\.json: .*vocab-meaning-bidule/);
+  });
 });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ResultFile, ResultFileInput } from '../../../core/reports/result-file';
 import type { RegradedAttempt } from '../../../core/reports/result-regrade';
 import type { Db } from '../connection';
+import { preparedOnce } from '../statements';
 
 const INSTALLATION = 'installation_id';
 
@@ -15,15 +16,20 @@ export interface ImportCounts {
 }
 
 export class ResultsRepository {
-  constructor(private readonly db: Db) {}
+  // An import runs a dozen statements per file, and a class brings a thousand files: prepared once.
+  private readonly sql: ReturnType<typeof preparedOnce>;
+
+  constructor(private readonly db: Db) {
+    this.sql = preparedOnce(db);
+  }
 
   /** A random id for this copy of Liseuse, made on first need. */
   installationId(): string {
-    const found = this.db.prepare('SELECT value FROM app_state WHERE key = ?').get(INSTALLATION) as { value: string } | undefined;
+    const found = this.sql('SELECT value FROM app_state WHERE key = ?').get(INSTALLATION) as { value: string } | undefined;
     if (found) return found.value;
     const id = randomUUID();
-    this.db.prepare('INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)').run(INSTALLATION, id);
-    return (this.db.prepare('SELECT value FROM app_state WHERE key = ?').get(INSTALLATION) as { value: string }).value;
+    this.sql('INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)').run(INSTALLATION, id);
+    return (this.sql('SELECT value FROM app_state WHERE key = ?').get(INSTALLATION) as { value: string }).value;
   }
 
   /** Everything of one learner that a results file carries (reading time: this computer's own only). */
@@ -82,11 +88,11 @@ export class ResultsRepository {
 
   /** The learner here that the teacher merged a learner of another computer into. */
   mergedInto(fileLearnerId: string): string | undefined {
-    return (this.db.prepare('SELECT learner_id FROM merged_learners WHERE file_learner_id = ?').get(fileLearnerId) as { learner_id: string } | undefined)?.learner_id;
+    return (this.sql('SELECT learner_id FROM merged_learners WHERE file_learner_id = ?').get(fileLearnerId) as { learner_id: string } | undefined)?.learner_id;
   }
 
   rememberMerge(fileLearnerId: string, learnerId: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO merged_learners (file_learner_id, learner_id) VALUES (?, ?)').run(fileLearnerId, learnerId);
+    this.sql('INSERT OR REPLACE INTO merged_learners (file_learner_id, learner_id) VALUES (?, ?)').run(fileLearnerId, learnerId);
   }
 
   /**
@@ -97,15 +103,15 @@ export class ResultsRepository {
   importFile(file: ResultFile, attempts: readonly RegradedAttempt[], learnerId: string, fileName: string, now: string): ImportCounts {
     return this.db.transaction(() => {
       const counts: ImportCounts = { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 };
-      const existing = this.db.prepare('SELECT learner_id, source, finished_at FROM quiz_attempts WHERE id = ?');
-      const attempt = this.db.prepare(
+      const existing = this.sql('SELECT learner_id, source, finished_at FROM quiz_attempts WHERE id = ?');
+      const attempt = this.sql(
         `INSERT INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score, source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const answer = this.db.prepare(
+      const answer = this.sql(
         `INSERT OR IGNORE INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const finish = this.db.prepare('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ? AND finished_at IS NULL');
+      const finish = this.sql('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ? AND finished_at IS NULL');
       for (const a of attempts) {
         const found = existing.get(a.id) as { learner_id: string; source: string | null; finished_at: string | null } | undefined;
         if (found && (found.learner_id !== learnerId || found.source !== file.source)) continue;
@@ -115,14 +121,13 @@ export class ResultsRepository {
         if (found && a.finishedAt) finish.run(a.finishedAt, a.score, a.id);
       }
 
-      const lookup = this.db.prepare('INSERT OR IGNORE INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const lookup = this.sql('INSERT OR IGNORE INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const l of file.lookups) counts.lookups += lookup.run(l.id, learnerId, l.lessonId, l.token, l.paragraph, l.lemma, l.at).changes;
 
-      const change = this.db.prepare('INSERT OR IGNORE INTO status_changes (id, learner_id, lemma, status, lesson_id, token, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const change = this.sql('INSERT OR IGNORE INTO status_changes (id, learner_id, lemma, status, lesson_id, token, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const s of file.statusChanges) counts.statusChanges += change.run(s.id, learnerId, s.lemma, s.status, s.lessonId, s.token, s.at).changes;
       // The current status of each word is its latest change, wherever it was made.
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO word_status (learner_id, lemma, status, updated_at)
            SELECT learner_id, lemma, status, changed_at FROM (
              SELECT *, row_number() OVER (PARTITION BY lemma ORDER BY changed_at DESC, id DESC) AS nth FROM status_changes WHERE learner_id = ?
@@ -134,7 +139,7 @@ export class ResultsRepository {
 
       // A file made on this computer brings back reading time that reading_progress already holds.
       if (file.source !== this.installationId()) {
-        const reading = this.db.prepare(
+        const reading = this.sql(
           `INSERT INTO imported_reading (learner_id, lesson_id, source, seconds_read) VALUES (?, ?, ?, ?)
            ON CONFLICT (learner_id, lesson_id, source) DO UPDATE SET seconds_read = max(seconds_read, excluded.seconds_read)`,
         );
@@ -142,8 +147,7 @@ export class ResultsRepository {
       }
 
       const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
-      this.db
-        .prepare('INSERT INTO imports (id, file_name, learner_id, source, exported_at, imported_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      this.sql('INSERT INTO imports (id, file_name, learner_id, source, exported_at, imported_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(randomUUID(), fileName, learnerId, file.source, file.exportedAt, now, added);
       return counts;
     })();

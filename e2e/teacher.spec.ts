@@ -10,7 +10,7 @@ import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
 /** Results files as two learners' own computers would make them: real backends on their own data folders. */
-async function resultsFilesFromOtherComputers(names: string[]): Promise<string[]> {
+async function resultsFilesFromOtherComputers(names: string[], withBroken = true): Promise<string[]> {
   const out = mkdtempSync(join(tmpdir(), 'liseuse-results-'));
   const files: string[] = [];
   for (const name of names) {
@@ -35,6 +35,7 @@ async function resultsFilesFromOtherComputers(names: string[]): Promise<string[]
     writeFileSync(path, Buffer.from(base64, 'base64'));
     files.push(path);
   }
+  if (!withBroken) return files;
   const bad = join(out, 'broken.json');
   writeFileSync(bad, '{"format":"liseuse-results","version":1,');
   files.push(bad);
@@ -63,7 +64,7 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   // The learner takes their results away in one file.
   await page.getByRole('button', { name: 'My progress' }).click();
   const mine = await downloadOf(page, 'Export my results');
-  expect(mine.name).toMatch(/^liseuse-results-amelie-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(mine.name).toMatch(/^liseuse-results-amelie-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
   expect(JSON.parse(readFileSync(mine.path, 'utf8'))).toMatchObject({ format: 'liseuse-results', learner: { name: 'Amélie' } });
   await page.getByRole('banner').getByRole('button', { name: 'Library' }).click();
 
@@ -211,4 +212,31 @@ test('the teacher changes the PIN and gets a new recovery code; only the new PIN
   await teacher.pin.fill('97531864');
   await teacher.unlock.click();
   await expect(teacher.reportsHeading).toBeVisible();
+});
+
+test('a file from another computer’s Amélie is not merged into this Amélie unasked; keep both shows the two apart', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await addLearner(page, 'Amélie');
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
+  await teacher.setPin.click();
+  await expect(teacher.reportsHeading).toBeVisible();
+
+  await page.getByLabel('Results files').setInputFiles(await resultsFilesFromOtherComputers(['Amélie'], false));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const question = page.getByRole('dialog', { name: 'Two learners called Amélie' });
+  await expect(question).toBeVisible();
+  await expect(question).toContainText('Liseuse cannot tell whether they are the same pupil');
+  await expect(question.getByRole('button', { name: 'Same pupil: add to Amélie here' })).toBeVisible();
+  await expectAccessible(page, 'teacher reports, same-name question');
+  await question.getByRole('button', { name: 'Different pupils: keep both' }).click();
+  await expect(question).toBeHidden();
+  const results = page.getByTestId('import-results');
+  await expect(results).toContainText(/Amélie \(computer [0-9a-f]{6}\), 2 new records\./);
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText('1 imported, 0 refused.');
+  const overview = page.getByTestId('class-report');
+  await expect(overview).toContainText(/Amélie \(computer [0-9a-f]{6}\)/);
+  await expect(overview.getByText('Amélie', { exact: true })).toBeVisible();
 });

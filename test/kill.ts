@@ -10,6 +10,9 @@ import { ARTICLE_ID as LESSON } from './support/article';
 import { SERVER_JS, startServerProcess, type ServerProcess } from './support/server';
 
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 100);
+/** Results files imported while the kills land: a couple per round. */
+const IMPORT_FILES = Number(process.env.KILL_IMPORT_FILES ?? 2 * ROUNDS);
+const KILL_PIN = '864209';
 const STATUSES = ['new', 'learning', 'known'] as const;
 type Status = (typeof STATUSES)[number];
 
@@ -101,7 +104,7 @@ interface RoundOutcome {
   sent: number;
 }
 
-async function streamAndKill(server: ServerProcess, learnerId: string, words: Word[], expected: Expected, killAfterMs: number, roundNo: number): Promise<RoundOutcome> {
+async function streamAndKill(server: ServerProcess, learnerId: string, words: Word[], expected: Expected, killAfterMs: number, roundNo: number, imports: Imports): Promise<RoundOutcome> {
   let alive = true;
   let acknowledged = 0;
   let sent = 0;
@@ -160,9 +163,9 @@ async function streamAndKill(server: ServerProcess, learnerId: string, words: Wo
   };
 
   // One connection per lane, opened before the clock starts, so the kill lands among writes rather than handshakes.
-  const laneCount = 6;
+  const laneCount = 7;
   await Promise.all(Array.from({ length: laneCount }, () => must(server, 'app:info', {})));
-  const lanes = [quizLane(), quizLane(), lookupLane(0), lookupLane(3), statusLane(0, 2), statusLane(1, 2)];
+  const lanes = [quizLane(), quizLane(), lookupLane(0), lookupLane(3), statusLane(0, 2), statusLane(1, 2), importLane(server, imports, () => alive, roundNo)];
   await new Promise((done) => setTimeout(done, killAfterMs));
   await server.stop('SIGKILL');
   alive = false;
@@ -170,6 +173,93 @@ async function streamAndKill(server: ServerProcess, learnerId: string, words: Wo
   return { acknowledged, sent };
 }
 
+// ---- imports under the kill: results files from another computer, each all or nothing ----
+
+interface ResultsFile {
+  fileName: string;
+  content: string;
+  learnerId: string;
+  attempts: number;
+  answers: number;
+}
+
+interface Imports {
+  teacherToken: string;
+  files: ResultsFile[];
+  next: number;
+  /** Learner ids whose file an import acknowledged. */
+  acked: Set<string>;
+}
+
+/** Results files made on a second data folder by learners who each finished one attempt and began another. */
+async function resultsFilesFromAnotherComputer(count: number): Promise<ResultsFile[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'liseuse-kill-other-'));
+  const other = await startServer(dataDir);
+  try {
+    const files: ResultsFile[] = [];
+    for (let i = 0; i < count; i++) {
+      const learner = await must<{ id: string }>(other, 'learners:create', { name: `Import ${i + 1}` });
+      let answers = 0;
+      for (const take of [Infinity, 3]) {
+        const attempt = await must<AttemptView>(other, 'quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+        for (const question of attempt.questions.slice(0, take)) {
+          await must(other, 'quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: question.id, answer: answerFor(question), timeMs: 1000 });
+          answers++;
+        }
+      }
+      const exported = await must<{ download: { fileName: string; base64: string } }>(other, 'results:export', { learnerId: learner.id });
+      files.push({ fileName: exported.download.fileName, content: Buffer.from(exported.download.base64, 'base64').toString('utf8'), learnerId: learner.id, attempts: 2, answers });
+    }
+    return files;
+  } finally {
+    other.child.kill('SIGTERM');
+    await other.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One lane of the stream: imports the next files one after another until the kill. */
+async function importLane(server: ServerProcess, imports: Imports, alive: () => boolean, roundNo: number): Promise<void> {
+  while (alive() && imports.next < imports.files.length) {
+    const file = imports.files[imports.next++] as ResultsFile;
+    let reply;
+    try {
+      reply = await call(server, 'results:import', { teacherToken: imports.teacherToken, fileName: file.fileName, content: file.content });
+    } catch {
+      if (process.env.KILL_VERBOSE) console.log(`import in flight at the kill: ${file.fileName} (${performance.now().toFixed(0)})`);
+      return; // killed with the import in flight: it may be there whole, or not at all
+    }
+    if (!reply.ok) throw new Error(`round ${roundNo}: results:import refused: ${reply.error.code}: ${reply.error.message}`);
+    imports.acked.add(file.learnerId);
+  }
+}
+
+/** After the restart: every acknowledged import is there, and every file's learner is there whole or not at all. */
+async function checkImports(server: ServerProcess, imports: Imports): Promise<{ problems: string[]; checked: number }> {
+  const problems: string[] = [];
+  imports.teacherToken = (await must<{ teacherToken: string }>(server, 'teacher:unlock', { pin: KILL_PIN })).teacherToken;
+  // A first import in a fresh process costs a cold start of its code path (~200 ms): pay it before the next clock
+  // starts, with a file already in (it changes nothing), so that imports complete within the kill window too.
+  const first = imports.files[0];
+  if (first) await must(server, 'results:import', { teacherToken: imports.teacherToken, fileName: first.fileName, content: first.content });
+  const present = new Set((await must<{ id: string }[]>(server, 'learners:list', {})).map((l) => l.id));
+  let checked = 0;
+  for (const file of imports.files.slice(0, imports.next)) {
+    if (!present.has(file.learnerId)) {
+      if (imports.acked.has(file.learnerId)) problems.push(`acknowledged import of ${file.fileName} is missing`);
+      continue;
+    }
+    checked++;
+    const overview = await must<{ attempts: { answered: number }[] }>(server, 'quiz:overview', { learnerId: file.learnerId, lessonId: LESSON });
+    const answers = overview.attempts.reduce((sum, a) => sum + a.answered, 0);
+    if (overview.attempts.length !== file.attempts || answers !== file.answers) {
+      problems.push(`import of ${file.fileName} is half done: ${overview.attempts.length}/${file.attempts} attempts, ${answers}/${file.answers} answers`);
+    }
+  }
+  return { problems, checked };
+}
+
+// ---- checks ----
 
 /** After the kill, with no process holding the file: integrity, and no transaction seen half-done. */
 function checkFileAfterKill(dataDir: string, questionCount: number): string[] {
@@ -284,8 +374,10 @@ async function main(): Promise<void> {
   let sentTotal = 0;
   const kinds = { lost: 0, integrity: 0, halfDone: 0 };
 
+  const imports: Imports = { teacherToken: '', files: await resultsFilesFromAnotherComputer(IMPORT_FILES), next: 0, acked: new Set() };
   let server = await startServer(dataDir);
   try {
+    imports.teacherToken = (await must<{ teacherToken: string }>(server, 'teacher:setPin', { pin: KILL_PIN })).teacherToken;
     const learner = await must<{ id: string }>(server, 'learners:create', { name: 'Kill Test' });
     const lesson = unpackLesson(await must<LessonWire>(server, 'lessons:get', { lessonId: LESSON }));
     const seen = new Set<string>();
@@ -303,7 +395,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round++) {
       const killAfterMs = 1 + Math.floor(Math.random() * 150);
       const t0 = performance.now();
-      const outcome = await streamAndKill(server, learner.id, words, expected, killAfterMs, round);
+      const outcome = await streamAndKill(server, learner.id, words, expected, killAfterMs, round, imports);
       acknowledgedTotal += outcome.acknowledged;
       sentTotal += outcome.sent;
       const t1 = performance.now();
@@ -315,7 +407,10 @@ async function main(): Promise<void> {
       if (existsSync(join(dataDir, 'damaged'))) fileProblems.push('on restart the database was judged damaged and put aside (damaged/)');
       const newProblems = fileProblems.filter((problem) => !reported.has(problem));
       for (const problem of newProblems) reported.add(problem);
-      const { problems, checked } = await checkAcknowledged(server, learner.id, expected);
+      const acknowledged = await checkAcknowledged(server, learner.id, expected);
+      const imported = await checkImports(server, imports);
+      const problems = [...acknowledged.problems, ...imported.problems];
+      const checked = acknowledged.checked + imported.checked;
       if (process.env.KILL_VERBOSE) {
         const ms = (a: number, b: number): string => (b - a).toFixed(0);
         console.log(
@@ -345,6 +440,7 @@ async function main(): Promise<void> {
   console.log(
     `rounds survived: ${survived}/${ROUNDS}, acknowledged writes checked: ${acknowledgedChecked} ` +
       `(${acknowledgedTotal} acknowledged of ${sentTotal} sent, in ${seconds} s); ` +
+      `${imports.acked.size} results files imported of ${imports.next} sent; ` +
       `problems: ${kinds.lost} acknowledged writes lost or wrong, ${kinds.integrity} integrity, ${kinds.halfDone} half-done writes`,
   );
   process.exit(failures.length === 0 && survived === ROUNDS ? 0 : 1);

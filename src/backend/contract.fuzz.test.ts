@@ -21,6 +21,10 @@ import { createBackend, type Backend } from './backend';
 import { makeTempDir, removeTempDir } from '../../test/support/db';
 import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from '../server/http-server';
 import { unpackLesson, type LessonWire } from '../shared/lesson-wire';
+import { grade } from '../core/grading';
+import { MAX_RESULT_BYTES } from '../core/reports/result-file';
+import { readAnswer } from '../core/stored-quiz';
+import { LessonStore } from './lesson-store';
 
 const RUNS_PER_CALL = Number(process.env.FUZZ_RUNS ?? 250);
 const HTTP_RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? 600);
@@ -212,6 +216,7 @@ function validFields(world: World): Record<string, fc.Arbitrary<unknown>> {
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),
     format: fc.constantFrom('csv', 'pdf', 'json'),
+    sameName: fc.constantFrom('merge', 'keep-both'),
     fileName: fc.oneof(fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a '), fc.string({ minLength: 1, maxLength: 255 })),
     content: fc.oneof(
       { arbitrary: mutated(world.resultsFile).map((file) => JSON.stringify(file, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? ''), weight: 4 },
@@ -537,6 +542,109 @@ describe('contract boundary: results:import holds files to the contract', () => 
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message.length).toBeLessThan(1000);
     });
+  });
+});
+
+/**
+ * Generated results files, as a forger or a broken disk would make them: malformed (random edits of a real file),
+ * oversized, forged (full marks, finished, another learner's or this computer's ids, impossible reading time,
+ * unknown questions and lessons) and poisoned (answers and question lists of the wrong shape). The oracle: a file
+ * is refused by name, or what it wrote is exactly what grade() gives; attempts taken here never change; every
+ * report still answers.
+ */
+describe('contract boundary: generated results files', () => {
+  const RUNS = Number(process.env.FUZZ_FILE_RUNS ?? 120);
+
+  it(`${RUNS} malformed, oversized, forged and poisoned files: refused by name, or imported regraded`, { timeout: 240_000 }, async () => {
+    const root = makeTempDir('liseuse-fuzz-files-');
+    const lessonsDir = resolve('resources/lessons');
+    const home = createBackend({ dataDir: join(root, 'home'), lessonsDir, mode: 'browser', version: '0', logError: () => {} });
+    const school = createBackend({ dataDir: join(root, 'school'), lessonsDir, mode: 'browser', version: '0', logError: (e) => logged.push(e) });
+    const ok = async <T>(result: Promise<Result<unknown>>): Promise<T> => {
+      const r = await result;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as T;
+    };
+    try {
+      const quiz = new LessonStore(lessonsDir).quiz(LESSON);
+      const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+      const ana = await ok<Learner>(home.call('learners:create', { name: 'Ana' }));
+      const attempt = await ok<AttemptView>(home.call('quiz:start', { learnerId: ana.id, lessonId: LESSON, kind: 'comprehension' }));
+      for (const question of attempt.questions.slice(0, 6)) {
+        const answer = fc.sample(fittingAnswer(question), { numRuns: 1, seed: 7 })[0];
+        await ok(home.call('quiz:answer', { learnerId: ana.id, attemptId: attempt.id, questionId: question.id, answer, timeMs: 1000 }));
+      }
+      const { teacherToken } = await ok<{ teacherToken: string }>(school.call('teacher:setPin', { pin: '246813' }));
+      const bea = await ok<Learner>(school.call('learners:create', { name: 'Bea' }));
+      const local = await ok<AttemptView>(school.call('quiz:start', { learnerId: bea.id, lessonId: LESSON, kind: 'comprehension' }));
+      const exported = await ok<{ download: { base64: string } }>(home.call('results:export', { learnerId: ana.id }));
+      const base = JSON.parse(Buffer.from(exported.download.base64, 'base64').toString('utf8')) as { attempts: Record<string, unknown>[]; learner: Record<string, unknown>; reading: Record<string, unknown>[] };
+      const outcomes = { imported: 0, asked: 0, refused: 0 };
+      const localRows = (): unknown => school.db.prepare('SELECT a.*, (SELECT json_group_array(q.id) FROM quiz_answers q WHERE q.attempt_id = a.id) AS answers FROM quiz_attempts a WHERE a.source IS NULL ORDER BY a.id').all();
+      const before = localRows();
+
+      const edit = (change: (file: typeof base) => void): typeof base => {
+        const copy = structuredClone(base);
+        change(copy);
+        return copy;
+      };
+      const answersOf = (file: typeof base) => (file.attempts[0]?.answers ?? []) as Record<string, unknown>[];
+      const forged = fc.oneof(
+        fc.constant(edit((f) => answersOf(f).forEach((a) => Object.assign(a, { score: 1, verdict: 'correct' })))),
+        fc.constant(edit((f) => Object.assign(f.attempts[0]!, { finishedAt: '2026-01-01T10:00:00.000Z', score: 1 }))),
+        fc.constant(edit((f) => Object.assign(f.attempts[0]!, { id: local.id }))),
+        fc.constant(edit((f) => Object.assign(f.learner, { id: bea.id, name: 'Bea' }))),
+        fc.constant(edit((f) => { Object.assign(f.learner, { id: bea.id }); Object.assign(f.attempts[0]!, { id: local.id, finishedAt: '2026-01-01T10:00:00.000Z', score: 1 }); })),
+        fc.integer({ min: 0, max: 100_000_000 }).map((seconds) => edit((f) => f.reading.forEach((r) => (r.secondsRead = seconds)))),
+        kebab.map((id) => edit((f) => answersOf(f).forEach((a) => (a.questionId = id)))),
+        kebab.map((id) => edit((f) => f.attempts.forEach((a) => (a.lessonId = id)))),
+        fc.uuid().map((id) => edit((f) => Object.assign(f.learner, { id }))),
+        fc.uuid({ version: 4 }).map((id) => edit((f) => Object.assign(f.learner, { id, name: 'Bea' }))),
+      );
+      const poisoned = fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }).map((x) => edit((f) => answersOf(f).forEach((a) => (a.answer = JSON.stringify(x))))),
+        fc.string({ maxLength: 40 }).map((x) => edit((f) => answersOf(f).forEach((a) => (a.answer = x)))),
+        fc.oneof(fc.string({ maxLength: 40 }), fc.jsonValue({ maxDepth: 3 }).map((x) => JSON.stringify(x))).map((x) => edit((f) => (f.attempts[0]!.questions = x))),
+        fc.constant(edit((f) => Object.assign(f.attempts[0]!, { kind: 'vocabulary' }))),
+      );
+      const oversized = fc.constantFrom('x', 'é', '\\n').map((unit) => JSON.stringify(base).replace('"learner":', `"pad":"${unit.repeat(Math.ceil((MAX_RESULT_BYTES + 1) / unit.length))}","learner":`));
+      const files = fc.oneof(
+        { arbitrary: mutated(base).map((x) => JSON.stringify(x, (_k, y: unknown) => (typeof y === 'bigint' ? Number(y) : y)) ?? ''), weight: 3 },
+        { arbitrary: forged.map((x) => JSON.stringify(x)), weight: 3 },
+        { arbitrary: poisoned.map((x) => JSON.stringify(x)), weight: 2 },
+        { arbitrary: oversized, weight: 1 },
+      );
+
+      await fc.assert(
+        fc.asyncProperty(files, fc.constantFrom(undefined, 'merge', 'keep-both'), async (content, sameName) => {
+          const result = await school.call('results:import', { teacherToken, fileName: 'gen.json', content, ...(sameName ? { sameName } : {}) });
+          outcomes[result.ok ? ('needsDecision' in (result.value as object) ? 'asked' : 'imported') : 'refused']++;
+          if (!result.ok) {
+            expect(result.error.code).toBe('invalid_input');
+            expect(result.error.message).toMatch(/^gen\.json: |^content: A results file is at most/);
+          }
+          expect(localRows()).toEqual(before);
+          const stored = school.db.prepare(`SELECT q.question_id, q.answer, q.score, q.verdict FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id WHERE a.source IS NOT NULL AND a.kind = 'comprehension'`).all() as { question_id: string; answer: string; score: number; verdict: string }[];
+          for (const row of stored) {
+            const question = byId.get(row.question_id);
+            const answer = readAnswer(row.answer);
+            expect(question && answer, row.question_id).toBeTruthy();
+            if (question && answer) expect({ score: row.score, verdict: row.verdict }).toEqual({ score: grade(question, answer).score, verdict: grade(question, answer).verdict });
+          }
+          for (const learner of await ok<Learner[]>(school.call('learners:list', {}))) {
+            await ok(school.call('reports:learner', { teacherToken, lessonId: LESSON, learnerId: learner.id }));
+            await ok(school.call('quiz:overview', { learnerId: learner.id, lessonId: LESSON }));
+          }
+          await ok(school.call('reports:class', { teacherToken, lessonId: LESSON }));
+        }),
+        { numRuns: RUNS },
+      );
+      console.log(`results-file fuzz: ${RUNS} generated files: ${outcomes.imported} imported (regraded), ${outcomes.asked} asked about a same-name learner, ${outcomes.refused} refused by name`);
+    } finally {
+      home.close();
+      school.close();
+      removeTempDir(root);
+    }
   });
 });
 

@@ -24,6 +24,9 @@ export const AnswerSchema = v.variant('type', [
 
 export type Answer = v.InferOutput<typeof AnswerSchema>;
 
+/** How long a learner took over an answer, in ms: up to a day (a tab left open overnight still saves). */
+export const AnswerTimeMsSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 3600 * 1000));
+
 export type Verdict = 'correct' | 'partial' | 'almost' | 'wrong';
 
 /** Per option, pair or item id: chosen and right, chosen but wrong, or right but not chosen. */
@@ -102,6 +105,8 @@ const NEAR_MISS_MIN_LETTERS = 4;
 const digits = (text: string): string => text.replace(/\D/gu, '');
 
 function isNearMiss(answer: string, variant: string): boolean {
+  // The distance is at least the difference in length: most wrong answers are settled without the full table.
+  if (Math.abs([...answer].length - [...variant].length) > 1) return false;
   if (editDistance(answer, variant) !== 1) return false;
   if (digits(answer) !== digits(variant)) return false;
   if (stripAccents(answer) === stripAccents(variant)) return true;

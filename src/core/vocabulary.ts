@@ -189,6 +189,18 @@ function clozeQuestion(lesson: Lesson, target: Word, words: readonly Word[], ran
   };
 }
 
+const practisableOf = new WeakMap<Lesson, ReadonlySet<string>>();
+
+/** The option ids of every word the lesson can practise: the only right answers a vocabulary question can have. */
+export function practisableOptionIds(lesson: Lesson): ReadonlySet<string> {
+  let ids = practisableOf.get(lesson);
+  if (!ids) {
+    ids = new Set(practisableWords(lesson).map((w) => entryOptionId(w.entryId)));
+    practisableOf.set(lesson, ids);
+  }
+  return ids;
+}
+
 /**
  * Generates up to `count` vocabulary questions, alternating meaning-choice and cloze, one per word. Words the
  * learner looked up come first. The same lesson, seed and looked-up set always give the same questions.

@@ -25,6 +25,16 @@ describe('saveWithDialog', () => {
     expect(asked[0]?.filters).toEqual([{ name: 'CSV spreadsheet', extensions: ['csv'] }]);
   });
 
+  it('asks before replacing a file that is already there (Linux dialogs do not, unless told)', async () => {
+    const asked: Parameters<ShowSaveDialog>[0][] = [];
+    const save = saveWithDialog(async (options) => {
+      asked.push(options);
+      return { canceled: true };
+    }, dir);
+    await save({ fileName: 'liseuse-results-camille.json', mimeType: 'application/json', bytes: Buffer.from('{}') });
+    expect(asked[0]?.properties).toContain('showOverwriteConfirmation');
+  });
+
   it('writes nothing when the dialog is cancelled', async () => {
     const save = saveWithDialog(async () => ({ canceled: true }), dir);
     expect(await save({ fileName: 'r.pdf', mimeType: 'application/pdf', bytes: Buffer.from('%PDF') })).toEqual({ cancelled: true });

@@ -9,6 +9,7 @@ export type ShowSaveDialog = (options: {
   title: string;
   defaultPath: string;
   filters: { name: string; extensions: string[] }[];
+  properties: ('showOverwriteConfirmation' | 'createDirectory')[];
 }) => Promise<{ canceled: boolean; filePath?: string | undefined }>;
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
@@ -29,6 +30,8 @@ export function saveWithDialog(
       title: 'Save the report',
       defaultPath: `${defaultDir}/${file.fileName}`,
       filters: filter ? [filter] : [],
+      // macOS and Windows always ask before replacing a file; GTK on Linux only when told to.
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
     });
     if (choice.canceled || !choice.filePath) return { cancelled: true };
     write(choice.filePath, file.bytes);

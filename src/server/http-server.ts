@@ -9,13 +9,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { resolveStaticPath } from '../backend/static-path';
 import type { Backend } from '../backend/backend';
+import { MAX_RESULT_BYTES } from '../core/reports/result-file';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../shared/transport';
 import type { ApiErrorShape, ErrorCode, Result } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-liseuse-token';
-// Room for one learner results file (at most 2 MB, see core/reports/result-file.ts) inside a JSON request.
-export const MAX_BODY_BYTES = 5_000_000;
+/**
+ * Room for the largest request, a results file in results:import: JSON-escaping it at most doubles it (each `"`,
+ * `\` or raw newline becomes two characters; the rest is copied), plus 64 kB for the rest of the call.
+ */
+export const MAX_BODY_BYTES = 2 * MAX_RESULT_BYTES + 64_000;
 /** How long an idle connection from the page stays open. */
 export const KEEP_ALIVE_MS = 120_000;
 /**

@@ -5,6 +5,6 @@ import type { Services } from './services';
 export function resultHandlers({ reports }: Services): HandlersOf<typeof resultCalls> {
   return {
     'results:export': ({ learnerId }) => reports.exportResults(learnerId),
-    'results:import': ({ fileName, content }) => reports.importResults(fileName, content),
+    'results:import': ({ fileName, content, sameName }) => reports.importResults(fileName, content, sameName),
   };
 }

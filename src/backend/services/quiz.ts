@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { AnswerError, grade, type Answer } from '../../core/grading';
+import { AnswerError, grade, type Answer, type Grade } from '../../core/grading';
 import type { Question, Quiz } from '../../core/quiz';
 import { feedbackFor, questionView } from '../../core/quiz-view';
+import { QuestionIdsSchema, readAnswer, readStoredJson, StoredVocabularyQuestionsSchema } from '../../core/stored-quiz';
 import { vocabularyPractice } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { AnswerOutcome, AttemptSummary, AttemptView, QuizOverview } from '../../shared/contract/quiz';
@@ -40,9 +41,12 @@ export class QuizService {
   overview(learnerId: string, lessonId: string): QuizOverview {
     this.learners.require(learnerId);
     const questionCount = this.lessons.get(lessonId) && (this.lessons.quizOf(lessonId)?.questions.length ?? 0);
-    const attempts = this.quizzes.summaries(learnerId, lessonId).map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length));
+    const rows = this.quizzes.summaries(learnerId, lessonId);
+    const attempts = rows.map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length));
     const finished = attempts.filter((a) => a.kind === 'comprehension' && a.score !== null);
-    const open = (kind: QuizKind): AttemptSummary | null => attempts.find((a) => a.kind === kind && a.finishedAt === null) ?? null;
+    // Only an attempt taken here can be resumed here; one a results file brought stays as it was.
+    const local = new Set(rows.filter((row) => !row.source).map((row) => row.id));
+    const open = (kind: QuizKind): AttemptSummary | null => attempts.find((a) => a.kind === kind && a.finishedAt === null && local.has(a.id)) ?? null;
     return {
       questionCount,
       best: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
@@ -83,6 +87,7 @@ export class QuizService {
     return this.db.write(() => {
       const row = this.owned(learnerId, attemptId);
       if (row.finishedAt) throw new AppError('conflict', 'This attempt is finished. Start a new one to try again.');
+      if (row.source) throw new AppError('conflict', 'This attempt was taken on another computer. Start a new one here.');
       const questions = this.questionsOf(row);
       const question = questions.find((q) => q.id === questionId);
       if (!question) throw new AppError('not_found', 'That question is not part of this attempt.');
@@ -121,10 +126,11 @@ export class QuizService {
     return row;
   }
 
+  /** The attempt's questions; none when its stored list cannot be read, so the attempt still opens. */
   private questionsOf(row: AttemptRow): Question[] {
-    if (row.kind === 'vocabulary') return JSON.parse(row.questions) as Question[];
+    if (row.kind === 'vocabulary') return (readStoredJson(StoredVocabularyQuestionsSchema, row.questions) ?? []) as Question[];
     const byId = questionsById(this.lessons.quiz(row.lessonId));
-    return (JSON.parse(row.questions) as string[]).flatMap((id) => {
+    return (readStoredJson(QuestionIdsSchema, row.questions) ?? []).flatMap((id) => {
       const question = byId.get(id);
       return question ? [question] : [];
     });
@@ -137,8 +143,14 @@ export class QuizService {
     for (const answer of this.quizzes.answers(row.id)) {
       const question = byId.get(answer.questionId);
       if (!question) continue;
-      // The score and verdict are those given at the time; marks are recomputed for display.
-      const { marks } = grade(question, JSON.parse(answer.answer) as Answer);
+      // The score and verdict are those given at the time; marks are recomputed for display when the answer reads.
+      const given = readAnswer(answer.answer);
+      let marks: Grade['marks'];
+      try {
+        marks = given && grade(question, given).marks;
+      } catch (error) {
+        if (!(error instanceof AnswerError)) throw error;
+      }
       feedback[answer.questionId] = feedbackFor(question, {
         score: answer.score,
         verdict: answer.verdict as AnswerOutcome['feedback']['verdict'],

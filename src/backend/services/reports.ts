@@ -2,9 +2,12 @@
 // whoever saves files in this mode, and merge results files brought from other computers.
 import { attemptRows } from '../../core/reports/attempt-rows';
 import { buildClassReportFrom, buildLearnerReport, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
-import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile } from '../../core/reports/result-file';
+import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile, type ResultFileInput, type SameNameChoice } from '../../core/reports/result-file';
+import { regradeAttempts, requireLessons, type KnownLesson, type RegradedAttempt } from '../../core/reports/result-regrade';
+import { readStoredJson, StoredVocabularyQuestionsSchema, withoutKey } from '../../core/stored-quiz';
+import type { VocabularyQuestion } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
-import type { ExportOutcome } from '../../shared/types';
+import type { ExportOutcome, Learner } from '../../shared/types';
 import type { ImportOutcome } from '../../shared/contract/results';
 import type { ReportExportRequest } from '../../shared/contract/reports';
 import type { LearnersRepository } from '../db/repositories/learners';
@@ -121,46 +124,93 @@ export class ReportService {
     return this.save(file);
   }
 
-  /** A learner's own results, to carry to another computer. */
+  /** A learner's own results, to carry to another computer: no answer key, lesson titles for a computer without them. */
   async exportResults(learnerId: string): Promise<ExportOutcome> {
     const learner = this.learners.get(learnerId);
     if (!learner) throw new AppError('not_found', 'This learner no longer exists.');
-    const file: ResultFile = {
+    const records = this.results.learnerRecords(learnerId);
+    const lessonIds = new Set([...records.attempts, ...records.lookups, ...records.statusChanges, ...records.reading].map((r) => r.lessonId));
+    const now = this.now();
+    const file: ResultFileInput = {
       format: RESULT_FORMAT,
       version: RESULT_VERSION,
-      exportedAt: this.now().toISOString(),
+      exportedAt: now.toISOString(),
       source: this.results.installationId(),
       learner,
-      ...this.results.learnerRecords(learnerId),
+      lessons: [...lessonIds].flatMap((id) => {
+        const title = this.lessons.find(id)?.manifest.title;
+        return title ? [{ id, title }] : [];
+      }),
+      ...records,
+      attempts: records.attempts.map((a) => (a.kind === 'vocabulary' ? { ...a, questions: keyless(a.questions) } : a)),
     };
-    return this.save({
-      fileName: `liseuse-results-${slug(learner.name)}-${file.exportedAt.slice(0, 10)}.json`,
-      mimeType: MIME.json,
-      bytes: Buffer.from(JSON.stringify(file)),
-    });
+    return this.save({ fileName: resultFileName(learner, now), mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(file)) });
   }
 
-  /** Checks one file whole before writing anything; names the file in every refusal. */
-  importResults(fileName: string, content: string): ImportOutcome {
+  /**
+   * Checks one file whole (schema, lessons, every answer regraded) before writing anything; names the file in
+   * every refusal. The learner is the file's by id, or the one the teacher merged it into; a learner here with the
+   * same name but another id is never chosen silently: the outcome asks, and the call is made again with the answer.
+   */
+  importResults(fileName: string, content: string, sameName?: SameNameChoice): ImportOutcome {
     let file: ResultFile;
+    let attempts: RegradedAttempt[];
+    const known = (id: string): KnownLesson | undefined => {
+      const lesson = this.lessons.find(id);
+      return lesson && { lesson, quiz: this.lessons.quizOf(id) };
+    };
     try {
       file = parseResultFile(content);
+      requireLessons(file, known);
+      attempts = regradeAttempts(file, known);
     } catch (error) {
       if (error instanceof ResultFileError) throw new AppError('invalid_input', `${fileName}: ${error.message}.`);
       throw error;
     }
-    // The same person on two computers: same id, or failing that the same name (a class has one of each name).
-    const local = this.learners.get(file.learner.id) ?? this.learners.findByName(file.learner.name);
-    let learnerId = local?.id;
-    let created = false;
-    if (!learnerId) {
-      this.learners.insert({ id: file.learner.id, name: file.learner.name, createdAt: file.learner.createdAt });
-      learnerId = file.learner.id;
-      created = true;
+    return this.results.writing(() => {
+      let learner = this.learners.get(file.learner.id) ?? this.learnerById(this.results.mergedInto(file.learner.id));
+      let created = false;
+      if (!learner) {
+        const namesake = this.learners.findByName(file.learner.name);
+        if (namesake && !sameName) {
+          return { needsDecision: { fileName, fileLearner: { id: file.learner.id, name: file.learner.name }, localLearner: { id: namesake.id, name: namesake.name } } };
+        }
+        if (namesake && sameName === 'merge') {
+          this.results.rememberMerge(file.learner.id, namesake.id);
+          learner = namesake;
+        } else {
+          learner = { id: file.learner.id, name: namesake ? this.nameBeside(file.learner.name, file.source) : file.learner.name, createdAt: file.learner.createdAt };
+          this.learners.insert(learner);
+          created = true;
+        }
+      }
+      const counts = this.results.importFile(file, attempts, learner.id, fileName, this.now().toISOString());
+      const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
+      return { fileName, learner: learner.name, createdLearner: created, added: counts, alreadyImported: added === 0 && !created };
+    });
+  }
+
+  private learnerById(id: string | undefined): Learner | undefined {
+    return id ? this.learners.get(id) : undefined;
+  }
+
+  /** "Camille (computer 3f2a9c)": the name a second Camille keeps, with the computer her file came from beside it. */
+  private nameBeside(name: string, source: string): string {
+    for (let length = 6; ; length += 2) {
+      const suffix = ` (computer ${source.replace(/-/g, '').slice(0, length)})`;
+      const candidate = `${name.slice(0, 40 - suffix.length).trim()}${suffix}`;
+      if (!this.learners.findByName(candidate) || length >= 32) return candidate;
     }
-    const counts = this.results.importFile(file, learnerId, fileName, this.now().toISOString());
-    const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
-    return { fileName, learner: local?.name ?? file.learner.name, createdLearner: created, added: counts, alreadyImported: added === 0 && !created };
   }
 }
 
+/** A stored vocabulary question list as a results file carries it: what the learner saw, not the key. */
+function keyless(questions: string): string {
+  return JSON.stringify((readStoredJson(StoredVocabularyQuestionsSchema, questions) ?? []).map((q) => withoutKey(q as VocabularyQuestion)));
+}
+
+/** Unique per learner and minute, so two Camilles' files never share a name: name, id prefix, date and time. */
+export function resultFileName(learner: Learner, at: Date): string {
+  const stamp = at.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+  return `liseuse-results-${slug(learner.name)}-${learner.id.slice(0, 8)}-${stamp}.json`;
+}

@@ -1,7 +1,8 @@
 // The teacher's reports as data: a class overview, per-question analysis, per-paragraph difficulty and a learner's
 // answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON.
-import type { Answer, Verdict } from '../grading';
+import type { Verdict } from '../grading';
 import type { Question, Quiz } from '../quiz';
+import { readAnswer, UNREADABLE_ANSWER } from '../stored-quiz';
 import { itemStats, type ItemStats, type Response } from './item-stats';
 
 export const CLASS_REPORT_FORMAT = 'liseuse-class-report';
@@ -99,12 +100,9 @@ const optionText = (options: { id: string; text: string }[], id: string): string
 
 /** A learner's answer in words, as a teacher reads it in a report. */
 export function describeAnswer(question: Question | undefined, raw: string): string {
-  let answer: Answer;
-  try {
-    answer = JSON.parse(raw) as Answer;
-  } catch {
-    return raw;
-  }
+  const answer = readAnswer(raw);
+  // A damaged or foreign row: say so, and let the rest of the report render.
+  if (!answer) return UNREADABLE_ANSWER;
   switch (answer.type) {
     case 'single':
       return question && 'options' in question ? optionText(question.options, answer.choice) : answer.choice;
@@ -127,20 +125,15 @@ export function describeAnswer(question: Question | undefined, raw: string): str
       return answer.order.map((id, i) => `${i + 1}. ${items.find((item) => item.id === id)?.text ?? id}`).join(' ');
     }
   }
-  // Not an answer of a known shape (a damaged row): show it as stored rather than nothing.
-  return raw;
 }
 
+/** The options an answer chose; an unreadable answer counts none. */
 function chosenOptions(raw: string): string[] {
-  try {
-    const answer = JSON.parse(raw) as Answer;
-    if (answer.type === 'single') return [answer.choice];
-    if (answer.type === 'multiple') return answer.choices;
-    if (answer.type === 'cloze' && answer.mode === 'choice') return [answer.choice];
-    if (answer.type === 'true-false') return [answer.value ? 'true' : 'false'];
-  } catch {
-    // A stored answer is always JSON; a damaged one simply counts no option.
-  }
+  const answer = readAnswer(raw);
+  if (answer?.type === 'single') return [answer.choice];
+  if (answer?.type === 'multiple') return answer.choices;
+  if (answer?.type === 'cloze' && answer.mode === 'choice') return [answer.choice];
+  if (answer?.type === 'true-false') return [answer.value ? 'true' : 'false'];
   return [];
 }
 

@@ -1,70 +1,104 @@
 // The file a learner carries from one computer to another: their attempts, look-ups, statuses and reading
-// time, with stable ids so that importing it twice changes nothing. Checked here before anything is written.
+// time, with stable ids so that importing it twice changes nothing. Checked here before anything is written;
+// what it claims (scores, verdicts) is evidence, regraded by the importer, never stored as given.
 import * as v from 'valibot';
+import { LessonIdSchema, UuidSchema } from '../ids';
 import { LearnerNameSchema } from '../learner-name';
+import { IdSchema } from '../quiz';
+import { AnswerSchema, AnswerTimeMsSchema } from '../grading';
+import { CarriedVocabularyQuestionSchema, QuestionIdsSchema } from '../stored-quiz';
 
 export const RESULT_FORMAT = 'liseuse-results';
 export const RESULT_VERSION = 1;
-/** Larger files are refused before they are parsed. */
+/** The one size limit of a results file (UTF-8 bytes): larger files are refused before they are parsed. */
 export const MAX_RESULT_BYTES = 2_000_000;
+/** More reading than this on one lesson is not plausible: a hundred hours. */
+export const MAX_READING_SECONDS = 100 * 3600;
 
-const Uuid = v.pipe(v.string(), v.uuid());
+/** What the teacher may answer when a file's learner has the name of another learner here. */
+export const SAME_NAME_CHOICES = ['merge', 'keep-both'] as const;
+export type SameNameChoice = (typeof SAME_NAME_CHOICES)[number];
+
 const Iso = v.pipe(v.string(), v.isoTimestamp());
-const LessonId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
 const Short = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Score = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const refusingForbiddenKeys = (key: string, value: unknown): unknown => {
+  if (FORBIDDEN_KEYS.has(key)) throw new ResultFileError(`it contains a forbidden key "${key}"`);
+  return value;
+};
+
+/** JSON text inside the file (an answer, a question list), parsed and checked against the schema of what it holds. */
+const jsonOf = <S extends v.GenericSchema>(maxLength: number, schema: S) =>
+  v.pipe(Short(maxLength), v.parseJson({ reviver: refusingForbiddenKeys }, 'is not JSON'), schema);
+
+const AnswerRecord = v.strictObject({
+  id: UuidSchema,
+  questionId: IdSchema,
+  // The answer as the learner gave it, of the shape the contract takes; its score and verdict are regraded.
+  answer: jsonOf(5_000, AnswerSchema),
+  score: Score,
+  verdict: v.picklist(['correct', 'partial', 'almost', 'wrong']),
+  timeMs: AnswerTimeMsSchema,
+  answeredAt: Iso,
+});
+
+const attemptFields = {
+  id: UuidSchema,
+  lessonId: LessonIdSchema,
+  seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32)),
+  startedAt: Iso,
+  finishedAt: v.nullable(Iso),
+  score: v.nullable(Score),
+  answers: v.pipe(v.array(AnswerRecord), v.maxLength(500)),
+};
 
 export const ResultFileSchema = v.strictObject({
   format: v.literal(RESULT_FORMAT),
   version: v.literal(RESULT_VERSION),
   exportedAt: Iso,
   /** The installation the file came from: reading time is kept per source so re-imports do not add it twice. */
-  source: Uuid,
-  learner: v.strictObject({ id: Uuid, name: LearnerNameSchema, createdAt: Iso }),
+  source: UuidSchema,
+  learner: v.strictObject({ id: UuidSchema, name: LearnerNameSchema, createdAt: Iso }),
+  /** The titles of the lessons the records name, so a computer without one can say which it is. */
+  lessons: v.optional(v.pipe(v.array(v.strictObject({ id: LessonIdSchema, title: Short(200) })), v.maxLength(1_000))),
   attempts: v.pipe(
     v.array(
-      v.strictObject({
-        id: Uuid,
-        lessonId: LessonId,
-        kind: v.picklist(['comprehension', 'vocabulary']),
-        seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32)),
-        questions: Short(200_000),
-        startedAt: Iso,
-        finishedAt: v.nullable(Iso),
-        score: v.nullable(Score),
-        answers: v.pipe(
-          v.array(
-            v.strictObject({
-              id: Uuid,
-              questionId: Short(64),
-              answer: Short(5_000),
-              score: Score,
-              verdict: v.picklist(['correct', 'partial', 'almost', 'wrong']),
-              timeMs: Count,
-              answeredAt: Iso,
-            }),
-          ),
-          v.maxLength(500),
-        ),
-      }),
+      v.variant('kind', [
+        // The questions as JSON text: ids for the lesson's quiz, whole questions (without their key) for practice.
+        v.strictObject({ ...attemptFields, kind: v.literal('comprehension'), questions: jsonOf(200_000, QuestionIdsSchema) }),
+        v.strictObject({ ...attemptFields, kind: v.literal('vocabulary'), questions: jsonOf(200_000, v.pipe(v.array(CarriedVocabularyQuestionSchema), v.maxLength(500))) }),
+      ]),
     ),
     v.maxLength(2_000),
   ),
   lookups: v.pipe(
-    v.array(v.strictObject({ id: Uuid, lessonId: LessonId, token: Count, paragraph: Count, lemma: Short(100), at: Iso })),
+    v.array(v.strictObject({ id: UuidSchema, lessonId: LessonIdSchema, token: Count, paragraph: Count, lemma: Short(100), at: Iso })),
     v.maxLength(50_000),
   ),
   statusChanges: v.pipe(
     v.array(
-      v.strictObject({ id: Uuid, lessonId: LessonId, token: Count, lemma: Short(100), status: v.picklist(['new', 'learning', 'known']), at: Iso }),
+      v.strictObject({ id: UuidSchema, lessonId: LessonIdSchema, token: Count, lemma: Short(100), status: v.picklist(['new', 'learning', 'known']), at: Iso }),
     ),
     v.maxLength(50_000),
   ),
-  reading: v.pipe(v.array(v.strictObject({ lessonId: LessonId, secondsRead: Count })), v.maxLength(1_000)),
+  reading: v.pipe(
+    v.array(
+      v.strictObject({
+        lessonId: LessonIdSchema,
+        secondsRead: v.pipe(Count, v.maxValue(MAX_READING_SECONDS, `is more reading than is plausible (over ${MAX_READING_SECONDS / 3600} hours on one lesson)`)),
+      }),
+    ),
+    v.maxLength(1_000),
+  ),
 });
 
+/** A file as checked: its inner JSON parsed. */
 export type ResultFile = v.InferOutput<typeof ResultFileSchema>;
+/** A file as written: answers and question lists as JSON text. */
+export type ResultFileInput = v.InferInput<typeof ResultFileSchema>;
 
 export class ResultFileError extends Error {
   constructor(message: string) {
@@ -72,8 +106,6 @@ export class ResultFileError extends Error {
     this.name = 'ResultFileError';
   }
 }
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Size first, then JSON with prototype-polluting keys refused during parsing, then format, version and schema. */
 export function parseResultFile(text: string): ResultFile {
@@ -83,10 +115,7 @@ export function parseResultFile(text: string): ResultFile {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text, (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new ResultFileError(`it contains a forbidden key "${key}"`);
-      return value;
-    });
+    json = JSON.parse(text, refusingForbiddenKeys);
   } catch (error) {
     if (error instanceof ResultFileError) throw error;
     throw new ResultFileError('it is not valid JSON (it may be cut short or damaged)');

@@ -175,6 +175,16 @@ export const strings = {
       added === 0 ? `${file}: ${learner}, nothing new (already imported).` : `${file}: ${learner}, ${counted(added, 'new record')}.`,
     importFailed: (message: string) => message,
     importSummary: (good: number, bad: number) => `${good} imported, ${bad} refused.`,
+    importSkipped: (file: string) => `${file}: not imported (you chose to leave it).`,
+    clash: {
+      heading: (name: string) => `Two learners called ${name}`,
+      explain: (file: string, name: string) =>
+        `${file} holds the results of a learner called ${name} on another computer, and a different learner called ${name} is already on this one. Liseuse cannot tell whether they are the same pupil.`,
+      merge: (name: string) => `Same pupil: add to ${name} here`,
+      keepBoth: 'Different pupils: keep both',
+      keepBothHelp: 'The other learner is added with the other computer beside the name.',
+      skip: 'Leave this file',
+    },
     noQuiz: 'This lesson has no quiz.',
     notAvailable: 'n/a',
   },

@@ -1,10 +1,11 @@
 // Input fields that calls of several domains share.
 import * as v from 'valibot';
+import { LessonIdSchema, UuidSchema } from '../../core/ids';
 
 /** The input of a call that takes none: nothing, or an empty object. */
 export const Nothing = v.optional(v.strictObject({}), {});
-export const Id = v.pipe(v.string(), v.uuid('must be an id'));
-export const LessonId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'must be a lesson id'));
+export const Id = UuidSchema;
+export const LessonId = LessonIdSchema;
 /** A token or paragraph index. */
 export const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
 export const TeacherToken = v.pipe(v.string(), v.regex(/^[\w-]{20,100}$/, 'must be a teacher token'));

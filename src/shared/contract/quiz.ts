@@ -1,6 +1,6 @@
 // Quizzes on a lesson: comprehension and vocabulary attempts, answered one question at a time.
 import * as v from 'valibot';
-import { AnswerSchema } from '../../core/grading';
+import { AnswerSchema, AnswerTimeMsSchema } from '../../core/grading';
 import { IdSchema } from '../../core/quiz';
 import type { Feedback, QuestionView } from '../../core/quiz-view';
 import { QUIZ_KINDS, type QuizKind } from '../types';
@@ -52,7 +52,7 @@ export const quizCalls = {
       attemptId: Id,
       questionId: IdSchema,
       answer: AnswerSchema,
-      timeMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 3600 * 1000)),
+      timeMs: AnswerTimeMsSchema,
     }),
   ),
 } satisfies Table;

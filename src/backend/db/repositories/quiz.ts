@@ -13,6 +13,8 @@ export interface AttemptRow {
   startedAt: string;
   finishedAt: string | null;
   score: number | null;
+  /** The installation a results file brought it from; absent or null when it was taken on this computer. */
+  source?: string | null;
 }
 
 export interface AnswerRow {
@@ -36,6 +38,7 @@ interface AttemptSql {
   started_at: string;
   finished_at: string | null;
   score: number | null;
+  source: string | null;
 }
 
 const toAttempt = (row: AttemptSql): AttemptRow => ({
@@ -48,6 +51,7 @@ const toAttempt = (row: AttemptSql): AttemptRow => ({
   startedAt: row.started_at,
   finishedAt: row.finished_at,
   score: row.score,
+  source: row.source,
 });
 
 export class QuizRepository {

@@ -1,7 +1,8 @@
 // A learner's results as rows for a results file, and the import of such a file: every record keeps its id, so
 // INSERT OR IGNORE makes a second import of the same file change nothing.
 import { randomUUID } from 'node:crypto';
-import type { ResultFile } from '../../../core/reports/result-file';
+import type { ResultFile, ResultFileInput } from '../../../core/reports/result-file';
+import type { RegradedAttempt } from '../../../core/reports/result-regrade';
 import type { LearnerDatabase } from '../learner-database';
 
 const INSTALLATION = 'installation_id';
@@ -26,7 +27,7 @@ export class ResultsRepository {
   }
 
   /** Everything of one learner that a results file carries (reading time: this computer's own only). */
-  learnerRecords(learnerId: string): Pick<ResultFile, 'attempts' | 'lookups' | 'statusChanges' | 'reading'> {
+  learnerRecords(learnerId: string): Pick<ResultFileInput, 'attempts' | 'lookups' | 'statusChanges' | 'reading'> {
     const attempts = this.db
       .sql('SELECT id, lesson_id, kind, seed, questions, started_at, finished_at, score FROM quiz_attempts WHERE learner_id = ? ORDER BY started_at, rowid')
       .all(learnerId) as { id: string; lesson_id: string; kind: 'comprehension' | 'vocabulary'; seed: number; questions: string; started_at: string; finished_at: string | null; score: number | null }[];
@@ -74,27 +75,45 @@ export class ResultsRepository {
     };
   }
 
-  /** Writes one file's records for a local learner, all or nothing; returns what was new. */
-  importFile(file: ResultFile, learnerId: string, fileName: string, now: string): ImportCounts {
+  /** Runs `work` in one write transaction: the learner an import creates and its records commit together. */
+  writing<T>(work: () => T): T {
+    return this.db.write(work);
+  }
+
+  /** The learner here that the teacher merged a learner of another computer into. */
+  mergedInto(fileLearnerId: string): string | undefined {
+    return (this.db.sql('SELECT learner_id FROM merged_learners WHERE file_learner_id = ?').get(fileLearnerId) as { learner_id: string } | undefined)?.learner_id;
+  }
+
+  rememberMerge(fileLearnerId: string, learnerId: string): void {
+    this.db.sql('INSERT OR REPLACE INTO merged_learners (file_learner_id, learner_id) VALUES (?, ?)').run(fileLearnerId, learnerId);
+  }
+
+  /**
+   * Writes one file's records for a learner here, all or nothing; returns what it wrote. Attempts come regraded.
+   * An attempt id already here is left alone unless it is this learner's, brought earlier from the same source:
+   * then only its missing answers go in, and its end and score when the file has it finished.
+   */
+  importFile(file: ResultFile, attempts: readonly RegradedAttempt[], learnerId: string, fileName: string, now: string): ImportCounts {
     return this.db.write(() => {
       const counts: ImportCounts = { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 };
+      const existing = this.db.sql('SELECT learner_id, source, finished_at FROM quiz_attempts WHERE id = ?');
       const attempt = this.db.sql(
-        `INSERT OR IGNORE INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const answer = this.db.sql(
-        `INSERT OR IGNORE INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM quiz_attempts WHERE id = ? AND learner_id = ?)`,
+        `INSERT OR IGNORE INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      for (const a of file.attempts) {
-        counts.attempts += attempt.run(a.id, learnerId, a.lessonId, a.kind, a.seed, a.questions, a.startedAt, a.finishedAt, a.score).changes;
-        for (const q of a.answers) {
-          counts.answers += answer.run(q.id, a.id, q.questionId, q.answer, q.score, q.verdict, q.timeMs, q.answeredAt, a.id, learnerId).changes;
-        }
+      const finish = this.db.sql('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ? AND finished_at IS NULL');
+      for (const a of attempts) {
+        const found = existing.get(a.id) as { learner_id: string; source: string | null; finished_at: string | null } | undefined;
+        if (found && (found.learner_id !== learnerId || found.source !== file.source)) continue;
+        if (!found) counts.attempts += attempt.run(a.id, learnerId, a.lessonId, a.kind, a.seed, a.questions, a.startedAt, a.finishedAt, a.score, file.source).changes;
+        for (const q of a.answers) counts.answers += answer.run(q.id, a.id, q.questionId, q.answer, q.score, q.verdict, q.timeMs, q.answeredAt).changes;
+        // Finished on the other computer after an earlier import of it.
+        if (found && a.finishedAt) finish.run(a.finishedAt, a.score, a.id);
       }
-      // An attempt finished on the other computer after an earlier import: bring its end and score too.
-      const finish = this.db.sql('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ? AND learner_id = ? AND finished_at IS NULL');
-      for (const a of file.attempts) if (a.finishedAt) finish.run(a.finishedAt, a.score, a.id, learnerId);
 
       const lookup = this.db.sql('INSERT OR IGNORE INTO lookups (id, learner_id, lesson_id, token, paragraph, lemma, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const l of file.lookups) counts.lookups += lookup.run(l.id, learnerId, l.lessonId, l.token, l.paragraph, l.lemma, l.at).changes;
@@ -102,8 +121,7 @@ export class ResultsRepository {
       const change = this.db.sql('INSERT OR IGNORE INTO status_changes (id, learner_id, lemma, status, lesson_id, token, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const s of file.statusChanges) counts.statusChanges += change.run(s.id, learnerId, s.lemma, s.status, s.lessonId, s.token, s.at).changes;
       // The current status of each word is its latest change, wherever it was made.
-      this.db
-        .sql(
+      this.db.sql(
           `INSERT INTO word_status (learner_id, lemma, status, updated_at)
            SELECT learner_id, lemma, status, changed_at FROM (
              SELECT *, row_number() OVER (PARTITION BY lemma ORDER BY changed_at DESC, id DESC) AS nth FROM status_changes WHERE learner_id = ?
@@ -113,15 +131,17 @@ export class ResultsRepository {
         )
         .run(learnerId);
 
-      const reading = this.db.sql(
-        `INSERT INTO imported_reading (learner_id, lesson_id, source, seconds_read) VALUES (?, ?, ?, ?)
-         ON CONFLICT (learner_id, lesson_id, source) DO UPDATE SET seconds_read = max(seconds_read, excluded.seconds_read)`,
-      );
-      for (const r of file.reading) reading.run(learnerId, r.lessonId, file.source, r.secondsRead);
+      // A file made on this computer brings back reading time that reading_progress already holds.
+      if (file.source !== this.installationId()) {
+        const reading = this.db.sql(
+          `INSERT INTO imported_reading (learner_id, lesson_id, source, seconds_read) VALUES (?, ?, ?, ?)
+           ON CONFLICT (learner_id, lesson_id, source) DO UPDATE SET seconds_read = max(seconds_read, excluded.seconds_read)`,
+        );
+        for (const r of file.reading) reading.run(learnerId, r.lessonId, file.source, r.secondsRead);
+      }
 
       const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
-      this.db
-        .sql('INSERT INTO imports (id, file_name, learner_id, source, exported_at, imported_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      this.db.sql('INSERT INTO imports (id, file_name, learner_id, source, exported_at, imported_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(randomUUID(), fileName, learnerId, file.source, file.exportedAt, now, added);
       return counts;
     });

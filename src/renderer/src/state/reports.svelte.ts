@@ -4,7 +4,9 @@ import { api as appApi } from '../lib/api';
 import { attempt } from '../lib/attempt';
 import { deliverExport } from '../lib/download';
 import type { Api } from '../../../shared/contract';
+import type { SameNameChoice } from '../../../core/reports/result-file';
 import type { ClassReport, LearnerReport, ReportExportRequest } from '../../../shared/contract/reports';
+import type { ImportClash, ImportSummary } from '../../../shared/contract/results';
 import { strings } from '../strings';
 import { session as appSession, type SessionState } from './session.svelte';
 
@@ -21,6 +23,12 @@ export interface ImportLine {
   text: string;
 }
 
+/** A results file whose learner has the name of another learner here: the teacher is asked what to do. */
+export interface PendingClash {
+  question: ImportClash['needsDecision'];
+  answer: (choice: SameNameChoice | null) => void;
+}
+
 export class ReportsState {
   lessonId = $state('');
   tab = $state<ReportTab>('class');
@@ -31,6 +39,8 @@ export class ReportsState {
   status = $state('');
   importResults = $state<ImportLine[]>([]);
   busy = $state(false);
+  /** The same-name question being asked, while an import waits for the teacher's choice. */
+  clash = $state<PendingClash | null>(null);
 
   constructor(
     readonly teacherToken: string,
@@ -68,17 +78,41 @@ export class ReportsState {
     this.busy = true;
     const results: ImportLine[] = [];
     for (const file of files) {
-      const outcome = await attempt(async () => this.api['results:import']({ teacherToken: this.teacherToken, fileName: file.name, content: await file.text() }));
-      if (outcome.ok) {
+      const outcome = await attempt(() => this.importOne(file));
+      if (!outcome.ok) results.push({ ok: false, text: S.importFailed(outcome.message) });
+      else if (outcome.value === null) results.push({ ok: false, text: S.importSkipped(file.name) });
+      else {
         const { added } = outcome.value;
         results.push({ ok: true, text: S.importedLine(outcome.value.fileName, outcome.value.learner, added.attempts + added.answers + added.lookups + added.statusChanges) });
-      } else {
-        results.push({ ok: false, text: S.importFailed(outcome.message) });
       }
     }
     this.importResults = results;
     this.busy = false;
     this.status = S.importSummary(results.filter((r) => r.ok).length, results.filter((r) => !r.ok).length);
     await this.load();
+  }
+
+  /** Imports one file, asking the teacher first when its learner's name is another learner's here; null if left. */
+  private async importOne(file: File): Promise<ImportSummary | null> {
+    const input = { teacherToken: this.teacherToken, fileName: file.name, content: await file.text() };
+    const outcome = await this.api['results:import'](input);
+    if (!('needsDecision' in outcome)) return outcome;
+    const sameName = await this.ask(outcome.needsDecision);
+    if (!sameName) return null;
+    const decided = await this.api['results:import']({ ...input, sameName });
+    return 'needsDecision' in decided ? null : decided;
+  }
+
+  /** Shows the same-name question and waits for the teacher's choice (null: leave the file). */
+  private ask(question: ImportClash['needsDecision']): Promise<SameNameChoice | null> {
+    return new Promise((resolve) => {
+      this.clash = {
+        question,
+        answer: (choice) => {
+          this.clash = null;
+          resolve(choice);
+        },
+      };
+    });
   }
 }

@@ -204,7 +204,6 @@ export const strings = {
     person: { 1: '1st person', 2: '2nd person', 3: '3rd person' },
   },
 
-  // ---- profiles, teacher PIN, progress, review ----
   profiles: {
     manage: 'Manage learners',
     manageLabel: 'Rename or delete learners',

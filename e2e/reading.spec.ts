@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onAnswered, callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, openLesson } from './flows';
+import { addLearner, openLesson, LESSON_TITLE } from './flows';
+import { libraryPage } from './pages/library';
 import { readerPage } from './pages/reader';
 
 test('glosses open by mouse, keyboard and hover, with the sense of the word in its sentence', async ({ liseuse }) => {
   const { page } = liseuse;
   await addLearner(page, 'Amélie');
+  // The card says how hard the text is and where and when it comes from.
+  const lessonCard = libraryPage(page).lesson(LESSON_TITLE);
+  await expect(lessonCard.getByText('Level B2', { exact: true })).toBeVisible();
+  await expect(lessonCard.getByText(/^Source: News report written just after the visit, in September 2023; the outlet is not known\./)).toBeVisible();
   // Every look-up the backend saved; the header's count must match it (a word left under the resting mouse may
   // add a hover look-up, which is a real one).
   let saved = 0;

@@ -111,6 +111,7 @@ function lessonSummary(lesson: Lesson, quiz: Quiz | undefined): LessonSummary {
     titleEn: manifest.titleEn,
     level: manifest.level,
     summary: manifest.summary,
+    ...(manifest.source ? { source: manifest.source } : {}),
     wordCount: lesson.wordCount,
     paragraphCount: lesson.paragraphs.length,
     quizQuestions: quiz?.questions.length ?? 0,
@@ -122,7 +123,6 @@ export function lessonView(lesson: Lesson, quiz: Quiz | undefined): LessonView {
   return {
     ...lessonSummary(lesson, quiz),
     text: lesson.text,
-    ...(lesson.manifest.source ? { source: lesson.manifest.source } : {}),
     editorNotes: lesson.manifest.editorNotes ?? [],
     expressions: lesson.expressions,
     paragraphs: lesson.paragraphs.map((paragraph) => ({

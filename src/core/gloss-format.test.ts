@@ -15,6 +15,13 @@ describe('grammarLine', () => {
     expect(grammarLine(gloss)).toBe('verb: conditionnel présent, conditional, 3rd person singular');
   });
 
+  it('gives the agreement of a past participle, which agrees like an adjective', () => {
+    const gloss: Gloss = { ...base, form: 'imposées', gender: 'f', number: 'pl', verb: { tense: 'past participle (passive sense)', mood: 'participle' } };
+    expect(grammarLine(gloss)).toBe('verb: past participle (passive sense), feminine plural');
+    const conjugated: Gloss = { ...base, gender: 'm', verb: { tense: 'passé composé', mood: 'indicative', person: 3, number: 'sg', group: 'a retenu' } };
+    expect(grammarLine(conjugated)).toBe('verb: passé composé, 3rd person singular (a retenu)');
+  });
+
   it('gives gender and number of a noun', () => {
     expect(grammarLine({ ...base, pos: 'noun', gender: 'f', number: 'pl' })).toBe('noun, feminine plural');
     expect(grammarLine({ ...base, pos: 'adverb' })).toBe('adverb');

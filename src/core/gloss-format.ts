@@ -5,15 +5,18 @@ const GENDER = { m: 'masculine', f: 'feminine' } as const;
 const NUMBER = { sg: 'singular', pl: 'plural' } as const;
 const PERSON = { 1: '1st person', 2: '2nd person', 3: '3rd person' } as const;
 
-/** "noun, masculine singular" / "verb: passé composé, indicative, 3rd person singular (a retenu)". */
+/**
+ * "noun, masculine singular" / "verb: passé composé, indicative, 3rd person singular (a retenu)" /
+ * "verb: past participle (passive sense), feminine plural": a participle standing alone agrees like an adjective.
+ */
 export function grammarLine(gloss: Gloss): string {
+  const agreement = [gloss.gender ? GENDER[gloss.gender] : '', gloss.number ? NUMBER[gloss.number] : ''].filter(Boolean).join(' ');
   if (gloss.verb) {
     const { tense, mood, person, number, group } = gloss.verb;
-    const who = [person ? PERSON[person] : '', number ? NUMBER[number] : ''].filter(Boolean).join(' ');
+    const who = mood === 'participle' && !person ? agreement : [person ? PERSON[person] : '', number ? NUMBER[number] : ''].filter(Boolean).join(' ');
     const parts = [tense, mood === 'indicative' || tense.includes(mood) ? '' : mood, who].filter(Boolean);
     return `${gloss.pos}: ${parts.join(', ')}${group ? ` (${group})` : ''}`;
   }
-  const agreement = [gloss.gender ? GENDER[gloss.gender] : '', gloss.number ? NUMBER[gloss.number] : ''].filter(Boolean).join(' ');
   return agreement ? `${gloss.pos}, ${agreement}` : gloss.pos;
 }
 

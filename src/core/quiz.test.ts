@@ -93,6 +93,53 @@ describe('the kim-russie quiz', () => {
     expect(quiz.questions.some((q) => q.promptLang === 'fr')).toBe(true);
   });
 
+  it('asks about half its prompts in French, and a French prompt is answered in French', () => {
+    const french = quiz.questions.filter((q) => q.promptLang === 'fr');
+    expect(french.length / quiz.questions.length).toBeGreaterThanOrEqual(0.4);
+    expect(french.length / quiz.questions.length).toBeLessThanOrEqual(0.6);
+    for (const q of french) {
+      const langs =
+        q.type === 'single' || q.type === 'multiple' || q.type === 'cloze'
+          ? [q.type === 'cloze' && q.mode === 'typed' ? 'fr' : (q as { optionLang: string }).optionLang]
+          : q.type === 'short-answer'
+            ? [q.answerLang]
+            : q.type === 'ordering'
+              ? [q.itemLang]
+              : q.type === 'matching'
+                ? [q.leftLang]
+                : [];
+      expect(langs.every((lang) => lang === 'fr'), q.id).toBe(true);
+    }
+  });
+
+  it('never gives a single choice away by length: the right option is not the longest by far', () => {
+    for (const q of quiz.questions) {
+      if (q.type !== 'single') continue;
+      const right = q.options.find((o) => o.id === q.correct)?.text.length ?? 0;
+      const longestWrong = Math.max(...q.options.filter((o) => o.id !== q.correct).map((o) => o.text.length));
+      expect(right, q.id).toBeLessThanOrEqual(longestWrong * 1.25);
+    }
+  });
+
+  it('quotes as evidence the words that answer', () => {
+    const answering: Record<string, { paragraph: number; words: string[] }> = {
+      'news-source': { paragraph: 2, words: ['de retour', 'selon', 'KCNA'] },
+      'journey-home': { paragraph: 3, words: ['train blindé', 'seul passage terrestre', 'extrême nord-est'] },
+      'short-statement': { paragraph: 4, words: ['« Grâce à', '», indique le court texte'] },
+      'such-a-deal': { paragraph: 7, words: ['missiles antichar', 'en échange', 'technologie satellitaire'] },
+    };
+    for (const [id, { paragraph, words }] of Object.entries(answering)) {
+      const q = quiz.questions.find((x) => x.id === id);
+      expect(q?.evidence.paragraph, id).toBe(paragraph);
+      for (const word of words) expect(q?.evidence.quote, id).toContain(word);
+    }
+    for (const q of quiz.questions) {
+      if (q.type !== 'short-answer') continue;
+      const quote = q.evidence.quote.toLocaleLowerCase('fr');
+      expect(q.accepted.some((a) => quote.includes(a.toLocaleLowerCase('fr'))), q.id).toBe(true);
+    }
+  });
+
   it('resolves every quote to its offsets and to the one sentence that holds it', () => {
     for (const q of quiz.questions) {
       const e = q.evidence;
@@ -120,7 +167,9 @@ describe('the kim-russie quiz', () => {
     const outre = quiz.questions.find((q) => q.id === 'outre');
     expect(outre).toMatchObject({ optionLang: 'en', explanationLang: 'en' });
     const aCeJour = quiz.questions.find((q) => q.id === 'a-ce-jour');
-    expect(aCeJour).toMatchObject({ promptLang: 'fr', optionLang: 'en' });
+    expect(aCeJour).toMatchObject({ promptLang: 'fr', optionLang: 'fr' });
+    const voice = quiz.questions.find((q) => q.id === 'state-media-voice');
+    expect(voice).toMatchObject({ promptLang: 'en', optionLang: 'fr' });
     const prevenu = quiz.questions.find((q) => q.id === 'prevenu');
     expect(prevenu).toMatchObject({ optionLang: 'fr' });
   });

@@ -13,6 +13,8 @@ export interface LessonSummary {
   titleEn: string;
   level: Manifest['level'];
   summary: string;
+  /** Where and when the text comes from, as the lesson's author wrote it. */
+  source?: string;
   wordCount: number;
   paragraphCount: number;
   /** Questions in the lesson's comprehension quiz; 0 when it has none. */
@@ -30,7 +32,6 @@ export interface LessonViewToken {
 
 export interface LessonView extends LessonSummary {
   text: string;
-  source?: string;
   editorNotes: { paragraph: number; note: string }[];
   paragraphs: { index: number; start: number; end: number; translation: string; sentences: { start: number; end: number }[]; tokens: LessonViewToken[] }[];
   expressions: Expression[];

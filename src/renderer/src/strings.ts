@@ -30,6 +30,7 @@ export const strings = {
     paragraphs: (n: number) => counted(n, 'paragraph'),
     level: (level: string) => `Level ${level}`,
     problemsHeading: 'Some lessons could not be opened',
+    source: (source: string) => `Source: ${source}`,
   },
   reader: {
     back: 'Library',

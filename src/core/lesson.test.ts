@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { loadArticle } from '../../test/support/article';
+import { grammarLine } from './gloss-format';
+import type { Gloss, Lesson } from './lesson';
+
+const lesson: Lesson = loadArticle();
+const glosses = lesson.tokens.flatMap((t) => (t.gloss ? [t.gloss] : []));
+
+/** The gloss of `word` where it occurs inside `phrase` (the phrase must occur once in the text). */
+function glossIn(phrase: string, word: string): Gloss {
+  const at = lesson.text.indexOf(phrase);
+  expect(at, `"${phrase}" is in the text`).toBeGreaterThanOrEqual(0);
+  expect(lesson.text.indexOf(phrase, at + 1), `"${phrase}" occurs once`).toBe(-1);
+  const start = at + phrase.indexOf(word);
+  const gloss = lesson.tokens.find((t) => t.start === start)?.gloss;
+  if (!gloss) throw new Error(`no gloss for "${word}" in "${phrase}"`);
+  return gloss;
+}
+
+/** What the gloss card shows of a word: its dictionary form, its grammar line and its sense. */
+const card = (gloss: Gloss): { lemma: string; grammar: string } => ({ lemma: gloss.lemma, grammar: grammarLine(gloss) });
+
+describe('the kim-russie glosses, as a French reader checks them', () => {
+  it('every common noun says its gender', () => {
+    const genderless = glosses.filter((g) => g.pos === 'noun' && !g.gender).map((g) => g.form);
+    expect(genderless).toEqual([]);
+  });
+
+  it('a proper noun starts with a capital: an ordinary word inside a name keeps its own part of speech', () => {
+    const lowerCase = glosses.filter((g) => g.pos === 'proper noun' && g.lemma[0] !== g.lemma[0]?.toLocaleUpperCase('fr')).map((g) => g.form);
+    expect(lowerCase).toEqual([]);
+  });
+
+  it('the words of République populaire démocratique de Corée', () => {
+    const name = 'la République populaire démocratique de Corée';
+    expect(card(glossIn(name, 'République'))).toEqual({ lemma: 'République', grammar: 'proper noun, feminine' });
+    expect(card(glossIn(name, 'populaire'))).toEqual({ lemma: 'populaire', grammar: 'adjective, feminine singular' });
+    expect(card(glossIn(name, 'démocratique'))).toEqual({ lemma: 'démocratique', grammar: 'adjective, feminine singular' });
+  });
+
+  it('Fédération de Russie and Conseil de sécurité', () => {
+    expect(card(glossIn('en Fédération de Russie', 'Fédération'))).toEqual({ lemma: 'Fédération', grammar: 'proper noun, feminine' });
+    expect(card(glossIn('Conseil de sécurité', 'sécurité'))).toEqual({ lemma: 'sécurité', grammar: 'noun, feminine singular' });
+  });
+
+  it('réalisé and imposées are past participles of réaliser and imposer, agreeing as they do in the text', () => {
+    expect(card(glossIn('le plus long réalisé à ce jour', 'réalisé'))).toEqual({
+      lemma: 'réaliser',
+      grammar: 'verb: past participle (passive sense), masculine singular',
+    });
+    expect(card(glossIn('sanctions imposées', 'imposées'))).toEqual({
+      lemma: 'imposer',
+      grammar: 'verb: past participle (passive sense), feminine plural',
+    });
+  });
+
+  it('ce in « Selon ce que » is explained with ce que, not ce qui', () => {
+    const ce = glossIn('Selon ce que disent', 'ce');
+    expect(ce.sense).toContain('ce que');
+    expect(`${ce.sense} ${ce.note ?? ''}`).not.toMatch(/«\s*ce qui\s*»\s*=/);
+  });
+
+  it('no gloss of paragraph 4 says whose voice the quotation is: the quiz asks it', () => {
+    const paragraph = lesson.paragraphs[3];
+    const notes = lesson.tokens
+      .filter((t) => t.paragraph === 3 && t.gloss)
+      .map((t) => `${t.gloss?.sense} ${t.gloss?.note ?? ''}`)
+      .concat(lesson.expressions.filter((e) => paragraph && e.start >= paragraph.start && e.end <= paragraph.end).map((e) => `${e.sense} ${e.note ?? ''}`));
+    expect(notes.filter((n) => /state media|médias d’État|propaganda/i.test(n))).toEqual([]);
+  });
+});

@@ -31,6 +31,8 @@ export interface Feedback {
   answer: string[];
   answerLang: Lang;
   evidence: { paragraph: number; quote: string; start: number; end: number };
+  /** The learner's first try when it was a near miss; the verdict and score are those of the second. */
+  firstTry?: string;
 }
 
 /** The question for one attempt: its options shuffled by the attempt's seed, nothing that gives the answer away. */

@@ -78,6 +78,11 @@ describe('quiz attempts', () => {
     const after = await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id });
     expect(after.feedback['which-station']).toMatchObject({ verdict: 'correct', firstTry: 'Tumon' });
 
+    // The teacher's report on this learner shows both tries beside the counted verdict.
+    const { teacherToken } = await call('teacher:setPin', { pin: '1234' });
+    const report = await call('reports:learner', { teacherToken, lessonId: LESSON, learnerId: learner.id });
+    expect(report.attempts[0]?.answers).toEqual([expect.objectContaining({ questionId: 'which-station', firstTry: 'Tumon', given: 'la Tumen', verdict: 'correct' })]);
+
     const third = await backend.call('quiz:answer', {
       learnerId: learner.id, attemptId: attempt.id, questionId: 'which-station', answer: { type: 'short-answer', text: 'Tumen' }, timeMs: 1, secondTryOnNearMiss: true,
     });

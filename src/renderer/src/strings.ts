@@ -82,7 +82,7 @@ export const strings = {
     position: (n: number) => `${n}.`,
     verdict: {
       correct: 'Correct',
-      partial: (percent: number) => `Partly right (${percent}%)`,
+      partial: (percent: number) => `Partly right: ${percent}% of this question`,
       almost: 'Almost: check the spelling',
       wrong: 'Not quite',
     },
@@ -307,6 +307,15 @@ export const strings = {
     columns: { learner: 'Learner', words: 'Words looked up', attempts: 'Quiz attempts', best: 'Best quiz score', time: 'Reading time' },
     reportsHeading: 'Reports',
     reportsLater: 'Detailed reports for each learner will appear here.',
+  },
+  typedAnswers: {
+    accentBar: 'French characters',
+    insert: 'Insert',
+    secondTry: 'Almost: check the spelling. Correct your answer and check it once more.',
+    firstTry: 'Your first try',
+    /** A question's verdict; a partly right one says, as a percentage, how much of the question it earned. */
+    verdict: (verdict: 'correct' | 'partial' | 'almost' | 'wrong', score: number): string =>
+      verdict === 'partial' ? strings.quiz.verdict.partial(Math.round(score * 100)) : strings.quiz.verdict[verdict],
   },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,

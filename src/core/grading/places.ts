@@ -21,9 +21,19 @@ export const PLACE_NAMES_EN_FR: readonly (readonly [en: string, fr: string])[] =
   ['China', 'Chine'],
 ];
 
-/** Replaces each English place name (as whole words, longest first) by its French name's words. */
+type Table = { en: string[]; fr: string[] }[];
+const tables = new WeakMap<(text: string) => string[], Table>();
+
+/**
+ * Replaces each English place name (as whole words, longest first) by its French name's words. `wordsOf` splits
+ * a name as the answer was split; pass the same function each time, as the table is made once per function.
+ */
 export function frenchPlaceNames(words: readonly string[], wordsOf: (text: string) => string[]): string[] {
-  const table = PLACE_NAMES_EN_FR.map(([en, fr]) => ({ en: wordsOf(en), fr: wordsOf(fr) })).sort((a, b) => b.en.length - a.en.length);
+  let table = tables.get(wordsOf);
+  if (!table) {
+    table = PLACE_NAMES_EN_FR.map(([en, fr]) => ({ en: wordsOf(en), fr: wordsOf(fr) })).sort((a, b) => b.en.length - a.en.length);
+    tables.set(wordsOf, table);
+  }
   const out: string[] = [];
   let i = 0;
   outer: while (i < words.length) {

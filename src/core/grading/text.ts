@@ -60,9 +60,12 @@ interface Forms {
   joined: string;
 }
 
+const wordsWithAccents = (text: string): string[] => answerWords(text, true);
+const wordsWithoutAccents = (text: string): string[] => answerWords(text, false);
+
 function formsOf(text: string, rules: TypedAnswerRules, accentsMatter: boolean): Forms {
   const raw = answerWords(text, accentsMatter);
-  const list = rules.promptLang === 'en' ? frenchPlaceNames(raw, (t) => answerWords(t, accentsMatter)) : raw;
+  const list = rules.promptLang === 'en' ? frenchPlaceNames(raw, accentsMatter ? wordsWithAccents : wordsWithoutAccents) : raw;
   return { words: list, joined: list.join('').replace(/'/gu, '') };
 }
 

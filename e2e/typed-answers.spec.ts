@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner } from './flows';
+import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
 async function answerAnyhow(page: Page): Promise<void> {
@@ -69,4 +70,15 @@ test('a right answer in other words is right; a near miss gets a second try; acc
   await expect(quiz.typed).toHaveValue('rivière Tumen');
   await quiz.check.click();
   await expect(quiz.verdict).toHaveText(/Correct/);
+
+  // The teacher's report on this learner shows both tries of the near miss.
+  await quiz.back.click();
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('2468');
+  await teacher.pinAgain.fill('2468');
+  await teacher.setPin.click();
+  await page.getByRole('tab', { name: 'One learner' }).click();
+  await expect(page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'Type the missing word' })).toContainText('1st try: blinde · 2nd try: blindé');
+  await expectAccessible(page, 'teacher reports, one learner with a second try');
 });

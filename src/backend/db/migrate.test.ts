@@ -37,7 +37,8 @@ describe('migrate', () => {
 
   it('refuses a database from the future without touching it', () => {
     const db = new Database(':memory:');
-    db.pragma('user_version = 7');
+    const future = MIGRATIONS.length + 1;
+    db.pragma(`user_version = ${future}`);
     let caught: unknown;
     try {
       migrate(db, MIGRATIONS);
@@ -46,7 +47,7 @@ describe('migrate', () => {
     }
     expect(caught).toBeInstanceOf(AppError);
     expect((caught as AppError).code).toBe('database_too_new');
-    expect(schemaVersion(db)).toBe(7);
+    expect(schemaVersion(db)).toBe(future);
     expect(tableNames(db)).toEqual([]);
     db.close();
   });

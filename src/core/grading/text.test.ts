@@ -131,3 +131,14 @@ describe('near misses', () => {
     expect(verdict('pendant sept jour', rules(['sept jours']))).toBe('almost');
   });
 });
+
+describe('no list widened by hand', () => {
+  it("the variants the article's quiz lists by hand all follow from one or two forms", () => {
+    const days = rules(['sept jours', 'une semaine']);
+    for (const v of ['sept jours', '7 jours', 'pendant sept jours', 'une semaine', 'pendant une semaine']) expect(verdict(v, days), v).toBe('correct');
+    const river = rules(['Tumen', 'la rivière Tumen'], { context: 'Which river? a atteint la gare de la rivière Tumen' });
+    for (const v of ['Tumen', 'la Tumen', 'rivière Tumen', 'la rivière Tumen', 'Tumen river', 'the Tumen']) expect(verdict(v, river), v).toBe('correct');
+    const packages = rules(['neuf']);
+    for (const v of ['9', 'neuf', 'nine']) expect(verdict(v, packages), v).toBe('correct');
+  });
+});

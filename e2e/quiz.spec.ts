@@ -57,6 +57,9 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   await expect(quiz.progress).toHaveText('Question 6 of 23');
   await quiz.typed.fill('blinde');
   await quiz.check.click();
+  // A second try is offered; the same near miss again ends the question.
+  await expect(page.getByTestId('second-try')).toBeVisible();
+  await quiz.check.click();
   await expect(quiz.verdict).toHaveText(/Almost: check the spelling/);
   await expect(quiz.feedback).toContainText('blindé');
 

@@ -1,5 +1,6 @@
 // Grading of quiz answers (pure), the answer shapes that cross the contract, and the seeded shuffle for option order.
 import * as v from 'valibot';
+import { gradeText } from './grading/text';
 import { IdSchema, type MultipleChoiceQuestion, type Question } from './quiz';
 
 // ---- Answers ----
@@ -49,84 +50,8 @@ export class AnswerError extends Error {
   }
 }
 
-export const ALMOST = 'almost: check the spelling';
-
-// ---- Text answers ----
-
-/**
- * What a typed answer is forgiven, always: letter case, the apostrophe used (’ ' ‘ ʼ), spacing (ends trimmed,
- * inner runs of spaces collapsed, no space needed before ? ! : ; or inside « »), one final full stop, the
- * ligatures œ/æ typed as oe/ae, and the hyphen variant. Accents are forgiven only when the question says so.
- */
-export function normaliseAnswer(text: string, accentsMatter: boolean): string {
-  let t = text
-    .normalize('NFC')
-    .replace(/['’‘ʼ`´]/gu, "'")
-    .replace(/[‐‑‒–]/gu, '-')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/ (?=[?!:;])/gu, '')
-    .replace(/« /gu, '«')
-    .replace(/ »/gu, '»')
-    .replace(/\.$/u, '')
-    .toLocaleLowerCase('fr')
-    .replace(/œ/gu, 'oe')
-    .replace(/æ/gu, 'ae');
-  if (!accentsMatter) t = stripAccents(t);
-  return t;
-}
-
-export function stripAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-}
-
-/** Optimal string alignment distance (Levenshtein plus transposition of adjacent letters), over code points. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  const rows: number[][] = [];
-  for (let i = 0; i <= x.length; i++) rows.push(Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i <= x.length; i++) {
-    const row = rows[i] as number[];
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      let d = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, at(i - 2, j - 2) + 1);
-      row[j] = d;
-    }
-  }
-  return at(x.length, y.length);
-}
-
-// A slip of one letter only counts as "almost" in words long enough for it to be a slip: "en" for "un" is
-// another word. A wrong accent counts at any length, and a wrong number never counts: 8 is not a misspelt 9.
-const NEAR_MISS_MIN_LETTERS = 4;
-const digits = (text: string): string => text.replace(/\D/gu, '');
-
-function isNearMiss(answer: string, variant: string): boolean {
-  // The distance is at least the difference in length: most wrong answers are settled without the full table.
-  if (Math.abs([...answer].length - [...variant].length) > 1) return false;
-  if (editDistance(answer, variant) !== 1) return false;
-  if (digits(answer) !== digits(variant)) return false;
-  if (stripAccents(answer) === stripAccents(variant)) return true;
-  return [...variant.replace(/[^\p{L}]/gu, '')].length >= NEAR_MISS_MIN_LETTERS;
-}
-
-function gradeText(text: string, accepted: readonly string[], accentsMatter: boolean): Grade {
-  const answer = normaliseAnswer(text, accentsMatter);
-  if (answer.length === 0) return { score: 0, verdict: 'wrong', detail: 'wrong: no answer given' };
-  for (const variant of accepted) {
-    if (normaliseAnswer(variant, accentsMatter) !== answer) continue;
-    // Right, but worth saying when the accents were forgiven.
-    const accentsDiffer = !accentsMatter && normaliseAnswer(variant, true) !== normaliseAnswer(text, true);
-    return { score: 1, verdict: 'correct', detail: accentsDiffer ? `correct: mind the accents, « ${variant} »` : 'correct' };
-  }
-  if (accepted.some((variant) => isNearMiss(answer, normaliseAnswer(variant, accentsMatter)))) {
-    return { score: 0, verdict: 'almost', detail: ALMOST };
-  }
-  return { score: 0, verdict: 'wrong', detail: `wrong: the answer is « ${accepted[0] ?? ''} »` };
-}
+export { ALMOST, editDistance } from './grading/text';
+export { normaliseAnswer, stripAccents } from './grading/normalise';
 
 // ---- Choices ----
 
@@ -238,6 +163,13 @@ function gradeOrdering(itemIds: readonly string[], order: readonly string[]): Gr
 
 // ---- The one entry point ----
 
+const typedRules = (question: Question & { accepted: string[]; accentsMatter: boolean }) => ({
+  accepted: question.accepted,
+  accentsMatter: question.accentsMatter,
+  promptLang: question.promptLang,
+  context: `${question.prompt} ${question.evidence.quote}`,
+});
+
 export function grade(question: Question, answer: Answer): Grade {
   const mismatch = (): AnswerError =>
     new AnswerError(`a ${answer.type} answer does not fit ${question.type} question "${question.id}"`);
@@ -256,10 +188,10 @@ export function grade(question: Question, answer: Answer): Grade {
     }
     case 'short-answer':
       if (answer.type !== 'short-answer') throw mismatch();
-      return gradeText(answer.text, question.accepted, question.accentsMatter);
+      return gradeText(answer.text, { ...typedRules(question), kind: 'short-answer' });
     case 'cloze':
       if (answer.type !== 'cloze' || answer.mode !== question.mode) throw mismatch();
-      if (question.mode === 'typed' && answer.mode === 'typed') return gradeText(answer.text, question.accepted, question.accentsMatter);
+      if (question.mode === 'typed' && answer.mode === 'typed') return gradeText(answer.text, { ...typedRules(question), kind: 'cloze' });
       if (question.mode === 'choice' && answer.mode === 'choice') return gradeSingle(question.options, question.correct, answer.choice);
       throw mismatch();
     case 'matching':

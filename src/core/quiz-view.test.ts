@@ -50,4 +50,16 @@ describe('feedbackFor', () => {
     expect(lesson.text.slice(feedback.evidence.start, feedback.evidence.end)).toContain(feedback.evidence.quote);
     expect(feedback.evidence.paragraph).toBe(1);
   });
+
+  it('says how a question with partial credit shares it out, so the screen can give each share as a percentage', () => {
+    const multiple = byType('multiple');
+    if (multiple.type !== 'multiple') throw new Error('no multiple-choice question');
+    expect(feedbackFor(multiple, grade(multiple, { type: 'multiple', choices: [] })).credit).toEqual({ by: 'options', parts: multiple.correct.length });
+    const ordering = byType('ordering');
+    if (ordering.type !== 'ordering') throw new Error('no ordering question');
+    const order = ordering.items.map((i) => i.id);
+    expect(feedbackFor(ordering, grade(ordering, { type: 'ordering', order })).credit).toEqual({ by: 'order', parts: ordering.items.length - 1 });
+    const short = byType('short-answer');
+    expect(feedbackFor(short, grade(short, { type: 'short-answer', text: 'x' })).credit).toBeUndefined();
+  });
 });

@@ -31,6 +31,23 @@ export interface Feedback {
   answer: string[];
   answerLang: Lang;
   evidence: { paragraph: number; quote: string; start: number; end: number };
+  /** The learner's first try when it was a near miss; the verdict and score are those of the second. */
+  firstTry?: string;
+  /** How a question with partial credit shares it out: over its right options, its pairs, or its items' order. */
+  credit?: { by: 'options' | 'pairs' | 'order'; parts: number };
+}
+
+function creditOf(question: Question): Feedback['credit'] {
+  switch (question.type) {
+    case 'multiple':
+      return { by: 'options', parts: question.correct.length };
+    case 'matching':
+      return { by: 'pairs', parts: question.pairs.length };
+    case 'ordering':
+      return { by: 'order', parts: question.items.length - 1 };
+    default:
+      return undefined;
+  }
 }
 
 /** The question for one attempt: its options shuffled by the attempt's seed, nothing that gives the answer away. */
@@ -98,6 +115,7 @@ function rightAnswer(question: Question): { lines: string[]; lang: Lang } {
 export function feedbackFor(question: Question, grade: Grade): Feedback {
   const answer = rightAnswer(question);
   const evidence: Evidence = question.evidence;
+  const credit = creditOf(question);
   return {
     questionId: question.id,
     score: grade.score,
@@ -108,5 +126,6 @@ export function feedbackFor(question: Question, grade: Grade): Feedback {
     answer: answer.lines,
     answerLang: answer.lang,
     evidence: { paragraph: evidence.paragraph, quote: evidence.quote, start: evidence.sentence.start, end: evidence.sentence.end },
+    ...(credit && credit.parts > 1 ? { credit } : {}),
   };
 }

@@ -7,6 +7,7 @@ export function quizHandlers({ quiz }: Services): HandlersOf<typeof quizCalls> {
     'quiz:overview': ({ learnerId, lessonId }) => quiz.overview(learnerId, lessonId),
     'quiz:start': ({ learnerId, lessonId, kind }) => quiz.start(learnerId, lessonId, kind),
     'quiz:attempt': ({ learnerId, attemptId }) => quiz.attempt(learnerId, attemptId),
-    'quiz:answer': ({ learnerId, attemptId, questionId, answer, timeMs }) => quiz.answer(learnerId, attemptId, questionId, answer, timeMs),
+    'quiz:answer': ({ learnerId, attemptId, questionId, answer, timeMs, secondTryOnNearMiss }) =>
+      quiz.answer(learnerId, attemptId, questionId, answer, timeMs, secondTryOnNearMiss ?? false),
   };
 }

@@ -55,6 +55,57 @@ describe('quiz attempts', () => {
     removeTempDir(dir);
   });
 
+  it('after a near miss the learner tries once more: both tries are kept, the second counts, also after a restart', async () => {
+    const attempt = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const send = (text: string) =>
+      call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: 'which-station', answer: { type: 'short-answer', text }, timeMs: 900, secondTryOnNearMiss: true });
+
+    const first = await send('Tumon');
+    expect(first.tryAgain).toEqual({ firstTry: 'Tumon' });
+    expect(first.feedback).toBeUndefined();
+    expect(first.attempt.answered).toBe(0);
+
+    backend.close();
+    backend = open();
+    const resumed = await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id });
+    expect(resumed.firstTries).toEqual({ 'which-station': 'Tumon' });
+    expect(resumed.feedback['which-station']).toBeUndefined();
+
+    const second = await send('la Tumen');
+    expect(second.tryAgain).toBeUndefined();
+    expect(second.feedback).toMatchObject({ verdict: 'correct', score: 1, firstTry: 'Tumon' });
+    expect(second.attempt.answered).toBe(1);
+    const after = await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id });
+    expect(after.feedback['which-station']).toMatchObject({ verdict: 'correct', firstTry: 'Tumon' });
+
+    // The teacher's report on this learner shows both tries beside the counted verdict.
+    const { teacherToken } = await call('teacher:setPin', { pin: '1234' });
+    const report = await call('reports:learner', { teacherToken, lessonId: LESSON, learnerId: learner.id });
+    expect(report.attempts[0]?.answers).toEqual([expect.objectContaining({ questionId: 'which-station', firstTry: 'Tumon', given: 'la Tumen', verdict: 'correct' })]);
+
+    const third = await backend.call('quiz:answer', {
+      learnerId: learner.id, attemptId: attempt.id, questionId: 'which-station', answer: { type: 'short-answer', text: 'Tumen' }, timeMs: 1, secondTryOnNearMiss: true,
+    });
+    expect(third).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('a second near miss is final, and only one second try is given', async () => {
+    const attempt = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const send = (text: string) =>
+      call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: 'armoured-train', answer: { type: 'cloze', mode: 'typed', text }, timeMs: 900, secondTryOnNearMiss: true });
+    expect((await send('blinde')).tryAgain).toEqual({ firstTry: 'blinde' });
+    const second = await send('blinde');
+    expect(second.feedback).toMatchObject({ verdict: 'almost', score: 0, firstTry: 'blinde' });
+    expect(second.attempt.answered).toBe(1);
+  });
+
+  it('without secondTryOnNearMiss a near miss is final at once', async () => {
+    const attempt = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const once = await call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: 'which-station', answer: { type: 'short-answer', text: 'Tumon' }, timeMs: 9 });
+    expect(once.feedback).toMatchObject({ verdict: 'almost' });
+    expect(once.feedback?.firstTry).toBeUndefined();
+  });
+
   it('grades right, wrong and near-miss answers, keeps them across a restart and scores the finished attempt', async () => {
     const attempt = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
     expect(attempt.questions.length).toBeGreaterThanOrEqual(15);
@@ -67,8 +118,8 @@ describe('quiz attempts', () => {
       answer: { type: 'short-answer', text: 'Sept  jours' },
       timeMs: 4200,
     });
-    expect(right.feedback.verdict).toBe('correct');
-    expect(right.feedback.evidence.paragraph).toBe(1);
+    expect(right.feedback?.verdict).toBe('correct');
+    expect(right.feedback?.evidence.paragraph).toBe(1);
 
     const almost = await call('quiz:answer', {
       learnerId: learner.id,
@@ -77,8 +128,8 @@ describe('quiz attempts', () => {
       answer: { type: 'short-answer', text: 'Tumon' },
       timeMs: 3000,
     });
-    expect(almost.feedback.verdict).toBe('almost');
-    expect(almost.feedback.score).toBe(0);
+    expect(almost.feedback?.verdict).toBe('almost');
+    expect(almost.feedback?.score).toBe(0);
 
     const wrong = await call('quiz:answer', {
       learnerId: learner.id,
@@ -87,7 +138,7 @@ describe('quiz attempts', () => {
       answer: { type: 'true-false', value: false },
       timeMs: 1500,
     });
-    expect(wrong.feedback.verdict).toBe('wrong');
+    expect(wrong.feedback?.verdict).toBe('wrong');
     expect(wrong.attempt).toMatchObject({ answered: 3, finishedAt: null, score: null });
 
     // Answering twice is refused; the first answer stands.

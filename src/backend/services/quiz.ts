@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { AnswerError, grade, type Answer, type Grade } from '../../core/grading';
+import { AnswerError, grade, type Answer, type Grade, type Verdict } from '../../core/grading';
 import type { Question, Quiz } from '../../core/quiz';
 import { feedbackFor, questionView } from '../../core/quiz-view';
 import { QuestionIdsSchema, readAnswer, readStoredJson, StoredVocabularyQuestionsSchema } from '../../core/stored-quiz';
@@ -83,7 +83,7 @@ export class QuizService {
    * Grades and saves one answer. The checks, the insert and the attempt's score run in one write transaction, so
    * the state they check is the state they write to, and the reply is sent once the commit is durable.
    */
-  answer(learnerId: string, attemptId: string, questionId: string, answer: Answer, timeMs: number): AnswerOutcome {
+  answer(learnerId: string, attemptId: string, questionId: string, answer: Answer, timeMs: number, secondTryOnNearMiss = false): AnswerOutcome {
     return this.db.write(() => {
       const row = this.owned(learnerId, attemptId);
       if (row.finishedAt) throw new AppError('conflict', 'This attempt is finished. Start a new one to try again.');
@@ -99,21 +99,21 @@ export class QuizService {
         if (error instanceof AnswerError) throw new AppError('invalid_input', `That answer does not fit the question: ${error.message}`);
         throw error;
       }
+      const answeredAt = this.now().toISOString();
+      const firstTry = this.quizzes.firstTries(attemptId).get(questionId);
+      const typedText = typedTextOf(answer);
+      if (secondTryOnNearMiss && firstTry === undefined && result.verdict === 'almost' && typedText !== undefined) {
+        this.quizzes.saveFirstTry({ attemptId, questionId, answer: JSON.stringify(answer), timeMs, answeredAt });
+        const answered = this.quizzes.answers(attemptId).length;
+        return { tryAgain: { firstTry: typedText }, attempt: attemptSummary(row, answered, questions.length) };
+      }
       const saved = this.quizzes.saveAnswer(
-        {
-          id: randomUUID(),
-          attemptId,
-          questionId,
-          answer: JSON.stringify(answer),
-          score: result.score,
-          verdict: result.verdict,
-          timeMs,
-          answeredAt: this.now().toISOString(),
-        },
+        { id: randomUUID(), attemptId, questionId, answer: JSON.stringify(answer), score: result.score, verdict: result.verdict, timeMs, answeredAt },
         questions.length,
       );
+      const first = firstTry === undefined ? undefined : typedTextOf(JSON.parse(firstTry) as Answer);
       return {
-        feedback: feedbackFor(question, result),
+        feedback: { ...feedbackFor(question, result), ...(first === undefined ? {} : { firstTry: first }) },
         attempt: attemptSummary({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
       };
     });
@@ -140,6 +140,11 @@ export class QuizService {
     const questions = this.questionsOf(row);
     const byId = new Map(questions.map((q) => [q.id, q]));
     const feedback: AttemptView['feedback'] = {};
+    const firstTries: AttemptView['firstTries'] = {};
+    for (const [questionId, json] of this.quizzes.firstTries(row.id)) {
+      const text = typedTextOf(JSON.parse(json) as Answer);
+      if (text !== undefined) firstTries[questionId] = text;
+    }
     for (const answer of this.quizzes.answers(row.id)) {
       const question = byId.get(answer.questionId);
       if (!question) continue;
@@ -153,16 +158,25 @@ export class QuizService {
       }
       feedback[answer.questionId] = feedbackFor(question, {
         score: answer.score,
-        verdict: answer.verdict as AnswerOutcome['feedback']['verdict'],
+        verdict: answer.verdict as Verdict,
         detail: '',
         ...(marks ? { marks } : {}),
       });
+      const first = firstTries[answer.questionId];
+      if (first !== undefined) feedback[answer.questionId] = { ...feedback[answer.questionId]!, firstTry: first };
     }
     return {
       ...attemptSummary(row, Object.keys(feedback).length, questions.length),
       lessonId: row.lessonId,
       questions: questions.map((q) => questionView(q, row.seed)),
       feedback,
+      firstTries,
     };
   }
+}
+
+/** The text of a typed answer (short answer, typed cloze): the only kind a near miss can be. */
+function typedTextOf(answer: Answer): string | undefined {
+  if (answer.type === 'short-answer' || (answer.type === 'cloze' && answer.mode === 'typed')) return answer.text;
+  return undefined;
 }

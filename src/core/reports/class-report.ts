@@ -14,7 +14,17 @@ export interface ReportInput {
   learners: { id: string; name: string }[];
   /** Comprehension attempts only. */
   attempts: { id: string; learnerId: string; startedAt: string; finishedAt: string | null; score: number | null }[];
-  answers: { attemptId: string; questionId: string; answer: string; score: number; verdict: Verdict; timeMs: number; answeredAt: string }[];
+  answers: {
+    attemptId: string;
+    questionId: string;
+    answer: string;
+    score: number;
+    verdict: Verdict;
+    timeMs: number;
+    answeredAt: string;
+    /** The near-miss first try (answer JSON) when the learner tried twice; `answer` is the counted second try. */
+    firstTry?: string;
+  }[];
   /** paragraph is 0-based, as stored. */
   lookups: { learnerId: string; lemma: string; paragraph: number }[];
   readingSeconds: Record<string, number>;
@@ -91,12 +101,27 @@ export interface LearnerReport {
     startedAt: string;
     finishedAt: string | null;
     score: number | null;
-    answers: { number: number; questionId: string; prompt: string; given: string; verdict: Verdict; score: number; timeMs: number }[];
+    answers: {
+      number: number;
+      questionId: string;
+      prompt: string;
+      given: string;
+      /** The near-miss first try in words, when there was a second try; `given` is the counted one. */
+      firstTry?: string;
+      verdict: Verdict;
+      score: number;
+      timeMs: number;
+    }[];
   }[];
   lookups: { lemma: string; count: number; paragraphs: number[] }[];
 }
 
 const optionText = (options: { id: string; text: string }[], id: string): string => options.find((o) => o.id === id)?.text ?? id;
+
+/** What the learner gave, both tries when a near miss earned a second one: the one phrasing every report uses. */
+export function givenWithTries(answer: { given: string; firstTry?: string }): string {
+  return answer.firstTry === undefined ? answer.given : `1st try: ${answer.firstTry} · 2nd try: ${answer.given}`;
+}
 
 /** A learner's answer in words, as a teacher reads it in a report. */
 export function describeAnswer(question: Question | undefined, raw: string): string {
@@ -314,6 +339,7 @@ export function buildLearnerReport(input: ReportInput, learnerId: string, now: D
             questionId: a.questionId,
             prompt: known?.question.prompt ?? a.questionId,
             given: describeAnswer(known?.question, a.answer),
+            ...(a.firstTry === undefined ? {} : { firstTry: describeAnswer(known?.question, a.firstTry) }),
             verdict: a.verdict,
             score: a.score,
             timeMs: a.timeMs,

@@ -58,3 +58,19 @@ describe('durations', () => {
     expect(strings.format.duration(65 * 60)).toBe('1\u00a0h 05\u00a0min');
   });
 });
+
+describe('partial credit is a percentage of the question, never a fraction', () => {
+  it('the verdict of a partly right answer', () => {
+    expect(strings.typedAnswers.verdict('partial', 1 / 3)).toBe('Partly right: 33% of this question');
+    expect(strings.typedAnswers.verdict('correct', 1)).toBe('Correct');
+    expect(strings.typedAnswers.verdict('almost', 0)).toBe('Almost: check the spelling');
+  });
+
+  it('how the credit is shared out', () => {
+    expect(strings.typedAnswers.credit('options', 3)).toBe(
+      'Scoring: each right option ticked earns 33% of this question; each wrong tick takes 33% away, never below 0%.',
+    );
+    expect(strings.typedAnswers.credit('pairs', 4)).toBe('Scoring: each pair matched right earns 25% of this question.');
+    expect(strings.typedAnswers.credit('order', 3)).toContain('earns 33% of this question');
+  });
+});

@@ -83,7 +83,7 @@ export const strings = {
     position: (n: number) => `${n}.`,
     verdict: {
       correct: 'Correct',
-      partial: (percent: number) => `Partly right (${percent}%)`,
+      partial: (percent: number) => `Partly right: ${percent}% of this question`,
       almost: 'Almost: check the spelling',
       wrong: 'Not quite',
     },
@@ -339,6 +339,22 @@ export const strings = {
     columns: { learner: 'Learner', words: 'Words looked up', attempts: 'Quiz attempts', best: 'Best quiz score', time: 'Reading time' },
     reportsHeading: 'Reports',
     reportsLater: 'Detailed reports for each learner will appear here.',
+  },
+  typedAnswers: {
+    accentBar: 'French characters',
+    insert: 'Insert',
+    secondTry: 'Almost: check the spelling. Correct your answer and check it once more.',
+    firstTry: 'Your first try',
+    /** A question's verdict; a partly right one says, as a percentage, how much of the question it earned. */
+    verdict: (verdict: 'correct' | 'partial' | 'almost' | 'wrong', score: number): string =>
+      verdict === 'partial' ? strings.quiz.verdict.partial(Math.round(score * 100)) : strings.quiz.verdict[verdict],
+    /** How partial credit is shared out, each share as a percentage of the question. */
+    credit: (by: 'options' | 'pairs' | 'order', parts: number): string => {
+      const share = `${Math.round(100 / parts)}%`;
+      if (by === 'options') return `Scoring: each right option ticked earns ${share} of this question; each wrong tick takes ${share} away, never below 0%.`;
+      if (by === 'pairs') return `Scoring: each pair matched right earns ${share} of this question.`;
+      return `Scoring: the longest run of items in the right relative order counts; each item in it after the first earns ${share} of this question.`;
+    },
   },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,

@@ -23,6 +23,11 @@ export interface AttemptView extends AttemptSummary {
   questions: QuestionView[];
   /** Feedback for each question answered so far, by question id. */
   feedback: Record<string, Feedback>;
+  /**
+   * The text of each near-miss first try, by question id: for a question not answered yet, the learner is on
+   * their second try (after a restart too).
+   */
+  firstTries: Record<string, string>;
 }
 
 export interface QuizOverview {
@@ -36,7 +41,10 @@ export interface QuizOverview {
 }
 
 export interface AnswerOutcome {
-  feedback: Feedback;
+  /** The graded answer; absent when a near miss leaves the question open for a second try. */
+  feedback?: Feedback;
+  /** Set when this answer was a near miss on the first try: it is saved, and the learner may try once more. */
+  tryAgain?: { firstTry: string };
   /** The attempt after this answer; finishedAt and score are set when it was the last question. */
   attempt: AttemptSummary;
 }
@@ -45,7 +53,11 @@ export const quizCalls = {
   'quiz:overview': returns<QuizOverview>()(v.strictObject({ learnerId: Id, lessonId: LessonId })),
   'quiz:start': returns<AttemptView>()(v.strictObject({ learnerId: Id, lessonId: LessonId, kind: v.picklist(QUIZ_KINDS) })),
   'quiz:attempt': returns<AttemptView>()(v.strictObject({ learnerId: Id, attemptId: Id })),
-  /** Answered once; the reply comes after the answer is committed. */
+  /**
+   * Answered once; the reply comes after the answer is committed. With `secondTryOnNearMiss`, a typed answer
+   * that is a near miss on the first try is saved as that question's first try and the question stays open: the
+   * next answer to it is the counted one. Without it (scripts, older callers) every answer is final.
+   */
   'quiz:answer': returns<AnswerOutcome>()(
     v.strictObject({
       learnerId: Id,
@@ -53,6 +65,7 @@ export const quizCalls = {
       questionId: IdSchema,
       answer: AnswerSchema,
       timeMs: AnswerTimeMsSchema,
+      secondTryOnNearMiss: v.optional(v.boolean()),
     }),
   ),
 } satisfies Table;

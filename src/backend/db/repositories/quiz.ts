@@ -28,6 +28,15 @@ export interface AnswerRow {
   answeredAt: string;
 }
 
+/** A near miss given as the first try at a typed question; the question stays open for one more try. */
+export interface FirstTryRow {
+  attemptId: string;
+  questionId: string;
+  answer: string;
+  timeMs: number;
+  answeredAt: string;
+}
+
 interface AttemptSql {
   id: string;
   learner_id: string;
@@ -93,6 +102,18 @@ export class QuizRepository {
       timeMs: r.time_ms,
       answeredAt: r.answered_at,
     }));
+  }
+
+  saveFirstTry(row: FirstTryRow): void {
+    this.db.sql(
+      `INSERT INTO quiz_first_tries (attempt_id, question_id, answer, verdict, time_ms, answered_at) VALUES (?, ?, ?, 'almost', ?, ?)`,
+    ).run(row.attemptId, row.questionId, row.answer, row.timeMs, row.answeredAt);
+  }
+
+  /** The first tries of an attempt (answer JSON by question id). */
+  firstTries(attemptId: string): Map<string, string> {
+    const rows = this.db.sql('SELECT question_id, answer FROM quiz_first_tries WHERE attempt_id = ?').raw().all(attemptId) as [string, string][];
+    return new Map(rows);
   }
 
   hasAnswer(attemptId: string, questionId: string): boolean {

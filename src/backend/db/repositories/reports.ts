@@ -71,12 +71,31 @@ export class ReportsRepository {
     return (
       this.db
         .sql(
-          `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at
+          `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at, f.answer AS first_try
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
+           LEFT JOIN quiz_first_tries f ON f.attempt_id = q.attempt_id AND f.question_id = q.question_id
            WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${learner.and('a.learner_id')} ${ANSWER_ORDER}`,
         )
-        .all(lessonId, ...learner.params) as { attempt_id: string; question_id: string; answer: string; score: number; verdict: Verdict; time_ms: number; answered_at: string }[]
-    ).map((q) => ({ attemptId: q.attempt_id, questionId: q.question_id, answer: q.answer, score: q.score, verdict: q.verdict, timeMs: q.time_ms, answeredAt: q.answered_at }));
+        .all(lessonId, ...learner.params) as {
+        attempt_id: string;
+        question_id: string;
+        answer: string;
+        score: number;
+        verdict: Verdict;
+        time_ms: number;
+        answered_at: string;
+        first_try: string | null;
+      }[]
+    ).map((q) => ({
+      attemptId: q.attempt_id,
+      questionId: q.question_id,
+      answer: q.answer,
+      score: q.score,
+      verdict: q.verdict,
+      timeMs: q.time_ms,
+      answeredAt: q.answered_at,
+      ...(q.first_try === null ? {} : { firstTry: q.first_try }),
+    }));
   }
 
   /** The answers of the given attempts, in the same order as answers() lists them: four columns, not seven. */

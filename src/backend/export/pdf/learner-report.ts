@@ -1,5 +1,5 @@
 // The learner report: key figures, score per attempt, every answer of every attempt, and the words looked up.
-import type { LearnerReport } from '../../../core/reports/class-report';
+import { givenWithTries, type LearnerReport } from '../../../core/reports/class-report';
 import { emptyNote, section, titleBlock } from './blocks';
 import type { Canvas } from './canvas';
 import { scoreChart } from './charts';
@@ -22,7 +22,7 @@ interface AnswerLine {
 const answerColumns: Column<AnswerLine>[] = [
   { header: '#', weight: 20, align: 'right', value: (a) => (a.number ? String(a.number) : '?') },
   { header: 'Question', weight: 164, maxLines: 5, value: (a) => a.prompt },
-  { header: 'Their answer', weight: 166, maxLines: 5, value: (a) => a.given },
+  { header: 'Their answer', weight: 166, maxLines: 5, value: (a) => givenWithTries(a) },
   { header: 'Verdict', weight: 58, value: (a) => VERDICTS[a.verdict] ?? a.verdict },
   { header: 'Score', weight: 36, align: 'right', value: (a) => percent(a.score) },
   { header: 'Time (s)', weight: 46, align: 'right', value: (a) => (a.timeMs / 1000).toFixed(1) },

@@ -13,6 +13,8 @@ export class QuizState {
 
   current = $derived(this.attempt?.questions[this.index]);
   feedback = $derived(this.current && this.attempt ? this.attempt.feedback[this.current.id] : undefined);
+  /** The near-miss first try at the current question while the learner is on their second try. */
+  firstTry = $derived(this.current && this.attempt && !this.feedback ? this.attempt.firstTries[this.current.id] : undefined);
   finished = $derived(this.attempt?.finishedAt != null);
   isLast = $derived(this.attempt ? this.index === this.attempt.questions.length - 1 : false);
 
@@ -46,14 +48,17 @@ export class QuizState {
         questionId: question.id,
         answer,
         timeMs: Math.round(performance.now() - this.shownAt),
+        secondTryOnNearMiss: true,
       }),
     );
     this.submitting = false;
     if (!outcome) return false;
+    const { feedback, tryAgain } = outcome;
     this.attempt = {
       ...attempt,
       ...outcome.attempt,
-      feedback: { ...attempt.feedback, [question.id]: outcome.feedback },
+      feedback: feedback ? { ...attempt.feedback, [question.id]: feedback } : attempt.feedback,
+      firstTries: tryAgain ? { ...attempt.firstTries, [question.id]: tryAgain.firstTry } : attempt.firstTries,
     };
     return true;
   }

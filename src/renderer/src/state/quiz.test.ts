@@ -32,6 +32,7 @@ const attempt = (answered: string[], finishedAt: string | null = null): AttemptV
   questionCount: questions.length,
   questions,
   feedback: Object.fromEntries(answered.map((id) => [id, feedback(id)])),
+  firstTries: {},
 });
 
 const outcome: AnswerOutcome = {
@@ -45,6 +46,34 @@ function quizWith(fake: ReturnType<typeof fakeApi>): { quiz: QuizState; app: Ses
 }
 
 describe('taking a quiz', () => {
+  it('a near miss leaves the question open for a second try, which is then graded', async () => {
+    const replies: AnswerOutcome[] = [
+      { tryAgain: { firstTry: 'sept jour' }, attempt: { ...outcome.attempt, answered: 0 } },
+      { ...outcome, feedback: { ...feedback('trip-length'), firstTry: 'sept jour' } },
+    ];
+    const fake = fakeApi({ 'quiz:attempt': async () => attempt([]), 'quiz:answer': async () => replies.shift()! });
+    const { quiz } = quizWith(fake);
+    await quiz.load();
+    expect(await quiz.submit({ type: 'short-answer', text: 'sept jour' })).toBe(true);
+    expect(quiz.current?.id).toBe('trip-length');
+    expect(quiz.feedback).toBeUndefined();
+    expect(quiz.firstTry).toBe('sept jour');
+    expect(await quiz.submit({ type: 'short-answer', text: 'sept jours' })).toBe(true);
+    expect(quiz.feedback).toMatchObject({ verdict: 'correct', firstTry: 'sept jour' });
+    expect(quiz.firstTry).toBeUndefined();
+    expect(fake.inputsOf('quiz:answer')).toEqual([
+      expect.objectContaining({ answer: { type: 'short-answer', text: 'sept jour' }, secondTryOnNearMiss: true }),
+      expect.objectContaining({ answer: { type: 'short-answer', text: 'sept jours' }, secondTryOnNearMiss: true }),
+    ]);
+  });
+
+  it('resumes on a second try after a restart', async () => {
+    const { quiz } = quizWith(fakeApi({ 'quiz:attempt': async () => ({ ...attempt([]), firstTries: { 'trip-length': 'sept jour' } }) }));
+    await quiz.load();
+    expect(quiz.current?.id).toBe('trip-length');
+    expect(quiz.firstTry).toBe('sept jour');
+  });
+
   it('opens a new attempt on its first question', async () => {
     const fake = fakeApi({ 'quiz:attempt': async () => attempt([]) });
     const { quiz } = quizWith(fake);
@@ -78,7 +107,7 @@ describe('taking a quiz', () => {
     await quiz.load();
     expect(await quiz.submit({ type: 'short-answer', text: 'sept jours' })).toBe(true);
     const [sent] = fake.inputsOf('quiz:answer') as { timeMs: number }[];
-    expect(sent).toEqual({ learnerId: 'l-1', attemptId: 'a-1', questionId: 'trip-length', answer: { type: 'short-answer', text: 'sept jours' }, timeMs: expect.any(Number) });
+    expect(sent).toEqual({ learnerId: 'l-1', attemptId: 'a-1', questionId: 'trip-length', answer: { type: 'short-answer', text: 'sept jours' }, timeMs: expect.any(Number), secondTryOnNearMiss: true });
     expect(sent!.timeMs).toBeGreaterThanOrEqual(0);
     expect(quiz.feedback).toEqual(feedback('trip-length'));
     expect(quiz.attempt?.answered).toBe(1);

@@ -1,135 +1,21 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+// The browser-mode server's address and API: the token, Host and Origin checks, methods, body types and sizes, and how
+// backend errors map to HTTP statuses. Static files and the WebSocket are beside it (static-files, socket).
 import { connect } from 'node:net';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../backend/backend';
-import { makeTempDir, removeTempDir } from '../../test/support/db';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import WebSocket from 'ws';
-import { SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../shared/transport';
-import { KEEP_ALIVE_MS, MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from './http-server';
-
-const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
-const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>Liseuse index</body></html>';
-const APP_JS = 'console.log("liseuse app bundle");';
-const SECRET = 'TOP-SECRET-OUTSIDE-THE-STATIC-ROOT';
-
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-interface RawRequest {
-  method?: string;
-  path: string;
-  headers?: Record<string, string | number>;
-  body?: string | Buffer;
-  /** Send the body in chunks without a Content-Length. */
-  chunked?: boolean;
-  /** Let Node add the Host header (default) or send none at all. */
-  setHost?: boolean;
-}
+import { KEEP_ALIVE_MS, MAX_BODY_BYTES, TOKEN_HEADER } from './http-server';
+import { TOKEN, useHttpServer, type RawRequest } from '../../test/support/http-server';
 
 describe('browser-mode HTTP server', () => {
-  let root: string;
-  let dataDir: string;
-  let staticDir: string;
-  let backend: Backend;
-  let running: RunningServer;
-  const calls: unknown[] = [];
-
-  /** A raw HTTP/1.1 request: the path goes on the wire exactly as given (fetch would normalise it). */
-  function send(req: RawRequest): Promise<Reply> {
-    return new Promise((done, fail) => {
-      let replied = false;
-      const outgoing = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: running.port,
-          method: req.method ?? 'GET',
-          path: req.path,
-          headers: req.headers ?? {},
-          setHost: req.setHost ?? true,
-          agent: false,
-        },
-        (res) => {
-          replied = true;
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', fail);
-        },
-      );
-      // The server may answer (413) and close before it has read a large body: that write error is expected.
-      outgoing.on('error', (error) => {
-        if (!replied) fail(error);
-      });
-      if (req.body !== undefined) {
-        if (req.chunked) {
-          const body = Buffer.from(req.body);
-          for (let i = 0; i < body.length; i += 64 * 1024) outgoing.write(body.subarray(i, i + 64 * 1024));
-        } else {
-          outgoing.write(req.body);
-        }
-      }
-      outgoing.end();
-    });
-  }
-
-  const api = (name: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> =>
-    send({
-      method: 'POST',
-      path: `/api/${name}`,
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...headers },
-      body: input === undefined ? '' : JSON.stringify(input),
-    });
-
-  const json = (reply: Reply): { ok: boolean; value?: unknown; error?: { code: string; message: string } } => {
-    expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
-    return JSON.parse(reply.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-  };
-
-  beforeAll(async () => {
-    root = makeTempDir('liseuse-http-');
-    dataDir = join(root, 'data');
-    staticDir = join(root, 'static');
-    mkdirSync(join(staticDir, 'assets'), { recursive: true });
-    writeFileSync(join(staticDir, 'index.html'), INDEX_HTML);
-    writeFileSync(join(staticDir, 'assets', 'app.js'), APP_JS);
-    // A file next to the static root, which no request may ever read.
-    writeFileSync(join(root, 'secret.txt'), SECRET);
-    writeFileSync(join(root, 'x'), SECRET);
-    backend = createBackend({ dataDir, lessonsDir: resolve('resources/lessons'), mode: 'browser', version: '1.2.3', logError: () => {} });
-    running = await startServer({
-      backend: {
-        call: (name, input) => {
-          calls.push(name);
-          return backend.call(name, input);
-        },
-      },
-      staticDir,
-      token: TOKEN,
-    });
-  });
-
-  afterAll(async () => {
-    await running?.close();
-    backend?.close();
-    removeTempDir(root);
-  });
-
-  beforeEach(() => {
-    calls.length = 0;
-  });
+  const server = useHttpServer();
+  const { send, api, json, calls } = server;
 
   describe('where it listens', () => {
     it('listens on 127.0.0.1 only, on the port it reports', () => {
-      const address = running.server.address();
-      expect(address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: running.port });
-      expect(running.port).toBeGreaterThan(0);
-      expect(running.url).toBe(`http://127.0.0.1:${running.port}/`);
+      const address = server.running.server.address();
+      expect(address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: server.running.port });
+      expect(server.running.port).toBeGreaterThan(0);
+      expect(server.running.url).toBe(`http://127.0.0.1:${server.running.port}/`);
     });
   });
 
@@ -143,11 +29,11 @@ describe('browser-mode HTTP server', () => {
     });
 
     it('answers calls one after another on one kept-alive connection, each reply a body of declared length', async () => {
-      const socket = connect(running.port, '127.0.0.1');
+      const socket = connect(server.running.port, '127.0.0.1');
       const received: Buffer[] = [];
       socket.on('data', (chunk: Buffer) => received.push(chunk));
       const request = (name: string, body: string): string =>
-        `POST /api/${name} HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nContent-Type: application/json\r\n${TOKEN_HEADER}: ${TOKEN}\r\n` +
+        `POST /api/${name} HTTP/1.1\r\nHost: 127.0.0.1:${server.running.port}\r\nContent-Type: application/json\r\n${TOKEN_HEADER}: ${TOKEN}\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
       /** Waits for the next whole reply on the socket, read by its Content-Length. */
       const nextReply = async (): Promise<{ head: string; body: string }> => {
@@ -186,7 +72,7 @@ describe('browser-mode HTTP server', () => {
 
     it('works with Node fetch too, and data written by one call is read by the next', async () => {
       const post = (name: string, input: unknown) =>
-        fetch(`${running.url}api/${name}`, {
+        fetch(`${server.running.url}api/${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
           body: JSON.stringify(input),
@@ -242,7 +128,7 @@ describe('browser-mode HTTP server', () => {
       const headers = Object.fromEntries(
         Object.entries({ 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...(options.headers ?? {}) }).map(([k, v]) => [
           k,
-          String(v).replace('PORT', String(running.port)),
+          String(v).replace('PORT', String(server.running.port)),
         ]),
       );
       const reply = await send({ method: 'POST', path: '/api/app:info', body: '{}', ...options, headers });
@@ -264,16 +150,16 @@ describe('browser-mode HTTP server', () => {
     });
 
     it('accepts localhost:PORT as Host and our own Origin', async () => {
-      const viaLocalhost = await api('app:info', {}, { host: `localhost:${running.port}`, origin: `http://localhost:${running.port}` });
+      const viaLocalhost = await api('app:info', {}, { host: `localhost:${server.running.port}`, origin: `http://localhost:${server.running.port}` });
       expect(viaLocalhost.status).toBe(200);
-      const sameOrigin = await api('app:info', {}, { origin: `http://127.0.0.1:${running.port}` });
+      const sameOrigin = await api('app:info', {}, { origin: `http://127.0.0.1:${server.running.port}` });
       expect(sameOrigin.status).toBe(200);
     });
 
     it.each(['http://evil.example', 'null', 'http://127.0.0.1:1', 'https://127.0.0.1:PORT', 'http://127.0.0.1.evil.example:PORT'])(
       'a request with Origin %s gives 403',
       async (origin) => {
-        const reply = await api('app:info', {}, { origin: origin.replace('PORT', String(running.port)) });
+        const reply = await api('app:info', {}, { origin: origin.replace('PORT', String(server.running.port)) });
         expect(reply.status).toBe(403);
         expect(json(reply).error?.code).toBe('unauthorized');
         expect(calls).toEqual([]);
@@ -333,200 +219,6 @@ describe('browser-mode HTTP server', () => {
       const reply = await send({ method: 'POST', path: '/api/learners:create', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, body });
       expect(reply.status).toBe(400);
       expect(json(reply).error).toEqual({ code: 'invalid_input', message: 'The request is not valid JSON.' });
-      expect(calls).toEqual([]);
-    });
-  });
-
-  describe('static files', () => {
-    it.each(['/', '/index.html'])('GET %s serves index.html with the CSP and no-store', async (path) => {
-      const reply = await send({ path });
-      expect(reply.status).toBe(200);
-      expect(reply.body).toBe(INDEX_HTML);
-      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-      expect(reply.headers['x-content-type-options']).toBe('nosniff');
-      expect(reply.headers['x-frame-options']).toBe('DENY');
-      expect(reply.headers['cache-control']).toBe('no-store');
-    });
-
-    it('GET /assets/app.js serves the script with the CSP', async () => {
-      const reply = await send({ path: '/assets/app.js' });
-      expect(reply.status).toBe(200);
-      expect(reply.body).toBe(APP_JS);
-      expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
-      expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-      expect(Number(reply.headers['content-length'])).toBe(Buffer.byteLength(APP_JS));
-    });
-
-    it('HEAD gives the headers without the body', async () => {
-      const reply = await send({ method: 'HEAD', path: '/assets/app.js' });
-      expect(reply.status).toBe(200);
-      expect(reply.body).toBe('');
-      expect(Number(reply.headers['content-length'])).toBe(Buffer.byteLength(APP_JS));
-    });
-
-    it.each(['/missing.html', '/assets', '/assets/', '/assets/nope.js'])('GET %s gives 404', async (path) => {
-      const reply = await send({ path });
-      expect(reply.status).toBe(404);
-      expect(json(reply).error?.code).toBe('not_found');
-    });
-
-    it.each([
-      '/../package.json',
-      '/../secret.txt',
-      '/../../../../etc/passwd',
-      '/%2e%2e/%2e%2e/etc/passwd',
-      '/%2e%2e/secret.txt',
-      '/..%2f..%2fetc/passwd',
-      '/..%2fsecret.txt',
-      '/assets/..%2f..%2fsecret.txt',
-      '/assets/..%5c..%5cx',
-      '/assets/..%5c..%5csecret.txt',
-      '/%2e%2e%5csecret.txt',
-      '/index.html%00',
-      '/%00../secret.txt',
-      '/%E0%A4%A',
-    ])('traversal attempt %s gives 404 and no file content', async (path) => {
-      const reply = await send({ path });
-      expect(reply.status).toBe(404);
-      expect(reply.body).not.toContain(SECRET);
-      expect(reply.body).not.toContain('root:');
-      expect(reply.body).not.toContain('"name": "liseuse"');
-      expect(reply.body).not.toContain('Liseuse index');
-    });
-
-    it('a raw NUL byte in the request line is refused without any file content', async () => {
-      const raw = await new Promise<string>((done, fail) => {
-        const socket = connect(running.port, '127.0.0.1', () => {
-          socket.write(`GET /index.html\u0000/../../secret.txt HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nConnection: close\r\n\r\n`);
-        });
-        let text = '';
-        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
-        socket.on('end', () => done(text));
-        socket.on('error', fail);
-      });
-      expect(raw).toMatch(/^HTTP\/1\.1 4\d\d /);
-      expect(raw).not.toContain(SECRET);
-      expect(raw).not.toContain('Liseuse index');
-    });
-
-    it('the request target "//" is answered as a client error, not a server error', async () => {
-      const reply = await send({ path: '//' });
-      expect(reply.status).toBeGreaterThanOrEqual(400);
-      expect(reply.status).toBeLessThan(500);
-    });
-
-    it.each(['/', '/index.html', '/assets/app.js'])('POST to the static path %s gives 405', async (path) => {
-      const reply = await send({ method: 'POST', path, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, body: '{}' });
-      expect(reply.status).toBe(405);
-      expect(reply.headers.allow).toBe('GET, HEAD');
-      expect(reply.body).not.toContain('Liseuse index');
-    });
-
-    it('the secret file really exists beside the static root (the traversal tests aim at something)', () => {
-      expect(readFileSync(join(staticDir, '..', 'secret.txt'), 'utf8')).toBe(SECRET);
-    });
-  });
-  describe('WebSocket', () => {
-    interface Socket {
-      ws: WebSocket;
-      call(id: number, name: string, input?: unknown): Promise<{ id: number; result: { ok: boolean; value?: unknown; error?: { code: string } } }>;
-    }
-    const origin = (): string => `http://127.0.0.1:${running.port}`;
-
-    /** Opens the page's socket; resolves with it, or rejects with the handshake's HTTP status. */
-    function open(options: { token?: string; origin?: string | null; host?: string; path?: string; protocols?: string[] } = {}): Promise<Socket> {
-      const headers: Record<string, string> = {};
-      if (options.host) headers.host = options.host;
-      const ws = new WebSocket(
-        `ws://127.0.0.1:${running.port}${options.path ?? SOCKET_PATH}`,
-        options.protocols ?? [SOCKET_PROTOCOL, `${SOCKET_TOKEN_PREFIX}${options.token ?? TOKEN}`],
-        { headers, ...(options.origin === null ? {} : { origin: options.origin ?? origin() }) },
-      );
-      const replies = new Map<number, (reply: never) => void>();
-      ws.on('message', (data: Buffer) => {
-        const reply = JSON.parse(data.toString()) as { id: number };
-        replies.get(reply.id)?.(reply as never);
-      });
-      return new Promise((resolveOpen, reject) => {
-        ws.once('open', () =>
-          resolveOpen({
-            ws,
-            call: (id, name, input) =>
-              new Promise((done) => {
-                replies.set(id, done);
-                ws.send(JSON.stringify({ id, name, input }));
-              }),
-          }),
-        );
-        ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
-        ws.once('error', reject);
-      });
-    }
-
-    const closed = (ws: WebSocket): Promise<{ code: number; reason: string }> =>
-      new Promise((done) => ws.once('close', (code, reason) => done({ code, reason: reason.toString() })));
-
-    it('answers calls with the same envelope as HTTP, each reply naming its call, and validates input', async () => {
-      const socket = await open();
-      expect(socket.ws.protocol).toBe(SOCKET_PROTOCOL);
-      const [info, lessons, bad, unknown] = await Promise.all([
-        socket.call(1, 'app:info', {}),
-        socket.call(2, 'lessons:list', {}),
-        socket.call(3, 'learners:create', { name: 42 }),
-        socket.call(4, 'no:such', {}),
-      ]);
-      expect(info).toMatchObject({ id: 1, result: { ok: true, value: { version: '1.2.3', mode: 'browser' } } });
-      expect(lessons.result).toEqual(json(await api('lessons:list', {})));
-      expect(bad).toMatchObject({ id: 3, result: { ok: false, error: { code: 'invalid_input' } } });
-      expect(unknown).toMatchObject({ id: 4, result: { ok: false, error: { code: 'unknown_call' } } });
-      expect(calls).toEqual(expect.arrayContaining(['app:info', 'lessons:list', 'learners:create', 'no:such']));
-      socket.ws.close();
-    });
-
-    it('refuses the handshake without the token, with a wrong one, from another site, to another host or path', async () => {
-      await expect(open({ token: 'wrong-token' })).rejects.toThrow('refused 401');
-      await expect(open({ protocols: [SOCKET_PROTOCOL] })).rejects.toThrow('refused 401');
-      await expect(open({ protocols: [`${SOCKET_TOKEN_PREFIX}${TOKEN}`] })).rejects.toThrow('refused 401');
-      await expect(open({ origin: 'http://evil.example' })).rejects.toThrow('refused 403');
-      await expect(open({ origin: null })).rejects.toThrow('refused 403');
-      await expect(open({ host: 'evil.example' })).rejects.toThrow('refused 421');
-      await expect(open({ path: '/api/other' })).rejects.toThrow('refused 404');
-      expect(calls).toEqual([]);
-    });
-
-    it('stays up when a refused handshake is reset by the other side', async () => {
-      for (let i = 0; i < 20; i++) {
-        await new Promise<void>((done) => {
-          const raw = connect(running.port, '127.0.0.1', () => {
-            raw.write(
-              `GET ${SOCKET_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nOrigin: http://evil.example\r\nUpgrade: websocket\r\n` +
-                `Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
-            );
-            raw.resetAndDestroy();
-            done();
-          });
-          raw.on('error', () => done());
-        });
-      }
-      const socket = await open();
-      expect((await socket.call(1, 'app:info', {})).result.ok).toBe(true);
-      socket.ws.close();
-    });
-
-    it('closes on a frame that is not a call, and on one larger than the size cap', async () => {
-      const notJson = await open();
-      const notJsonClosed = closed(notJson.ws);
-      notJson.ws.send('{not json');
-      expect((await notJsonClosed).code).toBe(1008);
-      const notCall = await open();
-      const notCallClosed = closed(notCall.ws);
-      notCall.ws.send(JSON.stringify({ name: 'app:info' }));
-      expect((await notCallClosed).code).toBe(1008);
-      const huge = await open();
-      const hugeClosed = closed(huge.ws);
-      huge.ws.send(JSON.stringify({ id: 1, name: 'app:info', input: { pad: 'x'.repeat(MAX_BODY_BYTES) } }));
-      expect((await hugeClosed).code).toBe(1009);
       expect(calls).toEqual([]);
     });
   });

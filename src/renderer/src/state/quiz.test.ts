@@ -72,6 +72,19 @@ describe('taking a quiz', () => {
     expect(quiz.feedback).toEqual(feedback('train'));
   });
 
+  it('back from the text, the attempt opens on the question the learner left, with its feedback', async () => {
+    const { quiz } = quizWith(fakeApi({ 'quiz:attempt': async () => attempt(['trip-length']) }));
+    await quiz.load('trip-length');
+    expect(quiz.current?.id).toBe('trip-length');
+    expect(quiz.feedback).toEqual(feedback('trip-length'));
+  });
+
+  it('a question the attempt does not have opens where the attempt stopped', async () => {
+    const { quiz } = quizWith(fakeApi({ 'quiz:attempt': async () => attempt(['trip-length']) }));
+    await quiz.load('no-such-question');
+    expect(quiz.current?.id).toBe('who-invited');
+  });
+
   it('an answer shows its feedback, and the next question follows', async () => {
     const fake = fakeApi({ 'quiz:attempt': async () => attempt([]), 'quiz:answer': async () => outcome });
     const { quiz } = quizWith(fake);

@@ -122,7 +122,7 @@ describe('quiz attempts', () => {
     expect(score).toBeLessThan(1);
 
     const after = await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON });
-    expect(after).toMatchObject({ best: score, last: score, inProgress: { comprehension: null } });
+    expect(after).toMatchObject({ scores: { comprehension: { best: score, last: score, finished: 1 } }, inProgress: { comprehension: null } });
     const finished = await backend.call('quiz:answer', {
       learnerId: learner.id,
       attemptId: attempt.id,
@@ -138,7 +138,27 @@ describe('quiz attempts', () => {
     const second = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
     const overview = await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON });
     expect(overview.attempts.map((a) => a.id)).toEqual([second.id, first.id]);
-    expect(overview.best).toBeNull();
+    expect(overview.scores.comprehension).toEqual({ best: null, last: null, finished: 0 });
+  });
+
+  it('each kind has its own last and best: a vocabulary round is not the comprehension quiz’s score', async () => {
+    const quiz = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    let comprehension = -1;
+    for (const question of quiz.questions) {
+      const reply = await call('quiz:answer', { learnerId: learner.id, attemptId: quiz.id, questionId: question.id, answer: someAnswer(question), timeMs: 1 });
+      comprehension = reply.attempt.score ?? -1;
+    }
+    const practice = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'vocabulary' });
+    let vocabulary = -1;
+    for (const question of practice.questions) {
+      const reply = await call('quiz:answer', { learnerId: learner.id, attemptId: practice.id, questionId: question.id, answer: someAnswer(question), timeMs: 1 });
+      vocabulary = reply.attempt.score ?? -1;
+    }
+    const overview = await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON });
+    expect(overview.scores).toEqual({
+      comprehension: { best: comprehension, last: comprehension, finished: 1 },
+      vocabulary: { best: vocabulary, last: vocabulary, finished: 1 },
+    });
   });
 
   it('does not show one learner another learner’s attempt', async () => {

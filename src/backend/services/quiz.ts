@@ -4,7 +4,7 @@ import type { Question, Quiz } from '../../core/quiz';
 import { feedbackFor, questionView } from '../../core/quiz-view';
 import { vocabularyPractice } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
-import type { AnswerOutcome, AttemptSummary, AttemptView, QuizOverview } from '../../shared/contract/quiz';
+import type { AnswerOutcome, AttemptSummary, AttemptView, KindScores, QuizOverview } from '../../shared/contract/quiz';
 import type { QuizKind } from '../../shared/types';
 import type { LearnerDatabase } from '../db/learner-database';
 import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
@@ -41,12 +41,14 @@ export class QuizService {
     this.learners.require(learnerId);
     const questionCount = this.lessons.get(lessonId) && (this.lessons.quizOf(lessonId)?.questions.length ?? 0);
     const attempts = this.quizzes.summaries(learnerId, lessonId).map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length));
-    const finished = attempts.filter((a) => a.kind === 'comprehension' && a.score !== null);
     const open = (kind: QuizKind): AttemptSummary | null => attempts.find((a) => a.kind === kind && a.finishedAt === null) ?? null;
+    const scores = (kind: QuizKind): KindScores => {
+      const finished = attempts.flatMap((a) => (a.kind === kind && a.score !== null ? [a.score] : []));
+      return { last: finished[0] ?? null, best: finished.length ? Math.max(...finished) : null, finished: finished.length };
+    };
     return {
       questionCount,
-      best: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
-      last: finished[0]?.score ?? null,
+      scores: { comprehension: scores('comprehension'), vocabulary: scores('vocabulary') },
       inProgress: { comprehension: open('comprehension'), vocabulary: open('vocabulary') },
       attempts,
     };

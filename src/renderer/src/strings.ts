@@ -103,8 +103,23 @@ export const strings = {
     startOver: 'Start a new attempt',
     practise: 'Practise vocabulary',
     resumePractice: 'Resume vocabulary practice',
-    cardScores: (last: number, best: number, attempts: number) => `Quiz: last ${last}% · best ${best}% · ${counted(attempts, 'attempt')}`,
-    neverTaken: (questions: number) => `Quiz: ${counted(questions, 'question')}, not taken yet`,
+    /** The card's one line on the comprehension quiz: in progress, scores of finished attempts, or neither. */
+    cardState: (
+      questions: number,
+      scores: { last: number; best: number; finished: number } | null,
+      inProgress: { answered: number; total: number } | null,
+    ): string => {
+      const done = scores && `last ${scores.last}% · best ${scores.best}% · ${counted(scores.finished, 'attempt')}`;
+      if (inProgress) return `Quiz: in progress, ${inProgress.answered} of ${inProgress.total} answered${done ? ` · ${done}` : ''}`;
+      return done ? `Quiz: ${done}` : `Quiz: ${counted(questions, 'question')}, not taken yet`;
+    },
+    newAttempt: {
+      heading: 'Start a new attempt?',
+      what: (answered: number, total: number) =>
+        `Your attempt in progress (${answered} of ${total} answered) stays in your history as unfinished: you can no longer resume it, and it never counts in your scores. The new attempt starts again at question 1.`,
+      keep: 'Keep my attempt',
+      confirm: 'Start a new attempt',
+    },
   },
   results: {
     heading: 'Take my results to another computer',

@@ -25,11 +25,17 @@ export interface AttemptView extends AttemptSummary {
   feedback: Record<string, Feedback>;
 }
 
+/** One kind's finished attempts: scores 0..1, null before the first is finished. */
+export interface KindScores {
+  last: number | null;
+  best: number | null;
+  finished: number;
+}
+
 export interface QuizOverview {
   questionCount: number;
-  /** Best and last finished comprehension scores, 0..1. */
-  best: number | null;
-  last: number | null;
+  /** Each kind its own: a vocabulary round never shows as the comprehension quiz's best. */
+  scores: Record<QuizKind, KindScores>;
   inProgress: { comprehension: AttemptSummary | null; vocabulary: AttemptSummary | null };
   /** Every attempt, newest first. */
   attempts: AttemptSummary[];

@@ -1,4 +1,5 @@
 // Every user-visible string of the interface, grouped by screen, so a French interface can follow.
+import { COMPLETION_HELP } from '../../core/reports/completion';
 
 /** A count with its noun, singular for exactly one: `counted(1, 'word')` is "1 word", `counted(0, 'word')` "0 words". */
 export function counted(n: number, one: string, many = `${one}s`): string {
@@ -162,6 +163,7 @@ export const strings = {
       count: 'Times',
     },
     classCaption: 'Every learner: scores, completion, reading time and look-ups',
+    completionHelp: COMPLETION_HELP,
     questionsCaption: 'Each question: how many got it right and what the others chose or looked up',
     questionsNote: (minimum: number) =>
       `Facility is the mean score (1 = everyone right). Discrimination compares the top and bottom 27% of the class and needs at least ${minimum} learners; each learner's first finished attempt counts.`,

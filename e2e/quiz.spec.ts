@@ -21,6 +21,10 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   await expect(quiz.cardScores).toHaveText('Quiz: 23 questions, not taken yet');
   await quiz.take.click();
   await expect(quiz.progress).toHaveText('Question 1 of 23');
+  // The text beside the questions (a wide window), with its glosses for the comprehension quiz.
+  await expect(quiz.text).toBeVisible();
+  await expect(quiz.text).toContainText('Kim Jong-un');
+  await expect(quiz.textToggle).toHaveAttribute('aria-expanded', 'true');
   await expectAccessible(page, 'quiz, unanswered question');
 
   // Right, with the case and spacing forgiven.
@@ -46,7 +50,11 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   await expect(quiz.highlighted).toBeInViewport();
   await quiz.backToQuiz.click();
 
-  // Back where the learner left off.
+  // Back where the learner was: the same question, its feedback still showing.
+  await expect(quiz.progress).toHaveText('Question 2 of 23');
+  await expect(quiz.verdict).toHaveText(/Not quite/);
+  await expect(quiz.feedback).toContainText('« est le plus long jamais entrepris par le dirigeant nord-coréen »');
+  await quiz.next.click();
   await expect(quiz.progress).toHaveText('Question 3 of 23');
   for (let n = 3; n <= 5; n++) {
     await answerAnyhow(page);
@@ -65,6 +73,17 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   page = liseuse.page;
   quiz = quizPage(page);
   await expect(quiz.resume).toHaveText('Resume the quiz (6 of 23 answered)');
+  // One line on the card: an attempt in progress, never "not taken yet" beside it.
+  await expect(quiz.cardScores).toHaveText('Quiz: in progress, 6 of 23 answered');
+  // A new attempt asks first, and saying no keeps the attempt in progress.
+  await quiz.startOver.click();
+  await expect(quiz.confirmDialog).toBeVisible();
+  await expect(quiz.confirmDialog).toContainText('6 of 23 answered');
+  await expect(quiz.confirmDialog).toContainText('never counts in your scores');
+  await expectAccessible(page, 'confirm a new attempt');
+  await page.keyboard.press('Escape');
+  await expect(quiz.confirmDialog).toBeHidden();
+  await expect(quiz.resume).toHaveText('Resume the quiz (6 of 23 answered)');
   await quiz.resume.click();
   await expect(quiz.progress).toHaveText('Question 7 of 23');
 
@@ -74,6 +93,31 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   }
   await expect(quiz.finalScore).toHaveText(/^Score: \d+% · best \d+%$/);
   const score = (await quiz.finalScore.textContent())?.match(/Score: (\d+)%/)?.[1];
+
+  // The review: every question with the learner's answer, the right answer and why.
+  await expect(quiz.review.locator('li')).toHaveCount(23);
+  const first = quiz.review.locator('li').first();
+  await expect(first).toContainText('Your answer');
+  await expect(first).toContainText('Sept Jours');
+  await expect(first).toContainText('Why');
+  const second = quiz.review.locator('li').nth(1);
+  await expect(second).toContainText(/Your answer\s*False/);
+  await expect(second).toContainText(/The right answer\s*True/);
+  await expectAccessible(page, 'quiz review after the score');
+
+  // Retrying the missed questions is practice: answered and graded, but the score stays the counted one.
+  await quiz.practiseMissed.click();
+  await expect(quiz.practiceProgress).toHaveText(/^Practice 1 of \d+$/);
+  await expect(page.getByRole('heading', { name: 'Practice: the questions you missed' })).toBeFocused();
+  await expect(quiz.prompt).toContainText('longest trip');
+  await quiz.option('True').check();
+  await quiz.check.click();
+  await expect(quiz.verdict).toHaveText(/Correct/);
+  await expectAccessible(page, 'practice of the missed questions, with feedback');
+  await quiz.showInText.click();
+  await expect(quiz.text.locator('.sentence.highlighted')).toContainText('est le plus long jamais entrepris');
+  await page.getByRole('button', { name: 'End the practice' }).click();
+  await expect(quiz.finalScore).toHaveText(`Score: ${score}% · best ${score}%`);
   await quiz.library.click();
   await expect(quiz.cardScores).toHaveText(`Quiz: last ${score}% · best ${score}% · 1 attempt`);
 
@@ -94,6 +138,10 @@ test('vocabulary practice asks about the words this learner looked up', async ({
   await quiz.practise.click();
   await expect(quiz.progress).toHaveText('Question 1 of 10');
   await expect(page.locator('form.question')).toContainText(/blindé|armoured/);
+  // The text is beside the words' questions, without glosses: tapping a word's gloss would answer them.
+  await expect(quiz.text).toContainText('blindé');
+  await expect(quiz.text.getByRole('button')).toHaveCount(0);
+  await expect(quiz.text).toContainText('without glosses');
   await expectAccessible(page, 'vocabulary practice question');
   await answerAnyhow(page);
   await expectAccessible(page, 'vocabulary practice feedback');

@@ -200,4 +200,43 @@ describe('quiz attempts', () => {
     const resumed = await call('quiz:attempt', { learnerId: learner.id, attemptId: practice.id });
     expect(resumed.questions).toEqual(practice.questions);
   });
+
+  it('practises the questions of a finished attempt again: graded, never stored, never counted', async () => {
+    const attempt = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const early = await backend.call('quiz:practise', {
+      learnerId: learner.id,
+      attemptId: attempt.id,
+      questionId: 'trip-length',
+      answer: { type: 'short-answer', text: 'sept jours' },
+    });
+    // Not before the attempt is finished: practice would be a way to try answers before the counted one.
+    expect(early).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    let score = -1;
+    for (const question of attempt.questions) {
+      const reply = await call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: question.id, answer: someAnswer(question), timeMs: 1 });
+      score = reply.attempt.score ?? -1;
+    }
+    const right = await call('quiz:practise', { learnerId: learner.id, attemptId: attempt.id, questionId: 'trip-length', answer: { type: 'short-answer', text: 'sept jours' } });
+    expect(right).toMatchObject({ questionId: 'trip-length', verdict: 'correct', score: 1, given: 'sept jours' });
+    const after = await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id });
+    expect(after.score).toBe(score);
+    expect(after.feedback['trip-length']?.verdict).toBe('wrong');
+    const overview = await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON });
+    expect(overview.scores.comprehension).toEqual({ best: score, last: score, finished: 1 });
+    expect(overview.attempts).toHaveLength(1);
+    const stranger = await call('learners:create', { name: 'Bruno' });
+    const peek = await backend.call('quiz:practise', { learnerId: stranger.id, attemptId: attempt.id, questionId: 'trip-length', answer: { type: 'short-answer', text: 'x' } });
+    expect(peek).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('the feedback of an answer says what the learner answered, for the review after the score', async () => {
+    const attempt = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const reply = await call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: 'trip-length', answer: { type: 'short-answer', text: 'dix jours' }, timeMs: 1 });
+    expect(reply.feedback).toMatchObject({ given: 'dix jours', answer: ['sept jours'] });
+    const longest = attempt.questions.find((q) => q.id === 'longest-trip')!;
+    await call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: longest.id, answer: { type: 'true-false', value: false }, timeMs: 1 });
+    const view = await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id });
+    expect(view.feedback['trip-length']?.given).toBe('dix jours');
+    expect(view.feedback['longest-trip']?.given).toBe('False');
+  });
 });

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { AnswerError, grade, type Answer } from '../../core/grading';
 import type { Question, Quiz } from '../../core/quiz';
-import { feedbackFor, questionView } from '../../core/quiz-view';
+import { feedbackFor, questionView, type Feedback } from '../../core/quiz-view';
 import { vocabularyPractice } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { AnswerOutcome, AttemptSummary, AttemptView, KindScores, QuizOverview } from '../../shared/contract/quiz';
@@ -110,10 +110,33 @@ export class QuizService {
         questions.length,
       );
       return {
-        feedback: feedbackFor(question, result),
+        feedback: feedbackFor(question, result, answer),
         attempt: attemptSummary({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
       };
     });
+  }
+
+  /**
+   * Grades a practice answer to a question of a finished attempt ("retry the ones I missed"). Nothing is stored:
+   * practice never changes the attempt's score, the learner's last/best or the teacher's reports. Only after the
+   * attempt is finished, when its feedback has shown every answer anyway.
+   */
+  practise(learnerId: string, attemptId: string, questionId: string, answer: Answer): Feedback {
+    const row = this.owned(learnerId, attemptId);
+    if (!row.finishedAt) throw new AppError('conflict', 'Finish this attempt before practising its questions again.');
+    const question = this.questionsOf(row).find((q) => q.id === questionId);
+    if (!question) throw new AppError('not_found', 'That question is not part of this attempt.');
+    try {
+      return feedbackFor(question, grade(question, answer), answer);
+    } catch (error) {
+      if (error instanceof AnswerError) throw new AppError('invalid_input', `That answer does not fit the question: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** Glosses beside a quiz: on for comprehension, off for vocabulary practice, where a gloss is the answer. */
+  private glossesDuring(_lessonId: string, kind: QuizKind): boolean {
+    return kind === 'comprehension';
   }
 
   private owned(learnerId: string, attemptId: string): AttemptRow {
@@ -140,19 +163,20 @@ export class QuizService {
       const question = byId.get(answer.questionId);
       if (!question) continue;
       // The score and verdict are those given at the time; marks are recomputed for display.
-      const { marks } = grade(question, JSON.parse(answer.answer) as Answer);
-      feedback[answer.questionId] = feedbackFor(question, {
-        score: answer.score,
-        verdict: answer.verdict as AnswerOutcome['feedback']['verdict'],
-        detail: '',
-        ...(marks ? { marks } : {}),
-      });
+      const given = JSON.parse(answer.answer) as Answer;
+      const { marks } = grade(question, given);
+      feedback[answer.questionId] = feedbackFor(
+        question,
+        { score: answer.score, verdict: answer.verdict as AnswerOutcome['feedback']['verdict'], detail: '', ...(marks ? { marks } : {}) },
+        given,
+      );
     }
     return {
       ...attemptSummary(row, Object.keys(feedback).length, questions.length),
       lessonId: row.lessonId,
       questions: questions.map((q) => questionView(q, row.seed)),
       feedback,
+      glosses: this.glossesDuring(row.lessonId, row.kind),
     };
   }
 }

@@ -23,6 +23,7 @@ export const CALL_NAMES = [
   'quiz:start',
   'quiz:attempt',
   'quiz:answer',
+  'quiz:practise',
   'teacher:status',
   'teacher:setPin',
   'teacher:unlock',

@@ -23,6 +23,8 @@ export interface AttemptView extends AttemptSummary {
   questions: QuestionView[];
   /** Feedback for each question answered so far, by question id. */
   feedback: Record<string, Feedback>;
+  /** Whether the text beside the questions has its glosses: the teacher's choice for this lesson and kind. */
+  glosses: boolean;
 }
 
 /** One kind's finished attempts: scores 0..1, null before the first is finished. */
@@ -61,4 +63,6 @@ export const quizCalls = {
       timeMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 3600 * 1000)),
     }),
   ),
+  /** A practice answer to a question of a finished attempt: graded, never stored or counted. */
+  'quiz:practise': returns<Feedback>()(v.strictObject({ learnerId: Id, attemptId: Id, questionId: IdSchema, answer: AnswerSchema })),
 } satisfies Table;

@@ -19,6 +19,7 @@ const feedback = (questionId: string, verdict: Feedback['verdict'] = 'correct'):
   explanationLang: 'fr',
   answer: ['sept jours'],
   answerLang: 'fr',
+  given: 'sept jours',
   evidence: { paragraph: 1, quote: 'sept jours', start: 120, end: 130 },
 });
 const attempt = (answered: string[], finishedAt: string | null = null): AttemptView => ({

@@ -8,6 +8,8 @@ export function quizHandlers({ quiz }: Services): HandlersOf<typeof quizCalls> {
     'quiz:start': ({ learnerId, lessonId, kind }) => quiz.start(learnerId, lessonId, kind),
     'quiz:attempt': ({ learnerId, attemptId }) => quiz.attempt(learnerId, attemptId),
     'quiz:answer': ({ learnerId, attemptId, questionId, answer, timeMs }) => quiz.answer(learnerId, attemptId, questionId, answer, timeMs),
+    'quiz:glossSettings': () => quiz.glossSettings(),
+    'quiz:setGlosses': ({ lessonId, kind, shown }) => quiz.setGlosses(lessonId, kind, shown),
     'quiz:practise': ({ learnerId, attemptId, questionId, answer }) => quiz.practise(learnerId, attemptId, questionId, answer),
   };
 }

@@ -239,4 +239,25 @@ describe('quiz attempts', () => {
     expect(view.feedback['trip-length']?.given).toBe('dix jours');
     expect(view.feedback['longest-trip']?.given).toBe('False');
   });
+
+  it('glosses beside the quiz: on for comprehension and off for vocabulary, until the teacher chooses otherwise for a lesson', async () => {
+    const comprehension = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const vocabulary = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'vocabulary' });
+    expect([comprehension.glosses, vocabulary.glosses]).toEqual([true, false]);
+
+    const locked = await backend.call('quiz:setGlosses', { teacherToken: 'x'.repeat(40), lessonId: LESSON, kind: 'comprehension', shown: false });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const { teacherToken } = await call('teacher:setPin', { pin: '482916' });
+    expect(await call('quiz:glossSettings', { teacherToken })).toContainEqual({ lessonId: LESSON, comprehension: true, vocabulary: false });
+    await call('quiz:setGlosses', { teacherToken, lessonId: LESSON, kind: 'comprehension', shown: false });
+    await call('quiz:setGlosses', { teacherToken, lessonId: LESSON, kind: 'vocabulary', shown: true });
+    const unknown = await backend.call('quiz:setGlosses', { teacherToken, lessonId: 'no-such-lesson', kind: 'vocabulary', shown: true });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // The choice is kept on this computer and reaches attempts already started.
+    backend.close();
+    backend = open();
+    expect((await call('quiz:attempt', { learnerId: learner.id, attemptId: comprehension.id })).glosses).toBe(false);
+    expect((await call('quiz:attempt', { learnerId: learner.id, attemptId: vocabulary.id })).glosses).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@ import type { Question, Quiz } from '../../core/quiz';
 import { feedbackFor, questionView, type Feedback } from '../../core/quiz-view';
 import { vocabularyPractice } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
-import type { AnswerOutcome, AttemptSummary, AttemptView, KindScores, QuizOverview } from '../../shared/contract/quiz';
+import type { AnswerOutcome, AttemptSummary, AttemptView, KindScores, LessonGlosses, QuizOverview } from '../../shared/contract/quiz';
 import type { QuizKind } from '../../shared/types';
 import type { LearnerDatabase } from '../db/learner-database';
 import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
@@ -23,6 +23,12 @@ function questionsById(quiz: Quiz): ReadonlyMap<string, Question> {
   }
   return byId;
 }
+
+/**
+ * Glosses beside a quiz until the teacher chooses for a lesson: on for comprehension, off for vocabulary practice,
+ * where tapping a word's gloss would answer the question.
+ */
+export const DEFAULT_GLOSSES: Readonly<Record<QuizKind, boolean>> = { comprehension: true, vocabulary: false };
 
 /** Questions in one vocabulary practice round. */
 export const VOCABULARY_ROUND = 10;
@@ -134,9 +140,24 @@ export class QuizService {
     }
   }
 
-  /** Glosses beside a quiz: on for comprehension, off for vocabulary practice, where a gloss is the answer. */
-  private glossesDuring(_lessonId: string, kind: QuizKind): boolean {
-    return kind === 'comprehension';
+  /** Every lesson's glosses beside each kind of quiz, for the teacher's settings. */
+  glossSettings(): LessonGlosses[] {
+    const choices = this.quizzes.glossChoices();
+    return this.lessons.library().lessons.map(({ id }) => ({
+      lessonId: id,
+      comprehension: choices.get(id)?.comprehension ?? DEFAULT_GLOSSES.comprehension,
+      vocabulary: choices.get(id)?.vocabulary ?? DEFAULT_GLOSSES.vocabulary,
+    }));
+  }
+
+  setGlosses(lessonId: string, kind: QuizKind, shown: boolean): null {
+    this.lessons.get(lessonId);
+    this.quizzes.setGlosses(lessonId, kind, shown, this.now().toISOString());
+    return null;
+  }
+
+  private glossesDuring(lessonId: string, kind: QuizKind): boolean {
+    return this.quizzes.glossChoices(lessonId).get(lessonId)?.[kind] ?? DEFAULT_GLOSSES[kind];
   }
 
   private owned(learnerId: string, attemptId: string): AttemptRow {

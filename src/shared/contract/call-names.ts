@@ -24,6 +24,8 @@ export const CALL_NAMES = [
   'quiz:attempt',
   'quiz:answer',
   'quiz:practise',
+  'quiz:glossSettings',
+  'quiz:setGlosses',
   'teacher:status',
   'teacher:setPin',
   'teacher:unlock',

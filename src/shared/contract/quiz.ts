@@ -5,7 +5,7 @@ import { IdSchema } from '../../core/quiz';
 import type { Feedback, QuestionView } from '../../core/quiz-view';
 import { QUIZ_KINDS, type QuizKind } from '../types';
 import { returns, type Table } from './call';
-import { Id, LessonId } from './fields';
+import { Id, LessonId, TeacherToken } from './fields';
 
 export interface AttemptSummary {
   id: string;
@@ -43,6 +43,9 @@ export interface QuizOverview {
   attempts: AttemptSummary[];
 }
 
+/** The teacher's choice for one lesson: glosses in the text beside each kind of quiz. */
+export type LessonGlosses = { lessonId: string } & Record<QuizKind, boolean>;
+
 export interface AnswerOutcome {
   feedback: Feedback;
   /** The attempt after this answer; finishedAt and score are set when it was the last question. */
@@ -65,4 +68,9 @@ export const quizCalls = {
   ),
   /** A practice answer to a question of a finished attempt: graded, never stored or counted. */
   'quiz:practise': returns<Feedback>()(v.strictObject({ learnerId: Id, attemptId: Id, questionId: IdSchema, answer: AnswerSchema })),
+  'quiz:glossSettings': returns<LessonGlosses[]>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
+  'quiz:setGlosses': returns<null>()(
+    v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId, kind: v.picklist(QUIZ_KINDS), shown: v.boolean() }),
+    { guard: 'teacher' },
+  ),
 } satisfies Table;

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner, openLesson } from './flows';
+import { callAnswered } from '../test/support/calls';
+import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
 /** Answers whatever question is showing with its first choice (or the first word that comes to mind). */
@@ -146,3 +148,32 @@ test('vocabulary practice asks about the words this learner looked up', async ({
   await answerAnyhow(page);
   await expectAccessible(page, 'vocabulary practice feedback');
 });
+
+test('the teacher turns the glosses beside a lesson’s quiz off, and the learner’s quiz text has none', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await addLearner(page, 'Chloé');
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('2468');
+  await teacher.pinAgain.fill('2468');
+  await teacher.setPin.click();
+  const comprehension = page.getByRole('group', { name: 'Kim Jong-un rentre de Russie' }).getByLabel('Glosses beside the comprehension quiz');
+  const vocabulary = page.getByRole('group', { name: 'Kim Jong-un rentre de Russie' }).getByLabel('Glosses beside vocabulary practice');
+  await expect(comprehension).toBeChecked();
+  await expect(vocabulary).not.toBeChecked();
+  const saved = callAnswered(page, 'quiz:setGlosses');
+  await comprehension.uncheck();
+  await saved;
+  await expect(comprehension).not.toBeChecked();
+  await expectAccessible(page, 'teacher area with the glosses beside the quiz');
+  await teacher.lock.click();
+
+  const quiz = quizPage(page);
+  await quiz.take.click();
+  await expect(quiz.progress).toHaveText('Question 1 of 23');
+  await expect(quiz.text).toContainText('Kim Jong-un');
+  await expect(quiz.text).toContainText('without glosses');
+  await expect(quiz.text.getByRole('button')).toHaveCount(0);
+  await expectAccessible(page, 'quiz with the text beside it, without glosses');
+});
+

@@ -341,6 +341,11 @@ export const strings = {
     reportsHeading: 'Reports',
     reportsLater: 'Detailed reports for each learner will appear here.',
   },
+  quizGlosses: {
+    heading: 'Glosses beside the quiz',
+    help: 'During a quiz the lesson’s text is beside the questions. Choose for each lesson whether its words can be opened for their glosses there: a vocabulary question answered by opening the word’s gloss tests nothing.',
+    kind: { comprehension: 'Glosses beside the comprehension quiz', vocabulary: 'Glosses beside vocabulary practice' },
+  },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,
     // No-break spaces (\u00a0) keep a number with its unit when a narrow column or tile wraps the line.

@@ -16,7 +16,7 @@ async function answerAnyhow(page: Page): Promise<void> {
   await expect(quizPage(page).feedback).toBeVisible();
 }
 
-test('a whole attempt: right, wrong and near-miss answers, evidence shown in the text, resumed after the server is killed', async ({ liseuse }) => {
+test('a whole attempt: the text beside it, right, wrong and near-miss answers, back from the evidence to the feedback, resumed after the server is killed, reviewed and practised', async ({ liseuse }) => {
   let page = liseuse.page;
   await addLearner(page, 'Amélie');
   let quiz = quizPage(page);

@@ -157,7 +157,16 @@ for (const size of SIZES) {
         const first = !seen.has(kind);
         seen.add(kind);
         if (first) await checkScreen(page, at(`quiz, ${kind} question`));
-        if (n === 1) await shot(page, testInfo, 'quiz-question');
+        if (n === 1) {
+          await shot(page, testInfo, 'quiz-question');
+          // The text behind its toggle on a narrow window, open below the question.
+          await quiz.textToggle.click();
+          await expect(quiz.text).toContainText('Kim Jong-un');
+          await checkScreen(page, at('quiz with the text open'));
+          await shot(page, testInfo, 'quiz-with-text');
+          await quiz.textToggle.click();
+          await expect(quiz.text).toBeHidden();
+        }
         await answerAnyhow(page);
         if (first) await checkScreen(page, at(`quiz, ${kind} question with its feedback`));
         if (kind === 'matching' || kind === 'ordering') await shot(page, testInfo, `quiz-${kind}-feedback`);

@@ -44,9 +44,11 @@ describe('questionView', () => {
 describe('feedbackFor', () => {
   it('gives the right answer in words and the sentence of the text that holds the evidence', () => {
     const question = quiz.questions.find((q) => q.id === 'trip-length')!;
-    const feedback = feedbackFor(question, grade(question, { type: 'short-answer', text: 'dix jours' }));
+    const given = { type: 'short-answer', text: 'dix jours' } as const;
+    const feedback = feedbackFor(question, grade(question, given), given);
     expect(feedback.verdict).toBe('wrong');
     expect(feedback.answer).toEqual(['sept jours']);
+    expect(feedback.given).toBe('dix jours');
     expect(lesson.text.slice(feedback.evidence.start, feedback.evidence.end)).toContain(feedback.evidence.quote);
     expect(feedback.evidence.paragraph).toBe(1);
   });

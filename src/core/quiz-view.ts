@@ -1,6 +1,7 @@
 // What a learner sees of a question (options in this attempt's order, no answer key), and what feedback shows
 // once it is answered: the right answer in words and the sentence of the text that answers it.
-import { seedFrom, shuffle, type Grade } from './grading';
+import { seedFrom, shuffle, type Answer, type Grade } from './grading';
+import { describeAnswer } from './reports/class-report';
 import type { Evidence, Lang, Option, Question } from './quiz';
 
 interface ViewBase {
@@ -30,6 +31,8 @@ export interface Feedback {
   /** The right answer, as lines a person reads ("sept jours", "KCNA → North Korea's news agency"). */
   answer: string[];
   answerLang: Lang;
+  /** What the learner answered, in words; in the right answer's language. */
+  given: string;
   evidence: { paragraph: number; quote: string; start: number; end: number };
   /** The learner's first try when it was a near miss; the verdict and score are those of the second. */
   firstTry?: string;
@@ -112,7 +115,8 @@ function rightAnswer(question: Question): { lines: string[]; lang: Lang } {
   }
 }
 
-export function feedbackFor(question: Question, grade: Grade): Feedback {
+/** `given` is the learner's answer as stored; absent when the stored row cannot be read. */
+export function feedbackFor(question: Question, grade: Grade, given?: Answer): Feedback {
   const answer = rightAnswer(question);
   const evidence: Evidence = question.evidence;
   const credit = creditOf(question);
@@ -125,6 +129,7 @@ export function feedbackFor(question: Question, grade: Grade): Feedback {
     explanationLang: question.explanationLang,
     answer: answer.lines,
     answerLang: answer.lang,
+    given: describeAnswer(question, given === undefined ? '' : JSON.stringify(given)),
     evidence: { paragraph: evidence.paragraph, quote: evidence.quote, start: evidence.sentence.start, end: evidence.sentence.end },
     ...(credit && credit.parts > 1 ? { credit } : {}),
   };

@@ -161,6 +161,7 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     answer: answerFor(world),
     timeMs: fc.integer({ min: 0, max: 24 * 3600 * 1000 }),
     secondTryOnNearMiss: fc.boolean(),
+    shown: fc.boolean(),
     name: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Zoé', 'ÉLODIE', 'élodie', '  Ana  ', 'Ana', '李')),
     teacherToken: fc.stringMatching(/^[\w-]{20,100}$/),
     pin: fc.stringMatching(PIN_FORMAT),

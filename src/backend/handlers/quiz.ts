@@ -9,5 +9,8 @@ export function quizHandlers({ quiz }: Services): HandlersOf<typeof quizCalls> {
     'quiz:attempt': ({ learnerId, attemptId }) => quiz.attempt(learnerId, attemptId),
     'quiz:answer': ({ learnerId, attemptId, questionId, answer, timeMs, secondTryOnNearMiss }) =>
       quiz.answer(learnerId, attemptId, questionId, answer, timeMs, secondTryOnNearMiss ?? false),
+    'quiz:glossSettings': () => quiz.glossSettings(),
+    'quiz:setGlosses': ({ lessonId, kind, shown }) => quiz.setGlosses(lessonId, kind, shown),
+    'quiz:practise': ({ learnerId, attemptId, questionId, answer }) => quiz.practise(learnerId, attemptId, questionId, answer),
   };
 }

@@ -79,7 +79,7 @@ describe('quiz attempts', () => {
     expect(after.feedback['which-station']).toMatchObject({ verdict: 'correct', firstTry: 'Tumon' });
 
     // The teacher's report on this learner shows both tries beside the counted verdict.
-    const { teacherToken } = await call('teacher:setPin', { pin: '1234' });
+    const { teacherToken } = await call('teacher:setPin', { pin: '246813' });
     const report = await call('reports:learner', { teacherToken, lessonId: LESSON, learnerId: learner.id });
     expect(report.attempts[0]?.answers).toEqual([expect.objectContaining({ questionId: 'which-station', firstTry: 'Tumon', given: 'la Tumen', verdict: 'correct' })]);
 
@@ -173,7 +173,7 @@ describe('quiz attempts', () => {
     expect(score).toBeLessThan(1);
 
     const after = await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON });
-    expect(after).toMatchObject({ best: score, last: score, inProgress: { comprehension: null } });
+    expect(after).toMatchObject({ scores: { comprehension: { best: score, last: score, finished: 1 } }, inProgress: { comprehension: null } });
     const finished = await backend.call('quiz:answer', {
       learnerId: learner.id,
       attemptId: attempt.id,
@@ -189,7 +189,27 @@ describe('quiz attempts', () => {
     const second = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
     const overview = await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON });
     expect(overview.attempts.map((a) => a.id)).toEqual([second.id, first.id]);
-    expect(overview.best).toBeNull();
+    expect(overview.scores.comprehension).toEqual({ best: null, last: null, finished: 0 });
+  });
+
+  it('each kind has its own last and best: a vocabulary round is not the comprehension quiz’s score', async () => {
+    const quiz = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    let comprehension = -1;
+    for (const question of quiz.questions) {
+      const reply = await call('quiz:answer', { learnerId: learner.id, attemptId: quiz.id, questionId: question.id, answer: someAnswer(question), timeMs: 1 });
+      comprehension = reply.attempt.score ?? -1;
+    }
+    const practice = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'vocabulary' });
+    let vocabulary = -1;
+    for (const question of practice.questions) {
+      const reply = await call('quiz:answer', { learnerId: learner.id, attemptId: practice.id, questionId: question.id, answer: someAnswer(question), timeMs: 1 });
+      vocabulary = reply.attempt.score ?? -1;
+    }
+    const overview = await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON });
+    expect(overview.scores).toEqual({
+      comprehension: { best: comprehension, last: comprehension, finished: 1 },
+      vocabulary: { best: vocabulary, last: vocabulary, finished: 1 },
+    });
   });
 
   it('does not show one learner another learner’s attempt', async () => {
@@ -230,5 +250,65 @@ describe('quiz attempts', () => {
     expect(JSON.stringify(practice.questions[0])).toContain('blind');
     const resumed = await call('quiz:attempt', { learnerId: learner.id, attemptId: practice.id });
     expect(resumed.questions).toEqual(practice.questions);
+  });
+
+  it('practises the questions of a finished attempt again: graded, never stored, never counted', async () => {
+    const attempt = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const early = await backend.call('quiz:practise', {
+      learnerId: learner.id,
+      attemptId: attempt.id,
+      questionId: 'trip-length',
+      answer: { type: 'short-answer', text: 'sept jours' },
+    });
+    // Not before the attempt is finished: practice would be a way to try answers before the counted one.
+    expect(early).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    let score = -1;
+    for (const question of attempt.questions) {
+      const reply = await call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: question.id, answer: someAnswer(question), timeMs: 1 });
+      score = reply.attempt.score ?? -1;
+    }
+    const right = await call('quiz:practise', { learnerId: learner.id, attemptId: attempt.id, questionId: 'trip-length', answer: { type: 'short-answer', text: 'sept jours' } });
+    expect(right).toMatchObject({ questionId: 'trip-length', verdict: 'correct', score: 1, given: 'sept jours' });
+    const after = await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id });
+    expect(after.score).toBe(score);
+    expect(after.feedback['trip-length']?.verdict).toBe('wrong');
+    const overview = await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON });
+    expect(overview.scores.comprehension).toEqual({ best: score, last: score, finished: 1 });
+    expect(overview.attempts).toHaveLength(1);
+    const stranger = await call('learners:create', { name: 'Bruno' });
+    const peek = await backend.call('quiz:practise', { learnerId: stranger.id, attemptId: attempt.id, questionId: 'trip-length', answer: { type: 'short-answer', text: 'x' } });
+    expect(peek).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('the feedback of an answer says what the learner answered, for the review after the score', async () => {
+    const attempt = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const reply = await call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: 'trip-length', answer: { type: 'short-answer', text: 'dix jours' }, timeMs: 1 });
+    expect(reply.feedback).toMatchObject({ given: 'dix jours', answer: ['sept jours'] });
+    const longest = attempt.questions.find((q) => q.id === 'longest-trip')!;
+    await call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: longest.id, answer: { type: 'true-false', value: false }, timeMs: 1 });
+    const view = await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id });
+    expect(view.feedback['trip-length']?.given).toBe('dix jours');
+    expect(view.feedback['longest-trip']?.given).toBe('False');
+  });
+
+  it('glosses beside the quiz: on for comprehension and off for vocabulary, until the teacher chooses otherwise for a lesson', async () => {
+    const comprehension = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
+    const vocabulary = await call('quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'vocabulary' });
+    expect([comprehension.glosses, vocabulary.glosses]).toEqual([true, false]);
+
+    const locked = await backend.call('quiz:setGlosses', { teacherToken: 'x'.repeat(40), lessonId: LESSON, kind: 'comprehension', shown: false });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const { teacherToken } = await call('teacher:setPin', { pin: '482916' });
+    expect(await call('quiz:glossSettings', { teacherToken })).toContainEqual({ lessonId: LESSON, comprehension: true, vocabulary: false });
+    await call('quiz:setGlosses', { teacherToken, lessonId: LESSON, kind: 'comprehension', shown: false });
+    await call('quiz:setGlosses', { teacherToken, lessonId: LESSON, kind: 'vocabulary', shown: true });
+    const unknown = await backend.call('quiz:setGlosses', { teacherToken, lessonId: 'no-such-lesson', kind: 'vocabulary', shown: true });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // The choice is kept on this computer and reaches attempts already started.
+    backend.close();
+    backend = open();
+    expect((await call('quiz:attempt', { learnerId: learner.id, attemptId: comprehension.id })).glosses).toBe(false);
+    expect((await call('quiz:attempt', { learnerId: learner.id, attemptId: vocabulary.id })).glosses).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { AnswerError, grade, type Answer, type Grade, type Verdict } from '../../core/grading';
 import type { Question, Quiz } from '../../core/quiz';
-import { feedbackFor, questionView } from '../../core/quiz-view';
+import { feedbackFor, questionView, type Feedback } from '../../core/quiz-view';
 import { QuestionIdsSchema, readAnswer, readStoredJson, StoredVocabularyQuestionsSchema } from '../../core/stored-quiz';
 import { vocabularyPractice } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
-import type { AnswerOutcome, AttemptSummary, AttemptView, QuizOverview } from '../../shared/contract/quiz';
+import type { AnswerOutcome, AttemptSummary, AttemptView, KindScores, LessonGlosses, QuizOverview } from '../../shared/contract/quiz';
 import type { QuizKind } from '../../shared/types';
 import type { LearnerDatabase } from '../db/learner-database';
 import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
@@ -25,6 +25,12 @@ function questionsById(quiz: Quiz): ReadonlyMap<string, Question> {
   return byId;
 }
 
+/**
+ * Glosses beside a quiz until the teacher chooses for a lesson: on for comprehension, off for vocabulary practice,
+ * where tapping a word's gloss would answer the question.
+ */
+export const DEFAULT_GLOSSES: Readonly<Record<QuizKind, boolean>> = { comprehension: true, vocabulary: false };
+
 /** Questions in one vocabulary practice round. */
 export const VOCABULARY_ROUND = 10;
 
@@ -43,14 +49,16 @@ export class QuizService {
     const questionCount = this.lessons.get(lessonId) && (this.lessons.quizOf(lessonId)?.questions.length ?? 0);
     const rows = this.quizzes.summaries(learnerId, lessonId);
     const attempts = rows.map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length));
-    const finished = attempts.filter((a) => a.kind === 'comprehension' && a.score !== null);
     // Only an attempt taken here can be resumed here; one a results file brought stays as it was.
     const local = new Set(rows.filter((row) => !row.source).map((row) => row.id));
     const open = (kind: QuizKind): AttemptSummary | null => attempts.find((a) => a.kind === kind && a.finishedAt === null && local.has(a.id)) ?? null;
+    const scores = (kind: QuizKind): KindScores => {
+      const finished = attempts.flatMap((a) => (a.kind === kind && a.score !== null ? [a.score] : []));
+      return { last: finished[0] ?? null, best: finished.length ? Math.max(...finished) : null, finished: finished.length };
+    };
     return {
       questionCount,
-      best: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
-      last: finished[0]?.score ?? null,
+      scores: { comprehension: scores('comprehension'), vocabulary: scores('vocabulary') },
       inProgress: { comprehension: open('comprehension'), vocabulary: open('vocabulary') },
       attempts,
     };
@@ -113,10 +121,48 @@ export class QuizService {
       );
       const first = firstTry === undefined ? undefined : typedTextOf(JSON.parse(firstTry) as Answer);
       return {
-        feedback: { ...feedbackFor(question, result), ...(first === undefined ? {} : { firstTry: first }) },
+        feedback: { ...feedbackFor(question, result, answer), ...(first === undefined ? {} : { firstTry: first }) },
         attempt: attemptSummary({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
       };
     });
+  }
+
+  /**
+   * Grades a practice answer to a question of a finished attempt ("retry the ones I missed"). Nothing is stored:
+   * practice never changes the attempt's score, the learner's last/best or the teacher's reports. Only after the
+   * attempt is finished, when its feedback has shown every answer anyway.
+   */
+  practise(learnerId: string, attemptId: string, questionId: string, answer: Answer): Feedback {
+    const row = this.owned(learnerId, attemptId);
+    if (!row.finishedAt) throw new AppError('conflict', 'Finish this attempt before practising its questions again.');
+    const question = this.questionsOf(row).find((q) => q.id === questionId);
+    if (!question) throw new AppError('not_found', 'That question is not part of this attempt.');
+    try {
+      return feedbackFor(question, grade(question, answer), answer);
+    } catch (error) {
+      if (error instanceof AnswerError) throw new AppError('invalid_input', `That answer does not fit the question: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** Every lesson's glosses beside each kind of quiz, for the teacher's settings. */
+  glossSettings(): LessonGlosses[] {
+    const choices = this.quizzes.glossChoices();
+    return this.lessons.library().lessons.map(({ id }) => ({
+      lessonId: id,
+      comprehension: choices.get(id)?.comprehension ?? DEFAULT_GLOSSES.comprehension,
+      vocabulary: choices.get(id)?.vocabulary ?? DEFAULT_GLOSSES.vocabulary,
+    }));
+  }
+
+  setGlosses(lessonId: string, kind: QuizKind, shown: boolean): null {
+    this.lessons.get(lessonId);
+    this.quizzes.setGlosses(lessonId, kind, shown, this.now().toISOString());
+    return null;
+  }
+
+  private glossesDuring(lessonId: string, kind: QuizKind): boolean {
+    return this.quizzes.glossChoices(lessonId).get(lessonId)?.[kind] ?? DEFAULT_GLOSSES[kind];
   }
 
   private owned(learnerId: string, attemptId: string): AttemptRow {
@@ -161,7 +207,7 @@ export class QuizService {
         verdict: answer.verdict as Verdict,
         detail: '',
         ...(marks ? { marks } : {}),
-      });
+      }, given);
       const first = firstTries[answer.questionId];
       if (first !== undefined) feedback[answer.questionId] = { ...feedback[answer.questionId]!, firstTry: first };
     }
@@ -171,6 +217,7 @@ export class QuizService {
       questions: questions.map((q) => questionView(q, row.seed)),
       feedback,
       firstTries,
+      glosses: this.glossesDuring(row.lessonId, row.kind),
     };
   }
 }

@@ -3,6 +3,7 @@
 import type { Verdict } from '../grading';
 import type { Question, Quiz } from '../quiz';
 import { readAnswer, UNREADABLE_ANSWER } from '../stored-quiz';
+import { COMPLETION_HELP, quizCompletion } from './completion';
 import { itemStats, type ItemStats, type Response } from './item-stats';
 
 export const CLASS_REPORT_FORMAT = 'liseuse-class-report';
@@ -52,7 +53,7 @@ export interface LearnerRow {
   finishedAttempts: number;
   lastScore: number | null;
   bestScore: number | null;
-  /** Share of the quiz's questions answered in the learner's latest attempt, 0..1. */
+  /** 0..1, by the one rule in ./completion (1 once any attempt is finished). */
   completion: number;
   readingSeconds: number;
   lookups: number;
@@ -85,6 +86,8 @@ export interface ClassReport {
   lesson: { id: string; title: string; questionCount: number };
   /** Which attempt of each learner the question analysis counts. */
   countedAttempt: 'first finished';
+  /** What each learner's `completion` means, in words, for whoever reads the JSON. */
+  completionRule: typeof COMPLETION_HELP;
   learners: LearnerRow[];
   questions: QuestionRow[];
   paragraphs: ParagraphRow[];
@@ -199,7 +202,7 @@ const chronological = <T extends { startedAt: string }>(attempts: readonly T[]):
 /**
  * The attempts whose answers a class report reads: each learner's first finished one (`counted`, learner id →
  * attempt id), whose answers the question analysis counts, and each learner's latest one (`latest`, attempt ids),
- * whose answered questions give the completion.
+ * whose answered questions give the completion before any is finished (see ./completion).
  */
 export function reportAttempts(attempts: ReportInput['attempts']): { counted: Map<string, string>; latest: string[] } {
   const counted = new Map<string, string>();
@@ -235,8 +238,6 @@ function learnerRows(input: Omit<ReportInput, 'answers'>, answeredQuestions: Rea
   return input.learners.map((learner) => {
     const attempts = attemptsByLearner.get(learner.id) ?? [];
     const finished = attempts.filter((a) => a.finishedAt !== null && a.score !== null);
-    const latest = attempts.at(-1);
-    const answeredInLatest = latest ? (answeredQuestions.get(latest.id) ?? 0) : 0;
     const lookups = lookupsByLearner.get(learner.id) ?? [];
     return {
       id: learner.id,
@@ -245,7 +246,7 @@ function learnerRows(input: Omit<ReportInput, 'answers'>, answeredQuestions: Rea
       finishedAttempts: finished.length,
       lastScore: finished.at(-1)?.score ?? null,
       bestScore: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
-      completion: questionCount ? answeredInLatest / questionCount : 0,
+      completion: quizCompletion(attempts, answeredQuestions, questionCount),
       readingSeconds: input.readingSeconds[learner.id] ?? 0,
       lookups: lookups.length,
       wordsLookedUp: new Set(lookups.map((l) => l.lemma)).size,
@@ -311,6 +312,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
     generatedAt: now.toISOString(),
     lesson: { id: input.lesson.id, title: input.lesson.title, questionCount: questions.length },
     countedAttempt: 'first finished',
+    completionRule: COMPLETION_HELP,
     learners: learnerRows(input, input.answeredQuestions),
     questions: questionRows,
     paragraphs,

@@ -29,10 +29,17 @@ describe('counts in the interface agree with their noun', () => {
   it('lesson cards: words, paragraphs, questions and attempts', () => {
     expect([strings.library.words(1), strings.library.words(437)]).toEqual(['1 word', '437 words']);
     expect([strings.library.paragraphs(1), strings.library.paragraphs(9)]).toEqual(['1 paragraph', '9 paragraphs']);
-    expect(strings.quiz.neverTaken(1)).toBe('Quiz: 1 question, not taken yet');
-    expect(strings.quiz.neverTaken(23)).toBe('Quiz: 23 questions, not taken yet');
-    expect(strings.quiz.cardScores(50, 80, 1)).toBe('Quiz: last 50% · best 80% · 1 attempt');
-    expect(strings.quiz.cardScores(50, 80, 2)).toBe('Quiz: last 50% · best 80% · 2 attempts');
+    expect(strings.quiz.cardState(1, null, null)).toBe('Quiz: 1 question, not taken yet');
+    expect(strings.quiz.cardState(23, null, null)).toBe('Quiz: 23 questions, not taken yet');
+    expect(strings.quiz.cardState(23, { last: 50, best: 80, finished: 1 }, null)).toBe('Quiz: last 50% · best 80% · 1 attempt');
+    expect(strings.quiz.cardState(23, { last: 50, best: 80, finished: 2 }, null)).toBe('Quiz: last 50% · best 80% · 2 attempts');
+  });
+
+  it('the lesson card has one line on the quiz: an attempt in progress is never “not taken yet”', () => {
+    expect(strings.quiz.cardState(23, null, { answered: 8, total: 23 })).toBe('Quiz: in progress, 8 of 23 answered');
+    expect(strings.quiz.cardState(23, { last: 50, best: 80, finished: 1 }, { answered: 8, total: 23 })).toBe(
+      'Quiz: in progress, 8 of 23 answered · last 50% · best 80% · 1 attempt',
+    );
   });
 
   it('the learner’s own pages', () => {

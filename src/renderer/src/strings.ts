@@ -1,4 +1,5 @@
 // Every user-visible string of the interface, grouped by screen, so a French interface can follow.
+import { COMPLETION_HELP } from '../../core/reports/completion';
 
 /** A count with its noun, singular for exactly one: `counted(1, 'word')` is "1 word", `counted(0, 'word')` "0 words". */
 export function counted(n: number, one: string, many = `${one}s`): string {
@@ -96,6 +97,22 @@ export const strings = {
     score: (percent: number) => `${percent}%`,
     scoreLine: (percent: number, best: number | null) => (best === null ? `Score: ${percent}%` : `Score: ${percent}% · best ${best}%`),
     retry: 'Try again (new attempt)',
+    reviewHeading: 'Every question, with your answer',
+    yourAnswer: 'Your answer',
+    noAnswer: '(nothing)',
+    practiseMissed: (n: number) => `Retry the ${counted(n, 'question')} I missed (practice)`,
+    practiceTitle: 'Practice: the questions you missed',
+    practiceNote: 'Practice answers are not saved and never change your score.',
+    practiceProgress: (n: number, total: number) => `Practice ${n} of ${total}`,
+    practiceDone: (right: number, total: number, score: number) => `Practice done: ${right} of ${total} right this time. Your score stays ${score}%.`,
+    practiceEnd: 'End the practice',
+    backToResult: 'Back to my result',
+    showText: 'Show the text',
+    hideText: 'Hide the text',
+    textLabel: 'The text',
+    textLoading: 'Opening the text…',
+    textNoteGlosses: 'The text, with its glosses: select a word to see what it means.',
+    textNoteNoGlosses: 'The text, without glosses: your teacher has turned them off for this quiz.',
     loading: 'Opening the quiz…',
     answerNeeded: 'Give an answer first.',
     // On the library's lesson card
@@ -104,8 +121,23 @@ export const strings = {
     startOver: 'Start a new attempt',
     practise: 'Practise vocabulary',
     resumePractice: 'Resume vocabulary practice',
-    cardScores: (last: number, best: number, attempts: number) => `Quiz: last ${last}% · best ${best}% · ${counted(attempts, 'attempt')}`,
-    neverTaken: (questions: number) => `Quiz: ${counted(questions, 'question')}, not taken yet`,
+    /** The card's one line on the comprehension quiz: in progress, scores of finished attempts, or neither. */
+    cardState: (
+      questions: number,
+      scores: { last: number; best: number; finished: number } | null,
+      inProgress: { answered: number; total: number } | null,
+    ): string => {
+      const done = scores && `last ${scores.last}% · best ${scores.best}% · ${counted(scores.finished, 'attempt')}`;
+      if (inProgress) return `Quiz: in progress, ${inProgress.answered} of ${inProgress.total} answered${done ? ` · ${done}` : ''}`;
+      return done ? `Quiz: ${done}` : `Quiz: ${counted(questions, 'question')}, not taken yet`;
+    },
+    newAttempt: {
+      heading: 'Start a new attempt?',
+      what: (answered: number, total: number) =>
+        `Your attempt in progress (${answered} of ${total} answered) stays in your history as unfinished: you can no longer resume it, and it never counts in your scores. The new attempt starts again at question 1.`,
+      keep: 'Keep my attempt',
+      confirm: 'Start a new attempt',
+    },
   },
   results: {
     heading: 'Take my results to another computer',
@@ -148,6 +180,7 @@ export const strings = {
       count: 'Times',
     },
     classCaption: 'Every learner: scores, completion, reading time and look-ups',
+    completionHelp: COMPLETION_HELP,
     questionsCaption: 'Each question: how many got it right and what the others chose or looked up',
     questionsNote: (minimum: number) =>
       `Facility is the mean score (1 = everyone right). Discrimination compares the top and bottom 27% of the class and needs at least ${minimum} learners; each learner's first finished attempt counts.`,
@@ -355,6 +388,11 @@ export const strings = {
       if (by === 'pairs') return `Scoring: each pair matched right earns ${share} of this question.`;
       return `Scoring: the longest run of items in the right relative order counts; each item in it after the first earns ${share} of this question.`;
     },
+  },
+  quizGlosses: {
+    heading: 'Glosses beside the quiz',
+    help: 'During a quiz the lesson’s text is beside the questions. Choose for each lesson whether its words can be opened for their glosses there: a vocabulary question answered by opening the word’s gloss tests nothing.',
+    kind: { comprehension: 'Glosses beside the comprehension quiz', vocabulary: 'Glosses beside vocabulary practice' },
   },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,

@@ -5,7 +5,7 @@ import { IdSchema } from '../../core/quiz';
 import type { Feedback, QuestionView } from '../../core/quiz-view';
 import { QUIZ_KINDS, type QuizKind } from '../types';
 import { returns, type Table } from './call';
-import { Id, LessonId } from './fields';
+import { Id, LessonId, TeacherToken } from './fields';
 
 export interface AttemptSummary {
   id: string;
@@ -28,17 +28,28 @@ export interface AttemptView extends AttemptSummary {
    * their second try (after a restart too).
    */
   firstTries: Record<string, string>;
+  /** Whether the text beside the questions has its glosses: the teacher's choice for this lesson and kind. */
+  glosses: boolean;
+}
+
+/** One kind's finished attempts: scores 0..1, null before the first is finished. */
+export interface KindScores {
+  last: number | null;
+  best: number | null;
+  finished: number;
 }
 
 export interface QuizOverview {
   questionCount: number;
-  /** Best and last finished comprehension scores, 0..1. */
-  best: number | null;
-  last: number | null;
+  /** Each kind its own: a vocabulary round never shows as the comprehension quiz's best. */
+  scores: Record<QuizKind, KindScores>;
   inProgress: { comprehension: AttemptSummary | null; vocabulary: AttemptSummary | null };
   /** Every attempt, newest first. */
   attempts: AttemptSummary[];
 }
+
+/** The teacher's choice for one lesson: glosses in the text beside each kind of quiz. */
+export type LessonGlosses = { lessonId: string } & Record<QuizKind, boolean>;
 
 export interface AnswerOutcome {
   /** The graded answer; absent when a near miss leaves the question open for a second try. */
@@ -67,5 +78,12 @@ export const quizCalls = {
       timeMs: AnswerTimeMsSchema,
       secondTryOnNearMiss: v.optional(v.boolean()),
     }),
+  ),
+  /** A practice answer to a question of a finished attempt: graded, never stored or counted. */
+  'quiz:practise': returns<Feedback>()(v.strictObject({ learnerId: Id, attemptId: Id, questionId: IdSchema, answer: AnswerSchema })),
+  'quiz:glossSettings': returns<LessonGlosses[]>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
+  'quiz:setGlosses': returns<null>()(
+    v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId, kind: v.picklist(QUIZ_KINDS), shown: v.boolean() }),
+    { guard: 'teacher' },
   ),
 } satisfies Table;

@@ -7,7 +7,8 @@ import { migration005 } from './005-results-exchange';
 import { migration006 } from './006-teacher-recovery';
 import { migration007 } from './007-imported-attempts';
 import { migration008 } from './008-first-tries'; // near-miss first tries
+import { migration009 } from './009-quiz-glosses'; // the teacher's glosses-beside-the-quiz choice
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -116,6 +116,26 @@ export class QuizRepository {
     return new Map(rows);
   }
 
+  glossChoices(lessonId?: string): GlossChoices {
+    const rows = (
+      lessonId === undefined
+        ? this.db.sql('SELECT lesson_id, kind, shown FROM quiz_gloss_settings').all()
+        : this.db.sql('SELECT lesson_id, kind, shown FROM quiz_gloss_settings WHERE lesson_id = ?').all(lessonId)
+    ) as { lesson_id: string; kind: QuizKind; shown: number }[];
+    const choices: GlossChoices = new Map();
+    for (const row of rows) choices.set(row.lesson_id, { ...choices.get(row.lesson_id), [row.kind]: row.shown === 1 });
+    return choices;
+  }
+
+  setGlosses(lessonId: string, kind: QuizKind, shown: boolean, at: string): void {
+    this.db.write(() =>
+      this.db.sql(
+        `INSERT INTO quiz_gloss_settings (lesson_id, kind, shown, changed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (lesson_id, kind) DO UPDATE SET shown = excluded.shown, changed_at = excluded.changed_at`,
+      ).run(lessonId, kind, shown ? 1 : 0, at),
+    );
+  }
+
   hasAnswer(attemptId: string, questionId: string): boolean {
     return this.db.sql('SELECT 1 FROM quiz_answers WHERE attempt_id = ? AND question_id = ?').get(attemptId, questionId) !== undefined;
   }
@@ -140,6 +160,9 @@ export class QuizRepository {
     });
   }
 }
+
+/** The teacher's gloss choices that differ from no choice: by lesson id, then kind. */
+export type GlossChoices = Map<string, Partial<Record<QuizKind, boolean>>>;
 
 export function attemptSummary(row: AttemptRow, answered: number, questionCount: number): AttemptSummary {
   return { id: row.id, kind: row.kind, startedAt: row.startedAt, finishedAt: row.finishedAt, score: row.score, answered, questionCount };

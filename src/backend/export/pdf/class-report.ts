@@ -1,5 +1,6 @@
 // The class report: overview table, best score per learner, question analysis, facility per question and
 // difficulty by paragraph.
+import { COMPLETION_HELP } from '../../../core/reports/completion';
 import type { ClassReport, LearnerRow, QuestionRow } from '../../../core/reports/class-report';
 import { MIN_LEARNERS_FOR_DISCRIMINATION } from '../../../core/reports/item-stats';
 import { emptyNote, keepable, section, titleBlock } from './blocks';
@@ -56,7 +57,7 @@ export async function classReportPdf(report: ClassReport): Promise<Buffer> {
       `${best.length} with a finished attempt · mean best score ${percent(meanBest)}`,
   ]);
 
-  section(c, 'Class overview', 'Scores are of finished attempts; completion is the share of questions answered in the latest attempt.', 50);
+  section(c, 'Class overview', `Scores are of finished attempts. ${COMPLETION_HELP}`, 50);
   if (learners.length) table(c, 'Class overview', overviewColumns, learners);
   else emptyNote(c, 'No learners in this class yet.');
 

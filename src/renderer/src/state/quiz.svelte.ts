@@ -25,13 +25,17 @@ export class QuizState {
     private readonly session: SessionState = appSession,
   ) {}
 
-  /** Opens the attempt at its first unanswered question: where it stopped, even after a restart. */
-  async load(): Promise<void> {
+  /**
+   * Opens the attempt at `questionId` (the question the learner left for the text, its feedback still shown), else
+   * at its first unanswered question: where it stopped, even after a restart.
+   */
+  async load(questionId?: string): Promise<void> {
     await this.session.guard(async () => {
       const attempt = await this.api['quiz:attempt']({ learnerId: this.learnerId, attemptId: this.attemptId });
       this.attempt = attempt;
+      const left = questionId === undefined ? -1 : attempt.questions.findIndex((q) => q.id === questionId);
       const next = attempt.questions.findIndex((q) => !attempt.feedback[q.id]);
-      this.index = next === -1 ? Math.max(0, attempt.questions.length - 1) : next;
+      this.index = left !== -1 ? left : next === -1 ? Math.max(0, attempt.questions.length - 1) : next;
       this.shownAt = performance.now();
     });
   }

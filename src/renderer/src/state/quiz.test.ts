@@ -19,9 +19,11 @@ const feedback = (questionId: string, verdict: Feedback['verdict'] = 'correct'):
   explanationLang: 'fr',
   answer: ['sept jours'],
   answerLang: 'fr',
+  given: 'sept jours',
   evidence: { paragraph: 1, quote: 'sept jours', start: 120, end: 130 },
 });
 const attempt = (answered: string[], finishedAt: string | null = null): AttemptView => ({
+  glosses: true,
   id: 'a-1',
   lessonId: 'kim-russie',
   kind: 'comprehension',
@@ -99,6 +101,19 @@ describe('taking a quiz', () => {
     expect(quiz.isLast).toBe(true);
     expect(quiz.finished).toBe(true);
     expect(quiz.feedback).toEqual(feedback('train'));
+  });
+
+  it('back from the text, the attempt opens on the question the learner left, with its feedback', async () => {
+    const { quiz } = quizWith(fakeApi({ 'quiz:attempt': async () => attempt(['trip-length']) }));
+    await quiz.load('trip-length');
+    expect(quiz.current?.id).toBe('trip-length');
+    expect(quiz.feedback).toEqual(feedback('trip-length'));
+  });
+
+  it('a question the attempt does not have opens where the attempt stopped', async () => {
+    const { quiz } = quizWith(fakeApi({ 'quiz:attempt': async () => attempt(['trip-length']) }));
+    await quiz.load('no-such-question');
+    expect(quiz.current?.id).toBe('who-invited');
   });
 
   it('an answer shows its feedback, and the next question follows', async () => {

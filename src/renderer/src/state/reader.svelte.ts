@@ -125,6 +125,29 @@ export class ReaderState {
     return token ? { token, paragraph } : undefined;
   }
 
+  /** The word a key moves the keyboard to from word `tokenIndex` (arrows, Home, End), if the key moves at all. */
+  keyTarget(tokenIndex: number, key: string): number | undefined | null {
+    const word = this.word(tokenIndex);
+    if (!word) return null;
+    const last = (this.lesson?.paragraphs.length ?? 1) - 1;
+    switch (key) {
+      case 'ArrowRight':
+        return this.neighbour(tokenIndex, 1)?.token.i;
+      case 'ArrowLeft':
+        return this.neighbour(tokenIndex, -1)?.token.i;
+      case 'ArrowDown':
+        return this.firstWordOfParagraph(Math.min(word.paragraph + 1, last))?.token.i;
+      case 'ArrowUp':
+        return this.firstWordOfParagraph(Math.max(word.paragraph - 1, 0))?.token.i;
+      case 'Home':
+        return this.firstWordOfParagraph(word.paragraph)?.token.i;
+      case 'End':
+        return this.lastWordOfParagraph(word.paragraph)?.token.i;
+      default:
+        return null;
+    }
+  }
+
   /** The first word of page `page`, whichever of its paragraphs has one. */
   private firstWordOnPage(page: number): WordRef | undefined {
     const [first, end] = this.pages[page] ?? [0, 0];

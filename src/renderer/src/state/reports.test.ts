@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { COMPLETION_HELP } from '../../../core/reports/completion';
 import type { LessonLibrary } from '../../../shared/contract/lessons';
 import type { ClassReport, LearnerReport } from '../../../shared/contract/reports';
 import type { ImportOutcome } from '../../../shared/contract/results';
@@ -37,6 +38,7 @@ const classReport = (learners: ClassReport['learners']): ClassReport => ({
   generatedAt: '2026-11-30T10:00:00.000Z',
   lesson: { id: 'kim-russie', title: 'Kim Jong-un rentre de Russie', questionCount: 23 },
   countedAttempt: 'first finished',
+  completionRule: COMPLETION_HELP,
   learners,
   questions: [],
   paragraphs: [],

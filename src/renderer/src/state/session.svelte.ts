@@ -6,11 +6,18 @@ import { DEFAULT_SETTINGS, type ReaderSettings } from '../../../shared/contract/
 import type { LessonLibrary } from '../../../shared/contract/lessons';
 import type { Learner } from '../../../shared/types';
 
+/** Where a learner was in a quiz: the attempt and the question on screen. */
+export interface QuizPlace {
+  attemptId: string;
+  questionId: string;
+}
+
 export type Screen =
   | { name: 'library' }
   /** `highlight` marks a sentence (offsets in the lesson text), e.g. the evidence of a quiz answer. */
-  | { name: 'reader'; lessonId: string; highlight?: { start: number; end: number }; returnToAttempt?: string }
-  | { name: 'quiz'; lessonId: string; attemptId: string }
+  | { name: 'reader'; lessonId: string; highlight?: { start: number; end: number }; returnTo?: QuizPlace }
+  /** `questionId`: the question to reopen (with its feedback), when coming back from the text. */
+  | { name: 'quiz'; lessonId: string; attemptId: string; questionId?: string }
   | { name: 'progress' }
   | { name: 'words' }
   | { name: 'review' }

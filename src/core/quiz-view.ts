@@ -1,6 +1,7 @@
 // What a learner sees of a question (options in this attempt's order, no answer key), and what feedback shows
 // once it is answered: the right answer in words and the sentence of the text that answers it.
-import { seedFrom, shuffle, type Answer, type Grade } from './grading';
+import type { Answer, Grade } from './grading';
+import { seedFrom, shuffle } from './random';
 import { describeAnswer } from './reports/class-report';
 import type { Evidence, Lang, Option, Question } from './quiz';
 

@@ -2,7 +2,7 @@
 // types that quiz.json uses (so grade() scores them), deterministic for a seed.
 import type { Lesson, LessonToken } from './lesson';
 import { optionSense } from './gloss-format';
-import { mulberry32, shuffleWith } from './grading';
+import { mulberry32, shuffleWith } from './random';
 import type { ChoiceClozeQuestion, Evidence, Option, SingleChoiceQuestion } from './quiz';
 
 export type VocabularyQuestion = SingleChoiceQuestion | ChoiceClozeQuestion;

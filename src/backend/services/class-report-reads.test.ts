@@ -3,7 +3,7 @@
 // built the plain way from every row.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../core/grading';
+import { mulberry32 } from '../../core/random';
 import type { Question } from '../../core/quiz';
 import { buildLearnerReport, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
 import { buildClassReport } from '../../../test/support/reports';

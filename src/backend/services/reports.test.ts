@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../core/grading';
 import type { QuestionView } from '../../core/quiz-view';
-import { mulberry32 } from '../../core/grading';
+import { mulberry32 } from '../../core/random';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ClassReport } from '../../shared/contract/reports';
 import type { ExportOutcome, Learner } from '../../shared/types';

@@ -2,13 +2,12 @@ import type { HandlersOf } from '../../shared/contract/call';
 import type { teacherCalls } from '../../shared/contract/teacher';
 import type { Services } from './services';
 
-export function teacherHandlers({ teacher, progress }: Services, dataDir: string): HandlersOf<typeof teacherCalls> {
+export function teacherHandlers({ teacher }: Services, dataDir: string): HandlersOf<typeof teacherCalls> {
   return {
     'teacher:status': () => teacher.status(),
     'teacher:setPin': ({ pin }) => teacher.setPin(pin),
     'teacher:unlock': ({ pin }) => teacher.unlock(pin),
     'teacher:lock': ({ teacherToken }) => teacher.lock(teacherToken),
-    'teacher:overview': () => progress.overview(),
     'teacher:info': () => ({ dataDir }),
   };
 }

@@ -1,7 +1,5 @@
-// A learner's progress page, assembled from the SQL aggregates of ProgressRepository and the lesson texts; and the
-// per-learner counts of the teacher area.
+// A learner's progress page, assembled from the SQL aggregates of ProgressRepository and the lesson texts.
 import type { LearnerProgress, ProgressAttempt, TroubleParagraph } from '../../shared/contract/progress';
-import type { TeacherOverview } from '../../shared/contract/teacher';
 import type { ProgressRepository } from '../db/repositories/progress';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
@@ -40,12 +38,6 @@ export class ProgressService {
       secondsRead: counts.secondsRead,
       attempts,
       trouble: this.trouble(learnerId),
-    };
-  }
-
-  overview(): TeacherOverview {
-    return {
-      learners: this.progress.learnerTotals().map(({ id, name, createdAt, ...totals }) => ({ learner: { id, name, createdAt }, ...totals })),
     };
   }
 

@@ -27,7 +27,6 @@ export const CALL_NAMES = [
   'teacher:setPin',
   'teacher:unlock',
   'teacher:lock',
-  'teacher:overview',
   'teacher:info',
   'progress:get',
   'review:summary',

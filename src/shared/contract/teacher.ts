@@ -1,6 +1,5 @@
-// The teacher area: the PIN that unlocks it, the unlock's token, the class overview and where the data lives.
+// The teacher area: the PIN that unlocks it, the unlock's token and where the data lives.
 import * as v from 'valibot';
-import type { Learner } from '../types';
 import { returns, type Table } from './call';
 import { Nothing, TeacherToken } from './fields';
 
@@ -19,21 +18,6 @@ export interface TeacherSession {
   expiresAt: string;
 }
 
-export interface LearnerTotals {
-  learner: Learner;
-  /** Distinct lemmas looked up. */
-  lookedUpWords: number;
-  /** Finished quiz attempts, both kinds. */
-  quizAttempts: number;
-  /** Best finished comprehension score, 0..1. */
-  bestScore: number | null;
-  secondsRead: number;
-}
-
-export interface TeacherOverview {
-  learners: LearnerTotals[];
-}
-
 export interface TeacherInfo {
   /** The data folder's absolute path, for backing it up or moving it. */
   dataDir: string;
@@ -47,6 +31,5 @@ export const teacherCalls = {
   'teacher:unlock': returns<TeacherSession>()(v.strictObject({ pin: Pin })),
   /** Not guarded: locking with a token that has already expired is no error. */
   'teacher:lock': returns<null>()(v.strictObject({ teacherToken: TeacherToken })),
-  'teacher:overview': returns<TeacherOverview>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
   'teacher:info': returns<TeacherInfo>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
 } satisfies Table;

@@ -10,7 +10,6 @@ import type { LearnerProgress } from '../../shared/contract/progress';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { LessonStore } from '../lesson-store';
-import { excerptOf } from './progress';
 import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSONS = resolve('resources/lessons');
@@ -160,12 +159,5 @@ describe('progress', () => {
     const first = trouble.find((t) => t.paragraph === 1);
     expect(first).toMatchObject({ lessonId: LESSON, lessonTitle: 'Kim Jong-un rentre de Russie' });
     expect(first?.excerpt).toMatch(/^Ce voyage, qui a retenu Kim en Russie .*…$/);
-  });
-});
-
-describe('excerptOf', () => {
-  it('keeps a short paragraph whole and cuts a long one at a word, with an ellipsis', () => {
-    expect(excerptOf('  Le chat\n dort. ')).toBe('Le chat dort.');
-    expect(excerptOf('Le dirigeant nord-coréen, Kim Jong-un est déjà de retour dans son pays', 30)).toBe('Le dirigeant nord-coréen, Kim…');
   });
 });

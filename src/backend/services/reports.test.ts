@@ -95,6 +95,8 @@ describe('a class of 30', () => {
       expect(question.discrimination).not.toBeNull();
     }
     expect(report.paragraphs.reduce((sum, p) => sum + p.lookups, 0)).toBe(150);
+    // Each paragraph is named by its first words, not only its number.
+    expect(report.paragraphs[0]?.opening).toMatch(/^Ce voyage, qui a retenu Kim en Russie .*…$/);
   });
 
   // A longer bound: the first PDF read in a test file loads pdfjs and its worker, seconds on a busy machine.

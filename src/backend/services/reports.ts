@@ -1,5 +1,6 @@
 // Teacher reports and result files: build the report models, turn them into CSV, PDF or JSON, hand the bytes to
 // whoever saves files in this mode, and merge results files brought from other computers.
+import { paragraphOpenings } from '../../core/excerpt';
 import { attemptRows } from '../../core/reports/attempt-rows';
 import { buildClassReportFrom, buildLearnerReport, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
 import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile } from '../../core/reports/result-file';
@@ -59,7 +60,7 @@ export class ReportService {
 
   private lessonOf(lessonId: string): Pick<ReportInput, 'lesson' | 'quiz'> {
     const lesson = this.lessons.get(lessonId);
-    return { lesson: { id: lessonId, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length }, quiz: this.lessons.quizOf(lessonId) };
+    return { lesson: { id: lessonId, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) }, quiz: this.lessons.quizOf(lessonId) };
   }
 
   /** Every row a report reads, every answer included: the whole class's, or only the given learner's. */

@@ -8,7 +8,8 @@ export const CLASS_REPORT_FORMAT = 'liseuse-class-report';
 export const CLASS_REPORT_VERSION = 1;
 
 export interface ReportInput {
-  lesson: { id: string; title: string; paragraphCount: number };
+  /** paragraphOpenings: each paragraph's first words (see core/excerpt), which name it in the reports. */
+  lesson: { id: string; title: string; paragraphOpenings: readonly string[] };
   quiz: Quiz | undefined;
   learners: { id: string; name: string }[];
   /** Comprehension attempts only. */
@@ -61,6 +62,8 @@ export interface QuestionRow extends Omit<ItemStats, 'wrongChoices'> {
 
 export interface ParagraphRow {
   paragraph: number;
+  /** The paragraph's first words. */
+  opening: string;
   lookups: number;
   learnersLookingUp: number;
   /** Answers below full marks to questions whose evidence is in this paragraph (counted attempts only). */
@@ -276,11 +279,12 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
   });
 
   const lookupsByParagraph = groupBy(input.lookups, (l) => String(l.paragraph));
-  const paragraphs: ParagraphRow[] = Array.from({ length: input.lesson.paragraphCount }, (_, p) => {
+  const paragraphs: ParagraphRow[] = input.lesson.paragraphOpenings.map((opening, p) => {
     const here = lookupsByParagraph.get(String(p)) ?? [];
     const questionIds = new Set(questions.filter((q) => q.evidence.paragraph === p + 1).map((q) => q.id));
     return {
       paragraph: p + 1,
+      opening,
       lookups: here.length,
       learnersLookingUp: new Set(here.map((l) => l.learnerId)).size,
       misses: responses.filter((r) => questionIds.has(r.questionId) && r.score < 1).length,

@@ -1,6 +1,7 @@
 // The PDF reports, read back the way a person would: rendered from a simulated class on the real kim-russie
 // quiz, then turned into text by pdfjs-dist, and measured with its text boxes so nothing a learner typed can run
 // off the page.
+import { paragraphOpenings } from '../../../core/excerpt';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +133,7 @@ const glossed = lesson.tokens.filter((t) => t.gloss);
 function simulate(names: readonly string[], seed = 7): ReportInput {
   const random = mulberry32(seed);
   const input: ReportInput = {
-    lesson: { id: 'kim-russie', title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
+    lesson: { id: 'kim-russie', title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) },
     quiz,
     learners: names.map((name, i) => ({ id: `learner-${String(i + 1).padStart(2, '0')}`, name })),
     attempts: [],

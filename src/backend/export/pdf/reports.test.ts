@@ -292,6 +292,29 @@ describe('learnerReportPdf', () => {
     expect((await learnerReportPdf(report)).equals(bytes)).toBe(true);
   });
 
+  it('prints a long answer whole, wrapped over as many lines as it needs', async () => {
+    const ordering = quiz.questions.find((q) => q.type === 'ordering');
+    const learner = input.learners[0];
+    if (!ordering || ordering.type !== 'ordering' || !learner) throw new Error('no ordering question');
+    const own = new Set(input.attempts.filter((a) => a.learnerId === learner.id).map((a) => a.id));
+    const reversed = { type: 'ordering', order: ordering.items.map((i) => i.id).reverse() };
+    const report = buildLearnerReport(
+      { ...input, answers: input.answers.map((a) => (own.has(a.attemptId) && a.questionId === ordering.id ? { ...a, answer: JSON.stringify(reversed) } : a)) },
+      learner.id,
+      NOW,
+    );
+    const given = report?.attempts[0]?.answers.find((a) => a.questionId === ordering.id)?.given ?? '';
+    expect(given.length).toBeGreaterThan(200);
+    const words = (await pdfText(await learnerReportPdf(report!), 'long-answer')).split(/\s+/);
+    // Every word of the answer, in its order (other columns' words may sit between them on a printed line).
+    let at = 0;
+    for (const word of given.split(/\s+/)) {
+      const found = words.indexOf(word, at);
+      expect(found, `"${word}" of the answer`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+
   it('handles a learner who never tried the quiz', async () => {
     const idle = input.learners[7];
     const report = idle && buildLearnerReport(input, idle.id, NOW);

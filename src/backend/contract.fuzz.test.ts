@@ -211,6 +211,7 @@ function validFields(world: World): Record<string, fc.Arbitrary<unknown>> {
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),
     format: fc.constantFrom('csv', 'pdf', 'json'),
+    timeZone: fc.constantFrom('UTC', 'Europe/Paris', 'Pacific/Auckland', 'America/St_Johns'),
     fileName: fc.oneof(fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a '), fc.string({ minLength: 1, maxLength: 255 })),
     content: fc.oneof(
       { arbitrary: mutated(world.resultsFile).map((file) => JSON.stringify(file, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? ''), weight: 4 },

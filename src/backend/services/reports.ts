@@ -108,7 +108,7 @@ export class ReportService {
           : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     } else if (request.report === 'attempts') {
       if (request.format !== 'csv') throw new AppError('invalid_input', 'The attempts file is a CSV; use the class report for PDF or JSON.');
-      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId))) };
+      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId)), request.timeZone ?? 'UTC') };
     } else {
       const report = this.classReport(request.lessonId);
       const base = `liseuse-${lesson}-class-${date}`;

@@ -1,6 +1,7 @@
 // The attempts file's rows: every comprehension answer of a lesson, one row per learner × attempt × question,
-// with the question in words and the learner's attempts numbered in the order they were started.
+// with the question and the right answer in words and the learner's attempts numbered in the order they were started.
 import { describeAnswer, type ReportInput } from './class-report';
+import { rightAnswerText } from './right-answer';
 
 export interface AttemptAnswerRow {
   learnerId: string;
@@ -13,6 +14,8 @@ export interface AttemptAnswerRow {
   questionId: string;
   prompt: string;
   given: string;
+  /** The quiz's right answer in words; '' for a question the quiz no longer has. */
+  rightAnswer: string;
   verdict: string;
   score: number;
   timeMs: number;
@@ -47,6 +50,7 @@ export function attemptRows(input: ReportInput): AttemptAnswerRow[] {
           questionId: answer.questionId,
           prompt: known?.question.prompt ?? answer.questionId,
           given: describeAnswer(known?.question, answer.answer),
+          rightAnswer: known ? rightAnswerText(known.question) : '',
           verdict: answer.verdict,
           score: answer.score,
           timeMs: answer.timeMs,

@@ -7,11 +7,27 @@ import { Id, LessonId, TeacherToken } from './fields';
 
 export type { ClassReport, LearnerReport } from '../../core/reports/class-report';
 
+/** An IANA time zone name the runtime knows ("Europe/Paris"), as the renderer's Intl reports it. */
+export const TimeZone = v.pipe(
+  v.string(),
+  v.maxLength(64),
+  v.check((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a time zone name such as Europe/Paris'),
+);
+
 const ReportExportSchema = v.strictObject({
   lessonId: LessonId,
   report: v.picklist(['class', 'attempts', 'learner']),
   format: v.picklist(['csv', 'pdf', 'json']),
   learnerId: v.optional(Id),
+  /** The zone the file's times are written in; UTC when absent. */
+  timeZone: v.optional(TimeZone),
 });
 
 /** Which report of which lesson, in which format. */

@@ -31,6 +31,8 @@ export class ReportsState {
   status = $state('');
   importResults = $state<ImportLine[]>([]);
   busy = $state(false);
+  /** The teacher's zone, for the times in exported files. */
+  readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   constructor(
     readonly teacherToken: string,
@@ -58,7 +60,7 @@ export class ReportsState {
 
   async exportFile(request: ReportExport): Promise<void> {
     this.busy = true;
-    const outcome = await this.session.guard(() => this.api['reports:export']({ teacherToken: this.teacherToken, lessonId: this.lessonId, ...request }));
+    const outcome = await this.session.guard(() => this.api['reports:export']({ teacherToken: this.teacherToken, lessonId: this.lessonId, timeZone: this.timeZone, ...request }));
     this.busy = false;
     if (outcome) this.status = deliverExport(outcome, S);
   }

@@ -126,7 +126,8 @@ describe('the teacher’s reports', () => {
     expect(reports.busy).toBe(true);
     await exporting;
     expect(reports.busy).toBe(false);
-    expect(fake.inputsOf('reports:export')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', report: 'class', format: 'csv' }]);
+    // The teacher's own zone goes with the request: the backend writes the file's times in it.
+    expect(fake.inputsOf('reports:export')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, report: 'class', format: 'csv' }]);
     expect(reports.status).toBe('Saved as liseuse-class-kim-russie.csv.');
   });
 

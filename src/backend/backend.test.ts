@@ -25,6 +25,8 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'reports:learner': (learnerId) => ({ lessonId: 'kim-russie', learnerId }),
   'reports:export': () => ({ lessonId: 'kim-russie', report: 'class', format: 'csv' }),
   'results:import': () => ({ fileName: 'ana.liseuse-results.json', content: '{}' }),
+  'reports:responses': () => ({ lessonId: 'kim-russie', questionId: 'trip-length' }),
+  'reports:decideAnswer': () => ({ lessonId: 'kim-russie', questionId: 'trip-length', text: 'sept', accept: true }),
 };
 
 // A tiny valid lesson: two paragraphs, every word glossed, "chat" and "dort" twice.

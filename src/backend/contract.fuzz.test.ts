@@ -202,6 +202,8 @@ function validFields(world: World): Record<string, fc.Arbitrary<unknown>> {
     }),
     kind: fc.constantFrom('comprehension', 'vocabulary'),
     questionId: fc.oneof(fc.constantFrom(...world.attempt.questions.map((q) => q.id)), kebab),
+    text: fc.oneof(fc.string({ minLength: 1, maxLength: 500 }), fc.constantFrom('sept', '7 jours', 'Tumen', '  ')),
+    accept: fc.boolean(),
     answer: answerFor(world),
     timeMs: fc.integer({ min: 0, max: 24 * 3600 * 1000 }),
     name: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Zoé', 'ÉLODIE', 'élodie', '  Ana  ', 'Ana', '李')),

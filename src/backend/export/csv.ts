@@ -68,6 +68,7 @@ export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string): Buffer 
       'verdict',
       'score_pct',
       'seconds',
+      'regraded',
     ],
     rows.map((r) => [
       r.learnerId,
@@ -85,6 +86,7 @@ export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string): Buffer 
       r.verdict,
       percent(r.score),
       Math.round(r.timeMs / 100) / 10,
+      r.regradings.map((g) => `${localTime(g.at, timeZone)} ${g.text}`).join('; '),
     ]),
   );
 }

@@ -10,6 +10,7 @@ import type { LearnerDatabase } from '../db/learner-database';
 import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
 import type { ReadingRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
+import type { AcceptedAnswerService } from './accepted-answers';
 import type { LearnerService } from './learners';
 
 const byIdOf = new WeakMap<Quiz, ReadonlyMap<string, Question>>();
@@ -35,6 +36,8 @@ export class QuizService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly now: () => Date,
+    /** The teacher's corrections to accepted answers, applied to every comprehension question graded. */
+    private readonly acceptedAnswers: AcceptedAnswerService,
   ) {}
 
   overview(learnerId: string, lessonId: string): QuizOverview {
@@ -124,10 +127,11 @@ export class QuizService {
   private questionsOf(row: AttemptRow): Question[] {
     if (row.kind === 'vocabulary') return JSON.parse(row.questions) as Question[];
     const byId = questionsById(this.lessons.quiz(row.lessonId));
-    return (JSON.parse(row.questions) as string[]).flatMap((id) => {
+    const own = (JSON.parse(row.questions) as string[]).flatMap((id) => {
       const question = byId.get(id);
       return question ? [question] : [];
     });
+    return this.acceptedAnswers.effectiveQuestions(row.lessonId, own);
   }
 
   private view(row: AttemptRow): AttemptView {

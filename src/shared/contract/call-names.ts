@@ -35,6 +35,8 @@ export const CALL_NAMES = [
   'review:grade',
   'reports:class',
   'reports:learner',
+  'reports:responses',
+  'reports:decideAnswer',
   'reports:export',
   'results:export',
   'results:import',

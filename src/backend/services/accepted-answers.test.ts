@@ -1,7 +1,8 @@
 // The teacher accepts, then rejects, a typed answer, on a real backend and SQLite file: every stored answer to the
 // question is regraded, finished attempts' scores and the class report change, new answers are graded the new
 // way, and the change is logged in the reports and exports.
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../core/grading';
@@ -9,6 +10,7 @@ import type { QuestionView } from '../../core/quiz-view';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ExportOutcome, Learner } from '../../shared/types';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
+import { pdfText } from '../../../test/support/pdf-text';
 import { createBackend, type Backend } from '../backend';
 
 const LESSON = 'kim-russie';
@@ -125,7 +127,15 @@ describe('the teacher accepts or rejects a typed answer', () => {
     expect(rows.filter((r) => r.question_id !== QUESTION).every((r) => r.regraded === '')).toBe(true);
     const json = JSON.parse(bytesOf(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, report: 'class', format: 'json' })).toString('utf8'));
     expect(json.regradings).toHaveLength(1);
-  });
+    for (const request of [{ report: 'class' as const }, { report: 'learner' as const, learnerId: learners.Ana!.id }]) {
+      const pdf = bytesOf(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, format: 'pdf', ...request }));
+      if (process.env.LISEUSE_KEEP_PDF) writeFileSync(join(process.env.LISEUSE_KEEP_PDF, `regraded-${request.report}.pdf`), pdf);
+      const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+      expect(text).toContain('Regraded questions');
+      expect(text).toContain('accepted « huit jours »');
+      expect(text).toMatch(/\d+% → \d+%/);
+    }
+  }, 30_000);
 
   it('rejecting takes the answer out again and every score goes back', async () => {
     const before = await bestOf('Ana');

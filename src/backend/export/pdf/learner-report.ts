@@ -6,6 +6,7 @@ import { scoreChart } from './charts';
 import { finish, newDocument } from './document';
 import { count, formatDate, minutes, percent, validDate } from './format';
 import { MUTED } from './style';
+import { regradingsSection } from './regradings';
 import { table, type Column } from './table';
 
 const VERDICTS: Record<string, string> = { correct: '✓ Correct', partial: '◐ Partial', almost: '≈ Almost', wrong: '✗ Wrong' };
@@ -95,6 +96,8 @@ export async function learnerReportPdf(report: LearnerReport): Promise<Buffer> {
   section(c, 'Words looked up', undefined, 40);
   if (report.lookups.length) table(c, 'Words looked up', lookupColumns, report.lookups);
   else emptyNote(c, 'No words looked up.');
+
+  regradingsSection(c, report.regradings);
 
   return finish(c, `Liseuse · Learner report · ${learner.name} · ${report.lesson.title}`);
 }

@@ -1,6 +1,6 @@
 // The teacher's reports as data: a class overview, per-question analysis, per-paragraph difficulty and a learner's
 // answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON.
-import { typedText } from '../accepted-answers';
+import { isTyped, typedText } from '../accepted-answers';
 import { normaliseAnswer, type Answer, type Verdict } from '../grading';
 import type { Question, Quiz } from '../quiz';
 import { itemStats, type ItemStats, type Response } from './item-stats';
@@ -59,6 +59,8 @@ export interface QuestionRow extends Omit<ItemStats, 'wrongChoices'> {
   number: number;
   prompt: string;
   type: Question['type'];
+  /** Answered by typing: its answers can be reviewed and accepted one by one. */
+  typed: boolean;
   /** 1-based paragraph of the evidence. */
   paragraph: number;
   wrongChoices: { optionId: string; text: string; count: number }[];
@@ -294,6 +296,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
       number: i + 1,
       prompt: question.prompt,
       type: question.type,
+      typed: isTyped(question),
       paragraph,
       // A typed question has no options: its wrong answers are what the learners typed.
       wrongChoices: typedMisses.has(question.id)

@@ -4,7 +4,8 @@ import { api as appApi } from '../lib/api';
 import { attempt } from '../lib/attempt';
 import { deliverExport } from '../lib/download';
 import type { Api } from '../../../shared/contract';
-import type { ClassReport, LearnerReport, ReportExportRequest } from '../../../shared/contract/reports';
+import { describeRegrading } from '../../../core/reports/regrading';
+import type { ClassReport, LearnerReport, QuestionResponses, ReportExportRequest } from '../../../shared/contract/reports';
 import { strings } from '../strings';
 import { session as appSession, type SessionState } from './session.svelte';
 
@@ -30,6 +31,8 @@ export class ReportsState {
   /** What the last export or import did, for the status line. */
   status = $state('');
   importResults = $state<ImportLine[]>([]);
+  /** What learners typed to one question, when the teacher opened it from the question analysis. */
+  responses = $state<QuestionResponses | null>(null);
   busy = $state(false);
   /** The teacher's zone, for the times in exported files. */
   readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -56,6 +59,32 @@ export class ReportsState {
     await this.session.guard(async () => {
       this.learnerReport = await this.api['reports:learner']({ teacherToken, lessonId, learnerId });
     });
+  }
+
+  async openResponses(questionId: string): Promise<void> {
+    const { teacherToken, lessonId } = this;
+    const responses = await this.session.guard(() => this.api['reports:responses']({ teacherToken, lessonId, questionId }));
+    if (responses) this.responses = responses;
+  }
+
+  closeResponses(): void {
+    this.responses = null;
+  }
+
+  /** Accepts or rejects a typed answer; then the answers, the class report and the learner shown are read again. */
+  async decideAnswer(text: string, accept: boolean): Promise<void> {
+    const open = this.responses;
+    if (!open) return;
+    this.busy = true;
+    const regrading = await this.session.guard(() =>
+      this.api['reports:decideAnswer']({ teacherToken: this.teacherToken, lessonId: this.lessonId, questionId: open.questionId, text, accept }),
+    );
+    this.busy = false;
+    if (!regrading) return;
+    this.status = strings.responses.regraded(describeRegrading(regrading));
+    await this.openResponses(open.questionId);
+    await this.load();
+    await this.loadLearner();
   }
 
   async exportFile(request: ReportExport): Promise<void> {

@@ -208,6 +208,8 @@ test('the teacher sees what learners typed and accepts an answer: the learner’
   await expect(responses.getByRole('button', { name: 'Reject « huit jours » and regrade' })).toBeVisible();
   await expect(responses.getByTestId('regradings')).toContainText('(teacher): accepted « huit jours »');
   await expectAccessible(page, 'teacher reports, an answer accepted');
+  await responses.getByRole('button', { name: 'Close the answers' }).click();
+  await expect(page.getByRole('button', { name: 'Answers typed to question 1' })).toBeFocused();
 
   await page.getByRole('tab', { name: 'Class overview' }).click();
   await expect(teacher.learnerRow('Amélie')).toContainText(pct(after));

@@ -228,6 +228,12 @@ for (const size of SIZES) {
         else await expect(page.getByRole('tabpanel').getByRole('table').first()).toBeVisible();
         await checkScreen(page, at(`teacher reports, ${tab}`));
         await shot(page, testInfo, `teacher-${tab.toLowerCase().replace(' ', '-')}`);
+        if (tab === 'Questions') {
+          await page.getByRole('button', { name: 'Answers typed to question 1' }).click();
+          await expect(page.getByTestId('responses')).toBeVisible();
+          await checkScreen(page, at('teacher reports, answers typed to a question'));
+          await shot(page, testInfo, 'teacher-responses');
+        }
       }
       // One word is learning: said in the singular.
       await expect(page.getByRole('tabpanel')).toContainText('1 word learning · 0 known');

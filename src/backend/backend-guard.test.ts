@@ -11,7 +11,6 @@ const GUARDED = CALL_NAMES.filter((name): name is TeacherCallName => (contract[n
 /** A valid input for every teacher-guarded call but its token; the type makes a new guarded call need one here. */
 const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<CallInput<K>, 'teacherToken'> } = {
   'learners:delete': (learnerId) => ({ learnerId }),
-  'teacher:overview': () => ({}),
   'teacher:info': () => ({}),
   'quiz:glossSettings': () => ({}),
   'quiz:setGlosses': () => ({ lessonId: 'kim-russie', kind: 'vocabulary', shown: true }),
@@ -20,6 +19,8 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'reports:learner': (learnerId) => ({ lessonId: 'kim-russie', learnerId }),
   'reports:export': () => ({ lessonId: 'kim-russie', report: 'class', format: 'csv' }),
   'results:import': () => ({ fileName: 'ana.liseuse-results.json', content: '{}' }),
+  'reports:responses': () => ({ lessonId: 'kim-russie', questionId: 'trip-length' }),
+  'reports:decideAnswer': () => ({ lessonId: 'kim-russie', questionId: 'trip-length', text: 'sept', accept: true }),
 };
 
 describe('createBackend', () => {

@@ -18,6 +18,8 @@ import { LearnerService } from './services/learners';
 import { ReadingService } from './services/reading';
 import { QuizRepository } from './db/repositories/quiz';
 import { QuizService } from './services/quiz';
+import { AcceptedAnswerService } from './services/accepted-answers';
+import { AcceptedAnswersRepository } from './db/repositories/accepted-answers';
 import { ProgressRepository } from './db/repositories/progress';
 import { ReviewRepository } from './db/repositories/review';
 import { TeacherRepository } from './db/repositories/teacher';
@@ -70,7 +72,8 @@ export function createBackend(options: BackendOptions): Backend {
   const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review);
   const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review);
   const teacher = new TeacherService(new TeacherRepository(db), now);
-  const quiz = new QuizService(db, new QuizRepository(db), readingRepository, lessons, learners, now);
+  const acceptedAnswers = new AcceptedAnswerService(db, new AcceptedAnswersRepository(db), lessons, now);
+  const quiz = new QuizService(db, new QuizRepository(db), readingRepository, lessons, learners, now, acceptedAnswers);
   const reports = new ReportService(
     new ReportsRepository(db),
     new ResultsRepository(db),
@@ -82,7 +85,7 @@ export function createBackend(options: BackendOptions): Backend {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
-  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports };
+  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null })),
     ...learnerHandlers(services),

@@ -158,6 +158,8 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     }),
     kind: fc.constantFrom('comprehension', 'vocabulary'),
     questionId: fc.oneof(fc.constantFrom(...world.attempt.questions.map((q) => q.id)), kebab),
+    text: fc.oneof(fc.string({ minLength: 1, maxLength: 500 }), fc.constantFrom('sept', '7 jours', 'Tumen', '  ')),
+    accept: fc.boolean(),
     answer: answerFor(world),
     timeMs: fc.integer({ min: 0, max: 24 * 3600 * 1000 }),
     secondTryOnNearMiss: fc.boolean(),
@@ -170,6 +172,7 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),
     format: fc.constantFrom('csv', 'pdf', 'json'),
+    timeZone: fc.constantFrom('UTC', 'Europe/Paris', 'Pacific/Auckland', 'America/St_Johns'),
     sameName: fc.constantFrom('merge', 'keep-both'),
     fileName: fc.oneof(fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a '), fc.string({ minLength: 1, maxLength: 255 })),
     content: fc.oneof(

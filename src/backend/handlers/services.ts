@@ -1,5 +1,6 @@
 // What the per-domain handler slices are given: the services backend.ts builds over one database.
 import type { LessonStore } from '../lesson-store';
+import type { AcceptedAnswerService } from '../services/accepted-answers';
 import type { LearnerService } from '../services/learners';
 import type { ProgressService } from '../services/progress';
 import type { QuizService } from '../services/quiz';
@@ -17,4 +18,5 @@ export interface Services {
   teacher: TeacherService;
   quiz: QuizService;
   reports: ReportService;
+  acceptedAnswers: AcceptedAnswerService;
 }

@@ -11,6 +11,7 @@ import type { LearnerDatabase } from '../db/learner-database';
 import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
 import type { ReadingRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
+import type { AcceptedAnswerService } from './accepted-answers';
 import type { LearnerService } from './learners';
 
 const byIdOf = new WeakMap<Quiz, ReadonlyMap<string, Question>>();
@@ -42,6 +43,8 @@ export class QuizService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly now: () => Date,
+    /** The teacher's corrections to accepted answers, applied to every comprehension question graded. */
+    private readonly acceptedAnswers: AcceptedAnswerService,
   ) {}
 
   overview(learnerId: string, lessonId: string): QuizOverview {
@@ -176,10 +179,11 @@ export class QuizService {
   private questionsOf(row: AttemptRow): Question[] {
     if (row.kind === 'vocabulary') return (readStoredJson(StoredVocabularyQuestionsSchema, row.questions) ?? []) as Question[];
     const byId = questionsById(this.lessons.quiz(row.lessonId));
-    return (readStoredJson(QuestionIdsSchema, row.questions) ?? []).flatMap((id) => {
+    const own = (readStoredJson(QuestionIdsSchema, row.questions) ?? []).flatMap((id) => {
       const question = byId.get(id);
       return question ? [question] : [];
     });
+    return this.acceptedAnswers.effectiveQuestions(row.lessonId, own);
   }
 
   private view(row: AttemptRow): AttemptView {

@@ -1,3 +1,4 @@
+import { attemptScore } from '../../../core/attempt-score';
 import type { LearnerDatabase } from '../learner-database';
 import type { AttemptSummary } from '../../../shared/contract/quiz';
 import type { QuizKind } from '../../../shared/types';
@@ -150,11 +151,10 @@ export class QuizRepository {
         `INSERT INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(answer.id, answer.attemptId, answer.questionId, answer.answer, answer.score, answer.verdict, answer.timeMs, answer.answeredAt);
-      const { answered, total } = this.db.sql('SELECT count(*) AS answered, coalesce(sum(score), 0) AS total FROM quiz_answers WHERE attempt_id = ?').get(
-        answer.attemptId,
-      ) as { answered: number; total: number };
+      const scores = this.db.sql('SELECT score FROM quiz_answers WHERE attempt_id = ? ORDER BY rowid').pluck().all(answer.attemptId) as number[];
+      const answered = scores.length;
       if (answered < questionCount) return { answered, finishedAt: null, score: null };
-      const score = total / questionCount;
+      const score = attemptScore(scores, questionCount);
       this.db.sql('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ?').run(answer.answeredAt, score, answer.attemptId);
       return { answered, finishedAt: answer.answeredAt, score };
     });

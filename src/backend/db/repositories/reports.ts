@@ -3,6 +3,7 @@ import type { Verdict } from '../../../core/grading';
 // whole class's, or one learner's (with the same queries narrowed by learner, so both come in the same order).
 import type { ClassReportInput, CountedAnswer, ReportInput } from '../../../core/reports/class-report';
 import type { LearnerDatabase } from '../learner-database';
+import { readRegradings } from './accepted-answers';
 
 /** Everything a report reads except the answers, which are by far the most rows. */
 export type ReportRows = Omit<ReportInput, 'lesson' | 'quiz' | 'answers'>;
@@ -62,6 +63,7 @@ export class ReportsRepository {
       lookups,
       readingSeconds: Object.fromEntries(reading.map((r) => [r.learner_id, r.seconds])),
       statuses,
+      regradings: readRegradings(this.db, lessonId).map(({ id: _id, lessonId: _lesson, ...regrading }) => regrading),
     };
   }
 

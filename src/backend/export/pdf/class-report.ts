@@ -7,6 +7,7 @@ import { emptyNote, keepable, section, titleBlock } from './blocks';
 import { barChart, barChartHeight, GROUPED_PANEL_HEIGHT, groupedBarChart } from './charts';
 import { finish, newDocument } from './document';
 import { count, decimal, minutes, percent, signed, validDate } from './format';
+import { regradingsSection } from './regradings';
 import { table, type Column } from './table';
 
 const overviewColumns: Column<LearnerRow>[] = [
@@ -106,6 +107,8 @@ export async function classReportPdf(report: ClassReport): Promise<Buffer> {
       'Paragraph',
     );
   } else emptyNote(c, 'No look-ups or missed answers yet.');
+
+  regradingsSection(c, report.regradings);
 
   return finish(c, `Liseuse · Class report · ${report.lesson.title}`);
 }

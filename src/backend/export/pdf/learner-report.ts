@@ -6,6 +6,7 @@ import { scoreChart } from './charts';
 import { finish, newDocument } from './document';
 import { count, formatDate, minutes, percent, validDate } from './format';
 import { MUTED } from './style';
+import { regradingsSection } from './regradings';
 import { table, type Column } from './table';
 
 const VERDICTS: Record<string, string> = { correct: '✓ Correct', partial: '◐ Partial', almost: '≈ Almost', wrong: '✗ Wrong' };
@@ -19,10 +20,15 @@ interface AnswerLine {
   timeMs: number;
 }
 
+// The prompt and the answer wrap whole: a teacher reads every word of them. A typed answer is at most 500
+// characters and an ordering answer lists its items once, so neither comes near a page's height of lines; the bound
+// only keeps a damaged row from growing past one page.
+const WHOLE = 60;
+
 const answerColumns: Column<AnswerLine>[] = [
   { header: '#', weight: 20, align: 'right', value: (a) => (a.number ? String(a.number) : '?') },
-  { header: 'Question', weight: 164, maxLines: 5, value: (a) => a.prompt },
-  { header: 'Their answer', weight: 166, maxLines: 5, value: (a) => givenWithTries(a) },
+  { header: 'Question', weight: 164, maxLines: WHOLE, value: (a) => a.prompt },
+  { header: 'Their answer', weight: 166, maxLines: WHOLE, value: (a) => givenWithTries(a) },
   { header: 'Verdict', weight: 58, value: (a) => VERDICTS[a.verdict] ?? a.verdict },
   { header: 'Score', weight: 36, align: 'right', value: (a) => percent(a.score) },
   { header: 'Time (s)', weight: 46, align: 'right', value: (a) => (a.timeMs / 1000).toFixed(1) },
@@ -90,6 +96,8 @@ export async function learnerReportPdf(report: LearnerReport): Promise<Buffer> {
   section(c, 'Words looked up', undefined, 40);
   if (report.lookups.length) table(c, 'Words looked up', lookupColumns, report.lookups);
   else emptyNote(c, 'No words looked up.');
+
+  regradingsSection(c, report.regradings);
 
   return finish(c, `Liseuse · Learner report · ${learner.name} · ${report.lesson.title}`);
 }

@@ -1,7 +1,7 @@
 // The teacher's reports as data: a class overview, per-question analysis, per-paragraph difficulty and a learner's
 // answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON.
 import { isTyped, typedText } from '../accepted-answers';
-import { normaliseAnswer, type Answer, type Verdict } from '../grading';
+import { normaliseAnswer, type Verdict } from '../grading';
 import type { Question, Quiz } from '../quiz';
 import { readAnswer, UNREADABLE_ANSWER } from '../stored-quiz';
 import { COMPLETION_HELP, quizCompletion } from './completion';

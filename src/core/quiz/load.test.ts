@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadArticle, readArticleFile } from '../../test/support/article';
-import { grade, type Answer } from './grading';
-import { LessonError, type Lesson } from './lesson';
-import { QUESTION_TYPES, SKILLS, loadQuiz, type Question } from './quiz';
+import { loadArticle, readArticleFile } from '../../../test/support/article';
+import { grade, type Answer } from '../grading';
+import { LessonError, type Lesson } from '../lesson';
+import { QUESTION_TYPES, SKILLS, loadQuiz, type Question } from './index';
 
 const lesson: Lesson = loadArticle();
 const RAW = readArticleFile('quiz.json');

@@ -26,6 +26,8 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'reports:learner': (learnerId) => ({ lessonId: 'kim-russie', learnerId }),
   'reports:export': () => ({ lessonId: 'kim-russie', report: 'class', format: 'csv' }),
   'results:import': () => ({ fileName: 'ana.liseuse-results.json', content: '{}' }),
+  'openAnswers:list': () => ({ lessonId: 'kim-russie' }),
+  'openAnswers:grade': () => ({ answerId: NOBODY, score: 0.5, comment: '' }),
 };
 
 // A tiny valid lesson: two paragraphs, every word glossed, "chat" and "dort" twice.

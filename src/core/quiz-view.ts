@@ -18,6 +18,7 @@ export type QuestionView = ViewBase &
     | { type: 'cloze'; mode: 'choice'; before: string; after: string; options: Option[]; optionLang: Lang }
     | { type: 'matching'; left: Option[]; right: Option[]; leftLang: Lang; rightLang: Lang }
     | { type: 'ordering'; items: Option[]; itemLang: Lang }
+    | { type: 'open'; answerLang: Lang }
   );
 
 export interface Feedback {
@@ -31,6 +32,15 @@ export interface Feedback {
   answer: string[];
   answerLang: Lang;
   evidence: { paragraph: number; quote: string; start: number; end: number };
+  /** An open answer the teacher has graded: the score given and the comment for the learner. */
+  teacher?: TeacherFeedback;
+}
+
+export interface TeacherFeedback {
+  /** 0..1 */
+  score: number;
+  comment: string;
+  gradedAt: string;
 }
 
 /** The question for one attempt: its options shuffled by the attempt's seed, nothing that gives the answer away. */
@@ -72,6 +82,8 @@ export function questionView(question: Question, attemptSeed: number): QuestionV
       if (items.every((item, i) => item.id === question.items[i]?.id)) items = [...items.slice(1), ...items.slice(0, 1)];
       return { ...base, type: 'ordering', items, itemLang: question.itemLang };
     }
+    case 'open':
+      return { ...base, type: 'open', answerLang: question.answerLang };
   }
 }
 
@@ -92,10 +104,13 @@ function rightAnswer(question: Question): { lines: string[]; lang: Lang } {
       return { lines: question.pairs.map((p) => `${p.left} → ${p.right}`), lang: question.leftLang };
     case 'ordering':
       return { lines: question.items.map((i, n) => `${n + 1}. ${i.text}`), lang: question.itemLang };
+    case 'open':
+      // No one right answer: the explanation says what a good one holds; the guidance stays with the teacher.
+      return { lines: [], lang: question.answerLang };
   }
 }
 
-export function feedbackFor(question: Question, grade: Grade): Feedback {
+export function feedbackFor(question: Question, grade: Grade, teacher?: TeacherFeedback): Feedback {
   const answer = rightAnswer(question);
   const evidence: Evidence = question.evidence;
   return {
@@ -108,5 +123,6 @@ export function feedbackFor(question: Question, grade: Grade): Feedback {
     answer: answer.lines,
     answerLang: answer.lang,
     evidence: { paragraph: evidence.paragraph, quote: evidence.quote, start: evidence.sentence.start, end: evidence.sentence.end },
+    ...(teacher ? { teacher } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // What the per-domain handler slices are given: the services backend.ts builds over one database.
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from '../services/learners';
+import type { OpenAnswerService } from '../services/open-answers';
 import type { ProgressService } from '../services/progress';
 import type { QuizService } from '../services/quiz';
 import type { ReadingService } from '../services/reading';
@@ -17,4 +18,5 @@ export interface Services {
   teacher: TeacherService;
   quiz: QuizService;
   reports: ReportService;
+  openAnswers: OpenAnswerService;
 }

@@ -40,7 +40,7 @@ export class QuizService {
   overview(learnerId: string, lessonId: string): QuizOverview {
     this.learners.require(learnerId);
     const questionCount = this.lessons.get(lessonId) && (this.lessons.quizOf(lessonId)?.questions.length ?? 0);
-    const attempts = this.quizzes.summaries(learnerId, lessonId).map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length));
+    const attempts = this.quizzes.summaries(learnerId, lessonId).map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length, row.awaiting));
     const finished = attempts.filter((a) => a.kind === 'comprehension' && a.score !== null);
     const open = (kind: QuizKind): AttemptSummary | null => attempts.find((a) => a.kind === kind && a.finishedAt === null) ?? null;
     return {
@@ -109,7 +109,7 @@ export class QuizService {
       );
       return {
         feedback: feedbackFor(question, result),
-        attempt: attemptSummary({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
+        attempt: attemptSummary({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length, saved.awaiting),
       };
     });
   }
@@ -134,20 +134,22 @@ export class QuizService {
     const questions = this.questionsOf(row);
     const byId = new Map(questions.map((q) => [q.id, q]));
     const feedback: AttemptView['feedback'] = {};
+    let awaiting = 0;
     for (const answer of this.quizzes.answers(row.id)) {
       const question = byId.get(answer.questionId);
       if (!question) continue;
-      // The score and verdict are those given at the time; marks are recomputed for display.
+      if (answer.verdict === 'awaiting') awaiting++;
+      // The score and verdict are those given at the time (or by the teacher); marks are recomputed for display.
       const { marks } = grade(question, JSON.parse(answer.answer) as Answer);
-      feedback[answer.questionId] = feedbackFor(question, {
-        score: answer.score,
-        verdict: answer.verdict as AnswerOutcome['feedback']['verdict'],
-        detail: '',
-        ...(marks ? { marks } : {}),
-      });
+      const teacher = answer.gradedAt ? { score: answer.score, comment: answer.teacherComment ?? '', gradedAt: answer.gradedAt } : undefined;
+      feedback[answer.questionId] = feedbackFor(
+        question,
+        { score: answer.score, verdict: answer.verdict as AnswerOutcome['feedback']['verdict'], detail: '', ...(marks ? { marks } : {}) },
+        teacher,
+      );
     }
     return {
-      ...attemptSummary(row, Object.keys(feedback).length, questions.length),
+      ...attemptSummary(row, Object.keys(feedback).length, questions.length, awaiting),
       lessonId: row.lessonId,
       questions: questions.map((q) => questionView(q, row.seed)),
       feedback,

@@ -47,6 +47,8 @@ function answerFor(question: QuestionView, random: () => number): Answer {
       return { type: 'matching', pairs: Object.fromEntries(question.left.map((l) => [l.id, pick(question.right).id])) };
     case 'ordering':
       return { type: 'ordering', order: [...question.items].sort(() => random() - 0.5).map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }
 

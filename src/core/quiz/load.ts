@@ -127,6 +127,9 @@ function resolveQuestion(q: QuizQuestionInput, lesson: Lesson, where: string, pr
       if (evidence) question = { ...common, evidence, type: 'ordering', items, itemLang: q.itemLang ?? q.promptLang };
       break;
     }
+    case 'open':
+      if (evidence) question = { ...common, evidence, type: 'open', answerLang: q.answerLang ?? 'fr', ...(q.guidance ? { guidance: q.guidance } : {}) };
+      break;
   }
   return problems.length === count ? question : undefined;
 }

@@ -1,7 +1,7 @@
 // The schema of a lesson's quiz.json (valibot) and the constants it is built from.
 import * as v from 'valibot';
 
-export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'short-answer', 'cloze', 'matching', 'ordering'] as const;
+export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'short-answer', 'cloze', 'matching', 'ordering', 'open'] as const;
 export const SKILLS = ['fact', 'inference', 'vocabulary', 'order'] as const;
 export const LANGS = ['en', 'fr'] as const;
 
@@ -118,6 +118,16 @@ const OrderingSchema = v.strictObject({
   itemLang: v.optional(LangSchema),
 });
 
+// An open question: a sentence or a short paragraph the learner writes (a summary, an opinion), graded by the
+// teacher out of 1. The explanation is shown once answered; the guidance is for the teacher only.
+const OpenSchema = v.strictObject({
+  ...base,
+  type: v.literal('open'),
+  answerLang: v.optional(LangSchema),
+  /** What a good answer holds, or a model answer: shown to the teacher who grades, never to the learner. */
+  guidance: v.optional(Text),
+});
+
 export const QuizQuestionSchema = v.variant('type', [
   SingleSchema,
   MultipleSchema,
@@ -126,6 +136,7 @@ export const QuizQuestionSchema = v.variant('type', [
   v.variant('mode', [ClozeTypedSchema, ClozeChoiceSchema]),
   MatchingSchema,
   OrderingSchema,
+  OpenSchema,
 ]);
 
 export const QuizFileSchema = v.strictObject({

@@ -106,6 +106,13 @@ export interface OrderingQuestion extends QuestionBase {
   itemLang: Lang;
 }
 
+export interface OpenQuestion extends QuestionBase {
+  type: 'open';
+  answerLang: Lang;
+  /** For the teacher who grades; never sent to the learner. */
+  guidance?: string;
+}
+
 export type ClozeQuestion = TypedClozeQuestion | ChoiceClozeQuestion;
 export type Question =
   | SingleChoiceQuestion
@@ -114,7 +121,8 @@ export type Question =
   | ShortAnswerQuestion
   | ClozeQuestion
   | MatchingQuestion
-  | OrderingQuestion;
+  | OrderingQuestion
+  | OpenQuestion;
 
 export interface Quiz {
   lesson: string;

@@ -126,6 +126,8 @@ export function describeAnswer(question: Question | undefined, raw: string): str
       const items = question?.type === 'ordering' ? question.items : [];
       return answer.order.map((id, i) => `${i + 1}. ${items.find((item) => item.id === id)?.text ?? id}`).join(' ');
     }
+    case 'open':
+      return answer.text;
   }
   // Not an answer of a known shape (a damaged row): show it as stored rather than nothing.
   return raw;

@@ -16,6 +16,8 @@ export interface AttemptSummary {
   score: number | null;
   answered: number;
   questionCount: number;
+  /** Open answers the teacher has not graded yet: the score counts the other questions until then. */
+  awaiting: number;
 }
 
 export interface AttemptView extends AttemptSummary {

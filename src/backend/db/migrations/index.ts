@@ -4,7 +4,8 @@ import { migration002 } from './002-reading';
 import { migration003 } from './003-quizzes';
 import { migration004 } from './004-review'; // review cards and logs, and the teacher PIN
 import { migration005 } from './005-results-exchange';
+import { migration010 } from './010-open-grades';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration010];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -70,11 +70,11 @@ export function createBackend(options: BackendOptions): Backend {
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now);
   const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review);
-  const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review);
-  const teacher = new TeacherService(new TeacherRepository(db), now);
   const quizRepository = new QuizRepository(db);
-  const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now);
   const openAnswers = new OpenAnswerService(quizRepository, lessons, now);
+  const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review, openAnswers);
+  const teacher = new TeacherService(new TeacherRepository(db), now);
+  const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now, openAnswers);
   const reports = new ReportService(
     new ReportsRepository(db),
     new ResultsRepository(db),

@@ -37,7 +37,7 @@ export function classSummaryCsv(report: ClassReport): Buffer {
 /** One row per learner × question × attempt. */
 export function attemptsCsv(rows: AttemptAnswerRow[]): Buffer {
   return toCsv(
-    ['learner_id', 'learner', 'attempt_id', 'attempt_number', 'attempt_started', 'attempt_finished', 'question_number', 'question_id', 'question', 'answer', 'verdict', 'score', 'seconds'],
+    ['learner_id', 'learner', 'attempt_id', 'attempt_number', 'attempt_started', 'attempt_finished', 'question_number', 'question_id', 'question', 'answer', 'verdict', 'score', 'seconds', 'teacher_comment'],
     rows.map((r) => [
       r.learnerId,
       r.learner,
@@ -49,9 +49,11 @@ export function attemptsCsv(rows: AttemptAnswerRow[]): Buffer {
       r.questionId,
       r.prompt,
       r.given,
-      r.verdict,
-      r.score,
+      r.verdict === 'awaiting' ? 'awaiting the teacher' : r.verdict,
+      // An open answer not graded yet has no score: it counts in none until the teacher grades it.
+      r.verdict === 'awaiting' ? '' : r.score,
       Math.round(r.timeMs / 100) / 10,
+      r.teacherComment ?? '',
     ]),
   );
 }

@@ -1,11 +1,14 @@
 // Open questions end to end through the backend's one entry point, on a real SQLite file and the real quiz: the
 // answer awaits the teacher, counts in no score until graded, and the grade and comment reach the learner.
 import { resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../core/grading';
 import type { QuestionView } from '../../core/quiz-view';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
-import type { Learner } from '../../shared/types';
+import type { ExportOutcome, Learner } from '../../shared/types';
+import type { ClassReport, LearnerReport } from '../../shared/contract/reports';
+import { pdfText } from '../../../test/support/pdf-text';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 
@@ -31,6 +34,11 @@ function keyedAnswer(question: QuestionView): Answer {
     case 'open':
       return { type: 'open', text: SUMMARY };
   }
+}
+
+function downloaded(outcome: ExportOutcome): Buffer {
+  if (!('download' in outcome)) throw new Error('expected a download');
+  return Buffer.from(outcome.download.base64, 'base64');
 }
 
 describe('open questions', () => {
@@ -129,4 +137,41 @@ describe('open questions', () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id })).answered).toBe(0);
   });
+
+  it('reaches the learner’s lesson card and progress page once graded', async () => {
+    await finishAttempt();
+    const list = await call('openAnswers:list', { teacherToken, lessonId: LESSON });
+    expect((await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON })).teacherNotes).toEqual([]);
+    const summary = list.answers.find((a) => a.questionId === 'summary-summit')!;
+    await call('openAnswers:grade', { teacherToken, answerId: summary.answerId, score: 0.5, comment: 'Il manque le lieu.' });
+    const note = { lessonId: LESSON, questionId: 'summary-summit', answer: SUMMARY, answerLang: 'fr', promptLang: 'fr', score: 0.5, comment: 'Il manque le lieu.' };
+    expect((await call('quiz:overview', { learnerId: learner.id, lessonId: LESSON })).teacherNotes).toMatchObject([note]);
+    expect((await call('progress:get', { learnerId: learner.id })).teacherNotes).toMatchObject([note]);
+  });
+
+  it('shows in every export: awaiting the teacher, then with the grade and the comment', async () => {
+    await finishAttempt();
+    const exportOf = async (report: 'class' | 'attempts' | 'learner', format: 'csv' | 'pdf' | 'json'): Promise<Buffer> =>
+      downloaded(await call('reports:export', { teacherToken, lessonId: LESSON, report, format, ...(report === 'learner' ? { learnerId: learner.id } : {}) }));
+    const rowsOf = async (): Promise<Record<string, string>[]> =>
+      (parse(await exportOf('attempts', 'csv'), { columns: true, bom: true }) as Record<string, string>[]).filter((r) => r.question_id === 'summary-summit');
+
+    expect(await rowsOf()).toMatchObject([{ answer: SUMMARY, verdict: 'awaiting the teacher', score: '', teacher_comment: '' }]);
+    const before = JSON.parse((await exportOf('class', 'json')).toString()) as ClassReport;
+    expect(before.questions.find((q) => q.questionId === 'summary-summit')).toMatchObject({ answered: 0, awaiting: 1 });
+    // The PDF's table wraps a cell over lines that interleave with its neighbours' in the text read back: words, not phrases.
+    expect(await pdfText(await exportOf('learner', 'pdf'))).toMatch(/Awaiting[\s\S]*the teacher/);
+
+    const { answers } = await call('openAnswers:list', { teacherToken, lessonId: LESSON });
+    await call('openAnswers:grade', { teacherToken, answerId: answers.find((a) => a.questionId === 'summary-summit')!.answerId, score: 0.75, comment: 'Clair, mais le lieu manque.' });
+
+    const [row] = await rowsOf();
+    expect(row).toMatchObject({ verdict: 'partial', teacher_comment: 'Clair, mais le lieu manque.' });
+    expect(Number(row?.score)).toBeCloseTo(0.75, 10);
+    const after = JSON.parse((await exportOf('class', 'json')).toString()) as ClassReport;
+    expect(after.questions.find((q) => q.questionId === 'summary-summit')).toMatchObject({ answered: 1, awaiting: 0, facility: 0.75 });
+    const learnerJson = JSON.parse((await exportOf('learner', 'json')).toString()) as LearnerReport;
+    expect(learnerJson.attempts[0]?.answers.find((a) => a.questionId === 'summary-summit')).toMatchObject({ given: SUMMARY, score: 0.75, teacherComment: 'Clair, mais le lieu manque.' });
+    expect(await pdfText(await exportOf('learner', 'pdf'))).toMatch(/Teacher:[\s\S]*Clair,[\s\S]*manque\./);
+  }, 30_000);
 });

@@ -4,7 +4,7 @@ import type { Answer } from '../../core/grading';
 import type { OpenQuestion } from '../../core/quiz';
 import { teacherGrade } from '../../core/teacher-grade';
 import { AppError } from '../../shared/errors';
-import type { OpenAnswer, OpenAnswers } from '../../shared/contract/open-answers';
+import type { OpenAnswer, OpenAnswers, TeacherNote } from '../../shared/contract/open-answers';
 import type { OpenAnswerRow, QuizRepository } from '../db/repositories/quiz';
 import type { LessonStore } from '../lesson-store';
 
@@ -59,6 +59,29 @@ export class OpenAnswerService {
     const graded = this.quizzes.openAnswers(row.lessonId, [row.questionId]).find((a) => a.answerId === answerId);
     if (!graded) throw new AppError('not_found', 'There is no such answer to an open question.');
     return toOpenAnswer(graded);
+  }
+
+  /** A learner's graded open answers, with their questions in words. */
+  notes(learnerId: string, lessonId?: string): TeacherNote[] {
+    return this.quizzes.gradedAnswers(learnerId, lessonId).flatMap((row) => {
+      const lesson = this.lessons.find(row.lessonId);
+      const question = this.lessons.quizOf(row.lessonId)?.questions.find((q) => q.id === row.questionId);
+      if (question?.type !== 'open') return [];
+      return [
+        {
+          lessonId: row.lessonId,
+          lessonTitle: lesson?.manifest.title ?? null,
+          questionId: row.questionId,
+          prompt: question.prompt,
+          promptLang: question.promptLang,
+          answer: textOf(row.answer),
+          answerLang: question.answerLang,
+          score: row.score,
+          comment: row.teacherComment,
+          gradedAt: row.gradedAt,
+        },
+      ];
+    });
   }
 
   private openQuestions(lessonId: string): { question: OpenQuestion; number: number }[] {

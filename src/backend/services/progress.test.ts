@@ -86,6 +86,7 @@ describe('progress', () => {
       secondsRead: 0,
       attempts: [],
       trouble: [],
+      teacherNotes: [],
     });
   });
 

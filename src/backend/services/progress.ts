@@ -5,6 +5,7 @@ import type { TeacherOverview } from '../../shared/contract/teacher';
 import type { ProgressRepository } from '../db/repositories/progress';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
+import type { OpenAnswerService } from './open-answers';
 import type { ReviewService } from './review';
 
 /** Paragraphs listed as "most trouble". */
@@ -26,6 +27,7 @@ export class ProgressService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly review: ReviewService,
+    private readonly openAnswers: OpenAnswerService,
   ) {}
 
   of(learnerId: string): LearnerProgress {
@@ -40,6 +42,7 @@ export class ProgressService {
       secondsRead: counts.secondsRead,
       attempts,
       trouble: this.trouble(learnerId),
+      teacherNotes: this.openAnswers.notes(learnerId),
     };
   }
 

@@ -11,6 +11,7 @@ import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repo
 import type { ReadingRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
+import type { OpenAnswerService } from './open-answers';
 
 const byIdOf = new WeakMap<Quiz, ReadonlyMap<string, Question>>();
 
@@ -35,6 +36,7 @@ export class QuizService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly now: () => Date,
+    private readonly openAnswers: OpenAnswerService,
   ) {}
 
   overview(learnerId: string, lessonId: string): QuizOverview {
@@ -49,6 +51,7 @@ export class QuizService {
       last: finished[0]?.score ?? null,
       inProgress: { comprehension: open('comprehension'), vocabulary: open('vocabulary') },
       attempts,
+      teacherNotes: this.openAnswers.notes(learnerId, lessonId),
     };
   }
 

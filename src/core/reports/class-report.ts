@@ -13,7 +13,17 @@ export interface ReportInput {
   learners: { id: string; name: string }[];
   /** Comprehension attempts only. */
   attempts: { id: string; learnerId: string; startedAt: string; finishedAt: string | null; score: number | null }[];
-  answers: { attemptId: string; questionId: string; answer: string; score: number; verdict: Verdict; timeMs: number; answeredAt: string }[];
+  answers: {
+    attemptId: string;
+    questionId: string;
+    answer: string;
+    score: number;
+    verdict: Verdict;
+    timeMs: number;
+    answeredAt: string;
+    /** The teacher's comment on a graded open answer. */
+    teacherComment?: string | null;
+  }[];
   /** paragraph is 0-based, as stored. */
   lookups: { learnerId: string; lemma: string; paragraph: number }[];
   readingSeconds: Record<string, number>;
@@ -21,7 +31,7 @@ export interface ReportInput {
 }
 
 /** One answer as the class report reads it. */
-export type CountedAnswer = Pick<ReportInput['answers'][number], 'attemptId' | 'questionId' | 'answer' | 'score'>;
+export type CountedAnswer = Pick<ReportInput['answers'][number], 'attemptId' | 'questionId' | 'answer' | 'score' | 'verdict'>;
 
 /**
  * What the class report needs of the answers, rather than all of them: a class of 1,000 learners with five
@@ -57,6 +67,8 @@ export interface QuestionRow extends Omit<ItemStats, 'wrongChoices'> {
   /** 1-based paragraph of the evidence. */
   paragraph: number;
   wrongChoices: { optionId: string; text: string; count: number }[];
+  /** Open answers of the counted attempts still awaiting the teacher: in no figure above until graded. */
+  awaiting: number;
 }
 
 export interface ParagraphRow {
@@ -90,7 +102,7 @@ export interface LearnerReport {
     startedAt: string;
     finishedAt: string | null;
     score: number | null;
-    answers: { number: number; questionId: string; prompt: string; given: string; verdict: Verdict; score: number; timeMs: number }[];
+    answers: { number: number; questionId: string; prompt: string; given: string; verdict: Verdict; score: number; timeMs: number; teacherComment: string | null }[];
   }[];
   lookups: { lemma: string; count: number; paragraphs: number[] }[];
 }
@@ -247,9 +259,14 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
   const learnerOfAttempt = new Map([...counted].map(([learnerId, attemptId]) => [attemptId, learnerId]));
   const responses: Response[] = [];
   const totals = new Map<string, number>();
+  const awaiting = new Map<string, number>();
   for (const answer of input.countedAnswers) {
     const learnerId = learnerOfAttempt.get(answer.attemptId);
     if (!learnerId) continue;
+    if (answer.verdict === 'awaiting') {
+      awaiting.set(answer.questionId, (awaiting.get(answer.questionId) ?? 0) + 1);
+      continue;
+    }
     responses.push({ learnerId, questionId: answer.questionId, score: answer.score, chosen: chosenOptions(answer.answer) });
     totals.set(learnerId, (totals.get(learnerId) ?? 0) + answer.score);
   }
@@ -274,6 +291,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
       type: question.type,
       paragraph,
       wrongChoices: stats.wrongChoices.map((w) => ({ ...w, text: optionText(optionsOf(question), w.optionId) })),
+      awaiting: awaiting.get(question.id) ?? 0,
     };
   });
 
@@ -326,6 +344,7 @@ export function buildLearnerReport(input: ReportInput, learnerId: string, now: D
             verdict: a.verdict,
             score: a.score,
             timeMs: a.timeMs,
+            teacherComment: a.teacherComment ?? null,
           };
         })
         .sort((a, b) => a.number - b.number),

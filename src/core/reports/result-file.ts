@@ -40,7 +40,7 @@ export const ResultFileSchema = v.strictObject({
               questionId: Short(64),
               answer: Short(5_000),
               score: Score,
-              verdict: v.picklist(['correct', 'partial', 'almost', 'wrong']),
+              verdict: v.picklist(['correct', 'partial', 'almost', 'wrong', 'awaiting']),
               timeMs: Count,
               answeredAt: Iso,
             }),

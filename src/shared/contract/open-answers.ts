@@ -33,6 +33,21 @@ export interface OpenAnswers {
   answers: OpenAnswer[];
 }
 
+/** A graded open answer as its learner sees it: on the lesson card and the progress page. */
+export interface TeacherNote {
+  lessonId: string;
+  lessonTitle: string | null;
+  questionId: string;
+  prompt: string;
+  promptLang: Lang;
+  answer: string;
+  answerLang: Lang;
+  /** 0..1 */
+  score: number;
+  comment: string;
+  gradedAt: string;
+}
+
 export const openAnswerCalls = {
   'openAnswers:list': returns<OpenAnswers>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId }), { guard: 'teacher' }),
   /** Grading again replaces the earlier grade; the attempt's score follows. */

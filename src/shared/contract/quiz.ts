@@ -4,6 +4,7 @@ import { AnswerSchema } from '../../core/grading';
 import { IdSchema } from '../../core/quiz';
 import type { Feedback, QuestionView } from '../../core/quiz-view';
 import { QUIZ_KINDS, type QuizKind } from '../types';
+import type { TeacherNote } from './open-answers';
 import { returns, type Table } from './call';
 import { Id, LessonId } from './fields';
 
@@ -35,6 +36,8 @@ export interface QuizOverview {
   inProgress: { comprehension: AttemptSummary | null; vocabulary: AttemptSummary | null };
   /** Every attempt, newest first. */
   attempts: AttemptSummary[];
+  /** The teacher's grades and comments on this learner's open answers, graded last first. */
+  teacherNotes: TeacherNote[];
 }
 
 export interface AnswerOutcome {

@@ -224,6 +224,19 @@ export class QuizRepository {
     });
   }
 
+  /** A learner's graded answers (open questions), on one lesson or every lesson, graded last first. */
+  gradedAnswers(learnerId: string, lessonId?: string): { lessonId: string; questionId: string; answer: string; score: number; teacherComment: string; gradedAt: string }[] {
+    const rows = this.db
+      .sql(
+        `SELECT a.lesson_id, q.question_id, q.answer, q.score, coalesce(q.teacher_comment, '') AS teacher_comment, q.graded_at
+         FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
+         WHERE a.learner_id = ? AND q.graded_at IS NOT NULL AND (? IS NULL OR a.lesson_id = ?)
+         ORDER BY q.graded_at DESC, q.rowid DESC`,
+      )
+      .all(learnerId, lessonId ?? null, lessonId ?? null) as { lesson_id: string; question_id: string; answer: string; score: number; teacher_comment: string; graded_at: string }[];
+    return rows.map((r) => ({ lessonId: r.lesson_id, questionId: r.question_id, answer: r.answer, score: r.score, teacherComment: r.teacher_comment, gradedAt: r.graded_at }));
+  }
+
   private scoredAnswers(attemptId: string): ScoredAnswer[] {
     return this.db.sql('SELECT score, verdict FROM quiz_answers WHERE attempt_id = ?').all(attemptId) as { score: number; verdict: Verdict }[];
   }

@@ -71,27 +71,45 @@ export class ReportsRepository {
     return (
       this.db
         .sql(
-          `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at
+          `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at, q.teacher_comment
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
            WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${learner.and('a.learner_id')} ${ANSWER_ORDER}`,
         )
-        .all(lessonId, ...learner.params) as { attempt_id: string; question_id: string; answer: string; score: number; verdict: Verdict; time_ms: number; answered_at: string }[]
-    ).map((q) => ({ attemptId: q.attempt_id, questionId: q.question_id, answer: q.answer, score: q.score, verdict: q.verdict, timeMs: q.time_ms, answeredAt: q.answered_at }));
+        .all(lessonId, ...learner.params) as {
+        attempt_id: string;
+        question_id: string;
+        answer: string;
+        score: number;
+        verdict: Verdict;
+        time_ms: number;
+        answered_at: string;
+        teacher_comment: string | null;
+      }[]
+    ).map((q) => ({
+      attemptId: q.attempt_id,
+      questionId: q.question_id,
+      answer: q.answer,
+      score: q.score,
+      verdict: q.verdict,
+      timeMs: q.time_ms,
+      answeredAt: q.answered_at,
+      teacherComment: q.teacher_comment,
+    }));
   }
 
-  /** The answers of the given attempts, in the same order as answers() lists them: four columns, not seven. */
+  /** The answers of the given attempts, in the same order as answers() lists them: five columns, not eight. */
   answersOf(attemptIds: readonly string[]): CountedAnswer[] {
     // The ids go in as one JSON array parameter, however many there are, and each row names its attempt by its
     // index in that array: 20,000 answers then share 1,000 id strings instead of each bringing its own copy.
     const rows = this.db
       .sql(
-        `SELECT j.key, q.question_id, q.answer, q.score
+        `SELECT j.key, q.question_id, q.answer, q.score, q.verdict
          FROM json_each(?) j JOIN quiz_attempts a ON a.id = j.value JOIN quiz_answers q ON q.attempt_id = a.id
          ${ANSWER_ORDER}`,
       )
       .raw()
-      .all(JSON.stringify(attemptIds)) as [number, string, string, number][];
-    return rows.map(([index, questionId, answer, score]) => ({ attemptId: attemptIds[index] as string, questionId, answer, score }));
+      .all(JSON.stringify(attemptIds)) as [number, string, string, number, Verdict][];
+    return rows.map(([index, questionId, answer, score, verdict]) => ({ attemptId: attemptIds[index] as string, questionId, answer, score, verdict }));
   }
 
   /** How many distinct questions each of the given attempts answered; attempts with no answer are left out. */

@@ -8,7 +8,7 @@ import { count, formatDate, minutes, percent, validDate } from './format';
 import { MUTED } from './style';
 import { table, type Column } from './table';
 
-const VERDICTS: Record<string, string> = { correct: '✓ Correct', partial: '◐ Partial', almost: '≈ Almost', wrong: '✗ Wrong' };
+const VERDICTS: Record<string, string> = { correct: '✓ Correct', partial: '◐ Partial', almost: '≈ Almost', wrong: '✗ Wrong', awaiting: '… Awaiting the teacher' };
 
 interface AnswerLine {
   number: number;
@@ -17,14 +17,15 @@ interface AnswerLine {
   verdict: string;
   score: number;
   timeMs: number;
+  teacherComment: string | null;
 }
 
 const answerColumns: Column<AnswerLine>[] = [
   { header: '#', weight: 20, align: 'right', value: (a) => (a.number ? String(a.number) : '?') },
   { header: 'Question', weight: 164, maxLines: 5, value: (a) => a.prompt },
-  { header: 'Their answer', weight: 166, maxLines: 5, value: (a) => a.given },
-  { header: 'Verdict', weight: 58, value: (a) => VERDICTS[a.verdict] ?? a.verdict },
-  { header: 'Score', weight: 36, align: 'right', value: (a) => percent(a.score) },
+  { header: 'Their answer', weight: 166, maxLines: 5, value: (a) => (a.teacherComment ? `${a.given} · Teacher: ${a.teacherComment}` : a.given) },
+  { header: 'Verdict', weight: 58, maxLines: 3, value: (a) => VERDICTS[a.verdict] ?? a.verdict },
+  { header: 'Score', weight: 36, align: 'right', value: (a) => (a.verdict === 'awaiting' ? '—' : percent(a.score)) },
   { header: 'Time (s)', weight: 46, align: 'right', value: (a) => (a.timeMs / 1000).toFixed(1) },
 ];
 

@@ -2,6 +2,10 @@
 import type { Grade } from './grading';
 
 export const TEACHER_SCORES = [0, 0.25, 0.5, 0.75, 1] as const;
+export type TeacherScore = (typeof TEACHER_SCORES)[number];
+
+/** The step a stored score is, or null for one off the scale. */
+export const asTeacherScore = (score: number): TeacherScore | null => TEACHER_SCORES.find((step) => step === score) ?? null;
 export const TEACHER_COMMENT_MAX = 1000;
 
 export function teacherGrade(score: number): Pick<Grade, 'score' | 'verdict'> {

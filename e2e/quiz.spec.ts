@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, openLesson } from './flows';
+import { addLearner, openLesson, QUIZ_LENGTH } from './flows';
 import { quizPage } from './pages/quiz';
 
 /** Answers whatever question is showing with its first choice (or the first word that comes to mind). */
 async function answerAnyhow(page: Page): Promise<void> {
   const form = page.locator('form.question');
   if (await form.locator('input[type=text]').count()) await form.locator('input[type=text]').fill('je ne sais pas');
+  else if (await form.locator('textarea').count()) await form.locator('textarea').fill('Je pense que Kim et Poutine ont parlé de coopération.');
   else if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
   else if (await form.locator('input[type=checkbox]').count()) await form.locator('input[type=checkbox]').first().check();
   else if (await form.locator('select').count()) await form.locator('select').first().selectOption({ index: 1 });
@@ -18,9 +19,9 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   let page = liseuse.page;
   await addLearner(page, 'Amélie');
   let quiz = quizPage(page);
-  await expect(quiz.cardScores).toHaveText('Quiz: 23 questions, not taken yet');
+  await expect(quiz.cardScores).toHaveText(`Quiz: ${QUIZ_LENGTH} questions, not taken yet`);
   await quiz.take.click();
-  await expect(quiz.progress).toHaveText('Question 1 of 23');
+  await expect(quiz.progress).toHaveText(`Question 1 of ${QUIZ_LENGTH}`);
   await expectAccessible(page, 'quiz, unanswered question');
 
   // Right, with the case and spacing forgiven.
@@ -32,7 +33,7 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   await quiz.next.click();
 
   // Wrong: the feedback gives the answer, the reason, and the sentence that proves it.
-  await expect(quiz.progress).toHaveText('Question 2 of 23');
+  await expect(quiz.progress).toHaveText(`Question 2 of ${QUIZ_LENGTH}`);
   await quiz.option('False').check();
   await quiz.check.click();
   await expect(quiz.verdict).toHaveText(/Not quite/);
@@ -47,14 +48,14 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   await quiz.backToQuiz.click();
 
   // Back where the learner left off.
-  await expect(quiz.progress).toHaveText('Question 3 of 23');
+  await expect(quiz.progress).toHaveText(`Question 3 of ${QUIZ_LENGTH}`);
   for (let n = 3; n <= 5; n++) {
     await answerAnyhow(page);
     await quiz.next.click();
   }
 
   // A near miss: one accent missing where accents matter.
-  await expect(quiz.progress).toHaveText('Question 6 of 23');
+  await expect(quiz.progress).toHaveText(`Question 6 of ${QUIZ_LENGTH}`);
   await quiz.typed.fill('blinde');
   await quiz.check.click();
   await expect(quiz.verdict).toHaveText(/Almost: check the spelling/);
@@ -64,13 +65,13 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
   await liseuse.restart({ kill: true });
   page = liseuse.page;
   quiz = quizPage(page);
-  await expect(quiz.resume).toHaveText('Resume the quiz (6 of 23 answered)');
+  await expect(quiz.resume).toHaveText(`Resume the quiz (6 of ${QUIZ_LENGTH} answered)`);
   await quiz.resume.click();
-  await expect(quiz.progress).toHaveText('Question 7 of 23');
+  await expect(quiz.progress).toHaveText(`Question 7 of ${QUIZ_LENGTH}`);
 
-  for (let n = 7; n <= 23; n++) {
+  for (let n = 7; n <= QUIZ_LENGTH; n++) {
     await answerAnyhow(page);
-    await (n < 23 ? quiz.next : quiz.finish).click();
+    await (n < QUIZ_LENGTH ? quiz.next : quiz.finish).click();
   }
   await expect(quiz.finalScore).toHaveText(/^Score: \d+% · best \d+%$/);
   const score = (await quiz.finalScore.textContent())?.match(/Score: (\d+)%/)?.[1];
@@ -79,7 +80,7 @@ test('a whole attempt: right, wrong and near-miss answers, evidence shown in the
 
   // Retry starts a new attempt; the first stays in history.
   await quiz.take.click();
-  await expect(quiz.progress).toHaveText('Question 1 of 23');
+  await expect(quiz.progress).toHaveText(`Question 1 of ${QUIZ_LENGTH}`);
 });
 
 test('vocabulary practice asks about the words this learner looked up', async ({ liseuse }) => {

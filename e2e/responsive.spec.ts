@@ -215,8 +215,8 @@ for (const size of SIZES) {
       for (const [tab, testId] of [
         ['Questions', 'item-analysis'],
         ['Paragraphs', 'paragraph-difficulty'],
-        ['One learner', null],
         ['To grade', 'open-answer'],
+        ['One learner', null],
       ] as const) {
         await page.getByRole('tab', { name: tab }).click();
         if (testId) await expect(page.getByTestId(testId).first()).toBeVisible();

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { createBackend } from '../src/backend/backend';
 import { pdfText } from '../test/support/pdf-text';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, chooseLearner } from './flows';
+import { addLearner, answerAnyhow, chooseLearner, QUIZ_LENGTH } from './flows';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
@@ -258,6 +258,8 @@ function answerTo(question: { id: string; type: string; mode?: string; options?:
       return question.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: 'blindé' } : { type: 'cloze', mode: 'choice', choice: question.options?.[0]?.id };
     case 'matching':
       return { type: 'matching', pairs: Object.fromEntries((question.left ?? []).map((l, i) => [l.id, question.right?.[i]?.id])) };
+    case 'open':
+      return { type: 'open', text: 'Je ne sais pas encore.' };
     default:
       return { type: 'ordering', order: (question.items ?? []).map((i) => i.id) };
   }
@@ -294,7 +296,8 @@ test('the teacher sees what learners typed and accepts an answer: the learner’
   const before = await learnersTyped(liseuse.dataDir, { Amélie: 'huit jours', Bruno: 'Huit jours.', Chloé: 'une semaine' });
   await liseuse.start();
   const { page } = liseuse;
-  const after = (before.Amélie ?? 0) + 1 / 23;
+  // The two open answers await the teacher and count in no score: the score is over the other questions.
+  const after = (before.Amélie ?? 0) + 1 / (QUIZ_LENGTH - 2);
 
   const teacher = teacherPage(page);
   await teacher.open.click();
@@ -359,4 +362,89 @@ test('the teacher sees what learners typed and accepts an answer: the learner’
   await teacher.lock.click();
   await chooseLearner(page, 'Amélie');
   await expect(quizPage(page).cardScores).toContainText(`best ${pct(after)}`);
+});
+
+test('an open question graded by the teacher reaches the learner and every export', async ({ liseuse }) => {
+  const { page } = liseuse;
+  const SUMMARY = 'Kim et Poutine ont tenu un sommet à Vostochni ; ensuite, Poutine a parlé de coopération militaire et spatiale.';
+  const COMMENT = 'Très bon résumé ; il manque la région de l’Amour.';
+  await addLearner(page, 'Amélie');
+  const quiz = quizPage(page);
+  await quiz.take.click();
+  for (let n = 1; n <= QUIZ_LENGTH; n++) {
+    await expect(quiz.progress).toHaveText(`Question ${n} of ${QUIZ_LENGTH}`);
+    const open = (await quiz.open.count()) > 0;
+    if (open && n === QUIZ_LENGTH - 1) {
+      await expect(quiz.open).toHaveAttribute('lang', 'fr');
+      await expectAccessible(page, 'quiz, open question');
+    }
+    await answerAnyhow(page, n === QUIZ_LENGTH - 1 ? SUMMARY : 'Je crois que cet accord est dangereux pour la région.');
+    if (open) {
+      await expect(quiz.verdict).toHaveText(/Sent to your teacher/);
+      await expect(quiz.feedback).toContainText('Your teacher will read and grade this answer.');
+      if (n === QUIZ_LENGTH - 1) await expectAccessible(page, 'quiz, open answer awaiting the teacher');
+    }
+    await (n < QUIZ_LENGTH ? quiz.next : quiz.finish).click();
+  }
+  await expect(quiz.awaiting).toHaveText('2 questions await the teacher: the score counts the others until then.');
+  const before = Number((await quiz.finalScore.textContent())?.match(/Score: (\d+)%/)?.[1]);
+  await quiz.library.click();
+
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
+  await teacher.setPin.click();
+  await page.getByRole('tab', { name: 'To grade' }).click();
+  await expect(page.getByTestId('to-grade-count')).toHaveText('2 answers to grade.');
+  const summary = page.getByTestId('open-answer').filter({ hasText: SUMMARY });
+  await expect(summary).toContainText('Amélie');
+  await expect(summary).toContainText('Awaiting the teacher');
+  await expectAccessible(page, 'teacher, open answers to grade');
+
+  // The other answers before grading: awaiting the teacher in the every-answer file.
+  const awaitingCsv = readFileSync((await downloadOf(page, 'Every answer (CSV)')).path, 'utf8');
+  expect(awaitingCsv).toContain(SUMMARY);
+  expect(awaitingCsv).toContain('awaiting the teacher');
+
+  await summary.getByLabel('75%', { exact: true }).check();
+  await summary.getByLabel('Comment for the learner').fill(COMMENT);
+  await summary.getByRole('button', { name: 'Save the grade' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Grade saved' })).toHaveText('Grade saved for Amélie.');
+  await expect(summary).toContainText('Graded 75%');
+  await expect(page.getByTestId('to-grade-count')).toHaveText('1 answer to grade.');
+  await expectAccessible(page, 'teacher, an open answer graded');
+
+  // Every export says so: the comment beside the answer, the other still awaiting.
+  const csv = readFileSync((await downloadOf(page, 'Every answer (CSV)')).path, 'utf8');
+  expect(csv).toContain(COMMENT);
+  expect(csv).toContain('awaiting the teacher');
+  const classJson = JSON.parse(readFileSync((await downloadOf(page, 'Class report (JSON)')).path, 'utf8')) as {
+    questions: { questionId: string; answered: number; awaiting: number; facility: number }[];
+  };
+  expect(classJson.questions.find((q) => q.questionId === 'summary-summit')).toMatchObject({ answered: 1, awaiting: 0, facility: 0.75 });
+  expect(classJson.questions.find((q) => q.questionId === 'deal-opinion')).toMatchObject({ answered: 0, awaiting: 1 });
+  await page.getByRole('tab', { name: 'Questions' }).click();
+  await expect(page.getByTestId('item-analysis')).toContainText('0 graded · 1 awaiting the teacher');
+  await page.getByRole('tab', { name: 'One learner' }).click();
+  const learnerJson = readFileSync((await downloadOf(page, 'This learner (JSON)')).path, 'utf8');
+  expect(JSON.parse(learnerJson).attempts[0].answers).toContainEqual(expect.objectContaining({ questionId: 'summary-summit', given: SUMMARY, score: 0.75, teacherComment: COMMENT }));
+  const learnerPdf = await pdfText(readFileSync((await downloadOf(page, 'This learner (PDF)')).path));
+  expect(learnerPdf).toMatch(/Teacher:[\s\S]*Très bon résumé/);
+  expect(learnerPdf).toMatch(/Awaiting[\s\S]*the teacher/);
+  await teacher.lock.click();
+
+  // The learner, next time: the grade and the comment on the lesson card and the progress page, and a higher score.
+  const notes = page.getByTestId('teacher-notes');
+  await expect(notes).toContainText('From your teacher');
+  await expect(notes).toContainText(SUMMARY);
+  await expect(notes).toContainText('75%');
+  await expect(notes).toContainText(COMMENT);
+  await expectAccessible(page, 'library, a teacher’s grade on the lesson card');
+  const after = Number((await quiz.cardScores.textContent())?.match(/last (\d+)%/)?.[1]);
+  // Answered anyhow, the keyed questions score well under 75 %: the graded answer raises the score.
+  expect(after).toBeGreaterThan(before);
+  await page.getByRole('button', { name: 'My progress' }).click();
+  await expect(page.getByTestId('teacher-notes')).toContainText(COMMENT);
+  await expectAccessible(page, 'progress, a teacher’s grade');
 });

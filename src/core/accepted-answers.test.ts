@@ -43,8 +43,10 @@ describe('the teacher’s accepted-answer corrections', () => {
 
 describe('attemptScore', () => {
   it('is the mean over the attempt’s questions, an unanswered one counting 0', () => {
-    expect(attemptScore([1, 0.5, 0], 3)).toBe(0.5);
-    expect(attemptScore([1], 4)).toBe(0.25);
-    expect(attemptScore([], 0)).toBe(0);
+    const scored = (...scores: number[]) => scores.map((score) => ({ score, verdict: score === 1 ? ('correct' as const) : ('wrong' as const) }));
+    expect(attemptScore(scored(1, 0.5, 0), 3).score).toBe(0.5);
+    expect(attemptScore(scored(1), 4).score).toBe(0.25);
+    // No question counts: no score (the rule openq's awaiting answers need too).
+    expect(attemptScore([], 0).score).toBeNull();
   });
 });

@@ -167,6 +167,9 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     name: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Zoé', 'ÉLODIE', 'élodie', '  Ana  ', 'Ana', '李')),
     teacherToken: fc.stringMatching(/^[\w-]{20,100}$/),
     pin: fc.stringMatching(PIN_FORMAT),
+    answerId: uuid,
+    score: fc.constantFrom(0, 0.25, 0.5, 0.75, 1),
+    comment: fc.string({ maxLength: 1000 }),
     recoveryCode: fc.oneof(fc.stringMatching(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/), fc.string({ maxLength: 60 })),
     lemma: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('dormir', 'retenir', 'la', 'Kim')),
     rating: fc.constantFrom(...REVIEW_RATINGS),
@@ -208,6 +211,8 @@ export function fittingAnswer(question: QuestionView): fc.Arbitrary<unknown> {
         .map((pairs) => ({ type: 'matching', pairs: Object.fromEntries(pairs) }));
     case 'ordering':
       return fc.shuffledSubarray(ids(q.items), { minLength: ids(q.items).length }).map((order) => ({ type: 'ordering', order }));
+    case 'open':
+      return fc.string({ minLength: 1, maxLength: 200 }).filter((text) => text.trim() !== '').map((text) => ({ type: 'open', text }));
     default:
       return fc.constant({ type: q.type });
   }

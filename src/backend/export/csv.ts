@@ -69,6 +69,7 @@ export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string): Buffer 
       'score_pct',
       'seconds',
       'regraded',
+      'teacher_comment',
     ],
     rows.map((r) => [
       r.learnerId,
@@ -83,10 +84,12 @@ export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string): Buffer 
       r.prompt,
       r.given,
       r.rightAnswer,
-      r.verdict,
-      percent(r.score),
+      r.verdict === 'awaiting' ? 'awaiting the teacher' : r.verdict,
+      // An open answer not graded yet has no score: it counts in none until the teacher grades it.
+      r.verdict === 'awaiting' ? '' : percent(r.score),
       Math.round(r.timeMs / 100) / 10,
       r.regradings.map((g) => `${localTime(g.at, timeZone)} ${g.text}`).join('; '),
+      r.teacherComment ?? '',
     ]),
   );
 }

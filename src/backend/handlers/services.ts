@@ -2,6 +2,7 @@
 import type { LessonStore } from '../lesson-store';
 import type { AcceptedAnswerService } from '../services/accepted-answers';
 import type { LearnerService } from '../services/learners';
+import type { OpenAnswerService } from '../services/open-answers';
 import type { ProgressService } from '../services/progress';
 import type { QuizService } from '../services/quiz';
 import type { ReadingService } from '../services/reading';
@@ -19,4 +20,5 @@ export interface Services {
   quiz: QuizService;
   reports: ReportService;
   acceptedAnswers: AcceptedAnswerService;
+  openAnswers: OpenAnswerService;
 }

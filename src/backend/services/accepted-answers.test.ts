@@ -40,6 +40,8 @@ function anyAnswer(question: QuestionView): Answer {
       return { type: 'matching', pairs: Object.fromEntries(question.left.map((l, i) => [l.id, question.right[i]!.id])) };
     case 'ordering':
       return { type: 'ordering', order: question.items.map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Je ne sais pas encore.' };
   }
 }
 

@@ -102,7 +102,8 @@ export class AcceptedAnswerService {
     for (const [attemptId, learnerId] of changed) {
       const finished = this.repo.finishedAttempt(attemptId);
       if (!finished) continue;
-      const after = attemptScore(finished.answerScores, finished.questionCount);
+      // Open answers awaiting the teacher stay out of the score, as when the attempt was finished.
+      const after = attemptScore(finished.answers, finished.questionCount).score ?? 0;
       if (after === finished.score) continue;
       this.repo.setAttemptScore(attemptId, after);
       attempts.push({ attemptId, learnerId, before: finished.score, after });

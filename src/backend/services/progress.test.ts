@@ -84,6 +84,7 @@ describe('progress', () => {
       secondsRead: 0,
       attempts: [],
       trouble: [],
+      teacherNotes: [],
     });
   });
 

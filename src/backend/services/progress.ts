@@ -4,6 +4,7 @@ import { excerptOf } from '../../core/excerpt';
 import type { ProgressRepository } from '../db/repositories/progress';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
+import type { OpenAnswerService } from './open-answers';
 import type { ReviewService } from './review';
 
 /** Paragraphs listed as "most trouble". */
@@ -15,6 +16,7 @@ export class ProgressService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly review: ReviewService,
+    private readonly openAnswers: OpenAnswerService,
   ) {}
 
   of(learnerId: string): LearnerProgress {
@@ -29,6 +31,7 @@ export class ProgressService {
       secondsRead: counts.secondsRead,
       attempts,
       trouble: this.trouble(learnerId),
+      teacherNotes: this.openAnswers.notes(learnerId),
     };
   }
 

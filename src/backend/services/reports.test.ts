@@ -47,6 +47,8 @@ function answerFor(question: QuestionView, random: () => number): Answer {
       return { type: 'matching', pairs: Object.fromEntries(question.left.map((l) => [l.id, pick(question.right).id])) };
     case 'ordering':
       return { type: 'ordering', order: [...question.items].sort(() => random() - 0.5).map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }
 
@@ -91,8 +93,10 @@ describe('a class of 30', () => {
     expect(report.learners.filter((l) => l.bestScore !== null)).toHaveLength(27);
     expect(report.questions).toHaveLength(report.lesson.questionCount);
     for (const question of report.questions) {
-      expect(question.answered).toBe(27);
-      expect(question.discrimination).not.toBeNull();
+      // An open answer counts once the teacher has graded it; none is graded here.
+      expect([question.answered, question.awaiting]).toEqual(question.type === 'open' ? [0, 27] : [27, 0]);
+      if (question.type !== 'open') expect(question.discrimination).not.toBeNull();
+      else expect(question.discrimination).toBeNull();
     }
     expect(report.paragraphs.reduce((sum, p) => sum + p.lookups, 0)).toBe(150);
     // Each paragraph is named by its first words, not only its number.
@@ -115,8 +119,9 @@ describe('a class of 30', () => {
     const csv = download(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, report: 'attempts', format: 'csv' }));
     const rows = parse(csv.bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(27 * report.lesson.questionCount);
-    // Scores as percentages with at most one decimal, never 0.3333333333333333.
-    const badScores = rows.map((r) => r.score_pct ?? '').filter((score) => !/^(100|\d{1,2}(\.\d)?)$/.test(score));
+    // Scores as percentages with at most one decimal, never 0.3333333333333333; an open answer not graded yet has none.
+    const badScores = rows.filter((r) => r.verdict !== 'awaiting the teacher').map((r) => r.score_pct ?? '').filter((score) => !/^(100|\d{1,2}(\.\d)?)$/.test(score));
+    expect(rows.filter((r) => r.verdict === 'awaiting the teacher').map((r) => r.score_pct)).toEqual(Array.from({ length: 27 * 2 }, () => ''));
     expect(badScores).toEqual([]);
     expect(rows.some((r) => r.learner === 'Jean-François')).toBe(false); // never took the quiz
     const summary = download(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, report: 'class', format: 'csv' }));

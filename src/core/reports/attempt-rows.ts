@@ -22,6 +22,8 @@ export interface AttemptAnswerRow {
   verdict: string;
   score: number;
   timeMs: number;
+  /** The teacher's comment on a graded open answer. */
+  teacherComment: string | null;
 }
 
 /** Sorted by learner name (French order), then attempt number, then question number. */
@@ -60,6 +62,7 @@ export function attemptRows(input: ReportInput): AttemptAnswerRow[] {
           verdict: answer.verdict,
           score: answer.score,
           timeMs: answer.timeMs,
+          teacherComment: answer.teacherComment ?? null,
         },
       ];
     })

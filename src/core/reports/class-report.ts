@@ -28,6 +28,8 @@ export interface ReportInput {
     answeredAt: string;
     /** The near-miss first try (answer JSON) when the learner tried twice; `answer` is the counted second try. */
     firstTry?: string;
+    /** The teacher's comment on a graded open answer. */
+    teacherComment?: string | null;
   }[];
   /** paragraph is 0-based, as stored. */
   lookups: { learnerId: string; lemma: string; paragraph: number }[];
@@ -38,7 +40,7 @@ export interface ReportInput {
 }
 
 /** One answer as the class report reads it. */
-export type CountedAnswer = Pick<ReportInput['answers'][number], 'attemptId' | 'questionId' | 'answer' | 'score'>;
+export type CountedAnswer = Pick<ReportInput['answers'][number], 'attemptId' | 'questionId' | 'answer' | 'score' | 'verdict'>;
 
 /**
  * What the class report needs of the answers, rather than all of them: a class of 1,000 learners with five
@@ -76,6 +78,8 @@ export interface QuestionRow extends Omit<ItemStats, 'wrongChoices'> {
   /** 1-based paragraph of the evidence. */
   paragraph: number;
   wrongChoices: { optionId: string; text: string; count: number }[];
+  /** Open answers of the counted attempts still awaiting the teacher: in no figure above until graded. */
+  awaiting: number;
 }
 
 export interface ParagraphRow {
@@ -125,6 +129,7 @@ export interface LearnerReport {
       verdict: Verdict;
       score: number;
       timeMs: number;
+      teacherComment: string | null;
     }[];
   }[];
   lookups: { lemma: string; count: number; paragraphs: number[] }[];
@@ -165,6 +170,8 @@ export function describeAnswer(question: Question | undefined, raw: string): str
       const items = question?.type === 'ordering' ? question.items : [];
       return answer.order.map((id, i) => `${i + 1}. ${items.find((item) => item.id === id)?.text ?? id}`).join(' ');
     }
+    case 'open':
+      return answer.text;
   }
 }
 
@@ -288,9 +295,14 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
   const responses: Response[] = [];
   const totals = new Map<string, number>();
   const typedMisses = new Map<string, Map<string, { optionId: string; text: string; count: number }>>();
+  const awaiting = new Map<string, number>();
   for (const answer of input.countedAnswers) {
     const learnerId = learnerOfAttempt.get(answer.attemptId);
     if (!learnerId) continue;
+    if (answer.verdict === 'awaiting') {
+      awaiting.set(answer.questionId, (awaiting.get(answer.questionId) ?? 0) + 1);
+      continue;
+    }
     responses.push({ learnerId, questionId: answer.questionId, score: answer.score, chosen: chosenOptions(answer.answer) });
     totals.set(learnerId, (totals.get(learnerId) ?? 0) + answer.score);
     const typed = answer.score < 1 ? typedText(answer.answer) : null;
@@ -321,6 +333,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
       wrongChoices: typedMisses.has(question.id)
         ? [...(typedMisses.get(question.id)?.values() ?? [])].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, 'fr'))
         : stats.wrongChoices.map((w) => ({ ...w, text: optionText(optionsOf(question), w.optionId) })),
+      awaiting: awaiting.get(question.id) ?? 0,
     };
   });
 
@@ -377,6 +390,7 @@ export function buildLearnerReport(input: ReportInput, learnerId: string, now: D
             verdict: a.verdict,
             score: a.score,
             timeMs: a.timeMs,
+            teacherComment: a.teacherComment ?? null,
           };
         })
         .sort((a, b) => a.number - b.number),

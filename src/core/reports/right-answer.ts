@@ -4,7 +4,7 @@ import type { Question } from '../quiz';
 const texts = (options: readonly { id: string; text: string }[], ids: readonly string[]): string =>
   ids.map((id) => options.find((o) => o.id === id)?.text ?? id).join(' | ');
 
-/** Typed questions give their first accepted answer; choices the right options' texts; pairs and orders in full. */
+/** Typed questions give their first accepted answer; choices the right options' texts; pairs and orders in full; open ones none. */
 export function rightAnswerText(question: Question): string {
   switch (question.type) {
     case 'single':
@@ -21,5 +21,8 @@ export function rightAnswerText(question: Question): string {
       return question.pairs.map((p) => `${p.left} → ${p.right}`).join(' | ');
     case 'ordering':
       return question.items.map((item, i) => `${i + 1}. ${item.text}`).join(' ');
+    case 'open':
+      // No one right answer: the teacher grades it.
+      return '';
   }
 }

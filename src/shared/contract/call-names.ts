@@ -45,6 +45,8 @@ export const CALL_NAMES = [
   'reports:export',
   'results:export',
   'results:import',
+  'openAnswers:list',
+  'openAnswers:grade',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

@@ -1,5 +1,6 @@
 // The teacher's corrections to typed questions' accepted answers, the stored answers a correction regrades, and
 // the log of regradings.
+import type { ScoredAnswer } from '../../../core/attempt-score';
 import type { AcceptedOverride } from '../../../core/accepted-answers';
 import type { Verdict } from '../../../core/grading';
 import type { Regrading } from '../../../core/reports/regrading';
@@ -64,14 +65,14 @@ export class AcceptedAnswersRepository {
     this.db.sql('UPDATE quiz_answers SET score = ?, verdict = ? WHERE id = ?').run(score, verdict, answerId);
   }
 
-  /** A finished attempt's answer scores and question count; undefined while it is unfinished. */
-  finishedAttempt(attemptId: string): { score: number; questionCount: number; answerScores: number[] } | undefined {
+  /** A finished attempt's scored answers and question count; undefined while it is unfinished. */
+  finishedAttempt(attemptId: string): { score: number; questionCount: number; answers: ScoredAnswer[] } | undefined {
     const attempt = this.db.sql('SELECT score, questions FROM quiz_attempts WHERE id = ? AND finished_at IS NOT NULL').get(attemptId) as
       | { score: number | null; questions: string }
       | undefined;
     if (!attempt) return undefined;
-    const scores = this.db.sql('SELECT score FROM quiz_answers WHERE attempt_id = ? ORDER BY rowid').pluck().all(attemptId) as number[];
-    return { score: attempt.score ?? 0, questionCount: (JSON.parse(attempt.questions) as unknown[]).length, answerScores: scores };
+    const answers = this.db.sql('SELECT score, verdict FROM quiz_answers WHERE attempt_id = ? ORDER BY rowid').all(attemptId) as ScoredAnswer[];
+    return { score: attempt.score ?? 0, questionCount: (JSON.parse(attempt.questions) as unknown[]).length, answers };
   }
 
   setAttemptScore(attemptId: string, score: number): void {

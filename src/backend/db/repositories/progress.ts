@@ -69,7 +69,7 @@ export class ProgressRepository {
   }
 
   /**
-   * Answers that were not fully right (score < 1), counted per lesson and question. When the attempt stored
+   * Answers that were not fully right (score < 1; an open answer awaiting the teacher is not yet either), counted per lesson and question. When the attempt stored
    * whole questions (generated vocabulary practice), the paragraph comes from that question's evidence, read in
    * SQL; a comprehension attempt stores only ids, so its paragraph is left for the caller to find in the quiz.
    */
@@ -83,7 +83,7 @@ export class ProgressRepository {
                WHERE q.type = 'object' AND json_extract(q.value, '$.id') = qa.question_id
                LIMIT 1) AS paragraph
            FROM quiz_answers qa JOIN quiz_attempts a ON a.id = qa.attempt_id
-           WHERE a.learner_id = ? AND qa.score < 1
+           WHERE a.learner_id = ? AND qa.score < 1 AND qa.verdict <> 'awaiting'
          )
          GROUP BY lesson_id, question_id, paragraph`,
       )

@@ -31,6 +31,7 @@ const questionColumns: Column<QuestionRow>[] = [
     weight: 108,
     maxLines: 3,
     value: (q) => {
+      if (q.type === 'open') return `${q.answered} graded, ${q.awaiting} awaiting the teacher`;
       const top = q.wrongChoices[0];
       return top ? `${top.text} (${top.count})` : '—';
     },

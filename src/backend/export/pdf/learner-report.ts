@@ -9,7 +9,7 @@ import { MUTED } from './style';
 import { regradingsSection } from './regradings';
 import { table, type Column } from './table';
 
-const VERDICTS: Record<string, string> = { correct: '✓ Correct', partial: '◐ Partial', almost: '≈ Almost', wrong: '✗ Wrong' };
+const VERDICTS: Record<string, string> = { correct: '✓ Correct', partial: '◐ Partial', almost: '≈ Almost', wrong: '✗ Wrong', awaiting: '… Awaiting the teacher' };
 
 interface AnswerLine {
   number: number;
@@ -18,6 +18,7 @@ interface AnswerLine {
   verdict: string;
   score: number;
   timeMs: number;
+  teacherComment: string | null;
 }
 
 // The prompt and the answer wrap whole: a teacher reads every word of them. A typed answer is at most 500
@@ -28,9 +29,9 @@ const WHOLE = 60;
 const answerColumns: Column<AnswerLine>[] = [
   { header: '#', weight: 20, align: 'right', value: (a) => (a.number ? String(a.number) : '?') },
   { header: 'Question', weight: 164, maxLines: WHOLE, value: (a) => a.prompt },
-  { header: 'Their answer', weight: 166, maxLines: WHOLE, value: (a) => givenWithTries(a) },
-  { header: 'Verdict', weight: 58, value: (a) => VERDICTS[a.verdict] ?? a.verdict },
-  { header: 'Score', weight: 36, align: 'right', value: (a) => percent(a.score) },
+  { header: 'Their answer', weight: 166, maxLines: WHOLE, value: (a) => (a.teacherComment ? `${givenWithTries(a)} · Teacher: ${a.teacherComment}` : givenWithTries(a)) },
+  { header: 'Verdict', weight: 58, maxLines: 3, value: (a) => VERDICTS[a.verdict] ?? a.verdict },
+  { header: 'Score', weight: 36, align: 'right', value: (a) => (a.verdict === 'awaiting' ? '—' : percent(a.score)) },
   { header: 'Time (s)', weight: 46, align: 'right', value: (a) => (a.timeMs / 1000).toFixed(1) },
 ];
 

@@ -58,6 +58,8 @@ function rightAnswer(q: Question): Answer {
       return { type: 'matching', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
     case 'ordering':
       return { type: 'ordering', order: q.items.map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }
 
@@ -88,6 +90,8 @@ function wrongAnswer(q: Question, random: () => number): Answer {
     }
     case 'ordering':
       return { type: 'ordering', order: q.items.map((i) => i.id).reverse() };
+    case 'open':
+      return { type: 'open', text: 'Je ne sais pas.' };
   }
 }
 

@@ -1,5 +1,6 @@
 // The teacher's reports as data: a class overview, per-question analysis, per-paragraph difficulty and a learner's
-// answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON.
+// answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON. Long because
+// the class report's questions, paragraphs, learners and typed answers come from one pass over the counted answers.
 import { isTyped, typedText } from '../accepted-answers';
 import { normaliseAnswer, type Verdict } from '../grading';
 import type { Question, Quiz } from '../quiz';

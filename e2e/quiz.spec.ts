@@ -115,7 +115,7 @@ test('a whole attempt: the text beside it, right, wrong and near-miss answers, b
   await quiz.practiseMissed.click();
   await expect(quiz.practiceProgress).toHaveText(/^Practice 1 of \d+$/);
   await expect(page.getByRole('heading', { name: 'Practice: the questions you missed' })).toBeFocused();
-  await expect(quiz.prompt).toContainText('longest trip');
+  await expect(quiz.prompt).toContainText('jamais fait de voyage aussi long');
   await quiz.option('True').check();
   await quiz.check.click();
   await expect(quiz.verdict).toHaveText(/Correct/);

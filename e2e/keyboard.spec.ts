@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { LESSON_TITLE } from './flows';
+import { LESSON_TITLE, QUIZ_LENGTH } from './flows';
 import { libraryPage } from './pages/library';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
@@ -92,6 +92,15 @@ async function answerWithKeyboard(page: Page): Promise<void> {
     await tabTo(page, quiz.typed);
     await page.keyboard.type(question.type === 'cloze' ? (question.blank ?? '') : (question.accepted?.[0] ?? ''));
     // Enter in the text box submits the form.
+    await page.keyboard.press('Enter');
+    return;
+  }
+
+  if (question.type === 'open') {
+    await tabTo(page, quiz.open);
+    await page.keyboard.type('Kim et Poutine se sont rencontrés à Vostochni.');
+    // Enter in a multi-line field starts a new line: the check button is the next stop.
+    await tabTo(page, quiz.check, 4);
     await page.keyboard.press('Enter');
     return;
   }
@@ -252,20 +261,22 @@ test('a learner and a teacher do everything with the keyboard alone', async ({ l
   await tabTo(page, quiz.take);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Comprehension quiz' })).toBeFocused();
-  for (let n = 1; n <= 23; n++) {
-    await expect(quiz.progress).toHaveText(`Question ${n} of 23`);
+  for (let n = 1; n <= QUIZ_LENGTH; n++) {
+    await expect(quiz.progress).toHaveText(`Question ${n} of ${QUIZ_LENGTH}`);
     // After "Next question" (gone with its feedback) focus is on the new question's prompt.
     if (n > 1) await expect(quiz.prompt).toBeFocused();
     await answerWithKeyboard(page);
     // The verdict takes focus, so it is met (and read out) first.
-    await expect(quiz.verdict).toHaveText(/Correct/);
+    // An open answer has no key: it goes to the teacher.
+    await expect(quiz.verdict).toHaveText(/Correct|Sent to your teacher/);
     await expect(quiz.verdict).toBeFocused();
-    const next = n < 23 ? quiz.next : quiz.finish;
+    const next = n < QUIZ_LENGTH ? quiz.next : quiz.finish;
     await tabTo(page, next, 4);
     if (n === 1) await expectFocusIndicator(page, 'the Next button');
     await page.keyboard.press('Enter');
   }
   await expect(quiz.finalScore).toHaveText('Score: 100% · best 100%');
+  await expect(quiz.awaiting).toHaveText('2 questions await the teacher: the score counts the others until then.');
   await expect(focused(page)).toHaveText('Your result');
   await tabTo(page, quiz.library);
   await page.keyboard.press('Enter');
@@ -324,6 +335,25 @@ test('a learner and a teacher do everything with the keyboard alone', async ({ l
   await page.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/^liseuse-kim-russie-class-\d{4}-\d{2}-\d{2}\.csv$/);
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText('liseuse-kim-russie-class-');
+
+  // An open answer graded: the last tab, a score picked with the arrows, a comment typed, saved with Enter.
+  await tabTo(page, page.getByRole('tab', { name: 'Questions' }), 60, 'Shift+Tab');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'To grade' })).toBeFocused();
+  const firstAnswer = page.getByTestId('open-answer').first();
+  await tabTo(page, firstAnswer.getByLabel('0%', { exact: true }));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(firstAnswer.getByLabel('50%', { exact: true })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(firstAnswer.getByLabel('Comment for the learner')).toBeFocused();
+  await page.keyboard.type('Il manque le lieu du sommet.');
+  await page.keyboard.press('Tab');
+  await expect(firstAnswer.getByRole('button', { name: 'Save the grade' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Grade saved' })).toHaveText('Grade saved for Zoé.');
+  await expect(page.getByTestId('to-grade-count')).toHaveText('1 answer to grade.');
 
   await tabTo(page, teacher.lock);
   await page.keyboard.press('Enter');

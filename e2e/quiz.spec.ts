@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, openLesson } from './flows';
+import { addLearner, openLesson, QUIZ_LENGTH } from './flows';
 import { callAnswered } from '../test/support/calls';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
@@ -9,6 +9,7 @@ import { quizPage } from './pages/quiz';
 async function answerAnyhow(page: Page): Promise<void> {
   const form = page.locator('form.question');
   if (await form.locator('input[type=text]').count()) await form.locator('input[type=text]').fill('je ne sais pas');
+  else if (await form.locator('textarea').count()) await form.locator('textarea').fill('Je pense que Kim et Poutine ont parlé de coopération.');
   else if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
   else if (await form.locator('input[type=checkbox]').count()) await form.locator('input[type=checkbox]').first().check();
   else if (await form.locator('select').count()) await form.locator('select').first().selectOption({ index: 1 });
@@ -20,9 +21,9 @@ test('a whole attempt: the text beside it, right, wrong and near-miss answers, b
   let page = liseuse.page;
   await addLearner(page, 'Amélie');
   let quiz = quizPage(page);
-  await expect(quiz.cardScores).toHaveText('Quiz: 23 questions, not taken yet');
+  await expect(quiz.cardScores).toHaveText(`Quiz: ${QUIZ_LENGTH} questions, not taken yet`);
   await quiz.take.click();
-  await expect(quiz.progress).toHaveText('Question 1 of 23');
+  await expect(quiz.progress).toHaveText(`Question 1 of ${QUIZ_LENGTH}`);
   // The text beside the questions (a wide window), with its glosses for the comprehension quiz.
   await expect(quiz.text).toBeVisible();
   await expect(quiz.text).toContainText('Kim Jong-un');
@@ -38,7 +39,7 @@ test('a whole attempt: the text beside it, right, wrong and near-miss answers, b
   await quiz.next.click();
 
   // Wrong: the feedback gives the answer, the reason, and the sentence that proves it.
-  await expect(quiz.progress).toHaveText('Question 2 of 23');
+  await expect(quiz.progress).toHaveText(`Question 2 of ${QUIZ_LENGTH}`);
   await quiz.option('False').check();
   await quiz.check.click();
   await expect(quiz.verdict).toHaveText(/Not quite/);
@@ -53,18 +54,18 @@ test('a whole attempt: the text beside it, right, wrong and near-miss answers, b
   await quiz.backToQuiz.click();
 
   // Back where the learner was: the same question, its feedback still showing.
-  await expect(quiz.progress).toHaveText('Question 2 of 23');
+  await expect(quiz.progress).toHaveText(`Question 2 of ${QUIZ_LENGTH}`);
   await expect(quiz.verdict).toHaveText(/Not quite/);
   await expect(quiz.feedback).toContainText('« est le plus long jamais entrepris par le dirigeant nord-coréen »');
   await quiz.next.click();
-  await expect(quiz.progress).toHaveText('Question 3 of 23');
+  await expect(quiz.progress).toHaveText(`Question 3 of ${QUIZ_LENGTH}`);
   for (let n = 3; n <= 5; n++) {
     await answerAnyhow(page);
     await quiz.next.click();
   }
 
   // A near miss: one accent missing where accents matter.
-  await expect(quiz.progress).toHaveText('Question 6 of 23');
+  await expect(quiz.progress).toHaveText(`Question 6 of ${QUIZ_LENGTH}`);
   await quiz.typed.fill('blinde');
   await quiz.check.click();
   // A second try is offered; the same near miss again ends the question.
@@ -77,30 +78,30 @@ test('a whole attempt: the text beside it, right, wrong and near-miss answers, b
   await liseuse.restart({ kill: true });
   page = liseuse.page;
   quiz = quizPage(page);
-  await expect(quiz.resume).toHaveText('Resume the quiz (6 of 23 answered)');
+  await expect(quiz.resume).toHaveText(`Resume the quiz (6 of ${QUIZ_LENGTH} answered)`);
   // One line on the card: an attempt in progress, never "not taken yet" beside it.
-  await expect(quiz.cardScores).toHaveText('Quiz: in progress, 6 of 23 answered');
+  await expect(quiz.cardScores).toHaveText(`Quiz: in progress, 6 of ${QUIZ_LENGTH} answered`);
   // A new attempt asks first, and saying no keeps the attempt in progress.
   await quiz.startOver.click();
   await expect(quiz.confirmDialog).toBeVisible();
-  await expect(quiz.confirmDialog).toContainText('6 of 23 answered');
+  await expect(quiz.confirmDialog).toContainText(`6 of ${QUIZ_LENGTH} answered`);
   await expect(quiz.confirmDialog).toContainText('never counts in your scores');
   await expectAccessible(page, 'confirm a new attempt');
   await page.keyboard.press('Escape');
   await expect(quiz.confirmDialog).toBeHidden();
-  await expect(quiz.resume).toHaveText('Resume the quiz (6 of 23 answered)');
+  await expect(quiz.resume).toHaveText(`Resume the quiz (6 of ${QUIZ_LENGTH} answered)`);
   await quiz.resume.click();
-  await expect(quiz.progress).toHaveText('Question 7 of 23');
+  await expect(quiz.progress).toHaveText(`Question 7 of ${QUIZ_LENGTH}`);
 
-  for (let n = 7; n <= 23; n++) {
+  for (let n = 7; n <= QUIZ_LENGTH; n++) {
     await answerAnyhow(page);
-    await (n < 23 ? quiz.next : quiz.finish).click();
+    await (n < QUIZ_LENGTH ? quiz.next : quiz.finish).click();
   }
   await expect(quiz.finalScore).toHaveText(/^Score: \d+% · best \d+%$/);
   const score = (await quiz.finalScore.textContent())?.match(/Score: (\d+)%/)?.[1];
 
   // The review: every question with the learner's answer, the right answer and why.
-  await expect(quiz.review.locator('li')).toHaveCount(23);
+  await expect(quiz.review.locator('li')).toHaveCount(QUIZ_LENGTH);
   const first = quiz.review.locator('li').first();
   await expect(first).toContainText('Your answer');
   await expect(first).toContainText('Sept Jours');
@@ -114,7 +115,7 @@ test('a whole attempt: the text beside it, right, wrong and near-miss answers, b
   await quiz.practiseMissed.click();
   await expect(quiz.practiceProgress).toHaveText(/^Practice 1 of \d+$/);
   await expect(page.getByRole('heading', { name: 'Practice: the questions you missed' })).toBeFocused();
-  await expect(quiz.prompt).toContainText('longest trip');
+  await expect(quiz.prompt).toContainText('jamais fait de voyage aussi long');
   await quiz.option('True').check();
   await quiz.check.click();
   await expect(quiz.verdict).toHaveText(/Correct/);
@@ -128,7 +129,7 @@ test('a whole attempt: the text beside it, right, wrong and near-miss answers, b
 
   // Retry starts a new attempt; the first stays in history.
   await quiz.take.click();
-  await expect(quiz.progress).toHaveText('Question 1 of 23');
+  await expect(quiz.progress).toHaveText(`Question 1 of ${QUIZ_LENGTH}`);
 });
 
 test('vocabulary practice asks about the words this learner looked up', async ({ liseuse }) => {
@@ -173,7 +174,7 @@ test('the teacher turns the glosses beside a lesson’s quiz off, and the learne
 
   const quiz = quizPage(page);
   await quiz.take.click();
-  await expect(quiz.progress).toHaveText('Question 1 of 23');
+  await expect(quiz.progress).toHaveText(`Question 1 of ${QUIZ_LENGTH}`);
   await expect(quiz.text).toContainText('Kim Jong-un');
   await expect(quiz.text).toContainText('without glosses');
   await expect(quiz.text.getByRole('button')).toHaveCount(0);

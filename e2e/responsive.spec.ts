@@ -3,7 +3,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, markWord, openLessonQuietly } from './flows';
+import { addLearner, markWord, openLessonQuietly, QUIZ_LENGTH } from './flows';
 import { libraryPage } from './pages/library';
 import { teacherPage } from './pages/profiles';
 import { progressPage } from './pages/progress';
@@ -74,6 +74,7 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 async function answerAnyhow(page: Page): Promise<void> {
   const form = page.locator('form.question');
   if (await form.locator('input[type=text]').count()) await form.locator('input[type=text]').fill('sept jours');
+  else if (await form.locator('textarea').count()) await form.locator('textarea').fill('Kim et Poutine se sont rencontrés au cosmodrome de Vostochni, dans la région de l’Amour.');
   else if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
   else if (await form.locator('input[type=checkbox]').count()) await form.locator('input[type=checkbox]').first().check();
   else if (await form.locator('select').count()) for (const select of await form.locator('select').all()) await select.selectOption({ index: 1 });
@@ -142,10 +143,12 @@ for (const size of SIZES) {
       // The quiz: each kind of question, its feedback, and the summary.
       await quiz.take.click();
       const seen = new Set<string>();
-      for (let n = 1; n <= 23; n++) {
-        await expect(quiz.progress).toHaveText(`Question ${n} of 23`);
+      for (let n = 1; n <= QUIZ_LENGTH; n++) {
+        await expect(quiz.progress).toHaveText(`Question ${n} of ${QUIZ_LENGTH}`);
         const form = page.locator('form.question');
-        const kind = (await form.locator('select').count())
+        const kind = (await form.locator('textarea').count())
+          ? 'open'
+          : (await form.locator('select').count())
           ? 'matching'
           : (await form.locator('.ordering').count())
             ? 'ordering'
@@ -171,9 +174,9 @@ for (const size of SIZES) {
         if (first) await checkScreen(page, at(`quiz, ${kind} question with its feedback`));
         if (kind === 'matching' || kind === 'ordering') await shot(page, testInfo, `quiz-${kind}-feedback`);
         if (n === 1) await shot(page, testInfo, 'quiz-feedback');
-        await (n < 23 ? quiz.next : quiz.finish).click();
+        await (n < QUIZ_LENGTH ? quiz.next : quiz.finish).click();
       }
-      expect([...seen].sort()).toEqual(['choice', 'matching', 'multiple', 'ordering', 'typed']);
+      expect([...seen].sort()).toEqual(['choice', 'matching', 'multiple', 'open', 'ordering', 'typed']);
       await expect(quiz.finalScore).toBeVisible();
       await checkScreen(page, at('quiz summary'));
       await shot(page, testInfo, 'quiz-summary');
@@ -221,13 +224,20 @@ for (const size of SIZES) {
       for (const [tab, testId] of [
         ['Questions', 'item-analysis'],
         ['Paragraphs', 'paragraph-difficulty'],
+        ['To grade', 'open-answer'],
         ['One learner', null],
       ] as const) {
         await page.getByRole('tab', { name: tab }).click();
-        if (testId) await expect(page.getByTestId(testId)).toBeVisible();
+        if (testId) await expect(page.getByTestId(testId).first()).toBeVisible();
         else await expect(page.getByRole('tabpanel').getByRole('table').first()).toBeVisible();
         await checkScreen(page, at(`teacher reports, ${tab}`));
         await shot(page, testInfo, `teacher-${tab.toLowerCase().replace(' ', '-')}`);
+        if (tab === 'Questions') {
+          await page.getByRole('button', { name: 'Answers typed to question 1' }).click();
+          await expect(page.getByTestId('responses')).toBeVisible();
+          await checkScreen(page, at('teacher reports, answers typed to a question'));
+          await shot(page, testInfo, 'teacher-responses');
+        }
       }
       // One word is learning: said in the singular.
       await expect(page.getByRole('tabpanel')).toContainText('1 word learning · 0 known');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -5,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { createBackend } from '../src/backend/backend';
 import { pdfText } from '../test/support/pdf-text';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner } from './flows';
+import { addLearner, answerAnyhow, chooseLearner, QUIZ_LENGTH } from './flows';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
@@ -239,4 +240,214 @@ test('a file from another computer’s Amélie is not merged into this Amélie u
   const overview = page.getByTestId('class-report');
   await expect(overview).toContainText(/Amélie \(computer [0-9a-f]{6}\)/);
   await expect(overview.getByText('Amélie', { exact: true })).toBeVisible();
+});
+
+/** Some answer of the right shape to every question but trip-length, where the learner typed `typed`. */
+function answerTo(question: { id: string; type: string; mode?: string; options?: { id: string }[]; left?: { id: string }[]; right?: { id: string }[]; items?: { id: string }[] }, typed: string): unknown {
+  if (question.id === 'trip-length') return { type: 'short-answer', text: typed };
+  switch (question.type) {
+    case 'true-false':
+      return { type: 'true-false', value: true };
+    case 'single':
+      return { type: 'single', choice: question.options?.[0]?.id };
+    case 'multiple':
+      return { type: 'multiple', choices: [question.options?.[0]?.id] };
+    case 'short-answer':
+      return { type: 'short-answer', text: 'je ne sais pas' };
+    case 'cloze':
+      return question.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: 'blindé' } : { type: 'cloze', mode: 'choice', choice: question.options?.[0]?.id };
+    case 'matching':
+      return { type: 'matching', pairs: Object.fromEntries((question.left ?? []).map((l, i) => [l.id, question.right?.[i]?.id])) };
+    case 'open':
+      return { type: 'open', text: 'Je ne sais pas encore.' };
+    default:
+      return { type: 'ordering', order: (question.items ?? []).map((i) => i.id) };
+  }
+}
+
+/** Finished attempts written by a real backend on the app's own data folder (the app stopped meanwhile); their scores. */
+async function learnersTyped(dataDir: string, typedBy: Record<string, string>): Promise<Record<string, number>> {
+  const backend = createBackend({ dataDir, lessonsDir: resolve('resources/lessons'), mode: 'browser', version: 'e2e' });
+  const scores: Record<string, number> = {};
+  try {
+    for (const [name, typed] of Object.entries(typedBy)) {
+      const learner = await backend.call('learners:create', { name });
+      if (!learner.ok) throw new Error(learner.error.message);
+      const learnerId = (learner.value as { id: string }).id;
+      const attempt = await backend.call('quiz:start', { learnerId, lessonId: 'kim-russie', kind: 'comprehension' });
+      if (!attempt.ok) throw new Error(attempt.error.message);
+      const { id: attemptId, questions } = attempt.value as { id: string; questions: Parameters<typeof answerTo>[0][] };
+      for (const question of questions) {
+        const saved = await backend.call('quiz:answer', { learnerId, attemptId, questionId: question.id, answer: answerTo(question, typed) as never, timeMs: 3000 });
+        if (!saved.ok) throw new Error(saved.error.message);
+        scores[name] = (saved.value as { attempt: { score: number | null } }).attempt.score ?? 0;
+      }
+    }
+  } finally {
+    backend.close();
+  }
+  return scores;
+}
+
+const pct = (share: number): string => `${Math.round(share * 100)}%`;
+
+test('the teacher sees what learners typed and accepts an answer: the learner’s score and the class report change', async ({ liseuse }) => {
+  await liseuse.stop();
+  const before = await learnersTyped(liseuse.dataDir, { Amélie: 'huit jours', Bruno: 'Huit jours.', Chloé: 'une semaine' });
+  await liseuse.start();
+  const { page } = liseuse;
+  // The two open answers await the teacher and count in no score: the score is over the other questions.
+  const after = (before.Amélie ?? 0) + 1 / (QUIZ_LENGTH - 2);
+
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
+  await teacher.setPin.click();
+  await expect(teacher.learnerRow('Amélie')).toContainText(pct(before.Amélie ?? 0));
+
+  // Paragraph bars are to scale: each bar's length over the largest is its count over the largest count.
+  await page.getByRole('tab', { name: 'Paragraphs' }).click();
+  // The misses column: every learner here missed something, and no one looked a word up.
+  const bars = await page.getByTestId('paragraph-difficulty').locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cell = row.querySelectorAll('td')[1];
+      return { count: Number(cell?.querySelector('.value')?.textContent), width: cell?.querySelector('.bar')?.getBoundingClientRect().width ?? 0 };
+    }),
+  );
+  const largest = bars.reduce((a, b) => (b.count > a.count ? b : a));
+  expect(largest.count).toBeGreaterThan(0);
+  for (const bar of bars.filter((b) => b.count > 0)) expect(bar.width / largest.width).toBeCloseTo(bar.count / largest.count, 1);
+  await expect(page.getByTestId('paragraph-difficulty').locator('tbody th').first()).toContainText(/^1\. Ce voyage, qui a retenu Kim/);
+
+  // Item analysis names what the learners who missed it typed, and opens every answer typed.
+  await page.getByRole('tab', { name: 'Questions' }).click();
+  await expect(page.getByTestId('item-analysis').getByRole('row').nth(1)).toContainText('huit jours (2)');
+  await page.getByRole('button', { name: 'Answers typed to question 1' }).click();
+  const responses = page.getByTestId('responses');
+  await expect(responses.getByRole('heading', { name: 'Answers typed to question 1' })).toBeFocused();
+  const huit = responses.getByRole('row', { name: /^huit jours/ });
+  await expect(huit).toContainText('2');
+  await expect(huit).toContainText('wrong');
+  await expect(huit).toContainText('Amélie, Bruno');
+  await expect(responses.getByRole('row', { name: /^une semaine/ })).toContainText('Chloé');
+  await expectAccessible(page, 'teacher reports, answers typed to a question');
+
+  await responses.getByRole('button', { name: 'Accept « huit jours » and regrade' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Regraded' })).toHaveText('Regraded: accepted « huit jours »: 2 answers regraded, 2 scores changed.');
+  await expect(huit).toContainText('correct');
+  await expect(responses.getByRole('button', { name: 'Reject « huit jours » and regrade' })).toBeVisible();
+  await expect(responses.getByTestId('regradings')).toContainText('(teacher): accepted « huit jours »');
+  await expectAccessible(page, 'teacher reports, an answer accepted');
+  await responses.getByRole('button', { name: 'Close the answers' }).click();
+  await expect(page.getByRole('button', { name: 'Answers typed to question 1' })).toBeFocused();
+
+  await page.getByRole('tab', { name: 'Class overview' }).click();
+  await expect(teacher.learnerRow('Amélie')).toContainText(pct(after));
+
+  // The every-answer CSV read back with Python's csv module: percentages, local times, the right answer, the regrading.
+  const csv = await downloadOf(page, 'Every answer (CSV)');
+  const rows = JSON.parse(
+    execFileSync('python3', ['-c', 'import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))))', csv.path], { encoding: 'utf8' }),
+  ) as Record<string, string>[];
+  const amelie = rows.find((r) => r.learner === 'Amélie' && r.question_id === 'trip-length');
+  expect(amelie).toMatchObject({ answer: 'huit jours', right_answer: 'sept jours', verdict: 'correct', score_pct: '100' });
+  expect(amelie?.attempt_started).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+  expect(amelie?.regraded).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} accepted « huit jours »: 2 answers regraded, 2 scores changed$/);
+  // Every graded answer has a percentage; the open answers awaiting the teacher have none yet.
+  const awaitingRows = rows.filter((r) => r.verdict === 'awaiting the teacher');
+  expect(awaitingRows.every((r) => r.score_pct === '')).toBe(true);
+  expect(rows.filter((r) => !awaitingRows.includes(r)).every((r) => /^(100|\d{1,2}(\.\d)?)$/.test(r.score_pct ?? ''))).toBe(true);
+  const classPdf = await downloadOf(page, 'Class report (PDF)');
+  expect((await pdfText(readFileSync(classPdf.path))).replace(/\s+/g, ' ')).toContain('Regraded questions');
+
+  // The learner sees the new score on their lesson card.
+  await teacher.lock.click();
+  await chooseLearner(page, 'Amélie');
+  await expect(quizPage(page).cardScores).toContainText(`best ${pct(after)}`);
+});
+
+test('an open question graded by the teacher reaches the learner and every export', async ({ liseuse }) => {
+  const { page } = liseuse;
+  const SUMMARY = 'Kim et Poutine ont tenu un sommet à Vostochni ; ensuite, Poutine a parlé de coopération militaire et spatiale.';
+  const COMMENT = 'Très bon résumé ; il manque la région de l’Amour.';
+  await addLearner(page, 'Amélie');
+  const quiz = quizPage(page);
+  await quiz.take.click();
+  for (let n = 1; n <= QUIZ_LENGTH; n++) {
+    await expect(quiz.progress).toHaveText(`Question ${n} of ${QUIZ_LENGTH}`);
+    const open = (await quiz.open.count()) > 0;
+    if (open && n === QUIZ_LENGTH - 1) {
+      await expect(quiz.open).toHaveAttribute('lang', 'fr');
+      await expectAccessible(page, 'quiz, open question');
+    }
+    await answerAnyhow(page, n === QUIZ_LENGTH - 1 ? SUMMARY : 'Je crois que cet accord est dangereux pour la région.');
+    if (open) {
+      await expect(quiz.verdict).toHaveText(/Sent to your teacher/);
+      await expect(quiz.feedback).toContainText('Your teacher will read and grade this answer.');
+      if (n === QUIZ_LENGTH - 1) await expectAccessible(page, 'quiz, open answer awaiting the teacher');
+    }
+    await (n < QUIZ_LENGTH ? quiz.next : quiz.finish).click();
+  }
+  await expect(quiz.awaiting).toHaveText('2 questions await the teacher: the score counts the others until then.');
+  const before = Number((await quiz.finalScore.textContent())?.match(/Score: (\d+)%/)?.[1]);
+  await quiz.library.click();
+
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill('246813');
+  await teacher.pinAgain.fill('246813');
+  await teacher.setPin.click();
+  await page.getByRole('tab', { name: 'To grade' }).click();
+  await expect(page.getByTestId('to-grade-count')).toHaveText('2 answers to grade.');
+  const summary = page.getByTestId('open-answer').filter({ hasText: SUMMARY });
+  await expect(summary).toContainText('Amélie');
+  await expect(summary).toContainText('Awaiting the teacher');
+  await expectAccessible(page, 'teacher, open answers to grade');
+
+  // The other answers before grading: awaiting the teacher in the every-answer file.
+  const awaitingCsv = readFileSync((await downloadOf(page, 'Every answer (CSV)')).path, 'utf8');
+  expect(awaitingCsv).toContain(SUMMARY);
+  expect(awaitingCsv).toContain('awaiting the teacher');
+
+  await summary.getByLabel('75%', { exact: true }).check();
+  await summary.getByLabel('Comment for the learner').fill(COMMENT);
+  await summary.getByRole('button', { name: 'Save the grade' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Grade saved' })).toHaveText('Grade saved for Amélie.');
+  await expect(summary).toContainText('Graded 75%');
+  await expect(page.getByTestId('to-grade-count')).toHaveText('1 answer to grade.');
+  await expectAccessible(page, 'teacher, an open answer graded');
+
+  // Every export says so: the comment beside the answer, the other still awaiting.
+  const csv = readFileSync((await downloadOf(page, 'Every answer (CSV)')).path, 'utf8');
+  expect(csv).toContain(COMMENT);
+  expect(csv).toContain('awaiting the teacher');
+  const classJson = JSON.parse(readFileSync((await downloadOf(page, 'Class report (JSON)')).path, 'utf8')) as {
+    questions: { questionId: string; answered: number; awaiting: number; facility: number }[];
+  };
+  expect(classJson.questions.find((q) => q.questionId === 'summary-summit')).toMatchObject({ answered: 1, awaiting: 0, facility: 0.75 });
+  expect(classJson.questions.find((q) => q.questionId === 'deal-opinion')).toMatchObject({ answered: 0, awaiting: 1 });
+  await page.getByRole('tab', { name: 'Questions' }).click();
+  await expect(page.getByTestId('item-analysis')).toContainText('0 graded · 1 awaiting the teacher');
+  await page.getByRole('tab', { name: 'One learner' }).click();
+  const learnerJson = readFileSync((await downloadOf(page, 'This learner (JSON)')).path, 'utf8');
+  expect(JSON.parse(learnerJson).attempts[0].answers).toContainEqual(expect.objectContaining({ questionId: 'summary-summit', given: SUMMARY, score: 0.75, teacherComment: COMMENT }));
+  const learnerPdf = await pdfText(readFileSync((await downloadOf(page, 'This learner (PDF)')).path));
+  expect(learnerPdf).toMatch(/Teacher:[\s\S]*Très bon résumé/);
+  expect(learnerPdf).toMatch(/Awaiting[\s\S]*the teacher/);
+  await teacher.lock.click();
+
+  // The learner, next time: the grade and the comment on the lesson card and the progress page, and a higher score.
+  const notes = page.getByTestId('teacher-notes');
+  await expect(notes).toContainText('From your teacher');
+  await expect(notes).toContainText(SUMMARY);
+  await expect(notes).toContainText('75%');
+  await expect(notes).toContainText(COMMENT);
+  await expectAccessible(page, 'library, a teacher’s grade on the lesson card');
+  const after = Number((await quiz.cardScores.textContent())?.match(/last (\d+)%/)?.[1]);
+  // Answered anyhow, the keyed questions score well under 75 %: the graded answer raises the score.
+  expect(after).toBeGreaterThan(before);
+  await page.getByRole('button', { name: 'My progress' }).click();
+  await expect(page.getByTestId('teacher-notes')).toContainText(COMMENT);
+  await expectAccessible(page, 'progress, a teacher’s grade');
 });

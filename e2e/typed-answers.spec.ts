@@ -2,7 +2,7 @@
 // buttons type into the field at the caret, by mouse and by keyboard.
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner } from './flows';
+import { addLearner, QUIZ_LENGTH } from './flows';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
@@ -23,7 +23,7 @@ test('a right answer in other words is right; a near miss gets a second try; acc
   await quiz.take.click();
 
   // Question 1 asks how long; the list says « sept jours », the learner writes a sentence with a numeral.
-  await expect(quiz.progress).toHaveText('Question 1 of 23');
+  await expect(quiz.progress).toHaveText(`Question 1 of ${QUIZ_LENGTH}`);
   await quiz.typed.fill('Il est resté en Russie pendant 7 jours.');
   await quiz.check.click();
   await expect(quiz.verdict).toHaveText(/Correct/);
@@ -31,7 +31,7 @@ test('a right answer in other words is right; a near miss gets a second try; acc
   for (let n = 2; n <= 5; n++) await answerAnyhow(page);
 
   // Question 6, a typed cloze where accents matter: « blinde » is a near miss, so the question stays open.
-  await expect(quiz.progress).toHaveText('Question 6 of 23');
+  await expect(quiz.progress).toHaveText(`Question 6 of ${QUIZ_LENGTH}`);
   const accents = page.getByRole('toolbar', { name: 'French characters' });
   await expect(accents.getByRole('button')).toHaveCount(13);
   await quiz.typed.fill('blinde');
@@ -62,7 +62,7 @@ test('a right answer in other words is right; a near miss gets a second try; acc
   await answerAnyhow(page);
 
   // Question 8: with the mouse, è goes in at the caret and typing carries on after it.
-  await expect(quiz.progress).toHaveText('Question 8 of 23');
+  await expect(quiz.progress).toHaveText(`Question 8 of ${QUIZ_LENGTH}`);
   await quiz.typed.fill('rivi');
   await accents.getByRole('button', { name: 'Insert è' }).click();
   await expect(quiz.typed).toBeFocused();

@@ -80,6 +80,8 @@ function answerFor(question: QuestionView): unknown {
       return { type: 'matching', pairs: Object.fromEntries((question.left ?? []).map((l) => [l.id, l.id])) };
     case 'ordering':
       return { type: 'ordering', order: (question.items ?? []).map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
     default:
       throw new Error(`no answer for question type ${question.type}`);
   }

@@ -20,5 +20,7 @@ export function plausibleAnswer(question: QuestionView): Answer {
       return { type: 'matching', pairs: Object.fromEntries(question.left.map((l, i) => [l.id, question.right[i]?.id ?? l.id])) };
     case 'ordering':
       return { type: 'ordering', order: question.items.map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }

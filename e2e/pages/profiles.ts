@@ -29,8 +29,11 @@ export function teacherPage(page: Page) {
     setPin: page.getByRole('button', { name: 'Set PIN and open' }),
     unlock: page.getByRole('button', { name: 'Open', exact: true }),
     error: page.getByRole('main').getByRole('alert'),
-    learnersTable: page.getByRole('table', { name: 'Learners on this computer' }),
-    learnerRow: (name: string) => page.getByRole('table', { name: 'Learners on this computer' }).getByRole('row', { name: new RegExp(`^${name}\\b`) }),
+    /** The class overview: one row per learner on this computer. */
+    learnersTable: page.getByTestId('class-report'),
+    learnerRow: (name: string) => page.getByTestId('class-report').getByRole('row', { name: new RegExp(`^${name}\\b`) }),
+    /** The "Words looked up" cell of a learner's row: the fifth number after the name. */
+    wordsLookedUp: (name: string) => page.getByTestId('class-report').getByRole('row', { name: new RegExp(`^${name}\\b`) }).locator('td').nth(4),
     reportsHeading: page.getByRole('heading', { name: 'Reports' }),
     lock: page.getByRole('button', { name: 'Lock and leave' }),
   };

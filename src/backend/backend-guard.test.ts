@@ -5,13 +5,12 @@ import type { Call } from '../shared/contract/call';
 import { CALL_NAMES } from '../shared/contract/call-names';
 import type { Learner } from '../shared/types';
 import { UNLOCK_MS } from './services/teacher';
-import { errorOf, REAL_LESSONS, useBackend, value } from '../../test/support/backend';
+import { errorOf, NOBODY, REAL_LESSONS, useBackend, value } from '../../test/support/backend';
 
 const GUARDED = CALL_NAMES.filter((name): name is TeacherCallName => (contract[name] as Call).guard === 'teacher');
 /** A valid input for every teacher-guarded call but its token; the type makes a new guarded call need one here. */
 const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<CallInput<K>, 'teacherToken'> } = {
   'learners:delete': (learnerId) => ({ learnerId }),
-  'teacher:overview': () => ({}),
   'teacher:info': () => ({}),
   'quiz:glossSettings': () => ({}),
   'quiz:setGlosses': () => ({ lessonId: 'kim-russie', kind: 'vocabulary', shown: true }),
@@ -20,6 +19,10 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'reports:learner': (learnerId) => ({ lessonId: 'kim-russie', learnerId }),
   'reports:export': () => ({ lessonId: 'kim-russie', report: 'class', format: 'csv' }),
   'results:import': () => ({ fileName: 'ana.liseuse-results.json', content: '{}' }),
+  'reports:responses': () => ({ lessonId: 'kim-russie', questionId: 'trip-length' }),
+  'reports:decideAnswer': () => ({ lessonId: 'kim-russie', questionId: 'trip-length', text: 'sept', accept: true }),
+  'openAnswers:list': () => ({ lessonId: 'kim-russie' }),
+  'openAnswers:grade': () => ({ answerId: NOBODY, score: 0.5, comment: '' }),
 };
 
 describe('createBackend', () => {

@@ -18,6 +18,9 @@ import { LearnerService } from './services/learners';
 import { ReadingService } from './services/reading';
 import { QuizRepository } from './db/repositories/quiz';
 import { QuizService } from './services/quiz';
+import { AcceptedAnswerService } from './services/accepted-answers';
+import { AcceptedAnswersRepository } from './db/repositories/accepted-answers';
+import { OpenAnswerService } from './services/open-answers';
 import { ProgressRepository } from './db/repositories/progress';
 import { ReviewRepository } from './db/repositories/review';
 import { TeacherRepository } from './db/repositories/teacher';
@@ -27,6 +30,7 @@ import { TeacherService } from './services/teacher';
 import { appHandlers } from './handlers/app';
 import { learnerHandlers } from './handlers/learners';
 import { lessonHandlers } from './handlers/lessons';
+import { openAnswerHandlers } from './handlers/open-answers';
 import { progressHandlers } from './handlers/progress';
 import { quizHandlers } from './handlers/quiz';
 import { readingHandlers } from './handlers/reading';
@@ -68,9 +72,12 @@ export function createBackend(options: BackendOptions): Backend {
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now);
   const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review);
-  const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review);
+  const quizRepository = new QuizRepository(db);
+  const openAnswers = new OpenAnswerService(quizRepository, lessons, now);
+  const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review, openAnswers);
   const teacher = new TeacherService(new TeacherRepository(db), now);
-  const quiz = new QuizService(db, new QuizRepository(db), readingRepository, lessons, learners, now);
+  const acceptedAnswers = new AcceptedAnswerService(db, new AcceptedAnswersRepository(db), lessons, now);
+  const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now, acceptedAnswers, openAnswers);
   const reports = new ReportService(
     new ReportsRepository(db),
     new ResultsRepository(db),
@@ -82,7 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
-  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports };
+  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null })),
     ...learnerHandlers(services),
@@ -94,6 +101,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...reviewHandlers(services),
     ...reportHandlers(services),
     ...resultHandlers(services),
+    ...openAnswerHandlers(services),
   };
 
   return {

@@ -6,6 +6,9 @@ import { IdSchema, type MultipleChoiceQuestion, type Question } from './quiz';
 // ---- Answers ----
 
 const TypedText = v.pipe(v.string(), v.maxLength(500, 'is longer than 500 characters'));
+/** An open question's answer: a sentence or a short paragraph. */
+export const OPEN_ANSWER_MAX = 2000;
+const OpenText = v.pipe(v.string(), v.trim(), v.nonEmpty('is empty'), v.maxLength(OPEN_ANSWER_MAX, `is longer than ${OPEN_ANSWER_MAX} characters`));
 
 /** What the learner sends for each question type; validate with this wherever an answer crosses a process boundary. */
 export const AnswerSchema = v.variant('type', [
@@ -21,6 +24,7 @@ export const AnswerSchema = v.variant('type', [
   v.strictObject({ type: v.literal('matching'), pairs: v.record(IdSchema, IdSchema) }),
   /** Every item id once, in the learner's order. */
   v.strictObject({ type: v.literal('ordering'), order: v.pipe(v.array(IdSchema), v.maxLength(16)) }),
+  v.strictObject({ type: v.literal('open'), text: OpenText }),
 ]);
 
 export type Answer = v.InferOutput<typeof AnswerSchema>;
@@ -28,7 +32,8 @@ export type Answer = v.InferOutput<typeof AnswerSchema>;
 /** How long a learner took over an answer, in ms: up to a day (a tab left open overnight still saves). */
 export const AnswerTimeMsSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 3600 * 1000));
 
-export type Verdict = 'correct' | 'partial' | 'almost' | 'wrong';
+/** 'awaiting': an open question's answer the teacher has not graded yet; it counts in no score until then. */
+export type Verdict = 'correct' | 'partial' | 'almost' | 'wrong' | 'awaiting';
 
 /** Per option, pair or item id: chosen and right, chosen but wrong, or right but not chosen. */
 export type Mark = 'right' | 'wrong' | 'missed';
@@ -206,5 +211,8 @@ export function grade(question: Question, answer: Answer): Grade {
         question.items.map((i) => i.id),
         answer.order,
       );
+    case 'open':
+      if (answer.type !== 'open') throw mismatch();
+      return { score: 0, verdict: 'awaiting', detail: 'awaiting the teacher' };
   }
 }

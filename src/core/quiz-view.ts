@@ -20,6 +20,7 @@ export type QuestionView = ViewBase &
     | { type: 'cloze'; mode: 'choice'; before: string; after: string; options: Option[]; optionLang: Lang }
     | { type: 'matching'; left: Option[]; right: Option[]; leftLang: Lang; rightLang: Lang }
     | { type: 'ordering'; items: Option[]; itemLang: Lang }
+    | { type: 'open'; answerLang: Lang }
   );
 
 export interface Feedback {
@@ -39,6 +40,15 @@ export interface Feedback {
   firstTry?: string;
   /** How a question with partial credit shares it out: over its right options, its pairs, or its items' order. */
   credit?: { by: 'options' | 'pairs' | 'order'; parts: number };
+  /** An open answer the teacher has graded: the score given and the comment for the learner. */
+  teacher?: TeacherFeedback;
+}
+
+export interface TeacherFeedback {
+  /** 0..1 */
+  score: number;
+  comment: string;
+  gradedAt: string;
 }
 
 function creditOf(question: Question): Feedback['credit'] {
@@ -93,6 +103,8 @@ export function questionView(question: Question, attemptSeed: number): QuestionV
       if (items.every((item, i) => item.id === question.items[i]?.id)) items = [...items.slice(1), ...items.slice(0, 1)];
       return { ...base, type: 'ordering', items, itemLang: question.itemLang };
     }
+    case 'open':
+      return { ...base, type: 'open', answerLang: question.answerLang };
   }
 }
 
@@ -113,11 +125,14 @@ function rightAnswer(question: Question): { lines: string[]; lang: Lang } {
       return { lines: question.pairs.map((p) => `${p.left} → ${p.right}`), lang: question.leftLang };
     case 'ordering':
       return { lines: question.items.map((i, n) => `${n + 1}. ${i.text}`), lang: question.itemLang };
+    case 'open':
+      // No one right answer: the explanation says what a good one holds; the guidance stays with the teacher.
+      return { lines: [], lang: question.answerLang };
   }
 }
 
 /** `given` is the learner's answer as stored; absent when the stored row cannot be read. */
-export function feedbackFor(question: Question, grade: Grade, given?: Answer): Feedback {
+export function feedbackFor(question: Question, grade: Grade, given?: Answer, teacher?: TeacherFeedback): Feedback {
   const answer = rightAnswer(question);
   const evidence: Evidence = question.evidence;
   const credit = creditOf(question);
@@ -133,5 +148,6 @@ export function feedbackFor(question: Question, grade: Grade, given?: Answer): F
     given: describeAnswer(question, given === undefined ? '' : JSON.stringify(given)),
     evidence: { paragraph: evidence.paragraph, quote: evidence.quote, start: evidence.sentence.start, end: evidence.sentence.end },
     ...(credit && credit.parts > 1 ? { credit } : {}),
+    ...(teacher ? { teacher } : {}),
   };
 }

@@ -158,6 +158,8 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     }),
     kind: fc.constantFrom('comprehension', 'vocabulary'),
     questionId: fc.oneof(fc.constantFrom(...world.attempt.questions.map((q) => q.id)), kebab),
+    text: fc.oneof(fc.string({ minLength: 1, maxLength: 500 }), fc.constantFrom('sept', '7 jours', 'Tumen', '  ')),
+    accept: fc.boolean(),
     answer: answerFor(world),
     timeMs: fc.integer({ min: 0, max: 24 * 3600 * 1000 }),
     secondTryOnNearMiss: fc.boolean(),
@@ -165,11 +167,15 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     name: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('Zoé', 'ÉLODIE', 'élodie', '  Ana  ', 'Ana', '李')),
     teacherToken: fc.stringMatching(/^[\w-]{20,100}$/),
     pin: fc.stringMatching(PIN_FORMAT),
+    answerId: uuid,
+    score: fc.constantFrom(0, 0.25, 0.5, 0.75, 1),
+    comment: fc.string({ maxLength: 1000 }),
     recoveryCode: fc.oneof(fc.stringMatching(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/), fc.string({ maxLength: 60 })),
     lemma: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('dormir', 'retenir', 'la', 'Kim')),
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),
     format: fc.constantFrom('csv', 'pdf', 'json'),
+    timeZone: fc.constantFrom('UTC', 'Europe/Paris', 'Pacific/Auckland', 'America/St_Johns'),
     sameName: fc.constantFrom('merge', 'keep-both'),
     fileName: fc.oneof(fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a '), fc.string({ minLength: 1, maxLength: 255 })),
     content: fc.oneof(
@@ -205,6 +211,8 @@ export function fittingAnswer(question: QuestionView): fc.Arbitrary<unknown> {
         .map((pairs) => ({ type: 'matching', pairs: Object.fromEntries(pairs) }));
     case 'ordering':
       return fc.shuffledSubarray(ids(q.items), { minLength: ids(q.items).length }).map((order) => ({ type: 'ordering', order }));
+    case 'open':
+      return fc.string({ minLength: 1, maxLength: 200 }).filter((text) => text.trim() !== '').map((text) => ({ type: 'open', text }));
     default:
       return fc.constant({ type: q.type });
   }

@@ -1,6 +1,8 @@
 // What the per-domain handler slices are given: the services backend.ts builds over one database.
 import type { LessonStore } from '../lesson-store';
+import type { AcceptedAnswerService } from '../services/accepted-answers';
 import type { LearnerService } from '../services/learners';
+import type { OpenAnswerService } from '../services/open-answers';
 import type { ProgressService } from '../services/progress';
 import type { QuizService } from '../services/quiz';
 import type { ReadingService } from '../services/reading';
@@ -17,4 +19,6 @@ export interface Services {
   teacher: TeacherService;
   quiz: QuizService;
   reports: ReportService;
+  acceptedAnswers: AcceptedAnswerService;
+  openAnswers: OpenAnswerService;
 }

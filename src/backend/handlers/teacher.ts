@@ -2,7 +2,7 @@ import type { HandlersOf } from '../../shared/contract/call';
 import type { teacherCalls } from '../../shared/contract/teacher';
 import type { Services } from './services';
 
-export function teacherHandlers({ teacher, progress }: Services, dataDir: string): HandlersOf<typeof teacherCalls> {
+export function teacherHandlers({ teacher }: Services, dataDir: string): HandlersOf<typeof teacherCalls> {
   return {
     'teacher:status': () => teacher.status(),
     'teacher:setPin': ({ pin }) => teacher.setPin(pin),
@@ -10,7 +10,6 @@ export function teacherHandlers({ teacher, progress }: Services, dataDir: string
     'teacher:lock': ({ teacherToken }) => teacher.lock(teacherToken),
     'teacher:recover': ({ recoveryCode }) => teacher.recover(recoveryCode),
     'teacher:changePin': ({ teacherToken, pin }) => teacher.changePin(teacherToken, pin),
-    'teacher:overview': () => progress.overview(),
     'teacher:info': () => ({ dataDir }),
   };
 }

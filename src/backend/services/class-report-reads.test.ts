@@ -1,6 +1,7 @@
 // The class report reads only the answers it uses (each learner's counted and latest attempts), and a learner's
 // report only that learner's rows. On a seeded SQLite file full of awkward cases, each must give exactly the report
 // built the plain way from every row.
+import { paragraphOpenings } from '../../core/excerpt';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/random';
@@ -130,7 +131,7 @@ describe('the class report read from the counted answers only', () => {
     const lesson = lessons.get(LESSON);
     const plain = buildClassReport(
       {
-        lesson: { id: LESSON, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
+        lesson: { id: LESSON, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) },
         quiz: lessons.quiz(LESSON),
         ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON),
       },
@@ -151,7 +152,7 @@ describe('the class report read from the counted answers only', () => {
     const lessons = new LessonStore(LESSONS);
     const lesson = lessons.get(LESSON);
     const everyRow: ReportInput = {
-      lesson: { id: LESSON, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
+      lesson: { id: LESSON, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) },
       quiz: lessons.quiz(LESSON),
       ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON),
     };

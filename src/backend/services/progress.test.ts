@@ -7,11 +7,9 @@ import { vocabularyPractice } from '../../core/vocabulary';
 import type { Result } from '../../shared/errors';
 import type { Learner, LessonView } from '../../shared/types';
 import type { LearnerProgress } from '../../shared/contract/progress';
-import type { TeacherOverview, TeacherSession } from '../../shared/contract/teacher';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { LessonStore } from '../lesson-store';
-import { excerptOf } from './progress';
 import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSONS = resolve('resources/lessons');
@@ -86,6 +84,7 @@ describe('progress', () => {
       secondsRead: 0,
       attempts: [],
       trouble: [],
+      teacherNotes: [],
     });
   });
 
@@ -161,29 +160,5 @@ describe('progress', () => {
     const first = trouble.find((t) => t.paragraph === 1);
     expect(first).toMatchObject({ lessonId: LESSON, lessonTitle: 'Kim Jong-un rentre de Russie' });
     expect(first?.excerpt).toMatch(/^Ce voyage, qui a retenu Kim en Russie .*…$/);
-  });
-
-  it('a learner’s data is theirs alone in the teacher overview, with the best comprehension score', async () => {
-    await lookUp(ana, 'voyage');
-    await lookUp(ana, 'train');
-    value(await backend.call('reading:addTime', { learnerId: ana.id, lessonId: LESSON, seconds: 120 }));
-    const half = Object.fromEntries(comprehensionIds.map((id, i) => [id, i % 2]));
-    addAttempt(ana, 'comprehension', comprehensionIds, half, iso(10));
-    addAttempt(ana, 'comprehension', comprehensionIds, Object.fromEntries(comprehensionIds.map((id) => [id, 1])), iso(20));
-    addAttempt(ana, 'vocabulary', ['x'], {}, iso(25));
-    addAttempt(ana, 'comprehension', comprehensionIds, {}, null);
-    const session = value<TeacherSession>(await backend.call('teacher:setPin', { pin: '246813' }));
-    const overview = value<TeacherOverview>(await backend.call('teacher:overview', { teacherToken: session.teacherToken }));
-    expect(overview.learners).toEqual([
-      { learner: ana, lookedUpWords: 2, quizAttempts: 3, bestScore: 1, secondsRead: 120 },
-      { learner: bruno, lookedUpWords: 0, quizAttempts: 0, bestScore: null, secondsRead: 0 },
-    ]);
-  });
-});
-
-describe('excerptOf', () => {
-  it('keeps a short paragraph whole and cuts a long one at a word, with an ellipsis', () => {
-    expect(excerptOf('  Le chat\n dort. ')).toBe('Le chat dort.');
-    expect(excerptOf('Le dirigeant nord-coréen, Kim Jong-un est déjà de retour dans son pays', 30)).toBe('Le dirigeant nord-coréen, Kim…');
   });
 });

@@ -1,24 +1,14 @@
-// A learner's progress page, assembled from the SQL aggregates of ProgressRepository and the lesson texts; and the
-// per-learner counts of the teacher area.
+// A learner's progress page, assembled from the SQL aggregates of ProgressRepository and the lesson texts.
 import type { LearnerProgress, ProgressAttempt, TroubleParagraph } from '../../shared/contract/progress';
-import type { TeacherOverview } from '../../shared/contract/teacher';
+import { excerptOf } from '../../core/excerpt';
 import type { ProgressRepository } from '../db/repositories/progress';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
+import type { OpenAnswerService } from './open-answers';
 import type { ReviewService } from './review';
 
 /** Paragraphs listed as "most trouble". */
 export const TROUBLE_LIMIT = 10;
-const EXCERPT_CHARS = 90;
-
-/** The first words of a paragraph, cut at a word boundary. */
-export function excerptOf(text: string, max = EXCERPT_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, '')}…`;
-}
 
 export class ProgressService {
   constructor(
@@ -26,6 +16,7 @@ export class ProgressService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly review: ReviewService,
+    private readonly openAnswers: OpenAnswerService,
   ) {}
 
   of(learnerId: string): LearnerProgress {
@@ -40,12 +31,7 @@ export class ProgressService {
       secondsRead: counts.secondsRead,
       attempts,
       trouble: this.trouble(learnerId),
-    };
-  }
-
-  overview(): TeacherOverview {
-    return {
-      learners: this.progress.learnerTotals().map(({ id, name, createdAt, ...totals }) => ({ learner: { id, name, createdAt }, ...totals })),
+      teacherNotes: this.openAnswers.notes(learnerId),
     };
   }
 

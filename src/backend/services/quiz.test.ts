@@ -28,6 +28,8 @@ function someAnswer(question: QuestionView): Answer {
       return { type: 'matching', pairs: {} };
     case 'ordering':
       return { type: 'ordering', order: question.items.map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }
 

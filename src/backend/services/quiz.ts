@@ -11,7 +11,9 @@ import type { LearnerDatabase } from '../db/learner-database';
 import { attemptSummary, type AttemptRow, type QuizRepository } from '../db/repositories/quiz';
 import type { ReadingRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
+import type { AcceptedAnswerService } from './accepted-answers';
 import type { LearnerService } from './learners';
+import type { OpenAnswerService } from './open-answers';
 
 const byIdOf = new WeakMap<Quiz, ReadonlyMap<string, Question>>();
 
@@ -42,13 +44,17 @@ export class QuizService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly now: () => Date,
+    /** The teacher's corrections to accepted answers, applied to every comprehension question graded. */
+    private readonly acceptedAnswers: AcceptedAnswerService,
+    /** The teacher's grades of open answers, shown to the learner as notes. */
+    private readonly openAnswers: OpenAnswerService,
   ) {}
 
   overview(learnerId: string, lessonId: string): QuizOverview {
     this.learners.require(learnerId);
     const questionCount = this.lessons.get(lessonId) && (this.lessons.quizOf(lessonId)?.questions.length ?? 0);
     const rows = this.quizzes.summaries(learnerId, lessonId);
-    const attempts = rows.map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length));
+    const attempts = rows.map((row) => attemptSummary(row, row.answered, this.questionsOf(row).length, row.awaiting));
     // Only an attempt taken here can be resumed here; one a results file brought stays as it was.
     const local = new Set(rows.filter((row) => !row.source).map((row) => row.id));
     const open = (kind: QuizKind): AttemptSummary | null => attempts.find((a) => a.kind === kind && a.finishedAt === null && local.has(a.id)) ?? null;
@@ -61,6 +67,7 @@ export class QuizService {
       scores: { comprehension: scores('comprehension'), vocabulary: scores('vocabulary') },
       inProgress: { comprehension: open('comprehension'), vocabulary: open('vocabulary') },
       attempts,
+      teacherNotes: this.openAnswers.notes(learnerId, lessonId),
     };
   }
 
@@ -112,8 +119,9 @@ export class QuizService {
       const typedText = typedTextOf(answer);
       if (secondTryOnNearMiss && firstTry === undefined && result.verdict === 'almost' && typedText !== undefined) {
         this.quizzes.saveFirstTry({ attemptId, questionId, answer: JSON.stringify(answer), timeMs, answeredAt });
-        const answered = this.quizzes.answers(attemptId).length;
-        return { tryAgain: { firstTry: typedText }, attempt: attemptSummary(row, answered, questions.length) };
+        const answers = this.quizzes.answers(attemptId);
+        const awaiting = answers.filter((a) => a.verdict === 'awaiting').length;
+        return { tryAgain: { firstTry: typedText }, attempt: attemptSummary(row, answers.length, questions.length, awaiting) };
       }
       const saved = this.quizzes.saveAnswer(
         { id: randomUUID(), attemptId, questionId, answer: JSON.stringify(answer), score: result.score, verdict: result.verdict, timeMs, answeredAt },
@@ -122,7 +130,7 @@ export class QuizService {
       const first = firstTry === undefined ? undefined : typedTextOf(JSON.parse(firstTry) as Answer);
       return {
         feedback: { ...feedbackFor(question, result, answer), ...(first === undefined ? {} : { firstTry: first }) },
-        attempt: attemptSummary({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length),
+        attempt: attemptSummary({ ...row, finishedAt: saved.finishedAt, score: saved.score }, saved.answered, questions.length, saved.awaiting),
       };
     });
   }
@@ -176,10 +184,11 @@ export class QuizService {
   private questionsOf(row: AttemptRow): Question[] {
     if (row.kind === 'vocabulary') return (readStoredJson(StoredVocabularyQuestionsSchema, row.questions) ?? []) as Question[];
     const byId = questionsById(this.lessons.quiz(row.lessonId));
-    return (readStoredJson(QuestionIdsSchema, row.questions) ?? []).flatMap((id) => {
+    const own = (readStoredJson(QuestionIdsSchema, row.questions) ?? []).flatMap((id) => {
       const question = byId.get(id);
       return question ? [question] : [];
     });
+    return this.acceptedAnswers.effectiveQuestions(row.lessonId, own);
   }
 
   private view(row: AttemptRow): AttemptView {
@@ -191,10 +200,12 @@ export class QuizService {
       const text = typedTextOf(JSON.parse(json) as Answer);
       if (text !== undefined) firstTries[questionId] = text;
     }
+    let awaiting = 0;
     for (const answer of this.quizzes.answers(row.id)) {
       const question = byId.get(answer.questionId);
       if (!question) continue;
-      // The score and verdict are those given at the time; marks are recomputed for display when the answer reads.
+      if (answer.verdict === 'awaiting') awaiting++;
+      // The score and verdict are those given at the time (or by the teacher); marks are recomputed for display when the answer reads.
       const given = readAnswer(answer.answer);
       let marks: Grade['marks'];
       try {
@@ -202,17 +213,18 @@ export class QuizService {
       } catch (error) {
         if (!(error instanceof AnswerError)) throw error;
       }
-      feedback[answer.questionId] = feedbackFor(question, {
-        score: answer.score,
-        verdict: answer.verdict as Verdict,
-        detail: '',
-        ...(marks ? { marks } : {}),
-      }, given);
+      const teacher = answer.gradedAt ? { score: answer.score, comment: answer.teacherComment ?? '', gradedAt: answer.gradedAt } : undefined;
+      feedback[answer.questionId] = feedbackFor(
+        question,
+        { score: answer.score, verdict: answer.verdict as Verdict, detail: '', ...(marks ? { marks } : {}) },
+        given,
+        teacher,
+      );
       const first = firstTries[answer.questionId];
       if (first !== undefined) feedback[answer.questionId] = { ...feedback[answer.questionId]!, firstTry: first };
     }
     return {
-      ...attemptSummary(row, Object.keys(feedback).length, questions.length),
+      ...attemptSummary(row, Object.keys(feedback).length, questions.length, awaiting),
       lessonId: row.lessonId,
       questions: questions.map((q) => questionView(q, row.seed)),
       feedback,

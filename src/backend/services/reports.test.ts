@@ -47,6 +47,8 @@ function answerFor(question: QuestionView, random: () => number): Answer {
       return { type: 'matching', pairs: Object.fromEntries(question.left.map((l) => [l.id, pick(question.right).id])) };
     case 'ordering':
       return { type: 'ordering', order: [...question.items].sort(() => random() - 0.5).map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }
 
@@ -91,10 +93,14 @@ describe('a class of 30', () => {
     expect(report.learners.filter((l) => l.bestScore !== null)).toHaveLength(27);
     expect(report.questions).toHaveLength(report.lesson.questionCount);
     for (const question of report.questions) {
-      expect(question.answered).toBe(27);
-      expect(question.discrimination).not.toBeNull();
+      // An open answer counts once the teacher has graded it; none is graded here.
+      expect([question.answered, question.awaiting]).toEqual(question.type === 'open' ? [0, 27] : [27, 0]);
+      if (question.type !== 'open') expect(question.discrimination).not.toBeNull();
+      else expect(question.discrimination).toBeNull();
     }
     expect(report.paragraphs.reduce((sum, p) => sum + p.lookups, 0)).toBe(150);
+    // Each paragraph is named by its first words, not only its number.
+    expect(report.paragraphs[0]?.opening).toMatch(/^Ce voyage, qui a retenu Kim en Russie .*…$/);
   });
 
   // A longer bound: the first PDF read in a test file loads pdfjs and its worker, seconds on a busy machine.
@@ -113,7 +119,9 @@ describe('a class of 30', () => {
     const csv = download(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, report: 'attempts', format: 'csv' }));
     const rows = parse(csv.bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(27 * report.lesson.questionCount);
-    const badScores = rows.map((r) => r.score ?? '').filter((score) => !/^(0|1|0\.\d+)$/.test(score));
+    // Scores as percentages with at most one decimal, never 0.3333333333333333; an open answer not graded yet has none.
+    const badScores = rows.filter((r) => r.verdict !== 'awaiting the teacher').map((r) => r.score_pct ?? '').filter((score) => !/^(100|\d{1,2}(\.\d)?)$/.test(score));
+    expect(rows.filter((r) => r.verdict === 'awaiting the teacher').map((r) => r.score_pct)).toEqual(Array.from({ length: 27 * 2 }, () => ''));
     expect(badScores).toEqual([]);
     expect(rows.some((r) => r.learner === 'Jean-François')).toBe(false); // never took the quiz
     const summary = download(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, report: 'class', format: 'csv' }));
@@ -121,6 +129,25 @@ describe('a class of 30', () => {
     expect(learners).toHaveLength(30);
     // The learner named like a formula comes out as inert text.
     expect(learners.map((l) => l.learner)).toContain(`'=HYPERLINK("x")`);
+  });
+
+  it('the attempts CSV gives times in the teacher’s time zone and the right answer beside the given one', async () => {
+    const csv = download(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, report: 'attempts', format: 'csv', timeZone: 'Pacific/Auckland' }));
+    const rows = parse(csv.bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const first = learners[0]!;
+    const own = await call(backend, 'reports:learner', { teacherToken: token, lessonId: LESSON, learnerId: first.id });
+    const started = own.attempts[0]!.startedAt;
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland', dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(started)).replace(', ', ' ');
+    const mine = rows.filter((r) => r.learner_id === first.id);
+    expect(mine.every((r) => r.attempt_started === local && r.time_zone === 'Pacific/Auckland')).toBe(true);
+    const byQuestion = new Map(mine.map((r) => [r.question_id, r]));
+    expect(byQuestion.get('trip-length')?.right_answer).toBe('sept jours');
+    expect(byQuestion.get('longest-trip')?.right_answer).toBe('True');
+    expect(byQuestion.get('journey-home')?.right_answer).toMatch(/^[^|]+ \| [^|]+ \| [^|]+$/);
+    expect(byQuestion.get('events-order')?.right_answer).toMatch(/^1\. .* 2\. /);
+
+    const refused = await backend.call('reports:export', { teacherToken: token, lessonId: LESSON, report: 'attempts', format: 'csv', timeZone: 'Mars/Olympus' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('the JSON report carries its format and version', async () => {

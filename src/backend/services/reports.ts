@@ -1,5 +1,6 @@
 // Teacher reports and result files: build the report models, turn them into CSV, PDF or JSON, hand the bytes to
 // whoever saves files in this mode, and merge results files brought from other computers.
+import { paragraphOpenings } from '../../core/excerpt';
 import { attemptRows } from '../../core/reports/attempt-rows';
 import { buildClassReportFrom, buildLearnerReport, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
 import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile, type ResultFileInput, type SameNameChoice } from '../../core/reports/result-file';
@@ -62,7 +63,7 @@ export class ReportService {
 
   private lessonOf(lessonId: string): Pick<ReportInput, 'lesson' | 'quiz'> {
     const lesson = this.lessons.get(lessonId);
-    return { lesson: { id: lessonId, title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length }, quiz: this.lessons.quizOf(lessonId) };
+    return { lesson: { id: lessonId, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) }, quiz: this.lessons.quizOf(lessonId) };
   }
 
   /** Every row a report reads, every answer included: the whole class's, or only the given learner's. */
@@ -110,7 +111,7 @@ export class ReportService {
           : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     } else if (request.report === 'attempts') {
       if (request.format !== 'csv') throw new AppError('invalid_input', 'The attempts file is a CSV; use the class report for PDF or JSON.');
-      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId))) };
+      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId)), request.timeZone ?? 'UTC') };
     } else {
       const report = this.classReport(request.lessonId);
       const base = `liseuse-${lesson}-class-${date}`;

@@ -175,7 +175,7 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
       // Typed in lower case, without dashes, with spaces: the same code.
       const typed = ` ${first.recoveryCode.replaceAll('-', '').toLowerCase()} `;
       const recovered = value<NewPinSession>(await backend.call('teacher:recover', { recoveryCode: typed }));
-      value(await backend.call('teacher:overview', { teacherToken: recovered.teacherToken }));
+      value(await backend.call('teacher:info', { teacherToken: recovered.teacherToken }));
       expect(recovered.recoveryCode).not.toBe(first.recoveryCode);
       expect(value(await backend.call('teacher:status', undefined))).toEqual({ pinSet: true, lockedUntil: null, recoveryCodeSet: true });
       expect(errorOf(await backend.call('teacher:unlock', { pin: '111111' })).message).toBe('Wrong PIN. 4 more tries before a wait.');
@@ -204,22 +204,22 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
 
     it('an unlock ends after 30 minutes, or when locked, and is forgotten by a restart', async () => {
       const { teacherToken } = value<TeacherSession>(await backend.call('teacher:setPin', { pin: '246813' }));
-      value(await backend.call('teacher:overview', { teacherToken }));
+      value(await backend.call('teacher:info', { teacherToken }));
       seconds(29 * 60);
-      value(await backend.call('teacher:overview', { teacherToken }));
+      value(await backend.call('teacher:info', { teacherToken }));
       seconds(60);
-      const expired = errorOf(await backend.call('teacher:overview', { teacherToken }));
+      const expired = errorOf(await backend.call('teacher:info', { teacherToken }));
       expect(expired).toEqual({ code: 'unauthorized', message: 'The teacher area is locked. Enter the teacher PIN again.' });
 
       const second = value<TeacherSession>(await backend.call('teacher:unlock', { pin: '246813' }));
       value(await backend.call('teacher:lock', { teacherToken: second.teacherToken }));
-      expect(errorOf(await backend.call('teacher:overview', { teacherToken: second.teacherToken })).code).toBe('unauthorized');
+      expect(errorOf(await backend.call('teacher:info', { teacherToken: second.teacherToken })).code).toBe('unauthorized');
 
       const third = value<TeacherSession>(await backend.call('teacher:unlock', { pin: '246813' }));
       backend.close();
       backend = start();
-      expect(errorOf(await backend.call('teacher:overview', { teacherToken: third.teacherToken })).code).toBe('unauthorized');
-      expect(errorOf(await backend.call('teacher:overview', { teacherToken: 'x'.repeat(43) })).code).toBe('unauthorized');
+      expect(errorOf(await backend.call('teacher:info', { teacherToken: third.teacherToken })).code).toBe('unauthorized');
+      expect(errorOf(await backend.call('teacher:info', { teacherToken: 'x'.repeat(43) })).code).toBe('unauthorized');
     });
   });
 

@@ -1,6 +1,8 @@
 // The attempts file's rows: every comprehension answer of a lesson, one row per learner × attempt × question,
-// with the question in words and the learner's attempts numbered in the order they were started.
+// with the question and the right answer in words and the learner's attempts numbered in the order they were started.
 import { describeAnswer, type ReportInput } from './class-report';
+import { describeRegrading } from './regrading';
+import { rightAnswerText } from './right-answer';
 
 export interface AttemptAnswerRow {
   learnerId: string;
@@ -13,9 +15,15 @@ export interface AttemptAnswerRow {
   questionId: string;
   prompt: string;
   given: string;
+  /** The quiz's right answer in words; '' for a question the quiz no longer has. */
+  rightAnswer: string;
+  /** When and how this question was regraded on this computer, oldest first. */
+  regradings: { at: string; text: string }[];
   verdict: string;
   score: number;
   timeMs: number;
+  /** The teacher's comment on a graded open answer. */
+  teacherComment: string | null;
 }
 
 /** Sorted by learner name (French order), then attempt number, then question number. */
@@ -30,6 +38,8 @@ export function attemptRows(input: ReportInput): AttemptAnswerRow[] {
     numberOf.set(attempt.id, n);
   }
   const attempts = new Map(input.attempts.map((a) => [a.id, a]));
+  const regradings = new Map<string, AttemptAnswerRow['regradings']>();
+  for (const r of input.regradings ?? []) regradings.set(r.questionId, [...(regradings.get(r.questionId) ?? []), { at: r.at, text: describeRegrading(r) }]);
   return input.answers
     .flatMap((answer) => {
       const attempt = attempts.get(answer.attemptId);
@@ -47,9 +57,12 @@ export function attemptRows(input: ReportInput): AttemptAnswerRow[] {
           questionId: answer.questionId,
           prompt: known?.question.prompt ?? answer.questionId,
           given: describeAnswer(known?.question, answer.answer),
+          rightAnswer: known ? rightAnswerText(known.question) : '',
+          regradings: regradings.get(answer.questionId) ?? [],
           verdict: answer.verdict,
           score: answer.score,
           timeMs: answer.timeMs,
+          teacherComment: answer.teacherComment ?? null,
         },
       ];
     })

@@ -1,16 +1,20 @@
 // The teacher's reports as data: a class overview, per-question analysis, per-paragraph difficulty and a learner's
-// answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON.
-import type { Verdict } from '../grading';
+// answer-by-answer record. Built from plain rows, so the same model feeds the screen, CSV, PDF and JSON. Long because
+// the class report's questions, paragraphs, learners and typed answers come from one pass over the counted answers.
+import { isTyped, typedText } from '../accepted-answers';
+import { normaliseAnswer, type Verdict } from '../grading';
 import type { Question, Quiz } from '../quiz';
 import { readAnswer, UNREADABLE_ANSWER } from '../stored-quiz';
 import { COMPLETION_HELP, quizCompletion } from './completion';
 import { itemStats, type ItemStats, type Response } from './item-stats';
+import { regradingLines, type Regrading, type RegradingLine } from './regrading';
 
 export const CLASS_REPORT_FORMAT = 'liseuse-class-report';
 export const CLASS_REPORT_VERSION = 1;
 
 export interface ReportInput {
-  lesson: { id: string; title: string; paragraphCount: number };
+  /** paragraphOpenings: each paragraph's first words (see core/excerpt), which name it in the reports. */
+  lesson: { id: string; title: string; paragraphOpenings: readonly string[] };
   quiz: Quiz | undefined;
   learners: { id: string; name: string }[];
   /** Comprehension attempts only. */
@@ -25,15 +29,19 @@ export interface ReportInput {
     answeredAt: string;
     /** The near-miss first try (answer JSON) when the learner tried twice; `answer` is the counted second try. */
     firstTry?: string;
+    /** The teacher's comment on a graded open answer. */
+    teacherComment?: string | null;
   }[];
   /** paragraph is 0-based, as stored. */
   lookups: { learnerId: string; lemma: string; paragraph: number }[];
   readingSeconds: Record<string, number>;
   statuses: { learnerId: string; status: 'learning' | 'known'; count: number }[];
+  /** Questions regraded after the teacher accepted or rejected a typed answer, oldest first; none when absent. */
+  regradings?: Regrading[];
 }
 
 /** One answer as the class report reads it. */
-export type CountedAnswer = Pick<ReportInput['answers'][number], 'attemptId' | 'questionId' | 'answer' | 'score'>;
+export type CountedAnswer = Pick<ReportInput['answers'][number], 'attemptId' | 'questionId' | 'answer' | 'score' | 'verdict'>;
 
 /**
  * What the class report needs of the answers, rather than all of them: a class of 1,000 learners with five
@@ -66,13 +74,19 @@ export interface QuestionRow extends Omit<ItemStats, 'wrongChoices'> {
   number: number;
   prompt: string;
   type: Question['type'];
+  /** Answered by typing: its answers can be reviewed and accepted one by one. */
+  typed: boolean;
   /** 1-based paragraph of the evidence. */
   paragraph: number;
   wrongChoices: { optionId: string; text: string; count: number }[];
+  /** Open answers of the counted attempts still awaiting the teacher: in no figure above until graded. */
+  awaiting: number;
 }
 
 export interface ParagraphRow {
   paragraph: number;
+  /** The paragraph's first words. */
+  opening: string;
   lookups: number;
   learnersLookingUp: number;
   /** Answers below full marks to questions whose evidence is in this paragraph (counted attempts only). */
@@ -91,6 +105,8 @@ export interface ClassReport {
   learners: LearnerRow[];
   questions: QuestionRow[];
   paragraphs: ParagraphRow[];
+  /** Questions regraded on this computer: scores above already count the change. */
+  regradings: RegradingLine[];
 }
 
 export interface LearnerReport {
@@ -114,9 +130,12 @@ export interface LearnerReport {
       verdict: Verdict;
       score: number;
       timeMs: number;
+      teacherComment: string | null;
     }[];
   }[];
   lookups: { lemma: string; count: number; paragraphs: number[] }[];
+  /** The lesson's regradings; each one's attempts are this learner's only. */
+  regradings: RegradingLine[];
 }
 
 const optionText = (options: { id: string; text: string }[], id: string): string => options.find((o) => o.id === id)?.text ?? id;
@@ -152,6 +171,8 @@ export function describeAnswer(question: Question | undefined, raw: string): str
       const items = question?.type === 'ordering' ? question.items : [];
       return answer.order.map((id, i) => `${i + 1}. ${items.find((item) => item.id === id)?.text ?? id}`).join(' ');
     }
+    case 'open':
+      return answer.text;
   }
 }
 
@@ -256,6 +277,16 @@ function learnerRows(input: Omit<ReportInput, 'answers'>, answeredQuestions: Rea
   });
 }
 
+/** Typed answers below full marks, one entry per answer as grading always reads it (case, spacing, apostrophes aside). */
+function countTypedMiss(misses: Map<string, Map<string, { optionId: string; text: string; count: number }>>, questionId: string, text: string): void {
+  const key = normaliseAnswer(text, true);
+  const byAnswer = misses.get(questionId) ?? new Map<string, { optionId: string; text: string; count: number }>();
+  const entry = byAnswer.get(key);
+  if (entry) entry.count += 1;
+  else byAnswer.set(key, { optionId: key, text, count: 1 });
+  misses.set(questionId, byAnswer);
+}
+
 /** The class report from the counted answers alone; the same report as one built from all of them. */
 export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassReport {
   const questions = input.quiz?.questions ?? [];
@@ -264,11 +295,19 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
   const learnerOfAttempt = new Map([...counted].map(([learnerId, attemptId]) => [attemptId, learnerId]));
   const responses: Response[] = [];
   const totals = new Map<string, number>();
+  const typedMisses = new Map<string, Map<string, { optionId: string; text: string; count: number }>>();
+  const awaiting = new Map<string, number>();
   for (const answer of input.countedAnswers) {
     const learnerId = learnerOfAttempt.get(answer.attemptId);
     if (!learnerId) continue;
+    if (answer.verdict === 'awaiting') {
+      awaiting.set(answer.questionId, (awaiting.get(answer.questionId) ?? 0) + 1);
+      continue;
+    }
     responses.push({ learnerId, questionId: answer.questionId, score: answer.score, chosen: chosenOptions(answer.answer) });
     totals.set(learnerId, (totals.get(learnerId) ?? 0) + answer.score);
+    const typed = answer.score < 1 ? typedText(answer.answer) : null;
+    if (typed !== null) countTypedMiss(typedMisses, answer.questionId, typed);
   }
 
   const lookupsByLearnerParagraph = new Map<string, string[]>();
@@ -289,17 +328,23 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
       number: i + 1,
       prompt: question.prompt,
       type: question.type,
+      typed: isTyped(question),
       paragraph,
-      wrongChoices: stats.wrongChoices.map((w) => ({ ...w, text: optionText(optionsOf(question), w.optionId) })),
+      // A typed question has no options: its wrong answers are what the learners typed.
+      wrongChoices: typedMisses.has(question.id)
+        ? [...(typedMisses.get(question.id)?.values() ?? [])].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, 'fr'))
+        : stats.wrongChoices.map((w) => ({ ...w, text: optionText(optionsOf(question), w.optionId) })),
+      awaiting: awaiting.get(question.id) ?? 0,
     };
   });
 
   const lookupsByParagraph = groupBy(input.lookups, (l) => String(l.paragraph));
-  const paragraphs: ParagraphRow[] = Array.from({ length: input.lesson.paragraphCount }, (_, p) => {
+  const paragraphs: ParagraphRow[] = input.lesson.paragraphOpenings.map((opening, p) => {
     const here = lookupsByParagraph.get(String(p)) ?? [];
     const questionIds = new Set(questions.filter((q) => q.evidence.paragraph === p + 1).map((q) => q.id));
     return {
       paragraph: p + 1,
+      opening,
       lookups: here.length,
       learnersLookingUp: new Set(here.map((l) => l.learnerId)).size,
       misses: responses.filter((r) => questionIds.has(r.questionId) && r.score < 1).length,
@@ -316,6 +361,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
     learners: learnerRows(input, input.answeredQuestions),
     questions: questionRows,
     paragraphs,
+    regradings: regradingLines(input.regradings ?? [], input.quiz),
   };
 }
 
@@ -345,6 +391,7 @@ export function buildLearnerReport(input: ReportInput, learnerId: string, now: D
             verdict: a.verdict,
             score: a.score,
             timeMs: a.timeMs,
+            teacherComment: a.teacherComment ?? null,
           };
         })
         .sort((a, b) => a.number - b.number),
@@ -366,5 +413,6 @@ export function buildLearnerReport(input: ReportInput, learnerId: string, now: D
     lookups: [...byLemma]
       .map(([lemma, e]) => ({ lemma, count: e.count, paragraphs: [...e.paragraphs].sort((a, b) => a - b) }))
       .sort((a, b) => b.count - a.count || a.lemma.localeCompare(b.lemma, 'fr')),
+    regradings: regradingLines(input.regradings ?? [], input.quiz).map((r) => ({ ...r, attempts: r.attempts.filter((a) => a.learnerId === learnerId) })),
   };
 }

@@ -10,7 +10,7 @@ const quiz = loadQuiz(readArticleFile('quiz.json'), lesson);
 /** A class of one: `attempts` in the order started, each with how many questions it answered. */
 function reportOf(attempts: { finished: boolean; answered: number }[]): ReportInput {
   return {
-    lesson: { id: 'kim-russie', title: 'Kim', paragraphCount: 9 },
+    lesson: { id: 'kim-russie', title: 'Kim', paragraphOpenings: Array.from({ length: 9 }, (_, p) => `Paragraph ${p + 1}`) },
     quiz,
     learners: [{ id: 'l-1', name: 'Amélie' }],
     attempts: attempts.map((a, n) => ({
@@ -41,11 +41,11 @@ const completionIn = (input: ReportInput): number | undefined => buildClassRepor
 
 describe('completion of a lesson’s quiz', () => {
   it('a learner who finished the quiz once has completed it, even with a new attempt under way', () => {
-    expect(completionIn(reportOf([{ finished: true, answered: 23 }, { finished: false, answered: 8 }]))).toBe(1);
+    expect(completionIn(reportOf([{ finished: true, answered: quiz.questions.length }, { finished: false, answered: 8 }]))).toBe(1);
   });
 
   it('before any finished attempt, it is the share answered in the latest attempt', () => {
-    expect(completionIn(reportOf([{ finished: false, answered: 4 }, { finished: false, answered: 8 }]))).toBeCloseTo(8 / 23);
+    expect(completionIn(reportOf([{ finished: false, answered: 4 }, { finished: false, answered: 8 }]))).toBeCloseTo(8 / quiz.questions.length);
   });
 
   it('nothing answered is 0, and a lesson without a quiz has nothing to complete', () => {

@@ -40,7 +40,7 @@ const AnswerRecord = v.strictObject({
   // The answer as the learner gave it, of the shape the contract takes; its score and verdict are regraded.
   answer: jsonOf(5_000, AnswerSchema),
   score: Score,
-  verdict: v.picklist(['correct', 'partial', 'almost', 'wrong']),
+  verdict: v.picklist(['correct', 'partial', 'almost', 'wrong', 'awaiting']),
   timeMs: AnswerTimeMsSchema,
   answeredAt: Iso,
 });

@@ -1,4 +1,5 @@
-// Every user-visible string of the interface, grouped by screen, so a French interface can follow.
+// Every user-visible string of the interface, grouped by screen, so a French interface can follow. Long because
+// it is the one home of those strings: splitting it by screen would scatter what a translator reads in one go.
 import { COMPLETION_HELP } from '../../core/reports/completion';
 
 /** A count with its noun, singular for exactly one: `counted(1, 'word')` is "1 word", `counted(0, 'word')` "0 words". */
@@ -87,8 +88,9 @@ export const strings = {
       partial: (percent: number) => `Partly right: ${percent}% of this question`,
       almost: 'Almost: check the spelling',
       wrong: 'Not quite',
+      awaiting: 'Sent to your teacher',
     },
-    verdictIcon: { correct: '✓', partial: '◐', almost: '≈', wrong: '✗' },
+    verdictIcon: { correct: '✓', partial: '◐', almost: '≈', wrong: '✗', awaiting: '…' },
     mark: { right: 'right', wrong: 'wrong', missed: 'missed' },
     rightAnswer: (n: number) => (n > 1 ? 'The right answers' : 'The right answer'),
     explanation: 'Why',
@@ -150,7 +152,7 @@ export const strings = {
   reports: {
     heading: 'Reports',
     lesson: 'Lesson',
-    tabs: { class: 'Class overview', questions: 'Questions', paragraphs: 'Paragraphs', learner: 'One learner' },
+    tabs: { class: 'Class overview', questions: 'Questions', paragraphs: 'Paragraphs', learner: 'One learner', grade: 'To grade' },
     tabsLabel: 'Report views',
     loading: 'Building the report…',
     none: 'No learner has answered yet.',
@@ -221,6 +223,22 @@ export const strings = {
     },
     noQuiz: 'This lesson has no quiz.',
     notAvailable: 'n/a',
+  },
+  responses: {
+    open: (n: number) => `Answers typed to question ${n}`,
+    heading: (n: number) => `Answers typed to question ${n}`,
+    close: 'Close the answers',
+    accepted: 'Accepted answers on this computer',
+    caption: 'Every distinct answer typed, how often, its result and who gave it',
+    none: 'Nobody has answered this question yet.',
+    columns: { answer: 'Answer', count: 'Given', verdict: 'Result', learners: 'Learners', action: 'Change' },
+    accept: 'Accept',
+    reject: 'Reject',
+    acceptLabel: (answer: string) => `Accept « ${answer} » and regrade`,
+    rejectLabel: (answer: string) => `Reject « ${answer} » and regrade`,
+    help: 'Accepting an answer adds it to this question’s accepted answers on this computer and regrades every stored answer; rejecting takes it out again.',
+    regradingsHeading: 'Regradings of this question',
+    regraded: (line: string) => `Regraded: ${line}.`,
   },
   gloss: {
     close: 'Close',
@@ -366,10 +384,6 @@ export const strings = {
     unlock: 'Open',
     lock: 'Lock and leave',
     unlockedUntil: (time: string) => `Unlocked until ${time}; leaving locks it.`,
-    learnersHeading: 'Learners',
-    learnersCaption: 'Learners on this computer',
-    noLearners: 'No learner yet.',
-    columns: { learner: 'Learner', words: 'Words looked up', attempts: 'Quiz attempts', best: 'Best quiz score', time: 'Reading time' },
     reportsHeading: 'Reports',
     reportsLater: 'Detailed reports for each learner will appear here.',
   },
@@ -379,7 +393,7 @@ export const strings = {
     secondTry: 'Almost: check the spelling. Correct your answer and check it once more.',
     firstTry: 'Your first try',
     /** A question's verdict; a partly right one says, as a percentage, how much of the question it earned. */
-    verdict: (verdict: 'correct' | 'partial' | 'almost' | 'wrong', score: number): string =>
+    verdict: (verdict: 'correct' | 'partial' | 'almost' | 'wrong' | 'awaiting', score: number): string =>
       verdict === 'partial' ? strings.quiz.verdict.partial(Math.round(score * 100)) : strings.quiz.verdict[verdict],
     /** How partial credit is shared out, each share as a percentage of the question. */
     credit: (by: 'options' | 'pairs' | 'order', parts: number): string => {
@@ -393,6 +407,37 @@ export const strings = {
     heading: 'Glosses beside the quiz',
     help: 'During a quiz the lesson’s text is beside the questions. Choose for each lesson whether its words can be opened for their glosses there: a vocabulary question answered by opening the word’s gloss tests nothing.',
     kind: { comprehension: 'Glosses beside the comprehension quiz', vocabulary: 'Glosses beside vocabulary practice' },
+  },
+  openAnswers: {
+    // The learner's side: writing, waiting, and reading the teacher's grade.
+    writeLabel: 'Your answer (in French)',
+    writeHint: (max: number) => `A sentence or a short paragraph, up to ${max} characters. Your teacher grades it.`,
+    awaitingNote: 'Your teacher will read and grade this answer. It counts in your score once graded.',
+    goodAnswer: 'What a good answer says',
+    teacherGrade: (percent: number) => `Your teacher’s grade: ${percent}%`,
+    teacherComment: 'Comment',
+    awaitingCount: (n: number) => `${n === 1 ? '1 question awaits' : `${n} questions await`} the teacher: the score counts the others until then.`,
+    notesHeading: 'From your teacher',
+    noteLine: (percent: number, when: string) => `${percent}% · graded ${when}`,
+    // The teacher's side: the "To grade" tab.
+    intro: 'What learners wrote to the open questions. A grade counts in the learner’s score at once; the learner sees it and your comment the next time they open the lesson or their progress.',
+    none: 'This lesson has no open question.',
+    noAnswers: 'No learner has answered this question yet.',
+    toGrade: (n: number) => (n === 0 ? 'Nothing left to grade.' : `${n} ${n === 1 ? 'answer' : 'answers'} to grade.`),
+    question: (n: number) => `Question ${n}`,
+    guidance: 'What a good answer holds',
+    answeredAt: (when: string) => `written ${when}`,
+    scoreLegend: 'Score',
+    scoreOption: (percent: number) => `${percent}%`,
+    comment: 'Comment for the learner',
+    save: 'Save the grade',
+    awaiting: 'Awaiting the teacher',
+    graded: (percent: number, when: string) => `Graded ${percent}% · ${when}`,
+    /** In the item analysis, where a choice question names its most chosen wrong answer. */
+    itemCounts: (graded: number, awaiting: number) => `${graded} graded · ${awaiting} awaiting the teacher`,
+    saved: (name: string) => `Grade saved for ${name}.`,
+    chooseScore: 'Choose a score first.',
+    loading: 'Gathering the answers…',
   },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,

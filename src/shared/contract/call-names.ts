@@ -32,7 +32,6 @@ export const CALL_NAMES = [
   'teacher:lock',
   'teacher:recover',
   'teacher:changePin',
-  'teacher:overview',
   'teacher:info',
   'progress:get',
   'review:summary',
@@ -41,9 +40,13 @@ export const CALL_NAMES = [
   'review:grade',
   'reports:class',
   'reports:learner',
+  'reports:responses',
+  'reports:decideAnswer',
   'reports:export',
   'results:export',
   'results:import',
+  'openAnswers:list',
+  'openAnswers:grade',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

@@ -5,6 +5,7 @@ import { appCalls } from './app';
 import type { HandlersOf, InputOf, OutputOf, ParsedInputOf } from './call';
 import { learnerCalls } from './learners';
 import { lessonCalls } from './lessons';
+import { openAnswerCalls } from './open-answers';
 import { progressCalls } from './progress';
 import { quizCalls } from './quiz';
 import { readingCalls } from './reading';
@@ -25,6 +26,7 @@ export const contract = {
   ...reviewCalls,
   ...reportCalls,
   ...resultCalls,
+  ...openAnswerCalls,
 };
 
 export type Contract = typeof contract;

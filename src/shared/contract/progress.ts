@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { Learner, QuizKind } from '../types';
 import { returns, type Table } from './call';
 import { Id } from './fields';
+import type { TeacherNote } from './open-answers';
 import type { ReviewSummary } from './review';
 
 export interface ProgressAttempt {
@@ -34,6 +35,8 @@ export interface LearnerProgress {
   attempts: ProgressAttempt[];
   /** Paragraphs with look-ups or wrong answers, most trouble first. */
   trouble: TroubleParagraph[];
+  /** The teacher's grades and comments on open answers, graded last first. */
+  teacherNotes: TeacherNote[];
 }
 
 export const progressCalls = {

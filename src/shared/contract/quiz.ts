@@ -4,6 +4,7 @@ import { AnswerSchema, AnswerTimeMsSchema } from '../../core/grading';
 import { IdSchema } from '../../core/quiz';
 import type { Feedback, QuestionView } from '../../core/quiz-view';
 import { QUIZ_KINDS, type QuizKind } from '../types';
+import type { TeacherNote } from './open-answers';
 import { returns, type Table } from './call';
 import { Id, LessonId, TeacherToken } from './fields';
 
@@ -16,6 +17,8 @@ export interface AttemptSummary {
   score: number | null;
   answered: number;
   questionCount: number;
+  /** Open answers the teacher has not graded yet: the score counts the other questions until then. */
+  awaiting: number;
 }
 
 export interface AttemptView extends AttemptSummary {
@@ -46,6 +49,8 @@ export interface QuizOverview {
   inProgress: { comprehension: AttemptSummary | null; vocabulary: AttemptSummary | null };
   /** Every attempt, newest first. */
   attempts: AttemptSummary[];
+  /** The teacher's grades and comments on this learner's open answers, graded last first. */
+  teacherNotes: TeacherNote[];
 }
 
 /** The teacher's choice for one lesson: glosses in the text beside each kind of quiz. */

@@ -1,6 +1,5 @@
-// The teacher area: the PIN that unlocks it, the unlock's token, the class overview and where the data lives.
+// The teacher area: the PIN that unlocks it, the unlock's token and where the data lives.
 import * as v from 'valibot';
-import type { Learner } from '../types';
 import { returns, type Table } from './call';
 import { Nothing, TeacherToken } from './fields';
 
@@ -43,21 +42,6 @@ export interface TeacherSession {
 /** What setting the PIN, or using the recovery code, gives: an unlock and a (new) recovery code. */
 export type NewPinSession = TeacherSession & NewRecoveryCode;
 
-export interface LearnerTotals {
-  learner: Learner;
-  /** Distinct lemmas looked up. */
-  lookedUpWords: number;
-  /** Finished quiz attempts, both kinds. */
-  quizAttempts: number;
-  /** Best finished comprehension score, 0..1. */
-  bestScore: number | null;
-  secondsRead: number;
-}
-
-export interface TeacherOverview {
-  learners: LearnerTotals[];
-}
-
 export interface TeacherInfo {
   /** The data folder's absolute path, for backing it up or moving it. */
   dataDir: string;
@@ -75,6 +59,5 @@ export const teacherCalls = {
   'teacher:recover': returns<NewPinSession>()(v.strictObject({ recoveryCode: RecoveryCode })),
   /** Gives a new recovery code with the new PIN. */
   'teacher:changePin': returns<NewRecoveryCode>()(v.strictObject({ teacherToken: TeacherToken, pin: NewPin }), { guard: 'teacher' }),
-  'teacher:overview': returns<TeacherOverview>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
   'teacher:info': returns<TeacherInfo>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
 } satisfies Table;

@@ -32,16 +32,6 @@ export interface WrongAnswers {
   wrong: number;
 }
 
-export interface LearnerTotals {
-  id: string;
-  name: string;
-  createdAt: string;
-  lookedUpWords: number;
-  quizAttempts: number;
-  bestScore: number | null;
-  secondsRead: number;
-}
-
 export class ProgressRepository {
   constructor(private readonly db: LearnerDatabase) {}
 
@@ -79,7 +69,7 @@ export class ProgressRepository {
   }
 
   /**
-   * Answers that were not fully right (score < 1), counted per lesson and question. When the attempt stored
+   * Answers that were not fully right (score < 1; an open answer awaiting the teacher is not yet either), counted per lesson and question. When the attempt stored
    * whole questions (generated vocabulary practice), the paragraph comes from that question's evidence, read in
    * SQL; a comprehension attempt stores only ids, so its paragraph is left for the caller to find in the quiz.
    */
@@ -93,7 +83,7 @@ export class ProgressRepository {
                WHERE q.type = 'object' AND json_extract(q.value, '$.id') = qa.question_id
                LIMIT 1) AS paragraph
            FROM quiz_answers qa JOIN quiz_attempts a ON a.id = qa.attempt_id
-           WHERE a.learner_id = ? AND qa.score < 1
+           WHERE a.learner_id = ? AND qa.score < 1 AND qa.verdict <> 'awaiting'
          )
          GROUP BY lesson_id, question_id, paragraph`,
       )
@@ -103,29 +93,6 @@ export class ProgressRepository {
       questionId: r.question_id,
       paragraph: typeof r.paragraph === 'number' ? r.paragraph : null,
       wrong: r.wrong,
-    }));
-  }
-
-  /** Every learner with the counts the teacher area lists; the best score is that of the comprehension quizzes. */
-  learnerTotals(): LearnerTotals[] {
-    const rows = this.db
-      .sql(
-        `SELECT l.id, l.name, l.created_at,
-           (SELECT count(DISTINCT lemma) FROM lookups WHERE learner_id = l.id) AS looked_up,
-           (SELECT count(*) FROM quiz_attempts WHERE learner_id = l.id AND finished_at IS NOT NULL) AS attempts,
-           (SELECT max(score) FROM quiz_attempts WHERE learner_id = l.id AND kind = 'comprehension' AND finished_at IS NOT NULL) AS best,
-           (SELECT coalesce(sum(seconds_read), 0) FROM reading_progress WHERE learner_id = l.id) AS seconds_read
-         FROM learners l ORDER BY l.name_key`,
-      )
-      .all() as { id: string; name: string; created_at: string; looked_up: number; attempts: number; best: number | null; seconds_read: number }[];
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      createdAt: r.created_at,
-      lookedUpWords: r.looked_up,
-      quizAttempts: r.attempts,
-      bestScore: r.best,
-      secondsRead: r.seconds_read,
     }));
   }
 }

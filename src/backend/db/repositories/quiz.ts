@@ -1,3 +1,5 @@
+import { attemptScore, type ScoredAnswer } from '../../../core/attempt-score';
+import type { Verdict } from '../../../core/grading';
 import type { LearnerDatabase } from '../learner-database';
 import type { AttemptSummary } from '../../../shared/contract/quiz';
 import type { QuizKind } from '../../../shared/types';
@@ -26,6 +28,24 @@ export interface AnswerRow {
   verdict: string;
   timeMs: number;
   answeredAt: string;
+  /** Set once the teacher has graded an open answer. */
+  teacherComment?: string | null;
+  gradedAt?: string | null;
+}
+
+/** An open answer as the teacher grades it, with whose it is. */
+export interface OpenAnswerRow {
+  answerId: string;
+  attemptId: string;
+  learnerId: string;
+  learnerName: string;
+  questionId: string;
+  answer: string;
+  answeredAt: string;
+  score: number;
+  verdict: string;
+  teacherComment: string | null;
+  gradedAt: string | null;
 }
 
 /** A near miss given as the first try at a typed question; the question stays open for one more try. */
@@ -79,19 +99,31 @@ export class QuizRepository {
   }
 
   /** Every attempt of a learner on a lesson with its answer count, newest first. */
-  summaries(learnerId: string, lessonId: string): (AttemptRow & { answered: number })[] {
+  summaries(learnerId: string, lessonId: string): (AttemptRow & { answered: number; awaiting: number })[] {
     const rows = this.db
       .sql(
-        `SELECT a.*, (SELECT count(*) FROM quiz_answers q WHERE q.attempt_id = a.id) AS answered
+        `SELECT a.*, (SELECT count(*) FROM quiz_answers q WHERE q.attempt_id = a.id) AS answered,
+           (SELECT count(*) FROM quiz_answers q WHERE q.attempt_id = a.id AND q.verdict = 'awaiting') AS awaiting
          FROM quiz_attempts a WHERE a.learner_id = ? AND a.lesson_id = ? ORDER BY a.started_at DESC, a.rowid DESC`,
       )
-      .all(learnerId, lessonId) as (AttemptSql & { answered: number })[];
-    return rows.map((row) => ({ ...toAttempt(row), answered: row.answered }));
+      .all(learnerId, lessonId) as (AttemptSql & { answered: number; awaiting: number })[];
+    return rows.map((row) => ({ ...toAttempt(row), answered: row.answered, awaiting: row.awaiting }));
   }
 
   answers(attemptId: string): AnswerRow[] {
     const rows = this.db.sql('SELECT * FROM quiz_answers WHERE attempt_id = ? ORDER BY answered_at, rowid')
-      .all(attemptId) as { id: string; attempt_id: string; question_id: string; answer: string; score: number; verdict: string; time_ms: number; answered_at: string }[];
+      .all(attemptId) as {
+      id: string;
+      attempt_id: string;
+      question_id: string;
+      answer: string;
+      score: number;
+      verdict: string;
+      time_ms: number;
+      answered_at: string;
+      teacher_comment: string | null;
+      graded_at: string | null;
+    }[];
     return rows.map((r) => ({
       id: r.id,
       attemptId: r.attempt_id,
@@ -101,6 +133,8 @@ export class QuizRepository {
       verdict: r.verdict,
       timeMs: r.time_ms,
       answeredAt: r.answered_at,
+      teacherComment: r.teacher_comment,
+      gradedAt: r.graded_at,
     }));
   }
 
@@ -144,26 +178,118 @@ export class QuizRepository {
    * Saves one answer and, when it completes the attempt, the attempt's score: one transaction, so an
    * acknowledged answer and the finished state can never disagree.
    */
-  saveAnswer(answer: AnswerRow, questionCount: number): { answered: number; finishedAt: string | null; score: number | null } {
+  saveAnswer(answer: AnswerRow, questionCount: number): { answered: number; awaiting: number; finishedAt: string | null; score: number | null } {
     return this.db.write(() => {
       this.db.sql(
         `INSERT INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(answer.id, answer.attemptId, answer.questionId, answer.answer, answer.score, answer.verdict, answer.timeMs, answer.answeredAt);
-      const { answered, total } = this.db.sql('SELECT count(*) AS answered, coalesce(sum(score), 0) AS total FROM quiz_answers WHERE attempt_id = ?').get(
-        answer.attemptId,
-      ) as { answered: number; total: number };
-      if (answered < questionCount) return { answered, finishedAt: null, score: null };
-      const score = total / questionCount;
+      const scored = this.scoredAnswers(answer.attemptId);
+      const { score, awaiting } = attemptScore(scored, questionCount);
+      if (scored.length < questionCount) return { answered: scored.length, awaiting, finishedAt: null, score: null };
       this.db.sql('UPDATE quiz_attempts SET finished_at = ?, score = ? WHERE id = ?').run(answer.answeredAt, score, answer.attemptId);
-      return { answered, finishedAt: answer.answeredAt, score };
+      return { answered: scored.length, awaiting, finishedAt: answer.answeredAt, score };
     });
+  }
+
+  /** Every open answer to a lesson's comprehension quizzes, the ones awaiting the teacher first, oldest first. */
+  openAnswers(lessonId: string, questionIds: readonly string[]): OpenAnswerRow[] {
+    const rows = this.db
+      .sql(
+        `SELECT q.id AS answer_id, q.attempt_id, a.learner_id, l.name AS learner_name, q.question_id, q.answer, q.answered_at,
+           q.score, q.verdict, q.teacher_comment, q.graded_at
+         FROM json_each(?) j JOIN quiz_answers q ON q.question_id = j.value
+           JOIN quiz_attempts a ON a.id = q.attempt_id JOIN learners l ON l.id = a.learner_id
+         WHERE a.lesson_id = ? AND a.kind = 'comprehension'
+         ORDER BY q.verdict <> 'awaiting', q.answered_at, q.rowid`,
+      )
+      .all(JSON.stringify(questionIds), lessonId) as {
+      answer_id: string;
+      attempt_id: string;
+      learner_id: string;
+      learner_name: string;
+      question_id: string;
+      answer: string;
+      answered_at: string;
+      score: number;
+      verdict: string;
+      teacher_comment: string | null;
+      graded_at: string | null;
+    }[];
+    return rows.map((r) => ({
+      answerId: r.answer_id,
+      attemptId: r.attempt_id,
+      learnerId: r.learner_id,
+      learnerName: r.learner_name,
+      questionId: r.question_id,
+      answer: r.answer,
+      answeredAt: r.answered_at,
+      score: r.score,
+      verdict: r.verdict,
+      teacherComment: r.teacher_comment,
+      gradedAt: r.graded_at,
+    }));
+  }
+
+  answerById(answerId: string): (AnswerRow & { lessonId: string; kind: QuizKind }) | undefined {
+    const row = this.db
+      .sql(
+        `SELECT q.*, a.lesson_id, a.kind FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id WHERE q.id = ?`,
+      )
+      .get(answerId) as
+      | { id: string; attempt_id: string; question_id: string; answer: string; score: number; verdict: string; time_ms: number; answered_at: string; lesson_id: string; kind: QuizKind }
+      | undefined;
+    return (
+      row && {
+        id: row.id,
+        attemptId: row.attempt_id,
+        questionId: row.question_id,
+        answer: row.answer,
+        score: row.score,
+        verdict: row.verdict,
+        timeMs: row.time_ms,
+        answeredAt: row.answered_at,
+        lessonId: row.lesson_id,
+        kind: row.kind,
+      }
+    );
+  }
+
+  /**
+   * Records the teacher's grade of one answer and, when its attempt is finished, the attempt's score recomputed
+   * from its answers: one transaction, so the grade and the score it changes never disagree.
+   */
+  gradeAnswer(answerId: string, grade: ScoredAnswer, comment: string, gradedAt: string): void {
+    this.db.write(() => {
+      const row = this.db.sql('SELECT attempt_id FROM quiz_answers WHERE id = ?').get(answerId) as { attempt_id: string } | undefined;
+      if (!row) return;
+      this.db.sql('UPDATE quiz_answers SET score = ?, verdict = ?, teacher_comment = ?, graded_at = ? WHERE id = ?').run(grade.score, grade.verdict, comment, gradedAt, answerId);
+      const { score } = attemptScore(this.scoredAnswers(row.attempt_id));
+      this.db.sql('UPDATE quiz_attempts SET score = ? WHERE id = ? AND finished_at IS NOT NULL').run(score, row.attempt_id);
+    });
+  }
+
+  /** A learner's graded answers (open questions), on one lesson or every lesson, graded last first. */
+  gradedAnswers(learnerId: string, lessonId?: string): { lessonId: string; questionId: string; answer: string; score: number; teacherComment: string; gradedAt: string }[] {
+    const rows = this.db
+      .sql(
+        `SELECT a.lesson_id, q.question_id, q.answer, q.score, coalesce(q.teacher_comment, '') AS teacher_comment, q.graded_at
+         FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
+         WHERE a.learner_id = ? AND q.graded_at IS NOT NULL AND (? IS NULL OR a.lesson_id = ?)
+         ORDER BY q.graded_at DESC, q.rowid DESC`,
+      )
+      .all(learnerId, lessonId ?? null, lessonId ?? null) as { lesson_id: string; question_id: string; answer: string; score: number; teacher_comment: string; graded_at: string }[];
+    return rows.map((r) => ({ lessonId: r.lesson_id, questionId: r.question_id, answer: r.answer, score: r.score, teacherComment: r.teacher_comment, gradedAt: r.graded_at }));
+  }
+
+  private scoredAnswers(attemptId: string): ScoredAnswer[] {
+    return this.db.sql('SELECT score, verdict FROM quiz_answers WHERE attempt_id = ?').all(attemptId) as { score: number; verdict: Verdict }[];
   }
 }
 
 /** The teacher's gloss choices that differ from no choice: by lesson id, then kind. */
 export type GlossChoices = Map<string, Partial<Record<QuizKind, boolean>>>;
 
-export function attemptSummary(row: AttemptRow, answered: number, questionCount: number): AttemptSummary {
-  return { id: row.id, kind: row.kind, startedAt: row.startedAt, finishedAt: row.finishedAt, score: row.score, answered, questionCount };
+export function attemptSummary(row: AttemptRow, answered: number, questionCount: number, awaiting: number): AttemptSummary {
+  return { id: row.id, kind: row.kind, startedAt: row.startedAt, finishedAt: row.finishedAt, score: row.score, answered, questionCount, awaiting };
 }

@@ -3,6 +3,7 @@ import type { Verdict } from '../../../core/grading';
 // whole class's, or one learner's (with the same queries narrowed by learner, so both come in the same order).
 import type { ClassReportInput, CountedAnswer, ReportInput } from '../../../core/reports/class-report';
 import type { LearnerDatabase } from '../learner-database';
+import { readRegradings } from './accepted-answers';
 
 /** Everything a report reads except the answers, which are by far the most rows. */
 export type ReportRows = Omit<ReportInput, 'lesson' | 'quiz' | 'answers'>;
@@ -62,6 +63,7 @@ export class ReportsRepository {
       lookups,
       readingSeconds: Object.fromEntries(reading.map((r) => [r.learner_id, r.seconds])),
       statuses,
+      regradings: readRegradings(this.db, lessonId).map(({ id: _id, lessonId: _lesson, ...regrading }) => regrading),
     };
   }
 
@@ -71,7 +73,7 @@ export class ReportsRepository {
     return (
       this.db
         .sql(
-          `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at, f.answer AS first_try
+          `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at, f.answer AS first_try, q.teacher_comment
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
            LEFT JOIN quiz_first_tries f ON f.attempt_id = q.attempt_id AND f.question_id = q.question_id
            WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${learner.and('a.learner_id')} ${ANSWER_ORDER}`,
@@ -85,6 +87,7 @@ export class ReportsRepository {
         time_ms: number;
         answered_at: string;
         first_try: string | null;
+        teacher_comment: string | null;
       }[]
     ).map((q) => ({
       attemptId: q.attempt_id,
@@ -95,22 +98,23 @@ export class ReportsRepository {
       timeMs: q.time_ms,
       answeredAt: q.answered_at,
       ...(q.first_try === null ? {} : { firstTry: q.first_try }),
+      teacherComment: q.teacher_comment,
     }));
   }
 
-  /** The answers of the given attempts, in the same order as answers() lists them: four columns, not seven. */
+  /** The answers of the given attempts, in the same order as answers() lists them: five columns, not eight. */
   answersOf(attemptIds: readonly string[]): CountedAnswer[] {
     // The ids go in as one JSON array parameter, however many there are, and each row names its attempt by its
     // index in that array: 20,000 answers then share 1,000 id strings instead of each bringing its own copy.
     const rows = this.db
       .sql(
-        `SELECT j.key, q.question_id, q.answer, q.score
+        `SELECT j.key, q.question_id, q.answer, q.score, q.verdict
          FROM json_each(?) j JOIN quiz_attempts a ON a.id = j.value JOIN quiz_answers q ON q.attempt_id = a.id
          ${ANSWER_ORDER}`,
       )
       .raw()
-      .all(JSON.stringify(attemptIds)) as [number, string, string, number][];
-    return rows.map(([index, questionId, answer, score]) => ({ attemptId: attemptIds[index] as string, questionId, answer, score }));
+      .all(JSON.stringify(attemptIds)) as [number, string, string, number, Verdict][];
+    return rows.map(([index, questionId, answer, score, verdict]) => ({ attemptId: attemptIds[index] as string, questionId, answer, score, verdict }));
   }
 
   /** How many distinct questions each of the given attempts answered; attempts with no answer are left out. */

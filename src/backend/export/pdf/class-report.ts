@@ -7,6 +7,7 @@ import { emptyNote, keepable, section, titleBlock } from './blocks';
 import { barChart, barChartHeight, GROUPED_PANEL_HEIGHT, groupedBarChart } from './charts';
 import { finish, newDocument } from './document';
 import { count, decimal, minutes, percent, signed, validDate } from './format';
+import { regradingsSection } from './regradings';
 import { table, type Column } from './table';
 
 const overviewColumns: Column<LearnerRow>[] = [
@@ -30,6 +31,7 @@ const questionColumns: Column<QuestionRow>[] = [
     weight: 108,
     maxLines: 3,
     value: (q) => {
+      if (q.type === 'open') return `${q.answered} graded, ${q.awaiting} awaiting the teacher`;
       const top = q.wrongChoices[0];
       return top ? `${top.text} (${top.count})` : '—';
     },
@@ -106,6 +108,8 @@ export async function classReportPdf(report: ClassReport): Promise<Buffer> {
       'Paragraph',
     );
   } else emptyNote(c, 'No look-ups or missed answers yet.');
+
+  regradingsSection(c, report.regradings);
 
   return finish(c, `Liseuse · Class report · ${report.lesson.title}`);
 }

@@ -6,9 +6,10 @@ import { scoreChart } from './charts';
 import { finish, newDocument } from './document';
 import { count, formatDate, minutes, percent, validDate } from './format';
 import { MUTED } from './style';
+import { regradingsSection } from './regradings';
 import { table, type Column } from './table';
 
-const VERDICTS: Record<string, string> = { correct: '✓ Correct', partial: '◐ Partial', almost: '≈ Almost', wrong: '✗ Wrong' };
+const VERDICTS: Record<string, string> = { correct: '✓ Correct', partial: '◐ Partial', almost: '≈ Almost', wrong: '✗ Wrong', awaiting: '… Awaiting the teacher' };
 
 interface AnswerLine {
   number: number;
@@ -17,14 +18,20 @@ interface AnswerLine {
   verdict: string;
   score: number;
   timeMs: number;
+  teacherComment: string | null;
 }
+
+// The prompt and the answer wrap whole: a teacher reads every word of them. A typed answer is at most 500
+// characters and an ordering answer lists its items once, so neither comes near a page's height of lines; the bound
+// only keeps a damaged row from growing past one page.
+const WHOLE = 60;
 
 const answerColumns: Column<AnswerLine>[] = [
   { header: '#', weight: 20, align: 'right', value: (a) => (a.number ? String(a.number) : '?') },
-  { header: 'Question', weight: 164, maxLines: 5, value: (a) => a.prompt },
-  { header: 'Their answer', weight: 166, maxLines: 5, value: (a) => givenWithTries(a) },
-  { header: 'Verdict', weight: 58, value: (a) => VERDICTS[a.verdict] ?? a.verdict },
-  { header: 'Score', weight: 36, align: 'right', value: (a) => percent(a.score) },
+  { header: 'Question', weight: 164, maxLines: WHOLE, value: (a) => a.prompt },
+  { header: 'Their answer', weight: 166, maxLines: WHOLE, value: (a) => (a.teacherComment ? `${givenWithTries(a)} · Teacher: ${a.teacherComment}` : givenWithTries(a)) },
+  { header: 'Verdict', weight: 58, maxLines: 3, value: (a) => VERDICTS[a.verdict] ?? a.verdict },
+  { header: 'Score', weight: 36, align: 'right', value: (a) => (a.verdict === 'awaiting' ? '—' : percent(a.score)) },
   { header: 'Time (s)', weight: 46, align: 'right', value: (a) => (a.timeMs / 1000).toFixed(1) },
 ];
 
@@ -90,6 +97,8 @@ export async function learnerReportPdf(report: LearnerReport): Promise<Buffer> {
   section(c, 'Words looked up', undefined, 40);
   if (report.lookups.length) table(c, 'Words looked up', lookupColumns, report.lookups);
   else emptyNote(c, 'No words looked up.');
+
+  regradingsSection(c, report.regradings);
 
   return finish(c, `Liseuse · Learner report · ${learner.name} · ${report.lesson.title}`);
 }

@@ -1,6 +1,7 @@
 // The PDF reports, read back the way a person would: rendered from a simulated class on the real kim-russie
 // quiz, then turned into text by pdfjs-dist, and measured with its text boxes so nothing a learner typed can run
 // off the page.
+import { paragraphOpenings } from '../../../core/excerpt';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,8 @@ function rightAnswer(q: Question): Answer {
       return { type: 'matching', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
     case 'ordering':
       return { type: 'ordering', order: q.items.map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }
 
@@ -88,6 +91,8 @@ function wrongAnswer(q: Question, random: () => number): Answer {
     }
     case 'ordering':
       return { type: 'ordering', order: q.items.map((i) => i.id).reverse() };
+    case 'open':
+      return { type: 'open', text: 'Je ne sais pas.' };
   }
 }
 
@@ -133,7 +138,7 @@ const glossed = lesson.tokens.filter((t) => t.gloss);
 function simulate(names: readonly string[], seed = 7): ReportInput {
   const random = mulberry32(seed);
   const input: ReportInput = {
-    lesson: { id: 'kim-russie', title: lesson.manifest.title, paragraphCount: lesson.paragraphs.length },
+    lesson: { id: 'kim-russie', title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) },
     quiz,
     learners: names.map((name, i) => ({ id: `learner-${String(i + 1).padStart(2, '0')}`, name })),
     attempts: [],
@@ -290,6 +295,29 @@ describe('learnerReportPdf', () => {
     expect(text).toMatch(/✓ Correct/);
     for (const lookup of report.lookups) expect(text).toContain(lookup.lemma);
     expect((await learnerReportPdf(report)).equals(bytes)).toBe(true);
+  });
+
+  it('prints a long answer whole, wrapped over as many lines as it needs', async () => {
+    const ordering = quiz.questions.find((q) => q.type === 'ordering');
+    const learner = input.learners[0];
+    if (!ordering || ordering.type !== 'ordering' || !learner) throw new Error('no ordering question');
+    const own = new Set(input.attempts.filter((a) => a.learnerId === learner.id).map((a) => a.id));
+    const reversed = { type: 'ordering', order: ordering.items.map((i) => i.id).reverse() };
+    const report = buildLearnerReport(
+      { ...input, answers: input.answers.map((a) => (own.has(a.attemptId) && a.questionId === ordering.id ? { ...a, answer: JSON.stringify(reversed) } : a)) },
+      learner.id,
+      NOW,
+    );
+    const given = report?.attempts[0]?.answers.find((a) => a.questionId === ordering.id)?.given ?? '';
+    expect(given.length).toBeGreaterThan(200);
+    const words = (await pdfText(await learnerReportPdf(report!), 'long-answer')).split(/\s+/);
+    // Every word of the answer, in its order (other columns' words may sit between them on a printed line).
+    let at = 0;
+    for (const word of given.split(/\s+/)) {
+      const found = words.indexOf(word, at);
+      expect(found, `"${word}" of the answer`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
   });
 
   it('handles a learner who never tried the quiz', async () => {

@@ -25,6 +25,7 @@ const feedback = (questionId: string, score: number): Feedback => ({
 });
 const finished: AttemptView = {
   firstTries: {},
+  awaiting: 0,
   glosses: true,
   id: 'a-1',
   lessonId: 'kim-russie',

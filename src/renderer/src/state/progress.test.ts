@@ -11,6 +11,7 @@ const progress: LearnerProgress = {
   secondsRead: 600,
   attempts: [{ id: 'a-1', lessonId: 'kim-russie', lessonTitle: 'Kim Jong-un rentre de Russie', kind: 'comprehension', finishedAt: '2026-11-30T09:30:00.000Z', score: 0.87 }],
   trouble: [{ lessonId: 'kim-russie', lessonTitle: 'Kim Jong-un rentre de Russie', paragraph: 2, excerpt: 'Le dirigeant nord-coréen', lookups: 3, wrongAnswers: 1 }],
+  teacherNotes: [],
 };
 
 describe('a learner’s progress page', () => {

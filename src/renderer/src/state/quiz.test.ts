@@ -35,11 +35,12 @@ const attempt = (answered: string[], finishedAt: string | null = null): AttemptV
   questions,
   feedback: Object.fromEntries(answered.map((id) => [id, feedback(id)])),
   firstTries: {},
+  awaiting: 0,
 });
 
 const outcome: AnswerOutcome = {
   feedback: feedback('trip-length'),
-  attempt: { id: 'a-1', kind: 'comprehension', startedAt: '2026-11-30T09:00:00.000Z', finishedAt: null, score: null, answered: 1, questionCount: 3 },
+  attempt: { id: 'a-1', kind: 'comprehension', startedAt: '2026-11-30T09:00:00.000Z', finishedAt: null, score: null, answered: 1, questionCount: 3, awaiting: 0 },
 };
 
 function quizWith(fake: ReturnType<typeof fakeApi>): { quiz: QuizState; app: SessionState } {

@@ -5,8 +5,9 @@ import { attempt } from '../lib/attempt';
 import { deliverExport } from '../lib/download';
 import type { Api } from '../../../shared/contract';
 import type { SameNameChoice } from '../../../core/reports/result-file';
-import type { ClassReport, LearnerReport, ReportExportRequest } from '../../../shared/contract/reports';
 import type { ImportClash, ImportSummary } from '../../../shared/contract/results';
+import { describeRegrading } from '../../../core/reports/regrading';
+import type { ClassReport, LearnerReport, QuestionResponses, ReportExportRequest } from '../../../shared/contract/reports';
 import { strings } from '../strings';
 import { session as appSession, type SessionState } from './session.svelte';
 
@@ -38,9 +39,13 @@ export class ReportsState {
   /** What the last export or import did, for the status line. */
   status = $state('');
   importResults = $state<ImportLine[]>([]);
+  /** What learners typed to one question, when the teacher opened it from the question analysis. */
+  responses = $state<QuestionResponses | null>(null);
   busy = $state(false);
   /** The same-name question being asked, while an import waits for the teacher's choice. */
   clash = $state<PendingClash | null>(null);
+  /** The teacher's zone, for the times in exported files. */
+  readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   constructor(
     readonly teacherToken: string,
@@ -66,9 +71,35 @@ export class ReportsState {
     });
   }
 
+  async openResponses(questionId: string): Promise<void> {
+    const { teacherToken, lessonId } = this;
+    const responses = await this.session.guard(() => this.api['reports:responses']({ teacherToken, lessonId, questionId }));
+    if (responses) this.responses = responses;
+  }
+
+  closeResponses(): void {
+    this.responses = null;
+  }
+
+  /** Accepts or rejects a typed answer; then the answers, the class report and the learner shown are read again. */
+  async decideAnswer(text: string, accept: boolean): Promise<void> {
+    const open = this.responses;
+    if (!open) return;
+    this.busy = true;
+    const regrading = await this.session.guard(() =>
+      this.api['reports:decideAnswer']({ teacherToken: this.teacherToken, lessonId: this.lessonId, questionId: open.questionId, text, accept }),
+    );
+    this.busy = false;
+    if (!regrading) return;
+    this.status = strings.responses.regraded(describeRegrading(regrading));
+    await this.openResponses(open.questionId);
+    await this.load();
+    await this.loadLearner();
+  }
+
   async exportFile(request: ReportExport): Promise<void> {
     this.busy = true;
-    const outcome = await this.session.guard(() => this.api['reports:export']({ teacherToken: this.teacherToken, lessonId: this.lessonId, ...request }));
+    const outcome = await this.session.guard(() => this.api['reports:export']({ teacherToken: this.teacherToken, lessonId: this.lessonId, timeZone: this.timeZone, ...request }));
     this.busy = false;
     if (outcome) this.status = deliverExport(outcome, S);
   }

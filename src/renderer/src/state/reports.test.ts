@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPLETION_HELP } from '../../../core/reports/completion';
 import type { LessonLibrary } from '../../../shared/contract/lessons';
-import type { ClassReport, LearnerReport } from '../../../shared/contract/reports';
+import type { ClassReport, LearnerReport, QuestionResponses } from '../../../shared/contract/reports';
 import type { ImportOutcome } from '../../../shared/contract/results';
 import { fakeApi, refused, type FakeApi } from './fake-api';
 import { ReportsState } from './reports.svelte';
@@ -42,6 +42,7 @@ const classReport = (learners: ClassReport['learners']): ClassReport => ({
   learners,
   questions: [],
   paragraphs: [],
+  regradings: [],
 });
 const learnerReport = (learner: ClassReport['learners'][number]): LearnerReport => ({
   format: 'liseuse-learner-report',
@@ -51,6 +52,7 @@ const learnerReport = (learner: ClassReport['learners'][number]): LearnerReport 
   learner,
   attempts: [],
   lookups: [],
+  regradings: [],
 });
 const amelie = row('l-1', 'Amélie');
 const bruno = row('l-2', 'Bruno');
@@ -128,7 +130,8 @@ describe('the teacher’s reports', () => {
     expect(reports.busy).toBe(true);
     await exporting;
     expect(reports.busy).toBe(false);
-    expect(fake.inputsOf('reports:export')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', report: 'class', format: 'csv' }]);
+    // The teacher's own zone goes with the request: the backend writes the file's times in it.
+    expect(fake.inputsOf('reports:export')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, report: 'class', format: 'csv' }]);
     expect(reports.status).toBe('Saved as liseuse-class-kim-russie.csv.');
   });
 
@@ -178,5 +181,53 @@ describe('the teacher’s reports', () => {
     expect(fake.calls.at(-1)?.name).toBe('reports:class');
     expect(reports.report?.learners).toEqual([amelie]);
     expect(app.error).toBeNull();
+  });
+
+  it('opens what learners typed, accepts an answer, says what was regraded and reads the reports again', async () => {
+    const typed = (accepted: boolean): QuestionResponses => ({
+      questionId: 'trip-length',
+      number: 1,
+      prompt: 'How long did Kim stay in Russia?',
+      answerLang: 'fr',
+      quizAccepted: ['sept jours'],
+      accepted: accepted ? ['sept jours', 'huit jours'] : ['sept jours'],
+      responses: [{ answer: 'huit jours', count: 2, verdict: accepted ? 'correct' : 'wrong', score: accepted ? 1 : 0, learners: ['Amélie', 'Bruno'], accepted }],
+      regradings: [],
+    });
+    let decided = false;
+    const fake = fakeApi({
+      'reports:responses': async () => typed(decided),
+      'reports:decideAnswer': async () => {
+        decided = true;
+        return { questionId: 'trip-length', number: 1, prompt: '…', at: '2026-12-01T09:30:00.000Z', by: 'teacher', change: 'accepted', answer: 'huit jours', answersChanged: 2, attempts: [] };
+      },
+      'reports:class': async () => classReport([amelie]),
+      'reports:learner': async () => learnerReport(amelie),
+    });
+    const { reports, app } = reportsWith(fake);
+    await reports.load();
+    await reports.openResponses('trip-length');
+    expect(reports.responses?.responses[0]?.verdict).toBe('wrong');
+    await reports.decideAnswer('huit jours', true);
+    expect(fake.inputsOf('reports:decideAnswer')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', questionId: 'trip-length', text: 'huit jours', accept: true }]);
+    expect(reports.status).toBe('Regraded: accepted « huit jours »: 2 answers regraded, 0 scores changed.');
+    expect(reports.responses?.responses[0]?.verdict).toBe('correct');
+    expect(fake.calls.slice(-3).map((c) => c.name)).toEqual(['reports:responses', 'reports:class', 'reports:learner']);
+    reports.closeResponses();
+    expect(reports.responses).toBeNull();
+    expect(app.error).toBeNull();
+  });
+
+  it('a refused decision is shown and changes nothing on screen', async () => {
+    const fake = fakeApi({
+      'reports:responses': async () => ({ questionId: 'q', number: 1, prompt: 'p', answerLang: 'fr', quizAccepted: ['a'], accepted: ['a'], responses: [], regradings: [] }),
+      'reports:decideAnswer': refused('conflict', 'A question keeps at least one accepted answer: accept another one first.'),
+    });
+    const { reports, app } = reportsWith(fake);
+    await reports.openResponses('q');
+    await reports.decideAnswer('a', false);
+    expect(app.error).toBe('A question keeps at least one accepted answer: accept another one first.');
+    expect(reports.status).toBe('');
+    expect(reports.busy).toBe(false);
   });
 });

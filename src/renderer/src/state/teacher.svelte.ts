@@ -1,14 +1,14 @@
-// The teacher area: whether a PIN is set, the unlock it gives (kept in memory only), and what the area shows.
+// The teacher area: whether a PIN is set and the unlock it gives (kept in memory only). What the area shows is the
+// reports' (reports.svelte.ts): one source of numbers.
 import { api as appApi } from '../lib/api';
 import { attemptInForm } from '../lib/attempt';
 import type { Api } from '../../../shared/contract';
-import { NEW_PIN_FORMAT, PIN_FORMAT, type TeacherOverview, type TeacherSession } from '../../../shared/contract/teacher';
+import { NEW_PIN_FORMAT, PIN_FORMAT, type TeacherSession } from '../../../shared/contract/teacher';
 import { strings } from '../strings';
 
 export class TeacherState {
   pinSet = $state<boolean | null>(null);
   unlocked = $state<TeacherSession | null>(null);
-  overview = $state<TeacherOverview | null>(null);
   /** A refusal worded for the teacher, shown by the PIN form. */
   error = $state<string | null>(null);
   busy = $state(false);
@@ -48,7 +48,6 @@ export class TeacherState {
       this.recoveryCode = opened.recoveryCode;
       this.recoveryCodeSet = true;
       this.pinSet = true;
-      await this.refresh();
     });
   }
 
@@ -59,7 +58,6 @@ export class TeacherState {
       this.unlocked = opened;
       this.recoveryCode = opened.recoveryCode;
       this.countDownTo(null);
-      await this.refresh();
     });
   }
 
@@ -97,7 +95,6 @@ export class TeacherState {
       }
       this.countDownTo(null);
       this.shortPin = !NEW_PIN_FORMAT.test(pin);
-      await this.refresh();
     });
   }
 
@@ -120,23 +117,9 @@ export class TeacherState {
     }, 1000);
   }
 
-  async refresh(): Promise<void> {
-    const session = this.unlocked;
-    if (!session) return;
-    try {
-      this.overview = await this.api['teacher:overview']({ teacherToken: session.teacherToken });
-    } catch (error) {
-      // Expired while open: back to the PIN form.
-      this.unlocked = null;
-      this.overview = null;
-      throw error;
-    }
-  }
-
   async lock(): Promise<void> {
     const session = this.unlocked;
     this.unlocked = null;
-    this.overview = null;
     this.recoveryCode = null;
     if (session) await this.api['teacher:lock']({ teacherToken: session.teacherToken }).catch(() => null);
   }

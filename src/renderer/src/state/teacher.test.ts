@@ -1,15 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { NewPinSession, TeacherOverview, TeacherSession } from '../../../shared/contract/teacher';
+import type { NewPinSession, TeacherSession } from '../../../shared/contract/teacher';
 import { fakeApi, refused } from './fake-api';
 import { TeacherState } from './teacher.svelte';
 
 const unlocked: TeacherSession = { teacherToken: 'tok-1', expiresAt: '2026-11-30T10:00:00.000Z' };
-const overview: TeacherOverview = {
-  learners: [{ learner: { id: 'l-1', name: 'Amélie', createdAt: '2026-11-30T09:00:00.000Z' }, lookedUpWords: 3, quizAttempts: 1, bestScore: 0.9, secondsRead: 240 }],
-};
 const opened: NewPinSession = { ...unlocked, recoveryCode: 'ABCDE-FGHIJ-KLMNO-PQRST' };
-const locked = 'The teacher area is locked. Enter the teacher PIN again.';
 
 describe('the teacher area', () => {
   it('knows whether a PIN is set', async () => {
@@ -20,16 +16,15 @@ describe('the teacher area', () => {
     expect(teacher.busy).toBe(false);
   });
 
-  it('sets the first PIN and opens on the learners', async () => {
-    const fake = fakeApi({ 'teacher:setPin': async () => opened, 'teacher:overview': async () => overview });
+  it('sets the first PIN and opens at once', async () => {
+    const fake = fakeApi({ 'teacher:setPin': async () => opened });
     const teacher = new TeacherState(fake.api);
     await teacher.setPin('246813', '246813');
+    expect(fake.calls.map((c) => c.name)).toEqual(['teacher:setPin']);
     expect(fake.inputsOf('teacher:setPin')).toEqual([{ pin: '246813' }]);
-    expect(fake.inputsOf('teacher:overview')).toEqual([{ teacherToken: 'tok-1' }]);
     expect(teacher.pinSet).toBe(true);
     expect(teacher.unlocked).toEqual(opened);
     expect(teacher.recoveryCode).toBe(opened.recoveryCode);
-    expect(teacher.overview).toEqual(overview);
     expect(teacher.error).toBeNull();
   });
 
@@ -67,37 +62,12 @@ describe('the teacher area', () => {
     expect(teacher.error).toBe(wrong);
   });
 
-  it('an unlock that expires while the area loads goes back to the PIN form and says why', async () => {
-    const teacher = new TeacherState(fakeApi({ 'teacher:unlock': async () => unlocked, 'teacher:overview': refused('unauthorized', locked) }).api);
-    await teacher.unlock('2468');
-    expect(teacher.unlocked).toBeNull();
-    expect(teacher.overview).toBeNull();
-    expect(teacher.error).toBe(locked);
-  });
-
-  it('refreshing after the unlock expired locks the area and passes the refusal on', async () => {
-    const teacher = new TeacherState(fakeApi({ 'teacher:overview': refused('unauthorized', locked) }).api);
-    teacher.unlocked = unlocked;
-    teacher.overview = overview;
-    await expect(teacher.refresh()).rejects.toMatchObject({ code: 'unauthorized', message: locked });
-    expect(teacher.unlocked).toBeNull();
-    expect(teacher.overview).toBeNull();
-  });
-
-  it('refresh asks nothing while locked', async () => {
-    const fake = fakeApi({});
-    await new TeacherState(fake.api).refresh();
-    expect(fake.calls).toEqual([]);
-  });
-
   it('locks: forgets the unlock at once, and tells the backend even if that fails', async () => {
     const fake = fakeApi({ 'teacher:lock': refused('backend_unreachable', 'Liseuse lost contact with its data service. If you closed it, start Liseuse again, then reload this page.') });
     const teacher = new TeacherState(fake.api);
     teacher.unlocked = unlocked;
-    teacher.overview = overview;
     await teacher.lock();
     expect(teacher.unlocked).toBeNull();
-    expect(teacher.overview).toBeNull();
     expect(teacher.error).toBeNull();
     expect(fake.inputsOf('teacher:lock')).toEqual([{ teacherToken: 'tok-1' }]);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadArticle, readArticleFile } from '../../test/support/article';
-import { grade, type Answer } from './grading';
-import { LessonError, type Lesson } from './lesson';
-import { QUESTION_TYPES, SKILLS, loadQuiz, type Question } from './quiz';
+import { loadArticle, readArticleFile } from '../../../test/support/article';
+import { grade, type Answer } from '../grading';
+import { LessonError, type Lesson } from '../lesson';
+import { QUESTION_TYPES, SKILLS, loadQuiz, type Question } from './index';
 
 const lesson: Lesson = loadArticle();
 const RAW = readArticleFile('quiz.json');
@@ -50,6 +50,8 @@ function rightAnswer(q: Question): Answer {
       return { type: 'matching', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
     case 'ordering':
       return { type: 'ordering', order: q.items.map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }
 
@@ -159,8 +161,17 @@ describe('the kim-russie quiz', () => {
     }
   });
 
-  it('scores 1 for the right answer to every question', () => {
-    for (const q of quiz.questions) expect(grade(q, rightAnswer(q)), q.id).toMatchObject({ score: 1, verdict: 'correct' });
+  it('scores 1 for the right answer to every keyed question', () => {
+    for (const q of quiz.questions) if (q.type !== 'open') expect(grade(q, rightAnswer(q)), q.id).toMatchObject({ score: 1, verdict: 'correct' });
+  });
+
+  it('has two open questions in French, with guidance for the teacher, that await the teacher once answered', () => {
+    const open = quiz.questions.filter((q) => q.type === 'open');
+    expect(open.map((q) => q.id)).toEqual(['summary-summit', 'deal-opinion']);
+    for (const q of open) {
+      expect(q).toMatchObject({ promptLang: 'fr', answerLang: 'fr', guidance: expect.stringMatching(/\S/) });
+      expect(grade(q, rightAnswer(q))).toMatchObject({ score: 0, verdict: 'awaiting' });
+    }
   });
 
   it('fills in language defaults', () => {

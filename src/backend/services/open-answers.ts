@@ -1,0 +1,90 @@
+// The teacher's grading of open answers: listing what learners wrote to a lesson's open questions, and recording
+// a score and comment, which the attempt's score then counts.
+import type { Answer } from '../../core/grading';
+import type { OpenQuestion } from '../../core/quiz';
+import { teacherGrade } from '../../core/teacher-grade';
+import { AppError } from '../../shared/errors';
+import type { OpenAnswer, OpenAnswers, TeacherNote } from '../../shared/contract/open-answers';
+import type { OpenAnswerRow, QuizRepository } from '../db/repositories/quiz';
+import type { LessonStore } from '../lesson-store';
+
+function textOf(raw: string): string {
+  try {
+    const answer = JSON.parse(raw) as Answer;
+    if (answer.type === 'open') return answer.text;
+  } catch {
+    // A damaged row is shown as stored, not hidden.
+  }
+  return raw;
+}
+
+const toOpenAnswer = (row: OpenAnswerRow): OpenAnswer => ({
+  answerId: row.answerId,
+  learner: { id: row.learnerId, name: row.learnerName },
+  questionId: row.questionId,
+  text: textOf(row.answer),
+  answeredAt: row.answeredAt,
+  grade: row.gradedAt ? { score: row.score, comment: row.teacherComment ?? '', gradedAt: row.gradedAt } : null,
+});
+
+export class OpenAnswerService {
+  constructor(
+    private readonly quizzes: QuizRepository,
+    private readonly lessons: LessonStore,
+    private readonly now: () => Date,
+  ) {}
+
+  list(lessonId: string): OpenAnswers {
+    this.lessons.get(lessonId);
+    const questions = this.openQuestions(lessonId);
+    return {
+      lessonId,
+      questions: questions.map(({ question, number }) => ({
+        id: question.id,
+        number,
+        prompt: question.prompt,
+        promptLang: question.promptLang,
+        answerLang: question.answerLang,
+        guidance: question.guidance ?? null,
+      })),
+      answers: this.quizzes.openAnswers(lessonId, questions.map((q) => q.question.id)).map(toOpenAnswer),
+    };
+  }
+
+  grade(answerId: string, score: number, comment: string): OpenAnswer {
+    const row = this.quizzes.answerById(answerId);
+    const isOpen = row && row.kind === 'comprehension' && this.openQuestions(row.lessonId).some((q) => q.question.id === row.questionId);
+    if (!row || !isOpen) throw new AppError('not_found', 'There is no such answer to an open question.');
+    this.quizzes.gradeAnswer(answerId, teacherGrade(score), comment, this.now().toISOString());
+    const graded = this.quizzes.openAnswers(row.lessonId, [row.questionId]).find((a) => a.answerId === answerId);
+    if (!graded) throw new AppError('not_found', 'There is no such answer to an open question.');
+    return toOpenAnswer(graded);
+  }
+
+  /** A learner's graded open answers, with their questions in words. */
+  notes(learnerId: string, lessonId?: string): TeacherNote[] {
+    return this.quizzes.gradedAnswers(learnerId, lessonId).flatMap((row) => {
+      const lesson = this.lessons.find(row.lessonId);
+      const question = this.lessons.quizOf(row.lessonId)?.questions.find((q) => q.id === row.questionId);
+      if (question?.type !== 'open') return [];
+      return [
+        {
+          lessonId: row.lessonId,
+          lessonTitle: lesson?.manifest.title ?? null,
+          questionId: row.questionId,
+          prompt: question.prompt,
+          promptLang: question.promptLang,
+          answer: textOf(row.answer),
+          answerLang: question.answerLang,
+          score: row.score,
+          comment: row.teacherComment,
+          gradedAt: row.gradedAt,
+        },
+      ];
+    });
+  }
+
+  private openQuestions(lessonId: string): { question: OpenQuestion; number: number }[] {
+    return (this.lessons.quizOf(lessonId)?.questions ?? []).flatMap((question, i) => (question.type === 'open' ? [{ question, number: i + 1 }] : []));
+  }
+}

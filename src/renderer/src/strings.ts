@@ -1,4 +1,5 @@
-// Every user-visible string of the interface, grouped by screen, so a French interface can follow.
+// Every user-visible string of the interface, grouped by screen, so a French interface can follow. Long because
+// it is the one home of every screen's words: splitting it would scatter what a translator needs in one place.
 
 /** A count with its noun, singular for exactly one: `counted(1, 'word')` is "1 word", `counted(0, 'word')` "0 words". */
 export function counted(n: number, one: string, many = `${one}s`): string {

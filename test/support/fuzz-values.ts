@@ -169,7 +169,9 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     lemma: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('dormir', 'retenir', 'la', 'Kim')),
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),
-    format: fc.constantFrom('csv', 'pdf', 'json'),
+    format: fc.constantFrom('csv', 'pdf', 'json', 'tsv', 'apkg'),
+    note: fc.oneof(fc.string({ maxLength: 520 }), fc.constantFrom('', '  ', 'a trip', '=1+1')),
+    ignored: fc.boolean(),
     sameName: fc.constantFrom('merge', 'keep-both'),
     fileName: fc.oneof(fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a '), fc.string({ minLength: 1, maxLength: 255 })),
     content: fc.oneof(

@@ -3,12 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import { lemmaKey } from '../../core/lemma-key';
 import type { Lesson } from '../../core/lesson';
-import { gradeCard, isInQueue, newCard, reopen, reviewQueue } from '../../core/review-schedule';
+import { gradeCard, isInQueue, newCard, nextDueByRating, reopen, reviewQueue } from '../../core/review-schedule';
 import { AppError } from '../../shared/errors';
-import type { GradeOutcome, MyWord, ReviewQueue, ReviewRating, ReviewSummary } from '../../shared/contract/review';
-import type { WordStatus } from '../../shared/types';
+import type { GradeOutcome, MyWord, ReviewQueue, ReviewRating, ReviewSummary, WordChange, WordExportFormat } from '../../shared/contract/review';
+import type { ExportOutcome, WordStatus } from '../../shared/types';
 import type { ReviewRepository, StoredCard } from '../db/repositories/review';
+import { wordsApkg } from '../export/anki';
+import { wordsCsv, wordsQuizletTsv } from '../export/words';
 import type { LessonStore } from '../lesson-store';
+import { slug, type SaveFile } from './reports';
 import type { LearnerService } from './learners';
 
 /** At most this many words in one review session. */
@@ -25,6 +28,9 @@ export class ReviewService {
     private readonly lessons: LessonStore,
     private readonly learners: LearnerService,
     private readonly now: () => Date,
+    private readonly save: SaveFile,
+    /** The Electron build of better-sqlite3, for the Anki collection (see README). */
+    private readonly nativeBinding?: string,
   ) {}
 
   /** A word was looked up: it gets its card the first time. */
@@ -69,7 +75,7 @@ export class ReviewService {
     return {
       words: reviewQueue(cards, now)
         .slice(0, REVIEW_SESSION)
-        .map((stored) => this.toWord(stored, now)),
+        .map((stored) => ({ ...this.toWord(stored, now), nextDue: nextDueByRating(stored.card, now) })),
       summary: this.reviewSummary(cards),
     };
   }
@@ -78,18 +84,60 @@ export class ReviewService {
     this.learners.require(learnerId);
     const key = lemmaKey(lemma);
     const stored = this.cards.card(learnerId, key);
-    if (!stored) throw new AppError('not_found', `“${lemma}” is not among this learner’s words.`);
+    if (!stored) throw notAmongWords(lemma);
     const now = this.now();
     const { card, log } = gradeCard(stored.card, rating, now);
     this.cards.saveReview(randomUUID(), learnerId, key, card, log);
     return { lemma: key, due: card.due, summary: this.summary(learnerId) };
   }
 
+  setNote(learnerId: string, lemma: string, note: string): WordChange {
+    this.learners.require(learnerId);
+    const text = note.trim();
+    return this.change(learnerId, lemma, (key) => this.cards.setNote(learnerId, key, text === '' ? null : text));
+  }
+
+  /** An ignored word stays in "My words", marked so, and is never offered for review until taken back. */
+  setIgnored(learnerId: string, lemma: string, ignored: boolean): WordChange {
+    this.learners.require(learnerId);
+    return this.change(learnerId, lemma, (key) => this.cards.setIgnored(learnerId, key, ignored ? this.now().toISOString() : null));
+  }
+
+  remove(learnerId: string, lemma: string): ReviewSummary {
+    this.learners.require(learnerId);
+    if (!this.cards.remove(learnerId, lemmaKey(lemma))) throw notAmongWords(lemma);
+    return this.summary(learnerId);
+  }
+
+  /** "My words", newest first, as a spreadsheet, a Quizlet import or an Anki deck. */
+  async export(learnerId: string, format: WordExportFormat): Promise<ExportOutcome> {
+    const learner = this.learners.require(learnerId);
+    const words = this.words(learnerId);
+    if (words.length === 0) throw new AppError('invalid_input', 'There are no words to export yet.');
+    const now = this.now();
+    const base = `liseuse-words-${slug(learner.name)}-${now.toISOString().slice(0, 10)}`;
+    const file =
+      format === 'csv'
+        ? { fileName: `${base}.csv`, mimeType: 'text/csv', bytes: wordsCsv(words) }
+        : format === 'tsv'
+          ? { fileName: `${base}-quizlet.txt`, mimeType: 'text/tab-separated-values', bytes: wordsQuizletTsv(words) }
+          : { fileName: `${base}.apkg`, mimeType: 'application/octet-stream', bytes: wordsApkg(words, learnerId, now, this.nativeBinding) };
+    return this.save(file);
+  }
+
+  private change(learnerId: string, lemma: string, write: (key: string) => boolean): WordChange {
+    const key = lemmaKey(lemma);
+    if (!write(key)) throw notAmongWords(lemma);
+    const stored = this.cards.card(learnerId, key);
+    if (!stored) throw notAmongWords(lemma);
+    return { word: this.toWord(stored, this.now()), summary: this.summary(learnerId) };
+  }
+
   private reviewSummary(cards: readonly StoredCard[]): ReviewSummary {
     const now = this.now();
     return {
-      due: cards.filter((c) => isInQueue(c.card, c.status, now)).length,
-      inReview: cards.filter((c) => c.status !== 'known').length,
+      due: cards.filter((c) => isInQueue(c.card, c.status, now, c.ignored)).length,
+      inReview: cards.filter((c) => c.status !== 'known' && !c.ignored).length,
     };
   }
 
@@ -99,10 +147,12 @@ export class ReviewService {
     const lessonTitle = lesson?.manifest.title ?? null;
     const token = lesson && occurrence(lesson, stored);
     const sentence = token && lesson?.sentences[token.sentence];
+    const ignored = stored.ignored;
     return {
       lemma: stored.lemma,
       status: stored.status,
       lessonId: stored.lessonId,
+      token: token?.index ?? stored.token,
       lessonTitle,
       sentence:
         lesson && token && sentence
@@ -115,10 +165,16 @@ export class ReviewService {
       gloss: token?.gloss ?? null,
       expression: (token?.gloss?.expression !== undefined && lesson?.expressions[token.gloss.expression]) || null,
       due: stored.card.due,
-      inQueue: isInQueue(stored.card, stored.status, now),
+      inQueue: isInQueue(stored.card, stored.status, now, ignored),
       reviews: stored.card.reps,
+      note: stored.note,
+      ignored,
     };
   }
+}
+
+function notAmongWords(lemma: string): AppError {
+  return new AppError('not_found', `“${lemma}” is not among this learner’s words.`);
 }
 
 /** The token the word was met at; if the lesson's text changed since, its first occurrence of the lemma. */

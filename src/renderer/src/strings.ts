@@ -1,4 +1,5 @@
-// Every user-visible string of the interface, grouped by screen, so a French interface can follow.
+// Every user-visible string of the interface, grouped by screen, so a French interface can follow. Long because
+// it is the one home of every screen's words: splitting it would scatter what a translator needs in one place.
 import { COMPLETION_HELP } from '../../core/reports/completion';
 
 /** A count with its noun, singular for exactly one: `counted(1, 'word')` is "1 word", `counted(0, 'word')` "0 words". */
@@ -312,6 +313,23 @@ export const strings = {
     more: 'Check for more words',
     backToLibrary: 'Back to the library',
     graded: (word: string, rating: string) => `${word}: ${rating}.`,
+    nextIn: (interval: string) => `next in ${interval}`,
+    /** A span of time as Anki's buttons show it: 1 min, 10 min, 3 h, 4 d, 2 mo, 1.5 y. */
+    interval: (ms: number) => {
+      const minutes = Math.max(1, Math.round(ms / 60_000));
+      if (minutes < 60) return `${minutes}\u00a0min`;
+      const hours = minutes / 60;
+      if (hours < 24) return `${Math.round(hours)}\u00a0h`;
+      const days = hours / 24;
+      if (days < 30) return `${Math.round(days)}\u00a0d`;
+      if (days < 365) return `${Math.round(days / 30)}\u00a0mo`;
+      return `${Math.round((days / 365) * 10) / 10}\u00a0y`;
+    },
+    dismissLabel: 'Or take this word out of review',
+    alreadyKnow: 'I already know this',
+    ignore: 'Ignore this word',
+    knownDone: (word: string) => `${word}: marked known, out of review.`,
+    ignoredDone: (word: string) => `${word}: ignored, out of review. My words can take it back.`,
   },
   words: {
     title: 'My words',
@@ -325,6 +343,40 @@ export const strings = {
     sentence: 'Sentence',
     nextReview: 'Next review',
     noSentence: 'The lesson this word came from can no longer be opened.',
+    statusFilters: { all: 'All', new: 'New', learning: 'Learning', known: 'Known', ignored: 'Ignored' },
+    tableLabel: 'Your words',
+    shown: (n: number, total: number) => (n === total ? counted(total, 'word') : `${n} of ${counted(total, 'word')}`),
+    search: 'Search',
+    searchHint: 'A word, its meaning or your note',
+    statusFilter: 'Status',
+    lessonFilter: 'Lesson',
+    allLessons: 'All lessons',
+    sort: 'Sort by',
+    sorts: { added: 'Newest first', word: 'Word (A–Z)', status: 'Status', due: 'Next review', lesson: 'Lesson' },
+    columns: { word: 'Word', kind: 'Kind', meaning: 'Meaning here', status: 'Status', due: 'Next review', lesson: 'Lesson', actions: 'Actions' },
+    kinds: { word: 'Word', phrase: 'Phrase' } as Record<string, string>,
+    ignoredStatus: 'Ignored',
+    noMatch: 'No word matches. Clear the search or choose another status or lesson.',
+    details: (word: string) => `Details for ${word}`,
+    hide: (word: string) => `Hide details for ${word}`,
+    note: 'Your note or meaning',
+    noteHint: 'Kept with the word and exported with it (at most 500 characters).',
+    saveNote: 'Save note',
+    noteSaved: (word: string) => `Note saved for ${word}.`,
+    markKnown: 'Mark known',
+    knownDone: (word: string) => `${word} is marked known and leaves review.`,
+    ignore: 'Ignore',
+    unignore: 'Stop ignoring',
+    ignoredDone: (word: string) => `${word} is ignored: it will not come to review.`,
+    unignoredDone: (word: string) => `${word} comes back to review.`,
+    remove: 'Remove',
+    removeConfirm: (word: string) => `Remove ${word} from My words and review? Its review history goes too.`,
+    removeYes: 'Yes, remove',
+    removeNo: 'Keep it',
+    removed: (word: string) => `${word} was removed.`,
+    exportHeading: 'Export',
+    exportHelp: 'A spreadsheet (CSV), an Anki deck (.apkg: File → Import in Anki) or a Quizlet import (paste or import the text file, tab between term and definition).',
+    exports: { csv: 'CSV', apkg: 'Anki deck', tsv: 'Quizlet' },
   },
   teacher: {
     title: 'Teacher area',

@@ -9,6 +9,10 @@ export interface StoredCard {
   status: WordStatus;
   card: CardState;
   createdAt: string;
+  /** The learner's own note or meaning; null when none. */
+  note: string | null;
+  /** Ignored words are never offered for review. */
+  ignored: boolean;
 }
 
 interface CardRow {
@@ -27,6 +31,8 @@ interface CardRow {
   state: CardPhase;
   last_review: string | null;
   created_at: string;
+  note: string | null;
+  ignored_at: string | null;
 }
 
 const toStored = (row: CardRow): StoredCard => ({
@@ -35,6 +41,8 @@ const toStored = (row: CardRow): StoredCard => ({
   token: row.token,
   status: row.status ?? 'new',
   createdAt: row.created_at,
+  note: row.note,
+  ignored: row.ignored_at !== null,
   card: {
     due: row.due,
     stability: row.stability,
@@ -91,6 +99,21 @@ export class ReviewRepository {
 
   setDue(learnerId: string, lemma: string, due: string): void {
     this.db.sql('UPDATE review_cards SET due = ? WHERE learner_id = ? AND lemma = ?').run(due, learnerId, lemma);
+  }
+
+  /** Returns whether the learner has that card. */
+  setNote(learnerId: string, lemma: string, note: string | null): boolean {
+    return this.db.sql('UPDATE review_cards SET note = ? WHERE learner_id = ? AND lemma = ?').run(note, learnerId, lemma).changes > 0;
+  }
+
+  /** Returns whether the learner has that card. */
+  setIgnored(learnerId: string, lemma: string, at: string | null): boolean {
+    return this.db.sql('UPDATE review_cards SET ignored_at = ? WHERE learner_id = ? AND lemma = ?').run(at, learnerId, lemma).changes > 0;
+  }
+
+  /** The card and its review history go; the look-ups and status stay, so reading counts do not change. */
+  remove(learnerId: string, lemma: string): boolean {
+    return this.db.write(() => this.db.sql('DELETE FROM review_cards WHERE learner_id = ? AND lemma = ?').run(learnerId, lemma).changes > 0);
   }
 
   /** The rescheduled card and the log of its review commit together. */

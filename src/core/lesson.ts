@@ -1,5 +1,6 @@
 // Lesson content as data: the schema of a lesson folder, and the loader that checks every gloss against the text.
 import * as v from 'valibot';
+import { inContextSense } from './gloss-format';
 import { splitParagraphs, splitSentences, tokenize, type Range, type Token } from './tokenizer';
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
@@ -112,6 +113,8 @@ export interface Gloss {
   note?: string;
   /** Index into the lesson's expressions when this word belongs to one. */
   expression?: number;
+  /** The sense in this sentence, short, as printed under the word (see inContextSense). */
+  here?: string;
 }
 
 export interface LessonToken extends Token {
@@ -225,11 +228,13 @@ export function loadLesson(files: LessonFiles): Lesson {
       problems.push(`${where}: glossed twice`);
       continue;
     }
+    const grammar = { pos: entry.pos, number: gloss.number, verb: gloss.verb };
     token.gloss = {
       form: gloss.form,
       lemma: entry.lemma,
       pos: entry.pos,
       sense: gloss.sense ?? entry.sense,
+      here: inContextSense(grammar, { token: gloss.sense, entry: entry.sense }),
       entryId: gloss.entry,
       ...(gloss.gender ?? entry.gender ? { gender: gloss.gender ?? entry.gender } : {}),
       ...(gloss.number ? { number: gloss.number } : {}),

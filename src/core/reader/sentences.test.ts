@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadLesson, type Lesson, type LessonFiles } from '../lesson';
+import { loadArticle } from '../../../test/support/article';
+import type { Lesson } from '../lesson';
 import { splitSentences, tokenize } from '../tokenizer';
 import { sentencesOf, splitGap, type LaidOutSentence, type ParagraphToken } from './sentences';
 
@@ -33,18 +32,6 @@ function sketch(sentences: LaidOutSentence[]): string {
 /** The text as rendered: every piece of the layout, in order. */
 function rendered(sentences: LaidOutSentence[]): string {
   return sentences.map((s) => s.gapBefore + s.groups.map((g) => g.before + g.words.map((w) => w.lead + w.text + w.trail).join('')).join('') + s.after).join('');
-}
-
-function articleLesson(): Lesson {
-  const dir = resolve('resources/lessons/kim-russie');
-  const read = (name: string): string => readFileSync(resolve(dir, name), 'utf8');
-  const files: LessonFiles = {
-    'lesson.json': read('lesson.json'),
-    'text.fr.txt': read('text.fr.txt'),
-    'lexicon.json': read('lexicon.json'),
-    'translations.json': read('translations.json'),
-  };
-  return loadLesson(files);
 }
 
 function laidOutArticle(lesson: Lesson, p: number): LaidOutSentence[] {
@@ -119,7 +106,7 @@ describe('sentencesOf', () => {
   });
 
   it('renders every paragraph of the article exactly as written, each glossed token once and in order', () => {
-    const lesson = articleLesson();
+    const lesson = loadArticle();
     for (const paragraph of lesson.paragraphs) {
       const tokens = lesson.tokens.slice(paragraph.tokens[0], paragraph.tokens[1]).map((t) => ({ ...t, i: t.index }));
       const sentences = laidOutArticle(lesson, paragraph.index);
@@ -129,7 +116,7 @@ describe('sentencesOf', () => {
   });
 
   it('prints under the article’s words their senses in the sentence, an expression’s once, the same word alike', () => {
-    const lesson = articleLesson();
+    const lesson = loadArticle();
     const interlinear = (paragraph: number): string[][] =>
       laidOutArticle(lesson, paragraph).map((sentence) => sentence.groups.flatMap((g) => g.words.map((w) => `${w.text}=${w.sense}`)));
     const [first] = interlinear(0);

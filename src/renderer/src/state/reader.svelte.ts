@@ -52,6 +52,10 @@ export class ReaderState {
   /** Paragraphs of the page rendered so far (exclusive end); see turnTo. */
   renderedEnd = $state(0);
   revealed = $state<Record<number, boolean>>({});
+  /** Words chosen together (a drag, Shift+arrows): from `anchor` to `focus`, token indexes, within one sentence. */
+  selection = $state<{ anchor: number; focus: number } | null>(null);
+  /** Per-word flag, as isOpen: only the words entering or leaving the selection re-render. */
+  isSelected = $state<Record<number, boolean>>({});
   highlight = $state<{ start: number; end: number } | null>(null);
 
   /** Paragraph ranges [first, end) of each page. */
@@ -234,6 +238,63 @@ export class ReaderState {
     this.setActive(word.token.i);
     this.savePositionSoon(word);
   }
+
+  /** The sentence of the text that holds token `tokenIndex`, with its translation when the lesson aligns one. */
+  sentenceOf(tokenIndex: number): { start: number; end: number; translation?: string } | undefined {
+    const text = this.text;
+    const token = text?.token(tokenIndex, text.paragraphOf(tokenIndex));
+    if (!text || !token) return undefined;
+    return text.wire.paragraphs[text.paragraphOf(tokenIndex)]?.sentences.find((s) => token.start < s.end);
+  }
+
+  /**
+   * Selects the words from `anchor` to `focus` (in either order). A selection stays in one sentence, the sentence
+   * a phrase is saved with: a focus beyond it stops at its edge.
+   */
+  select(anchor: number, focus: number): void {
+    const from = this.word(anchor);
+    const sentence = this.sentenceOf(anchor);
+    if (!from || !sentence) return;
+    const words = this.text!.words(from.paragraph).filter((w) => w.start >= sentence.start && w.end <= sentence.end);
+    const first = words[0]?.i ?? anchor;
+    const last = words.at(-1)?.i ?? anchor;
+    const clamped = Math.max(first, Math.min(last, focus));
+    this.setOpen(null);
+    for (const i of Object.keys(this.isSelected)) delete this.isSelected[Number(i)];
+    for (const w of words) if (w.i >= Math.min(anchor, clamped) && w.i <= Math.max(anchor, clamped)) this.isSelected[w.i] = true;
+    this.selection = { anchor, focus: clamped };
+  }
+
+  clearSelection(): void {
+    for (const i of Object.keys(this.isSelected)) delete this.isSelected[Number(i)];
+    this.selection = null;
+  }
+
+  /**
+   * What the selection says: its words in order, its French text, the expression they form when the lexicon has
+   * one (the selection is that expression, or lies inside it), and its sentence's translation.
+   */
+  selected = $derived.by(() => {
+    const selection = this.selection;
+    const text = this.text;
+    if (!selection || !text) return null;
+    const [from, to] = [Math.min(selection.anchor, selection.focus), Math.max(selection.anchor, selection.focus)];
+    const paragraph = text.paragraphOf(from);
+    const words = text.words(paragraph).filter((w) => w.i >= from && w.i <= to);
+    const first = words[0];
+    const last = words.at(-1);
+    if (!first || !last) return null;
+    const shared = first.gloss.expression;
+    const expression = shared !== undefined && words.every((w) => w.gloss.expression === shared) ? text.expression(shared) : undefined;
+    return {
+      first: first.i,
+      last: last.i,
+      words,
+      text: text.wire.text.slice(first.start, last.end),
+      expression,
+      translation: this.sentenceOf(first.i)?.translation,
+    };
+  });
 
   toggleTranslation(paragraph: number): void {
     this.revealed = { ...this.revealed, [paragraph]: !this.revealed[paragraph] };

@@ -35,6 +35,7 @@ export const CALL_NAMES = [
   'review:summary',
   'review:words',
   'review:queue',
+  'review:addPhrase',
   'review:grade',
   'reports:class',
   'reports:learner',

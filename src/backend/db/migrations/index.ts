@@ -6,7 +6,8 @@ import { migration004 } from './004-review'; // review cards and logs, and the t
 import { migration005 } from './005-results-exchange';
 import { migration006 } from './006-teacher-recovery';
 import { migration007 } from './007-imported-attempts';
+import { migration008 } from './008-phrases';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 export const LATEST_VERSION = MIGRATIONS.length;

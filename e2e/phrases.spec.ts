@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner, openLessonQuietly } from './flows';
-import { readerPage } from './pages/reader';
+import { reviewPage } from './pages/review';
 
 /** Presses the mouse on `from` and lets it go on `to`, as a learner drags across words. */
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
@@ -29,6 +29,18 @@ test('a drag or Shift+arrows selects words: the expression they form, else each 
   await selection.getByRole('button', { name: 'Translate the sentence' }).click();
   await expect(selection.getByTestId('selection-translation')).toHaveText(/^This trip, which kept Kim in Russia for seven days, .* more than ten years ago\.$/u);
   await expectAccessible(page, 'reader with a phrase selected');
+  // Saved to My words as a phrase, with its sentence.
+  await selection.getByRole('button', { name: 'Save to My words as a phrase' }).click();
+  await expect(selection.getByRole('status')).toHaveText('Saved to My words, with its sentence.');
+  await selection.getByRole('button', { name: 'Close' }).click();
+  await reader.back.click();
+  const review = reviewPage(page);
+  await review.openWords.click();
+  const phrase = review.word('il y a plus de dix ans');
+  await expect(phrase.locator('mark')).toHaveText('il y a plus de dix ans');
+  await expect(phrase).toContainText('Ce voyage, qui a retenu Kim');
+  await review.back.click();
+  await openLessonQuietly(page);
 
   // Words that form no expression: each word's sense in this sentence, in order.
   await drag(page, reader.word('sept'), reader.word('jours'));

@@ -6,6 +6,7 @@ import { pageOfParagraph, paginate, screenfulFrom } from '../../../core/reader/p
 import { sentencesOf, type LaidOutSentence } from '../../../core/reader/sentences';
 import { PackedLesson, type GlossedToken, type LessonWire } from '../../../shared/lesson-wire';
 import { api as realApi } from '../lib/api';
+import { attempt } from '../lib/attempt';
 import { session } from './session.svelte';
 import type { ReadingState } from '../../../shared/contract/reading';
 import type { WordStatus } from '../../../shared/types';
@@ -27,7 +28,10 @@ function whenIdle(work: () => void): void {
 const TIME_FLUSH_SECONDS = 30;
 
 /** The calls the reader makes: the real api, or in a test, a backend of its own. */
-export type ReaderApi = Pick<typeof realApi, 'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime'>;
+export type ReaderApi = Pick<
+  typeof realApi,
+  'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
+>;
 
 export class ReaderState {
   /**
@@ -295,6 +299,16 @@ export class ReaderState {
       translation: this.sentenceOf(first.i)?.translation,
     };
   });
+
+  /** Saves the selection to "My words" as a phrase; the message to show when it could not be saved. */
+  async savePhrase(): Promise<string | undefined> {
+    const selected = this.selected;
+    if (!selected) return undefined;
+    const outcome = await attempt(() =>
+      this.api['review:addPhrase']({ learnerId: this.learnerId, lessonId: this.lessonId, first: selected.first, last: selected.last }),
+    );
+    return outcome.ok ? undefined : outcome.message;
+  }
 
   toggleTranslation(paragraph: number): void {
     this.revealed = { ...this.revealed, [paragraph]: !this.revealed[paragraph] };

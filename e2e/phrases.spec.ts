@@ -42,6 +42,12 @@ test('a drag or Shift+arrows selects words: the expression they form, else each 
   await review.back.click();
   await openLessonQuietly(page);
 
+  // One word's card offers its sentence's translation too.
+  await reader.word('Lundi').click();
+  await reader.card.getByText('Translate the sentence').click();
+  await expect(reader.card.getByTestId('gloss-sentence-translation')).toHaveText('On Monday, according to KCNA.');
+  await page.keyboard.press('Escape');
+
   // Words that form no expression: each word's sense in this sentence, in order.
   await drag(page, reader.word('sept'), reader.word('jours'));
   await expect(selection.getByTestId('selection-words').getByRole('listitem')).toHaveText(['sept: seven', 'jours: days']);

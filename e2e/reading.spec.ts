@@ -142,9 +142,9 @@ test('word status, reading position and display settings survive a restart', asy
   await expect(reader.word('missiles')).toBeInViewport();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-font', 'dyslexic');
-  // Glosses under "words not known": none under the known "voyage", one under "train".
+  // Glosses under "words not known": none under the known "voyage", the expression's under "train" (blindé).
   await expect(reader.word('voyage').locator('.il')).toBeHidden();
-  await expect(reader.word('train').locator('.il')).toHaveText('train');
+  await expect(reader.word('train').locator('.il')).toHaveText('armoured train');
   await reader.display.click();
   await expect(page.getByText('22 px')).toBeVisible();
   await expect(reader.lineSpacing).toHaveValue('2');

@@ -146,6 +146,8 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     lessonId: fc.oneof({ arbitrary: fc.constant(LESSON), weight: 3 }, { arbitrary: fc.stringMatching(/^[a-z0-9-]{1,64}$/), weight: 1 }),
     token: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
     paragraph: fc.oneof(fc.integer({ min: 0, max: world.lesson.paragraphs.length }), fc.integer({ min: 0, max: 10_000_000 })),
+    first: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
+    last: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
     status: fc.constantFrom(...WORD_STATUSES),
     seconds: fc.integer({ min: 1, max: 3600 }),
     settings: fc.record({
@@ -231,6 +233,15 @@ export function coherent(name: CallName, world: World, valid: fc.Arbitrary<Recor
         .constantFrom(...world.attempt.questions)
         .chain((question) => fittingAnswer(question).map((answer) => ({ questionId: question.id, answer })))
         .chain((qa) => fc.integer({ min: 0, max: 600_000 }).map((timeMs) => ({ learnerId: world.learner.id, attemptId: world.attempt.id, ...qa, timeMs })));
+    case 'review:addPhrase':
+      // A few words on from one word: often a phrase of one sentence, sometimes across sentences (refused).
+      return fc.tuple(valid, fc.integer({ min: 0, max: words.length - 2 }), fc.integer({ min: 1, max: 4 })).map(([input, i, more]) => ({
+        ...input,
+        learnerId: world.learner.id,
+        lessonId: LESSON,
+        first: words[i]!.token,
+        last: words[Math.min(i + more, words.length - 1)]!.token,
+      }));
     case 'review:grade':
       return fc.tuple(valid, fc.constantFrom(...words)).map(([input, word]) => ({ ...input, learnerId: world.learner.id, lemma: word.lemma }));
     default:

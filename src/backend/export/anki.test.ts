@@ -11,6 +11,7 @@ import { ANKI_DECK_ID, ANKI_DECK_NAME, ANKI_FIELDS, ANKI_MODEL_ID, wordsApkg } f
 const NOW = new Date('2024-05-01T10:00:00.000Z');
 
 const word = (over: Partial<MyWord>): MyWord => ({
+  kind: 'word',
   lemma: 'agence',
   status: 'learning',
   lessonId: 'kim-russie',

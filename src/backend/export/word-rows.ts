@@ -6,7 +6,7 @@ export interface WordRow {
   /** The word as the text has it, or its dictionary form when the sentence is gone. */
   word: string;
   lemma: string;
-  /** 'phrase' for a saved multi-word selection, when the list says so. */
+  /** 'phrase' for a saved multi-word selection. */
   kind: string;
   status: string;
   /** The sense in the sentence it was met in; an expression's sense after it. */
@@ -19,12 +19,14 @@ export interface WordRow {
   nextReview: string;
 }
 
-export function wordRow(word: MyWord & { kind?: string }): WordRow {
+export function wordRow(word: MyWord): WordRow {
+  // A phrase's card key is "phrase:" and its text: the file gets the text.
+  const saved = word.lemma.replace(/^phrase:/u, '');
   const expression = word.expression ? `${word.expression.lemma ?? word.expression.text}: ${word.expression.sense}` : '';
   return {
-    word: word.sentence?.word ?? word.gloss?.lemma ?? word.lemma,
-    lemma: word.gloss?.lemma ?? word.lemma,
-    kind: word.kind ?? 'word',
+    word: word.sentence?.word ?? word.gloss?.lemma ?? saved,
+    lemma: word.gloss?.lemma ?? word.expression?.lemma ?? saved,
+    kind: word.kind,
     status: word.ignored ? 'ignored' : word.status,
     meaning: [word.gloss?.sense ?? '', expression].filter(Boolean).join('; '),
     grammar: word.gloss ? grammarLine(word.gloss) : '',

@@ -52,6 +52,29 @@ export class ReviewService {
     }
   }
 
+  /**
+   * Saves words first..last of a lesson as a phrase, with its review card. The text is the lesson's own, never
+   * the caller's: the range must be words of one sentence, at most MAX_PHRASE_WORDS of them.
+   */
+  addPhrase(learnerId: string, lessonId: string, first: number, last: number): MyWord {
+    this.learners.require(learnerId);
+    const lesson = this.lessons.find(lessonId);
+    if (!lesson) throw new AppError('not_found', 'This lesson cannot be opened.');
+    const from = lesson.tokens[first];
+    const to = lesson.tokens[last];
+    if (!from?.gloss || !to?.gloss || last <= first || from.sentence !== to.sentence) {
+      throw new AppError('invalid_input', 'A phrase is two words or more of one sentence.');
+    }
+    if (lesson.tokens.slice(first, last + 1).filter((t) => t.gloss).length > MAX_PHRASE_WORDS) {
+      throw new AppError('invalid_input', `A phrase has at most ${MAX_PHRASE_WORDS} words.`);
+    }
+    const key = phraseKey(lesson.text.slice(from.start, to.end));
+    const now = this.now();
+    this.cards.savePhrase(learnerId, key, { lessonId, first, last }, newCard(now), now.toISOString());
+    const stored = this.cards.card(learnerId, key)!;
+    return this.toWord(stored, now, this.cards.phrases(learnerId));
+  }
+
   summary(learnerId: string): ReviewSummary {
     this.learners.require(learnerId);
     return this.reviewSummary(this.cards.cards(learnerId));
@@ -61,10 +84,11 @@ export class ReviewService {
   words(learnerId: string): MyWord[] {
     this.learners.require(learnerId);
     const now = this.now();
+    const phrases = this.cards.phrases(learnerId);
     return this.cards
       .cards(learnerId)
       .reverse()
-      .map((stored) => this.toWord(stored, now));
+      .map((stored) => this.toWord(stored, now, phrases));
   }
 
   /** The words due now, longest overdue first, with the counts the library shows. */
@@ -72,10 +96,11 @@ export class ReviewService {
     this.learners.require(learnerId);
     const now = this.now();
     const cards = this.cards.cards(learnerId);
+    const phrases = this.cards.phrases(learnerId);
     return {
       words: reviewQueue(cards, now)
         .slice(0, REVIEW_SESSION)
-        .map((stored) => ({ ...this.toWord(stored, now), nextDue: nextDueByRating(stored.card, now) })),
+        .map((stored) => ({ ...this.toWord(stored, now, phrases), nextDue: nextDueByRating(stored.card, now) })),
       summary: this.reviewSummary(cards),
     };
   }
@@ -130,7 +155,34 @@ export class ReviewService {
     if (!write(key)) throw notAmongWords(lemma);
     const stored = this.cards.card(learnerId, key);
     if (!stored) throw notAmongWords(lemma);
-    return { word: this.toWord(stored, this.now()), summary: this.summary(learnerId) };
+    return { word: this.toWord(stored, this.now(), this.cards.phrases(learnerId)), summary: this.summary(learnerId) };
+  }
+
+  private toPhrase(stored: StoredCard, now: Date, lesson: Lesson | undefined, range: { first: number; last: number }): MyWord {
+    const from = lesson?.tokens[range.first];
+    const to = lesson?.tokens[range.last];
+    const sentence = from && lesson?.sentences[from.sentence];
+    // Only while the lesson's text still has the phrase where it was saved.
+    const intact = lesson && from && to && sentence && phraseKey(lesson.text.slice(from.start, to.end)) === stored.lemma;
+    const expression = intact && from.gloss?.expression !== undefined ? lesson.expressions[from.gloss.expression] : undefined;
+    return {
+      kind: 'phrase',
+      lemma: stored.lemma,
+      status: stored.status,
+      lessonId: stored.lessonId,
+      token: range.first,
+      lessonTitle: lesson?.manifest.title ?? null,
+      sentence: intact
+        ? { before: lesson.text.slice(sentence.start, from.start), word: lesson.text.slice(from.start, to.end), after: lesson.text.slice(to.end, sentence.end) }
+        : null,
+      gloss: null,
+      expression: expression && expression.start === from?.start && expression.end === to?.end ? expression : null,
+      due: stored.card.due,
+      inQueue: isInQueue(stored.card, stored.status, now, stored.ignored),
+      reviews: stored.card.reps,
+      note: stored.note,
+      ignored: stored.ignored,
+    };
   }
 
   private reviewSummary(cards: readonly StoredCard[]): ReviewSummary {
@@ -141,14 +193,17 @@ export class ReviewService {
     };
   }
 
-  private toWord(stored: StoredCard, now: Date): MyWord {
+  private toWord(stored: StoredCard, now: Date, phrases: ReadonlyMap<string, { first: number; last: number }>): MyWord {
     // The lesson folder may be removed or no longer load: the word stays, without its sentence.
     const lesson = this.lessons.find(stored.lessonId);
     const lessonTitle = lesson?.manifest.title ?? null;
+    const phrase = phrases.get(stored.lemma);
+    if (phrase) return this.toPhrase(stored, now, lesson, phrase);
     const token = lesson && occurrence(lesson, stored);
     const sentence = token && lesson?.sentences[token.sentence];
     const ignored = stored.ignored;
     return {
+      kind: 'word',
       lemma: stored.lemma,
       status: stored.status,
       lessonId: stored.lessonId,
@@ -176,6 +231,12 @@ export class ReviewService {
 function notAmongWords(lemma: string): AppError {
   return new AppError('not_found', `“${lemma}” is not among this learner’s words.`);
 }
+
+/** A phrase's card key: it never meets a lemma's, which has no colon. */
+const phraseKey = (text: string): string => `phrase:${lemmaKey(text.replace(/\s+/gu, ' '))}`;
+
+/** Longer selections are sentences, not phrases. */
+export const MAX_PHRASE_WORDS = 12;
 
 /** The token the word was met at; if the lesson's text changed since, its first occurrence of the lemma. */
 function occurrence(lesson: Lesson, stored: StoredCard): Lesson['tokens'][number] | undefined {

@@ -62,6 +62,24 @@ export const strings = {
     nextPage: 'Next page',
     pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
   },
+  /** The reader's marks, sentence translations and multi-word selections. */
+  readerText: {
+    legend: 'What the marks mean',
+    marks: [
+      { mark: 'status-new', sample: 'mot', meaning: 'New: tinted, solid underline' },
+      { mark: 'status-learning', sample: 'mot', meaning: 'Learning: lighter tint, dashed underline' },
+      { mark: 'status-known', sample: 'mot', meaning: 'Known: plain text' },
+      { mark: 'expression-start expression-end', sample: 'il y a', meaning: 'Expression: brackets at both ends' },
+    ],
+    selected: 'selected',
+    selectionLabel: 'Selected words:',
+    wordsInOrder: 'Each word here',
+    showSentenceTranslation: 'Translate the sentence',
+    hideSentenceTranslation: 'Hide the sentence’s translation',
+    sentenceTranslation: 'This sentence in English',
+    savePhrase: 'Save to My words as a phrase',
+    phraseSaved: 'Saved to My words, with its sentence.',
+  },
   quiz: {
     comprehensionTitle: 'Comprehension quiz',
     vocabularyTitle: 'Vocabulary practice',

@@ -38,6 +38,7 @@ export const CALL_NAMES = [
   'review:summary',
   'review:words',
   'review:queue',
+  'review:addPhrase',
   'review:grade',
   'review:note',
   'review:ignore',

@@ -4,7 +4,7 @@ import type { Expression, Gloss } from '../../core/lesson';
 import { REVIEW_RATINGS, type ReviewRating } from '../../core/review-ratings';
 import type { ExportOutcome, WordStatus } from '../types';
 import { returns, type Table } from './call';
-import { Id } from './fields';
+import { Count, Id, LessonId } from './fields';
 
 export type { ReviewRating } from '../../core/review-ratings';
 
@@ -17,7 +17,9 @@ export interface SentenceParts {
 
 /** One of a learner's words, with the sentence it was met in and its gloss there. */
 export interface MyWord {
-  /** The lemma as statuses key it (lower case). */
+  /** A word, or a phrase the learner saved from the reader (several words of one sentence). */
+  kind: 'word' | 'phrase';
+  /** The lemma as statuses key it (lower case); for a phrase, "phrase:" and its text in lower case. */
   lemma: string;
   status: WordStatus;
   lessonId: string;
@@ -73,12 +75,14 @@ export type WordExportFormat = (typeof WORD_EXPORT_FORMATS)[number];
 
 export const NOTE_MAX = 500;
 
-const Lemma = v.pipe(v.string(), v.nonEmpty('must be a word'), v.maxLength(100, 'must be a word'));
+const Lemma = v.pipe(v.string(), v.nonEmpty('must be a word'), v.maxLength(300, 'must be a word or a phrase'));
 
 export const reviewCalls = {
   'review:summary': returns<ReviewSummary>()(v.strictObject({ learnerId: Id })),
   'review:words': returns<MyWord[]>()(v.strictObject({ learnerId: Id })),
   'review:queue': returns<ReviewQueue>()(v.strictObject({ learnerId: Id })),
+  /** Saves the words first..last (token indexes of one sentence) as a phrase; the text comes from the lesson. */
+  'review:addPhrase': returns<MyWord>()(v.strictObject({ learnerId: Id, lessonId: LessonId, first: Count, last: Count })),
   'review:grade': returns<GradeOutcome>()(v.strictObject({ learnerId: Id, lemma: Lemma, rating: v.picklist(REVIEW_RATINGS) })),
   /** An empty note removes it. */
   'review:note': returns<WordChange>()(

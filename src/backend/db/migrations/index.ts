@@ -9,7 +9,8 @@ import { migration007 } from './007-imported-attempts';
 import { migration008 } from './008-first-tries'; // near-miss first tries
 import { migration009 } from './009-quiz-glosses'; // the teacher's glosses-beside-the-quiz choice
 import { migration010 } from './010-my-words'; // the learner's note and ignored flag on a review word
+import { migration011 } from './011-phrases'; // phrases a learner saved from the reader
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@ import { pageOfParagraph, paginate, screenfulFrom } from '../../../core/reader/p
 import { sentencesOf, type LaidOutSentence } from '../../../core/reader/sentences';
 import { PackedLesson, type GlossedToken, type LessonWire } from '../../../shared/lesson-wire';
 import { api as realApi } from '../lib/api';
+import { attempt } from '../lib/attempt';
 import { session } from './session.svelte';
 import type { ReadingState } from '../../../shared/contract/reading';
 import type { WordStatus } from '../../../shared/types';
@@ -27,7 +28,10 @@ function whenIdle(work: () => void): void {
 const TIME_FLUSH_SECONDS = 30;
 
 /** The calls the reader makes: the real api, or in a test, a backend of its own. */
-export type ReaderApi = Pick<typeof realApi, 'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime'>;
+export type ReaderApi = Pick<
+  typeof realApi,
+  'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
+>;
 
 export class ReaderState {
   /**
@@ -52,6 +56,10 @@ export class ReaderState {
   /** Paragraphs of the page rendered so far (exclusive end); see turnTo. */
   renderedEnd = $state(0);
   revealed = $state<Record<number, boolean>>({});
+  /** Words chosen together (a drag, Shift+arrows): from `anchor` to `focus`, token indexes, within one sentence. */
+  selection = $state<{ anchor: number; focus: number } | null>(null);
+  /** Per-word flag, as isOpen: only the words entering or leaving the selection re-render. */
+  isSelected = $state<Record<number, boolean>>({});
   highlight = $state<{ start: number; end: number } | null>(null);
 
   /** Paragraph ranges [first, end) of each page. */
@@ -256,6 +264,73 @@ export class ReaderState {
     else this.renderThrough(word.paragraph);
     this.setActive(word.token.i);
     this.savePositionSoon(word);
+  }
+
+  /** The sentence of the text that holds token `tokenIndex`, with its translation when the lesson aligns one. */
+  sentenceOf(tokenIndex: number): { start: number; end: number; translation?: string } | undefined {
+    const text = this.text;
+    const token = text?.token(tokenIndex, text.paragraphOf(tokenIndex));
+    if (!text || !token) return undefined;
+    return text.wire.paragraphs[text.paragraphOf(tokenIndex)]?.sentences.find((s) => token.start < s.end);
+  }
+
+  /**
+   * Selects the words from `anchor` to `focus` (in either order). A selection stays in one sentence, the sentence
+   * a phrase is saved with: a focus beyond it stops at its edge.
+   */
+  select(anchor: number, focus: number): void {
+    const from = this.word(anchor);
+    const sentence = this.sentenceOf(anchor);
+    if (!from || !sentence) return;
+    const words = this.text!.words(from.paragraph).filter((w) => w.start >= sentence.start && w.end <= sentence.end);
+    const first = words[0]?.i ?? anchor;
+    const last = words.at(-1)?.i ?? anchor;
+    const clamped = Math.max(first, Math.min(last, focus));
+    this.setOpen(null);
+    for (const i of Object.keys(this.isSelected)) delete this.isSelected[Number(i)];
+    for (const w of words) if (w.i >= Math.min(anchor, clamped) && w.i <= Math.max(anchor, clamped)) this.isSelected[w.i] = true;
+    this.selection = { anchor, focus: clamped };
+  }
+
+  clearSelection(): void {
+    for (const i of Object.keys(this.isSelected)) delete this.isSelected[Number(i)];
+    this.selection = null;
+  }
+
+  /**
+   * What the selection says: its words in order, its French text, the expression they form when the lexicon has
+   * one (the selection is that expression, or lies inside it), and its sentence's translation.
+   */
+  selected = $derived.by(() => {
+    const selection = this.selection;
+    const text = this.text;
+    if (!selection || !text) return null;
+    const [from, to] = [Math.min(selection.anchor, selection.focus), Math.max(selection.anchor, selection.focus)];
+    const paragraph = text.paragraphOf(from);
+    const words = text.words(paragraph).filter((w) => w.i >= from && w.i <= to);
+    const first = words[0];
+    const last = words.at(-1);
+    if (!first || !last) return null;
+    const shared = first.gloss.expression;
+    const expression = shared !== undefined && words.every((w) => w.gloss.expression === shared) ? text.expression(shared) : undefined;
+    return {
+      first: first.i,
+      last: last.i,
+      words,
+      text: text.wire.text.slice(first.start, last.end),
+      expression,
+      translation: this.sentenceOf(first.i)?.translation,
+    };
+  });
+
+  /** Saves the selection to "My words" as a phrase; the message to show when it could not be saved. */
+  async savePhrase(): Promise<string | undefined> {
+    const selected = this.selected;
+    if (!selected) return undefined;
+    const outcome = await attempt(() =>
+      this.api['review:addPhrase']({ learnerId: this.learnerId, lessonId: this.lessonId, first: selected.first, last: selected.last }),
+    );
+    return outcome.ok ? undefined : outcome.message;
   }
 
   toggleTranslation(paragraph: number): void {

@@ -33,6 +33,7 @@ const backendApi = {
   'reading:setStatus': (input) => call('reading:setStatus', input),
   'reading:savePosition': (input) => call('reading:savePosition', input),
   'reading:addTime': (input) => call('reading:addTime', input),
+  'review:addPhrase': (input) => call('review:addPhrase', input),
 } satisfies ReaderApi;
 
 async function openReader(lessonId = ARTICLE_ID): Promise<ReaderState> {
@@ -198,6 +199,41 @@ describe('ReaderState', () => {
     await reader.stopClock();
     expect(reader.reading.secondsRead).toBe(35);
     expect((await savedState()).secondsRead).toBe(35);
+  });
+
+  it('selects words of one sentence: the expression they form, else their senses here, and the sentence’s translation', async () => {
+    const reader = await openReader();
+    const words = wordsOf(reader);
+    const find = (form: string, nth = 0): number => words.filter((w) => w.token.gloss.form === form)[nth]!.token.i;
+    reader.select(find('ans'), find('il'));
+    expect(reader.selected?.text).toBe('il y a plus de dix ans');
+    expect(reader.selected?.expression?.sense).toBe('more than ten years ago');
+    expect(reader.selected?.translation).toMatch(/^This trip, which kept Kim in Russia/u);
+    expect(Object.keys(reader.isSelected).map(Number)).toHaveLength(7);
+    reader.select(find('sept'), find('jours'));
+    expect(reader.selected?.expression).toBeUndefined();
+    expect(reader.selected?.words.map((w) => w.gloss.here)).toEqual(['seven', 'days']);
+    expect(Object.keys(reader.isSelected).map(Number)).toEqual([find('sept'), find('jours')]);
+    // A selection stops at its sentence's end: « Lundi, selon KCNA. » is a sentence of its own.
+    reader.select(find('heure'), find('Lundi'));
+    expect(reader.selected?.text).toBe('heure locale');
+    expect(reader.selected?.translation).toMatch(/in the morning \(local time\)\.$/u);
+    reader.clearSelection();
+    expect(reader.selected).toBeNull();
+    expect(reader.isSelected).toEqual({});
+  });
+
+  it('saves a selection as a phrase that My words lists, or says why it could not', async () => {
+    const reader = await openReader();
+    const words = wordsOf(reader);
+    const find = (form: string): number => words.find((w) => w.token.gloss.form === form)!.token.i;
+    reader.select(find('agence'), find('presse'));
+    expect(await reader.savePhrase()).toBeUndefined();
+    const mine = await call<{ kind: string; lemma: string }[]>('review:words', { learnerId });
+    expect(mine.filter((w) => w.kind === 'phrase').map((w) => w.lemma)).toEqual(['phrase:agence de presse']);
+    backend.close();
+    expect(await reader.savePhrase()).toMatch(/./u);
+    backend = createBackend({ dataDir, lessonsDir, mode: 'browser', version: '0' });
   });
 
   it('a lesson that is not there leaves a message for the learner, not an exception', async () => {

@@ -29,7 +29,10 @@ export type WordSort = 'added' | 'word' | 'status' | 'due' | 'lesson';
 /** Lower case without accents, so "etre" finds "être". */
 const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-export const shownWord = (w: MyWord): string => w.sentence?.word ?? w.gloss?.lemma ?? w.lemma;
+/** A word or phrase as the text has it; a phrase whose lesson is gone shows its saved text, never its "phrase:" key. */
+export const shownWord = (w: MyWord): string => w.sentence?.word ?? w.gloss?.lemma ?? w.expression?.text ?? w.lemma.replace(/^phrase:/u, '');
+/** The dictionary form beside it: the word's lemma, or the expression a phrase forms when the lexicon has one. */
+export const dictionaryForm = (w: MyWord): string | undefined => (w.kind === 'phrase' ? (w.expression?.lemma ?? w.expression?.text) : w.gloss?.lemma);
 const STATUS_ORDER: Record<string, number> = { new: 0, learning: 1, known: 2, ignored: 3 };
 export const statusOf = (w: MyWord): WordStatus | 'ignored' => (w.ignored ? 'ignored' : w.status);
 

@@ -6,6 +6,7 @@ import { MyWordsState, ReviewSession, ReviewSummaryState } from './review.svelte
 import { SessionState } from './session.svelte';
 
 const word = (lemma: string, sentenceWord: string | null): ReviewItem => ({
+  kind: 'word',
   lemma,
   status: 'learning',
   lessonId: 'kim-russie',

@@ -43,6 +43,11 @@ export const EntrySchema = v.strictObject({
   /** Inherent gender of a noun. */
   gender: v.optional(v.picklist(['m', 'f'])),
   note: v.optional(Text),
+  /**
+   * A grammatical word (article, clitic pronoun, common preposition or conjunction): looking it up does not put it
+   * in review or vocabulary practice; the learner can still add it by hand.
+   */
+  function: v.optional(v.literal(true)),
 });
 
 export const VerbFormSchema = v.strictObject({
@@ -112,6 +117,8 @@ export interface Gloss {
   note?: string;
   /** Index into the lesson's expressions when this word belongs to one. */
   expression?: number;
+  /** A grammatical word (EntrySchema's `function`). */
+  function?: true;
 }
 
 export interface LessonToken extends Token {
@@ -235,6 +242,7 @@ export function loadLesson(files: LessonFiles): Lesson {
       ...(gloss.number ? { number: gloss.number } : {}),
       ...(gloss.verb ? { verb: gloss.verb } : {}),
       ...(gloss.note ?? entry.note ? { note: [entry.note, gloss.note].filter(Boolean).join(' ') } : {}),
+      ...(entry.function ? { function: true as const } : {}),
     };
   }
 

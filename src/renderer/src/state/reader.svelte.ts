@@ -25,6 +25,11 @@ function whenIdle(work: () => void): void {
 
 /** Seconds of reading are sent in batches, and only while the window is visible and focused. */
 const TIME_FLUSH_SECONDS = 30;
+/** A second counts as reading only if the learner acted (pointer, key, scroll, touch) this recently. */
+const IDLE_AFTER_MS = 60_000;
+const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+/** A learner's reading speed for the estimate shown before the first reading (words per minute). */
+const ESTIMATE_WORDS_PER_MINUTE = 100;
 
 /** The calls the reader makes: the real api, or in a test, a backend of its own. */
 export type ReaderApi = Pick<typeof realApi, 'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime'>;
@@ -52,12 +57,22 @@ export class ReaderState {
   /** Paragraphs of the page rendered so far (exclusive end); see turnTo. */
   renderedEnd = $state(0);
   revealed = $state<Record<number, boolean>>({});
+  /** The words "mark the rest of this page as known" last changed, until undone or the page turns. */
+  markedKnown = $state.raw<WordRef[] | null>(null);
   highlight = $state<{ start: number; end: number } | null>(null);
 
   /** Paragraph ranges [first, end) of each page. */
   pages = $derived(paginate(this.wordCounts));
+  /** About how long the lesson takes to read, shown until the learner has read some of it. */
+  estimatedMinutes = $derived(Math.max(1, Math.round(this.wordCounts.reduce((sum, n) => sum + n, 0) / ESTIMATE_WORDS_PER_MINUTE)));
 
   private unsentSeconds = 0;
+  private lastInput = 0;
+  private readonly noteInput = (): void => {
+    this.lastInput = Date.now();
+  };
+  /** Lemmas looked up in this reading (this opening of the lesson): opening one again is not another look-up. */
+  private lookedUp = new Set<string>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private positionTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -194,16 +209,25 @@ export class ReaderState {
   showPage(page: number, word?: WordRef): void {
     const shown = Math.max(0, Math.min(this.pages.length - 1, page));
     this.setOpen(null);
+    this.markedKnown = null;
     const target = word ?? this.firstWordOnPage(shown);
     this.turnTo(shown, target?.paragraph);
     if (target) this.setActive(target.token.i);
   }
 
+  /**
+   * Opens a word's card. Only a deliberate open (click, tap, Enter) is a look-up, and once per lemma per reading:
+   * a resting pointer shows a preview, which the backend never hears of.
+   */
   show(word: WordRef, by: OpenedBy): void {
     if (this.open?.word.token.i === word.token.i && this.open.by !== 'hover' && by === 'hover') return;
     this.setOpen({ word, by });
+    if (by === 'hover') return;
     this.setActive(word.token.i);
     this.savePositionSoon(word);
+    const lemma = lemmaKey(word.token.gloss.lemma);
+    if (this.lookedUp.has(lemma)) return;
+    this.lookedUp.add(lemma);
     void session.guard(async () => {
       const { lookups } = await this.api['reading:lookup']({
         learnerId: this.learnerId,
@@ -228,6 +252,35 @@ export class ReaderState {
     });
   }
 
+  /** One word of each lemma on the current page still marked new (LingQ's "the rest of the page"). */
+  newWordsOnPage(): WordRef[] {
+    const [first, end] = this.pages[this.page] ?? [0, 0];
+    const seen = new Set<string>();
+    const words: WordRef[] = [];
+    for (let p = first; p < end; p++) {
+      for (const token of this.text?.words(p) ?? []) {
+        const lemma = lemmaKey(token.gloss.lemma);
+        if (seen.has(lemma) || this.statusOf(lemma) !== 'new') continue;
+        seen.add(lemma);
+        words.push({ token, paragraph: p });
+      }
+    }
+    return words;
+  }
+
+  /** Marks every word of the page still new as known; undoMarkKnown puts them back. */
+  async markRestKnown(): Promise<void> {
+    const words = this.newWordsOnPage();
+    for (const word of words) await this.setStatus(word, 'known');
+    this.markedKnown = words;
+  }
+
+  async undoMarkKnown(): Promise<void> {
+    const words = this.markedKnown ?? [];
+    this.markedKnown = null;
+    for (const word of words) await this.setStatus(word, 'new');
+  }
+
   focusWord(word: WordRef): void {
     if (this.pageOfParagraph(word.paragraph) !== this.page) this.turnTo(this.pageOfParagraph(word.paragraph), word.paragraph);
     else this.renderThrough(word.paragraph);
@@ -248,10 +301,16 @@ export class ReaderState {
     }, 400);
   }
 
-  /** Counts reading time while the page is visible and focused; call stopClock when leaving. */
+  /**
+   * Counts reading time while the page is visible and focused and the learner has acted within the last minute
+   * (a reader left open on a desk is not reading); call stopClock when leaving.
+   */
   startClock(): void {
+    this.lastInput = Date.now();
+    for (const type of INPUT_EVENTS) window.addEventListener(type, this.noteInput, { capture: true, passive: true });
     this.timer = setInterval(() => {
       if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
+      if (Date.now() - this.lastInput > IDLE_AFTER_MS) return;
       this.unsentSeconds += 1;
       if (this.unsentSeconds >= TIME_FLUSH_SECONDS) void this.flushTime();
     }, 1000);
@@ -259,6 +318,7 @@ export class ReaderState {
 
   async stopClock(): Promise<void> {
     clearInterval(this.timer);
+    for (const type of INPUT_EVENTS) window.removeEventListener(type, this.noteInput, { capture: true });
     await this.flushTime();
   }
 

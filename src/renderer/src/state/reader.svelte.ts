@@ -271,14 +271,15 @@ export class ReaderState {
   /** Marks every word of the page still new as known; undoMarkKnown puts them back. */
   async markRestKnown(): Promise<void> {
     const words = this.newWordsOnPage();
-    for (const word of words) await this.setStatus(word, 'known');
+    // Sent together, not one after another: a page has a hundred words or more.
+    await Promise.all(words.map((word) => this.setStatus(word, 'known')));
     this.markedKnown = words;
   }
 
   async undoMarkKnown(): Promise<void> {
     const words = this.markedKnown ?? [];
     this.markedKnown = null;
-    for (const word of words) await this.setStatus(word, 'new');
+    await Promise.all(words.map((word) => this.setStatus(word, 'new')));
   }
 
   focusWord(word: WordRef): void {

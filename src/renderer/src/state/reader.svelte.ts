@@ -72,7 +72,7 @@ export class ReaderState {
     this.lastInput = Date.now();
   };
   /** Lemmas looked up in this reading (this opening of the lesson): opening one again is not another look-up. */
-  private lookedUp = new Set<string>();
+  private lookedUp: Record<string, true> = Object.create(null) as Record<string, true>;
   private timer: ReturnType<typeof setInterval> | undefined;
   private positionTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -226,8 +226,8 @@ export class ReaderState {
     this.setActive(word.token.i);
     this.savePositionSoon(word);
     const lemma = lemmaKey(word.token.gloss.lemma);
-    if (this.lookedUp.has(lemma)) return;
-    this.lookedUp.add(lemma);
+    if (this.lookedUp[lemma]) return;
+    this.lookedUp[lemma] = true;
     void session.guard(async () => {
       const { lookups } = await this.api['reading:lookup']({
         learnerId: this.learnerId,
@@ -255,13 +255,13 @@ export class ReaderState {
   /** One word of each lemma on the current page still marked new (LingQ's "the rest of the page"). */
   newWordsOnPage(): WordRef[] {
     const [first, end] = this.pages[this.page] ?? [0, 0];
-    const seen = new Set<string>();
+    const seen: Record<string, true> = Object.create(null) as Record<string, true>;
     const words: WordRef[] = [];
     for (let p = first; p < end; p++) {
       for (const token of this.text?.words(p) ?? []) {
         const lemma = lemmaKey(token.gloss.lemma);
-        if (seen.has(lemma) || this.statusOf(lemma) !== 'new') continue;
-        seen.add(lemma);
+        if (seen[lemma] || this.statusOf(lemma) !== 'new') continue;
+        seen[lemma] = true;
         words.push({ token, paragraph: p });
       }
     }

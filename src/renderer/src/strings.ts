@@ -55,6 +55,8 @@ export const strings = {
     /** Time spent reading so far, and before any: how long the text takes to read. */
     timeRead: (minutes: number) => (minutes < 1 ? 'read for less than a minute' : `read for ${minutes} min`),
     timeEstimate: (minutes: number) => `about ${minutes} min`,
+    noFrenchVoice:
+      'Pronunciation needs a French voice, and none was found on this computer. Windows and macOS include one (add French in the system’s speech or language settings); on Linux, install speech-dispatcher and espeak-ng.',
     markRestKnown: 'Mark the rest of this page as known',
     markedKnown: (n: number) => (n === 1 ? '1 word marked known.' : `${n} words marked known.`),
     undoMarkKnown: 'Undo',
@@ -196,7 +198,8 @@ export const strings = {
   },
   gloss: {
     close: 'Close',
-    speak: 'Pronounce',
+    speak: 'Listen',
+    speakSentence: 'Listen to this sentence',
     lemma: 'Dictionary form',
     partOfSpeech: 'Part of speech',
     here: 'Here',

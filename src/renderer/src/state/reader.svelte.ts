@@ -52,6 +52,9 @@ export class ReaderState {
    */
   isOpen = $state<Record<number, boolean>>({});
   isTabStop = $state<Record<number, boolean>>({});
+  /** The word the voice is saying while a sentence is read aloud (one key, as isOpen). */
+  isSpoken = $state<Record<number, boolean>>({});
+  private spoken: number | undefined;
   /** Long lessons are shown a page at a time (about PAGE_WORDS words, whole paragraphs; see core/reader/pages). */
   page = $state(0);
   /** Paragraphs of the page rendered so far (exclusive end); see turnTo. */
@@ -287,6 +290,25 @@ export class ReaderState {
     else this.renderThrough(word.paragraph);
     this.setActive(word.token.i);
     this.savePositionSoon(word);
+  }
+
+  /** The sentence a word is in, as text to speak, and the word at each offset of that text. */
+  sentenceAround(word: WordRef): { text: string; wordAt: (offset: number) => number | undefined } | undefined {
+    const text = this.text;
+    const sentence = text?.wire.paragraphs[word.paragraph]?.sentences.find((s) => s.start <= word.token.start && word.token.start < s.end);
+    if (!text || !sentence) return undefined;
+    const words = text.words(word.paragraph).filter((w) => w.start >= sentence.start && w.start < sentence.end);
+    return {
+      text: text.wire.text.slice(sentence.start, sentence.end),
+      wordAt: (offset) => words.findLast((w) => w.start <= sentence.start + offset)?.i,
+    };
+  }
+
+  /** Marks the word being spoken, or none. */
+  setSpoken(tokenIndex: number | undefined): void {
+    if (this.spoken !== undefined) delete this.isSpoken[this.spoken];
+    this.spoken = tokenIndex;
+    if (tokenIndex !== undefined) this.isSpoken[tokenIndex] = true;
   }
 
   toggleTranslation(paragraph: number): void {

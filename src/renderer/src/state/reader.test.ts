@@ -198,6 +198,21 @@ describe('ReaderState', () => {
     expect(reader.newWordsOnPage()).toHaveLength(lemmas.size - 1);
   });
 
+  it('reads a word\'s sentence aloud word by word: each spoken offset marks the word there, one at a time', async () => {
+    const reader = await openReader();
+    const retenu = wordOf(reader, 'retenu');
+    const sentence = reader.sentenceAround(retenu)!;
+    expect(sentence.text).toMatch(/^Ce voyage, qui a retenu Kim en Russie/);
+    const say = (word: string): number | undefined => sentence.wordAt(sentence.text.indexOf(word));
+    expect(say('Ce')).toBe(wordOf(reader, 'Ce').token.i);
+    expect(say('retenu')).toBe(retenu.token.i);
+    reader.setSpoken(say('voyage'));
+    reader.setSpoken(say('retenu'));
+    expect(reader.isSpoken).toEqual({ [retenu.token.i]: true });
+    reader.setSpoken(undefined);
+    expect(reader.isSpoken).toEqual({});
+  });
+
   it('saves the place a moment after the learner moves, and reopens there', async () => {
     const reader = await openReader();
     const far = wordOf(reader, 'bilatérales');

@@ -43,6 +43,26 @@ test('a pointer sliding over the text is no look-up; a click is one, and reopeni
   expect(calls).toBe(1);
 });
 
+test('the gloss card leaves its word\'s whole line in view, above or below it', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await addLearner(page, 'Eli');
+  const reader = await openLessonQuietly(page);
+  for (const form of ['retenu', 'arrivée', 'blindé']) {
+    await reader.word(form).scrollIntoViewIfNeeded();
+    await reader.word(form).click();
+    await expect(reader.cardTitle).toHaveText(form);
+    const word = await reader.word(form).boundingBox();
+    const card = await reader.card.boundingBox();
+    const viewport = page.viewportSize();
+    if (!word || !card || !viewport) throw new Error('not laid out');
+    const clearOfLine = card.y >= word.y + word.height || card.y + card.height <= word.y;
+    expect(clearOfLine, `${form}: card ${JSON.stringify(card)} word ${JSON.stringify(word)}`).toBe(true);
+    expect(card.y).toBeGreaterThanOrEqual(0);
+    expect(card.y + card.height).toBeLessThanOrEqual(viewport.height);
+    await page.keyboard.press('Escape');
+  }
+});
+
 test('grammatical words looked up do not reach the review queue', async ({ liseuse }) => {
   const { page } = liseuse;
   await addLearner(page, 'Bruno');

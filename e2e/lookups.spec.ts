@@ -61,6 +61,15 @@ test('the gloss card leaves its word\'s whole line in view, above or below it', 
     expect(card.y + card.height).toBeLessThanOrEqual(viewport.height);
     await page.keyboard.press('Escape');
   }
+
+  // The elided article names the word it is written onto.
+  await reader.word('agence').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowLeft');
+  await expect(reader.focusedWord).toHaveText('l’');
+  await page.keyboard.press('Enter');
+  await expect(reader.card.getByTestId('gloss-attached')).toHaveText('l’agence: elided before “agence”');
+  await expectAccessible(page, 'gloss card of an elided article');
 });
 
 test('grammatical words looked up do not reach the review queue', async ({ liseuse }) => {
@@ -97,7 +106,7 @@ test('reading time counts only while the learner acts, and reads as time spent, 
     await page.clock.runFor('00:10');
   }
   await reader.back.click();
-  reader = await openLessonQuietly(page);
+  await openLessonQuietly(page);
   await expect(time).toHaveText('read for 3 min');
 });
 

@@ -200,6 +200,8 @@ export const strings = {
     close: 'Close',
     speak: 'Listen',
     speakSentence: 'Listen to this sentence',
+    attachedTo: 'Written with',
+    elidedBefore: (word: string) => `elided before “${word}”`,
     lemma: 'Dictionary form',
     partOfSpeech: 'Part of speech',
     here: 'Here',

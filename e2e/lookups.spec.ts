@@ -67,6 +67,12 @@ test('the gloss card leaves its word\'s whole line in view, above or below it', 
   await page.keyboard.press('Escape');
   await page.keyboard.press('ArrowLeft');
   await expect(reader.focusedWord).toHaveText('l’');
+  // Its target reaches over the space before it: wider than its two letters, not over the word it is written onto.
+  const article = await page.locator('button.word:focus').boundingBox();
+  const agence = await reader.word('agence').boundingBox();
+  if (!article || !agence) throw new Error('not laid out');
+  expect(article.width).toBeGreaterThanOrEqual(18);
+  expect(article.x + article.width).toBeLessThanOrEqual(agence.x + 1);
   await page.keyboard.press('Enter');
   await expect(reader.card.getByTestId('gloss-attached')).toHaveText('l’agence: elided before “agence”');
   await expectAccessible(page, 'gloss card of an elided article');

@@ -44,6 +44,11 @@ export const EntrySchema = v.strictObject({
   /** Inherent gender of a noun. */
   gender: v.optional(v.picklist(['m', 'f'])),
   note: v.optional(Text),
+  /**
+   * A grammatical word (article, clitic pronoun, common preposition or conjunction): looking it up does not put it
+   * in review or vocabulary practice; the learner can still add it by hand.
+   */
+  function: v.optional(v.literal(true)),
 });
 
 export const VerbFormSchema = v.strictObject({
@@ -119,6 +124,8 @@ export interface Gloss {
   expression?: number;
   /** The sense in this sentence, short, as printed under the word (see inContextSense). */
   here?: string;
+  /** A grammatical word (EntrySchema's `function`). */
+  function?: true;
 }
 
 export interface LessonToken extends Token {
@@ -254,6 +261,7 @@ export function loadLesson(files: LessonFiles): Lesson {
       ...(gloss.number ? { number: gloss.number } : {}),
       ...(gloss.verb ? { verb: gloss.verb } : {}),
       ...(gloss.note ?? entry.note ? { note: [entry.note, gloss.note].filter(Boolean).join(' ') } : {}),
+      ...(entry.function ? { function: true as const } : {}),
     };
   }
 

@@ -73,6 +73,17 @@ describe('review', () => {
     expect(await summary(bruno)).toEqual({ due: 0, inReview: 0 });
   });
 
+  it('a grammatical word looked up (le, qui, et) stays out of review; marked learning by hand, it enters', async () => {
+    await lookUp(ana, 'le');
+    await lookUp(ana, 'qui');
+    await lookUp(ana, 'et');
+    await lookUp(ana, 'voyage');
+    expect(await queue(ana)).toEqual(['voyage']);
+    minutesLater(1);
+    await mark(ana, 'qui', 'learning');
+    expect(await queue(ana)).toEqual(['voyage', 'qui']);
+  });
+
   it('"My words" shows each word in the sentence it was first met in, with its gloss there', async () => {
     await lookUp(ana, 'retenir');
     await mark(ana, 'train', 'learning');

@@ -33,8 +33,12 @@ export class ReviewService {
     private readonly nativeBinding?: string,
   ) {}
 
-  /** A word was looked up: it gets its card the first time. */
+  /**
+   * A word was looked up: it gets its card the first time, unless it is a grammatical word (l', qui, et…), which
+   * enters review only when the learner marks it learning by hand (statusChanging).
+   */
   lookedUp(learnerId: string, lemma: string, source: WordSource): void {
+    if (this.lessons.find(source.lessonId)?.tokens[source.token]?.gloss?.function) return;
     const now = this.now();
     this.cards.insertIfMissing(learnerId, lemmaKey(lemma), source, newCard(now), now.toISOString());
   }

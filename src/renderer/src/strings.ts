@@ -54,7 +54,14 @@ export const strings = {
     editorNote: 'Editor’s note',
     paragraph: (n: number) => `Paragraph ${n}`,
     lookups: (n: number) => (n === 1 ? '1 look-up' : `${n} look-ups`),
-    timeRead: (minutes: number) => (minutes < 1 ? 'less than a minute read' : `${minutes} min read`),
+    /** Time spent reading so far, and before any: how long the text takes to read. */
+    timeRead: (minutes: number) => (minutes < 1 ? 'read for less than a minute' : `read for ${minutes} min`),
+    timeEstimate: (minutes: number) => `about ${minutes} min`,
+    noFrenchVoice:
+      'Pronunciation needs a French voice, and none was found on this computer. Windows and macOS include one (add French in the system’s speech or language settings); on Linux, install speech-dispatcher and espeak-ng.',
+    markRestKnown: 'Mark the rest of this page as known',
+    markedKnown: (n: number) => (n === 1 ? '1 word marked known.' : `${n} words marked known.`),
+    undoMarkKnown: 'Undo',
     loading: 'Opening the lesson…',
     statusName: { new: 'new', learning: 'learning', known: 'known' },
     pages: (where: 'top' | 'bottom') => (where === 'top' ? 'Pages' : 'Pages (end of page)'),
@@ -243,7 +250,10 @@ export const strings = {
   },
   gloss: {
     close: 'Close',
-    speak: 'Pronounce',
+    speak: 'Listen',
+    speakSentence: 'Listen to this sentence',
+    attachedTo: 'Written with',
+    elidedBefore: (word: string) => `elided before “${word}”`,
     lemma: 'Dictionary form',
     partOfSpeech: 'Part of speech',
     here: 'Here',

@@ -1,5 +1,7 @@
 // The reader's state for one learner and one lesson: the text, word statuses, the open gloss, reading position
 // and time. Every change the learner makes goes to the backend; the screen only lays this out.
+// Long because it is the one state the reader screen reads: its word selection, spoken word and "mark the rest
+// as known" share the open card, the page and the statuses, and split apart they would each need all three.
 import { lemmaKey } from '../../../core/lemma-key';
 import { neighbour } from '../../../core/reader/navigation';
 import { pageOfParagraph, paginate, screenfulFrom } from '../../../core/reader/pages';
@@ -26,6 +28,11 @@ function whenIdle(work: () => void): void {
 
 /** Seconds of reading are sent in batches, and only while the window is visible and focused. */
 const TIME_FLUSH_SECONDS = 30;
+/** A second counts as reading only if the learner acted (pointer, key, scroll, touch) this recently. */
+const IDLE_AFTER_MS = 60_000;
+const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+/** A learner's reading speed for the estimate shown before the first reading (words per minute). */
+const ESTIMATE_WORDS_PER_MINUTE = 100;
 
 /** The calls the reader makes: the real api, or in a test, a backend of its own. */
 export type ReaderApi = Pick<
@@ -51,6 +58,9 @@ export class ReaderState {
    */
   isOpen = $state<Record<number, boolean>>({});
   isTabStop = $state<Record<number, boolean>>({});
+  /** The word the voice is saying while a sentence is read aloud (one key, as isOpen). */
+  isSpoken = $state<Record<number, boolean>>({});
+  private spoken: number | undefined;
   /** Long lessons are shown a page at a time (about PAGE_WORDS words, whole paragraphs; see core/reader/pages). */
   page = $state(0);
   /** Paragraphs of the page rendered so far (exclusive end); see turnTo. */
@@ -60,12 +70,22 @@ export class ReaderState {
   selection = $state<{ anchor: number; focus: number } | null>(null);
   /** Per-word flag, as isOpen: only the words entering or leaving the selection re-render. */
   isSelected = $state<Record<number, boolean>>({});
+  /** The words "mark the rest of this page as known" last changed, until undone or the page turns. */
+  markedKnown = $state.raw<WordRef[] | null>(null);
   highlight = $state<{ start: number; end: number } | null>(null);
 
   /** Paragraph ranges [first, end) of each page. */
   pages = $derived(paginate(this.wordCounts));
+  /** About how long the lesson takes to read, shown until the learner has read some of it. */
+  estimatedMinutes = $derived(Math.max(1, Math.round(this.wordCounts.reduce((sum, n) => sum + n, 0) / ESTIMATE_WORDS_PER_MINUTE)));
 
   private unsentSeconds = 0;
+  private lastInput = 0;
+  private readonly noteInput = (): void => {
+    this.lastInput = Date.now();
+  };
+  /** Lemmas looked up in this reading (this opening of the lesson): opening one again is not another look-up. */
+  private lookedUp: Record<string, true> = Object.create(null) as Record<string, true>;
   private timer: ReturnType<typeof setInterval> | undefined;
   private positionTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -225,16 +245,25 @@ export class ReaderState {
   showPage(page: number, word?: WordRef): void {
     const shown = Math.max(0, Math.min(this.pages.length - 1, page));
     this.setOpen(null);
+    this.markedKnown = null;
     const target = word ?? this.firstWordOnPage(shown);
     this.turnTo(shown, target?.paragraph);
     if (target) this.setActive(target.token.i);
   }
 
+  /**
+   * Opens a word's card. Only a deliberate open (click, tap, Enter) is a look-up, and once per lemma per reading:
+   * a resting pointer shows a preview, which the backend never hears of.
+   */
   show(word: WordRef, by: OpenedBy): void {
     if (this.open?.word.token.i === word.token.i && this.open.by !== 'hover' && by === 'hover') return;
     this.setOpen({ word, by });
+    if (by === 'hover') return;
     this.setActive(word.token.i);
     this.savePositionSoon(word);
+    const lemma = lemmaKey(word.token.gloss.lemma);
+    if (this.lookedUp[lemma]) return;
+    this.lookedUp[lemma] = true;
     void session.guard(async () => {
       const { lookups } = await this.api['reading:lookup']({
         learnerId: this.learnerId,
@@ -257,6 +286,36 @@ export class ReaderState {
       if (saved.status === 'new') delete this.reading.statuses[saved.lemma];
       else this.reading.statuses[saved.lemma] = saved.status;
     });
+  }
+
+  /** One word of each lemma on the current page still marked new (LingQ's "the rest of the page"). */
+  newWordsOnPage(): WordRef[] {
+    const [first, end] = this.pages[this.page] ?? [0, 0];
+    const seen: Record<string, true> = Object.create(null) as Record<string, true>;
+    const words: WordRef[] = [];
+    for (let p = first; p < end; p++) {
+      for (const token of this.text?.words(p) ?? []) {
+        const lemma = lemmaKey(token.gloss.lemma);
+        if (seen[lemma] || this.statusOf(lemma) !== 'new') continue;
+        seen[lemma] = true;
+        words.push({ token, paragraph: p });
+      }
+    }
+    return words;
+  }
+
+  /** Marks every word of the page still new as known; undoMarkKnown puts them back. */
+  async markRestKnown(): Promise<void> {
+    const words = this.newWordsOnPage();
+    // Sent together, not one after another: a page has a hundred words or more.
+    await Promise.all(words.map((word) => this.setStatus(word, 'known')));
+    this.markedKnown = words;
+  }
+
+  async undoMarkKnown(): Promise<void> {
+    const words = this.markedKnown ?? [];
+    this.markedKnown = null;
+    await Promise.all(words.map((word) => this.setStatus(word, 'new')));
   }
 
   focusWord(word: WordRef): void {
@@ -333,6 +392,25 @@ export class ReaderState {
     return outcome.ok ? undefined : outcome.message;
   }
 
+  /** The sentence a word is in, as text to speak, and the word at each offset of that text. */
+  sentenceAround(word: WordRef): { text: string; wordAt: (offset: number) => number | undefined } | undefined {
+    const text = this.text;
+    const sentence = text?.wire.paragraphs[word.paragraph]?.sentences.find((s) => s.start <= word.token.start && word.token.start < s.end);
+    if (!text || !sentence) return undefined;
+    const words = text.words(word.paragraph).filter((w) => w.start >= sentence.start && w.start < sentence.end);
+    return {
+      text: text.wire.text.slice(sentence.start, sentence.end),
+      wordAt: (offset) => words.findLast((w) => w.start <= sentence.start + offset)?.i,
+    };
+  }
+
+  /** Marks the word being spoken, or none. */
+  setSpoken(tokenIndex: number | undefined): void {
+    if (this.spoken !== undefined) delete this.isSpoken[this.spoken];
+    this.spoken = tokenIndex;
+    if (tokenIndex !== undefined) this.isSpoken[tokenIndex] = true;
+  }
+
   toggleTranslation(paragraph: number): void {
     this.revealed = { ...this.revealed, [paragraph]: !this.revealed[paragraph] };
   }
@@ -346,10 +424,16 @@ export class ReaderState {
     }, 400);
   }
 
-  /** Counts reading time while the page is visible and focused; call stopClock when leaving. */
+  /**
+   * Counts reading time while the page is visible and focused and the learner has acted within the last minute
+   * (a reader left open on a desk is not reading); call stopClock when leaving.
+   */
   startClock(): void {
+    this.lastInput = Date.now();
+    for (const type of INPUT_EVENTS) window.addEventListener(type, this.noteInput, { capture: true, passive: true });
     this.timer = setInterval(() => {
       if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
+      if (Date.now() - this.lastInput > IDLE_AFTER_MS) return;
       this.unsentSeconds += 1;
       if (this.unsentSeconds >= TIME_FLUSH_SECONDS) void this.flushTime();
     }, 1000);
@@ -357,6 +441,7 @@ export class ReaderState {
 
   async stopClock(): Promise<void> {
     clearInterval(this.timer);
+    for (const type of INPUT_EVENTS) window.removeEventListener(type, this.noteInput, { capture: true });
     await this.flushTime();
   }
 

@@ -36,9 +36,15 @@ test('a drag or Shift+arrows selects words: the expression they form, else each 
   await reader.back.click();
   const review = reviewPage(page);
   await review.openWords.click();
-  const phrase = review.word('il y a plus de dix ans');
-  await expect(phrase.locator('mark')).toHaveText('il y a plus de dix ans');
-  await expect(phrase).toContainText('Ce voyage, qui a retenu Kim');
+  // Its row is titled by the phrase's text, never its "phrase:" key; its sentence is in the row's details.
+  const phrase = review.word('phrase:il y a plus de dix ans');
+  await expect(phrase.getByRole('rowheader')).toHaveText(/^il y a plus de dix ans/u);
+  await expect(phrase).toContainText('Phrase');
+  await expect(phrase).toContainText('more than ten years ago');
+  await expect(phrase).not.toContainText('phrase:');
+  await review.openDetails('phrase:il y a plus de dix ans').click();
+  await expect(review.details.locator('mark')).toHaveText('il y a plus de dix ans');
+  await expect(review.details).toContainText('Ce voyage, qui a retenu Kim');
   await review.back.click();
   await openLessonQuietly(page);
 

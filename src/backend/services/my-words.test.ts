@@ -127,6 +127,19 @@ describe('my words', () => {
     for (const line of lines.slice(0, -1)) expect(line.split('\t')).toHaveLength(2);
   });
 
+  it('a saved phrase takes a note, is exported by its text (never its "phrase:" key), and leaves with its range when removed', async () => {
+    const tokens = lesson.paragraphs.flatMap((p) => p.tokens);
+    const at = (form: string): number => tokens.find((t) => t.gloss?.form === form)!.i;
+    const phrase = value<MyWord>(await backend.call('review:addPhrase', { learnerId: ana.id, lessonId: LESSON, first: at('agence'), last: at('presse') }));
+    expect(phrase).toMatchObject({ kind: 'phrase', lemma: 'phrase:agence de presse', token: at('agence'), note: null, ignored: false });
+    value(await backend.call('review:note', { learnerId: ana.id, lemma: phrase.lemma, note: 'news agency' }));
+    const { bytes } = await download('csv');
+    const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.kind === 'phrase')).toMatchObject({ kind: 'phrase', word: 'agence de presse', lemma: 'agence de presse', note: 'news agency' });
+    value(await backend.call('review:remove', { learnerId: ana.id, lemma: phrase.lemma }));
+    expect((await words()).map((w) => w.lemma)).toEqual(['voyage', 'retenir']);
+  });
+
   it('refuses to export when there is no word yet', async () => {
     const bruno = value<Learner>(await backend.call('learners:create', { name: 'Bruno' }));
     expect(await backend.call('review:export', { learnerId: bruno.id, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -59,8 +59,8 @@ async function main(): Promise<void> {
     const memory = await memoryRow(work);
     log('class report and import (issue 6)');
     const reports = await reportRows(work);
-    const [readerPaint, glossArticle, glossLong, quizAnswer] = browser.rows;
-    const rows = [tokenizing, lessonLoad, readerPaint, glossArticle, glossLong, quizAnswer, start, size, memory, ...reports].filter(
+    const [readerPaint, glossArticle, glossLong, quizAnswer, hoverCalls] = browser.rows;
+    const rows = [tokenizing, lessonLoad, readerPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports].filter(
       (row): row is Row => row !== undefined,
     );
 

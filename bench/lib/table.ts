@@ -1,6 +1,6 @@
 // One row per benchmark: the figure, its budget, the floor measured in the same run, and how they compare.
 
-export type Unit = 'ms' | 'words/s' | 'kB' | 'MB';
+export type Unit = 'ms' | 'words/s' | 'kB' | 'MB' | 'calls';
 
 export interface Row {
   what: string;

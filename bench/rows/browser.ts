@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadLesson } from '../../src/core/lesson';
 import type { QuestionView } from '../../src/core/quiz-view';
-import { callAnswered } from '../../test/support/calls';
 import { startServer } from '../../src/server/http-server';
 import { plausibleAnswer } from '../lib/answers';
 import { startApp, type App } from '../lib/app';
@@ -68,8 +67,9 @@ function prepare(work: string): Prepared {
 }
 
 /** A fresh tab (its own browser context and renderer process) on the app's library, settled. */
-async function openApp(browser: Browser, app: App): Promise<Page> {
+async function openApp(browser: Browser, app: App, beforeLoad?: (page: Page) => void): Promise<Page> {
   const page = await newPage(browser);
+  beforeLoad?.(page);
   await page.goto(`${app.origin}#token=${app.token}`);
   await page.waitForLoadState('networkidle');
   return page;
@@ -87,22 +87,53 @@ async function openReader(page: Page, title: string): Promise<{ ms: number; phas
   return { ms: t.painted - t.start, phases };
 }
 
-/** In the reader of `title`: click a word, time until its gloss card is painted, close it once the lookup is saved. */
-async function glossOpens(browser: Browser, app: App, title: string, sampling: Sampling): Promise<number[]> {
-  const page = await openApp(browser, app);
+/** Counts the calls a page sends (socket frames and HTTP requests) while `counting` is on. */
+function callCounter(page: Page): { counting: boolean; calls: number } {
+  const counter = { counting: false, calls: 0 };
+  const count = (): void => {
+    if (counter.counting) counter.calls += 1;
+  };
+  page.on('websocket', (ws) => ws.on('framesent', count));
+  page.on('request', count);
+  return counter;
+}
+
+/**
+ * The calls the page sends while the pointer rests on `words` words in turn, each until its preview card opens:
+ * a hover is a preview, which should cost the backend nothing.
+ */
+async function callsWhileHovering(page: Page, counter: { counting: boolean; calls: number }, words: number): Promise<number> {
+  counter.counting = true;
+  for (let n = 0; n < words; n++) {
+    await page.locator(WORD).nth(n * 3).hover();
+    await page.locator(CARD).waitFor({ state: 'visible' });
+  }
+  await page.mouse.move(0, 0);
+  await page.locator(CARD).waitFor({ state: 'detached' });
+  counter.counting = false;
+  return counter.calls;
+}
+
+/**
+ * In the reader of `title`: click a word, time until its gloss card is painted, close it once any look-up it made
+ * is saved (a word's second opening in one reading makes none).
+ */
+async function glossOpens(browser: Browser, app: App, title: string, sampling: Sampling): Promise<{ times: number[]; hoverCalls: number }> {
+  let counter = { counting: false, calls: 0 };
+  const page = await openApp(browser, app, (p) => (counter = callCounter(p)));
   await openReader(page, title);
+  const hoverCalls = await callsWhileHovering(page, counter, 10);
   const times = await sample(sampling, async (run) => {
     const word = page.locator(WORD).nth((run * 7) % 150);
     await word.scrollIntoViewIfNeeded();
-    const lookup = callAnswered(page, 'reading:lookup');
     const t = await timeClick(page, WORD, CARD, () => word.click());
-    await lookup;
+    await page.waitForLoadState('networkidle');
     await page.keyboard.press('Escape');
     await page.locator(CARD).waitFor({ state: 'detached' });
     return t.painted - t.start;
   });
   await page.context().close();
-  return times;
+  return { times, hoverCalls };
 }
 
 /** The floor of a gloss: on the static page of the same text, a click on a paragraph until a small card is painted. */
@@ -216,9 +247,9 @@ export async function browserRows(work: string): Promise<{ rows: Row[]; chromium
 
     // Gloss cards: in the 20,000-word lesson, then in the article itself.
     const longSampling = { warmup: 2, runs: 15, maxSeconds: 10 };
-    const longOpens = await glossOpens(browser, app, prepared.longTitle, longSampling);
+    const { times: longOpens } = await glossOpens(browser, app, prepared.longTitle, longSampling);
     const articleSampling = { warmup: 5, runs: 40 };
-    const articleOpens = await glossOpens(browser, app, prepared.articleTitle, articleSampling);
+    const { times: articleOpens, hoverCalls } = await glossOpens(browser, app, prepared.articleTitle, articleSampling);
     const cardFloor = await plainCardOpens(browser, plain.url, articleSampling);
 
     const answerSampling = { warmup: 20, runs: 200 };
@@ -267,6 +298,12 @@ export async function browserRows(work: string): Promise<{ rows: Row[]; chromium
           timesMs: answers,
           floorTimesMs: floorAnswers,
         },
+      },
+      {
+        what: 'pointer resting on 10 words of the article in turn (each preview shown): calls to the backend',
+        unit: 'calls',
+        value: hoverCalls,
+        budget: { max: 0 },
       },
     ];
     return { rows, chromium: browser.version() };

@@ -70,7 +70,7 @@ export function createBackend(options: BackendOptions): Backend {
   const learners = new LearnerService(learnersRepository, new AppStateRepository(db), now);
   const readingRepository = new ReadingRepository(db);
   // Review first: reading tells it of every word met, so the word gets its review card.
-  const review = new ReviewService(new ReviewRepository(db), lessons, learners, now);
+  const review = new ReviewService(new ReviewRepository(db), lessons, learners, now, options.saveFile ?? downloadInstead, options.nativeBinding);
   const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review);
   const quizRepository = new QuizRepository(db);
   const openAnswers = new OpenAnswerService(quizRepository, lessons, now);

@@ -132,7 +132,7 @@ export function lessonView(lesson: Lesson, quiz: Quiz | undefined): LessonView {
       translation: paragraph.translation,
       sentences: paragraph.sentences.map((s) => {
         const sentence = lesson.sentences[s];
-        return { start: sentence?.start ?? 0, end: sentence?.end ?? 0 };
+        return { start: sentence?.start ?? 0, end: sentence?.end ?? 0, ...(sentence?.translation ? { translation: sentence.translation } : {}) };
       }),
       tokens: lesson.tokens.slice(paragraph.tokens[0], paragraph.tokens[1]).map((token) => ({
         i: token.index,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grammarLine, shortSense } from './gloss-format';
+import { grammarLine, inContextSense, shortSense } from './gloss-format';
 import type { Gloss } from './lesson';
 
 const base: Gloss = { form: 'retenu', lemma: 'retenir', pos: 'verb', sense: 'kept', entryId: 'retenir.v' };
@@ -38,5 +38,27 @@ describe('shortSense', () => {
     ['armoured', 'armoured'],
   ])('%s → %s', (sense, expected) => {
     expect(shortSense(sense)).toBe(expected);
+  });
+});
+
+describe('inContextSense', () => {
+  const present3sg = { tense: 'present', mood: 'indicative', person: 3, number: 'sg' } as const;
+  const passeCompose = { tense: 'passé composé', mood: 'indicative', person: 3, number: 'sg', group: 'a retenu' } as const;
+  it.each([
+    { case: 'the token’s own sense first', grammar: { pos: 'verb', verb: passeCompose }, senses: { token: 'kept (in Russia)', entry: 'to keep' }, here: 'kept' },
+    { case: 'a plural noun in the plural', grammar: { pos: 'noun', number: 'pl' }, senses: { entry: 'year' }, here: 'years' },
+    { case: 'a plural noun ending in y', grammar: { pos: 'noun', number: 'pl' }, senses: { entry: 'country' }, here: 'countries' },
+    { case: '« est » is "is"', grammar: { pos: 'verb', verb: present3sg }, senses: { entry: 'to be' }, here: 'is' },
+    { case: 'a present verb takes -s', grammar: { pos: 'verb', verb: present3sg }, senses: { entry: 'to concern, to regard' }, here: 'concerns' },
+    { case: 'a plural present stays bare', grammar: { pos: 'verb', verb: { ...present3sg, number: 'pl' } }, senses: { entry: 'say' }, here: 'say' },
+    { case: 'the auxiliary of « a retenu » is "has"', grammar: { pos: 'auxiliary', verb: passeCompose }, senses: { entry: 'have (auxiliary forming compound tenses)' }, here: 'has' },
+    { case: 'the auxiliary of « ont tenu » is "have"', grammar: { pos: 'auxiliary', verb: { ...passeCompose, number: 'pl' } }, senses: { entry: 'have (auxiliary)' }, here: 'have' },
+    { case: 'a participle of a compound tense', grammar: { pos: 'verb', verb: passeCompose }, senses: { entry: 'to cross' }, here: 'crossed' },
+    { case: 'an irregular participle', grammar: { pos: 'verb', verb: passeCompose }, senses: { entry: 'to hold (a meeting)' }, here: 'held' },
+    { case: 'a conditional', grammar: { pos: 'verb', verb: { ...present3sg, tense: 'conditionnel présent', mood: 'conditional' } }, senses: { entry: 'receive, get' }, here: 'would receive' },
+    { case: 'an infinitive keeps "to"', grammar: { pos: 'verb', verb: { tense: 'present infinitive', mood: 'infinitive' } }, senses: { entry: 'support, back' }, here: 'to support' },
+    { case: 'a word with no grammar to apply', grammar: { pos: 'adverb' }, senses: { entry: 'already' }, here: 'already' },
+  ] as const)('$case', ({ grammar, senses, here }) => {
+    expect(inContextSense(grammar, senses)).toBe(here);
   });
 });

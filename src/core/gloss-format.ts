@@ -1,5 +1,19 @@
 // Turns a gloss's grammar into the short English lines the gloss card shows, so components only lay them out.
-import type { Gloss } from './lesson';
+
+/** The grammar of a glossed word, as the lesson gives it (structural, so lesson.ts can use these helpers). */
+interface Grammar {
+  pos: string;
+  gender?: 'm' | 'f' | undefined;
+  number?: 'sg' | 'pl' | undefined;
+  verb?: VerbForm | undefined;
+}
+interface VerbForm {
+  tense: string;
+  mood: string;
+  person?: 1 | 2 | 3 | undefined;
+  number?: 'sg' | 'pl' | undefined;
+  group?: string | undefined;
+}
 
 const GENDER = { m: 'masculine', f: 'feminine' } as const;
 const NUMBER = { sg: 'singular', pl: 'plural' } as const;
@@ -9,7 +23,7 @@ const PERSON = { 1: '1st person', 2: '2nd person', 3: '3rd person' } as const;
  * "noun, masculine singular" / "verb: passé composé, indicative, 3rd person singular (a retenu)" /
  * "verb: past participle (passive sense), feminine plural": a participle standing alone agrees like an adjective.
  */
-export function grammarLine(gloss: Gloss): string {
+export function grammarLine(gloss: Grammar): string {
   const agreement = [gloss.gender ? GENDER[gloss.gender] : '', gloss.number ? NUMBER[gloss.number] : ''].filter(Boolean).join(' ');
   if (gloss.verb) {
     const { tense, mood, person, number, group } = gloss.verb;
@@ -40,4 +54,89 @@ export function optionSense(sense: string): string {
 export function shortSense(sense: string): string {
   const bare = optionSense(sense).replace(/«[^»]*»?/g, ' ');
   return (bare.split(/[,/:]/)[0] ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** English forms the regular rules get wrong: past participle and simple past. */
+const IRREGULAR: Record<string, { participle: string; past: string }> = {
+  be: { participle: 'been', past: 'was' },
+  have: { participle: 'had', past: 'had' },
+  hold: { participle: 'held', past: 'held' },
+  give: { participle: 'given', past: 'gave' },
+  keep: { participle: 'kept', past: 'kept' },
+  make: { participle: 'made', past: 'made' },
+  say: { participle: 'said', past: 'said' },
+  undertake: { participle: 'undertaken', past: 'undertook' },
+  get: { participle: 'got', past: 'got' },
+  take: { participle: 'taken', past: 'took' },
+  see: { participle: 'seen', past: 'saw' },
+  come: { participle: 'come', past: 'came' },
+  go: { participle: 'gone', past: 'went' },
+  know: { participle: 'known', past: 'knew' },
+  admit: { participle: 'admitted', past: 'admitted' },
+};
+
+function regularPast(verb: string): string {
+  if (verb.endsWith('e')) return `${verb}d`;
+  if (/[^aeiou]y$/u.test(verb)) return `${verb.slice(0, -1)}ied`;
+  return `${verb}ed`;
+}
+
+function thirdSingular(verb: string): string {
+  if (verb === 'be') return 'is';
+  if (verb === 'have') return 'has';
+  if (/(?:s|x|z|ch|sh|o)$/u.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/u.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
+
+/** "year" → "years", "country" → "countries"; a sense already plural or uncountable stays. */
+function plural(noun: string): string {
+  if (/s$/u.test(noun) || /\bmedia$/u.test(noun)) return noun;
+  if (/[^aeiou]y$/u.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:x|z|ch|sh)$/u.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
+/** An English verb (its bare form) as the French form's tense, mood, person and number say it in the sentence. */
+function conjugate(verb: string, form: VerbForm, auxiliary: boolean): string {
+  const { tense, mood, person, number } = form;
+  const [head = verb, ...rest] = verb.split(' ');
+  const tail = rest.length > 0 ? ` ${rest.join(' ')}` : '';
+  const participle = (IRREGULAR[head]?.participle ?? regularPast(head)) + tail;
+  const third = person === 3 || person === undefined;
+  if (auxiliary && head === 'have') {
+    if (mood === 'conditional') return 'would have';
+    if (mood === 'infinitive') return 'to have';
+    return third && number !== 'pl' && mood === 'indicative' ? 'has' : 'have';
+  }
+  if (mood === 'participle') return tense.includes('present') ? `${head.replace(/e$/u, '')}ing${tail}` : participle;
+  if (mood === 'infinitive') return `to ${verb}`;
+  if (/compos|passé|past/u.test(tense)) return participle;
+  if (mood === 'conditional') return `would ${verb}`;
+  if (tense.startsWith('futur')) return `will ${verb}`;
+  if (tense === 'imparfait') {
+    if (head === 'be') return number === 'pl' ? `were${tail}` : `was${tail}`;
+    return (IRREGULAR[head]?.past ?? regularPast(head)) + tail;
+  }
+  if (head === 'be') return (number === 'pl' ? 'are' : person === 1 ? 'am' : 'is') + tail;
+  return third && number !== 'pl' ? thirdSingular(head) + tail : verb;
+}
+
+/**
+ * What the interlinear line prints under a word: its sense in this sentence, never a dictionary form. The
+ * token's own sense comes first, as written ("kept"); otherwise the entry's sense is put in the word's form:
+ * "ans" → years, "est" → is, the auxiliary "a" of « a retenu » → has.
+ */
+export function inContextSense(
+  gloss: Grammar,
+  senses: { token?: string | undefined; entry: string },
+): string {
+  if (senses.token !== undefined) return shortSense(senses.token);
+  const sense = shortSense(senses.entry);
+  if (!sense) return sense;
+  if (gloss.pos === 'noun' && gloss.number === 'pl') return plural(sense);
+  if ((gloss.pos === 'verb' || gloss.pos === 'auxiliary') && gloss.verb) {
+    return conjugate(sense.replace(/^to /u, ''), gloss.verb, gloss.pos === 'auxiliary');
+  }
+  return sense;
 }

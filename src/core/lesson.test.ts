@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadArticle } from '../../test/support/article';
+import { loadArticle, readLessonFiles } from '../../test/support/article';
 import { grammarLine } from './gloss-format';
-import type { Gloss, Lesson } from './lesson';
+import { loadLesson, type Gloss, type Lesson } from './lesson';
 
 const lesson: Lesson = loadArticle();
 const glosses = lesson.tokens.flatMap((t) => (t.gloss ? [t.gloss] : []));
@@ -67,5 +67,24 @@ describe('the kim-russie glosses, as a French reader checks them', () => {
       .map((t) => `${t.gloss?.sense} ${t.gloss?.note ?? ''}`)
       .concat(lesson.expressions.filter((e) => paragraph && e.start >= paragraph.start && e.end <= paragraph.end).map((e) => `${e.sense} ${e.note ?? ''}`));
     expect(notes.filter((n) => /state media|médias d’État|propaganda/i.test(n))).toEqual([]);
+  });
+});
+
+describe('translations aligned by sentence', () => {
+  it('give each sentence of the article its own translation, and the paragraph all of them', () => {
+    const [armouredTrain, monday] = lesson.paragraphs[2]!.sentences.map((s) => lesson.sentences[s]!);
+    expect(armouredTrain?.translation).toMatch(/^Kim’s armoured train crossed the border .* \(local time\)\.$/u);
+    expect(monday?.translation).toBe('On Monday, according to KCNA.');
+    expect(lesson.paragraphs[2]?.translation).toBe(`${armouredTrain?.translation} ${monday?.translation}`);
+    expect(lesson.sentences.every((s) => s.translation)).toBe(true);
+  });
+
+  it('refuse a paragraph whose sentence translations do not match its sentences, naming it', () => {
+    const files = readLessonFiles();
+    const translations = JSON.parse(files['translations.json']) as string[][];
+    translations[2] = [translations[2]!.join(' ')];
+    expect(() => loadLesson({ ...files, 'translations.json': JSON.stringify(translations) })).toThrow(
+      "translations.json: 2: has 1 sentence translations for the paragraph's 2 sentences",
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Lesson content as data: the schema of a lesson folder, and the loader that checks every gloss against the text.
 import * as v from 'valibot';
+import { inContextSense } from './gloss-format';
 import { splitParagraphs, splitSentences, tokenize, type Range, type Token } from './tokenizer';
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
@@ -43,6 +44,11 @@ export const EntrySchema = v.strictObject({
   /** Inherent gender of a noun. */
   gender: v.optional(v.picklist(['m', 'f'])),
   note: v.optional(Text),
+  /**
+   * A grammatical word (article, clitic pronoun, common preposition or conjunction): looking it up does not put it
+   * in review or vocabulary practice; the learner can still add it by hand.
+   */
+  function: v.optional(v.literal(true)),
 });
 
 export const VerbFormSchema = v.strictObject({
@@ -83,7 +89,11 @@ export const LexiconSchema = v.strictObject({
   expressions: v.array(ExpressionSchema),
 });
 
-export const TranslationsSchema = v.array(Text);
+/**
+ * One translation per paragraph: the whole paragraph's, or a list with one translation per sentence of the French
+ * paragraph (as splitSentences cuts it), so a sentence's translation can be shown alone.
+ */
+export const TranslationsSchema = v.array(v.union([Text, v.pipe(v.array(Text), v.minLength(1, 'must not be empty'))]));
 
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
 export type Entry = v.InferOutput<typeof EntrySchema>;
@@ -112,6 +122,10 @@ export interface Gloss {
   note?: string;
   /** Index into the lesson's expressions when this word belongs to one. */
   expression?: number;
+  /** The sense in this sentence, short, as printed under the word (see inContextSense). */
+  here?: string;
+  /** A grammatical word (EntrySchema's `function`). */
+  function?: true;
 }
 
 export interface LessonToken extends Token {
@@ -125,6 +139,8 @@ export interface LessonToken extends Token {
 export interface LessonSentence extends Range {
   index: number;
   paragraph: number;
+  /** When the lesson aligns its translation by sentence. */
+  translation?: string;
 }
 
 export interface Lesson {
@@ -183,21 +199,29 @@ export function loadLesson(files: LessonFiles): Lesson {
 
   const sentences: LessonSentence[] = [];
   const tokens: LessonToken[] = [];
+  const misaligned: string[] = [];
   const paragraphs: Lesson['paragraphs'] = paragraphRanges.map((range, p) => {
     const sentenceIds: number[] = [];
     const ranges = splitSentences(text, range);
-    for (const sentence of ranges) {
-      sentenceIds.push(sentences.length);
-      sentences.push({ ...sentence, index: sentences.length, paragraph: p });
+    const translation = translations[p] ?? '';
+    const bySentence = Array.isArray(translation) ? translation : undefined;
+    if (bySentence && bySentence.length !== ranges.length) {
+      misaligned.push(`${p}: has ${bySentence.length} sentence translations for the paragraph's ${ranges.length} sentences`);
     }
+    ranges.forEach((sentence, s) => {
+      sentenceIds.push(sentences.length);
+      const own = bySentence?.[s];
+      sentences.push({ ...sentence, index: sentences.length, paragraph: p, ...(own === undefined ? {} : { translation: own }) });
+    });
     const first = tokens.length;
     let s = 0;
     for (const token of tokenize(text.slice(range.start, range.end), range.start)) {
       while (s < ranges.length - 1 && token.start >= (ranges[s]?.end ?? 0)) s++;
       tokens.push({ ...token, index: tokens.length, paragraph: p, sentence: sentenceIds[s] ?? 0 });
     }
-    return { ...range, index: p, translation: translations[p] ?? '', sentences: sentenceIds, tokens: [first, tokens.length] };
+    return { ...range, index: p, translation: bySentence ? bySentence.join(' ') : (translation as string), sentences: sentenceIds, tokens: [first, tokens.length] };
   });
+  if (misaligned.length > 0) throw new LessonError('translations.json', misaligned);
 
   const problems: string[] = [];
   const byStart = new Map<number, LessonToken>();
@@ -225,16 +249,19 @@ export function loadLesson(files: LessonFiles): Lesson {
       problems.push(`${where}: glossed twice`);
       continue;
     }
+    const grammar = { pos: entry.pos, number: gloss.number, verb: gloss.verb };
     token.gloss = {
       form: gloss.form,
       lemma: entry.lemma,
       pos: entry.pos,
       sense: gloss.sense ?? entry.sense,
+      here: inContextSense(grammar, { token: gloss.sense, entry: entry.sense }),
       entryId: gloss.entry,
       ...(gloss.gender ?? entry.gender ? { gender: gloss.gender ?? entry.gender } : {}),
       ...(gloss.number ? { number: gloss.number } : {}),
       ...(gloss.verb ? { verb: gloss.verb } : {}),
       ...(gloss.note ?? entry.note ? { note: [entry.note, gloss.note].filter(Boolean).join(' ') } : {}),
+      ...(entry.function ? { function: true as const } : {}),
     };
   }
 

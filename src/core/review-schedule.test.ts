@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeCard, isInQueue, newCard, reopen, reviewQueue, type CardState } from './review-schedule';
+import { gradeCard, isInQueue, newCard, nextDueByRating, reopen, reviewQueue, type CardState } from './review-schedule';
 
 const NOW = new Date('2024-05-01T10:00:00.000Z');
 const at = (minutes: number): Date => new Date(NOW.getTime() + minutes * 60_000);
@@ -96,5 +96,33 @@ describe('the queue', () => {
     // A card already due is left as it is.
     const due = newCard(NOW);
     expect(reopen(due, at(5))).toBe(due);
+  });
+});
+
+describe('nextDueByRating', () => {
+  it('gives each rating the due date grading with it gives, later for an easier rating', () => {
+    let card = newCard(NOW);
+    for (const [minutes, rating] of [[0, 'good'], [10, 'good'], [3 * DAY, 'hard']] as const) {
+      const preview = nextDueByRating(card, at(minutes));
+      for (const r of ['again', 'hard', 'good', 'easy'] as const) expect(preview[r]).toBe(gradeCard(card, r, at(minutes)).card.due);
+      expect(Date.parse(preview.again)).toBeLessThan(Date.parse(preview.good));
+      expect(Date.parse(preview.good)).toBeLessThan(Date.parse(preview.easy));
+      card = gradeCard(card, rating, at(minutes)).card;
+    }
+  });
+
+  it('on a new card: again in a minute, good in ten, easy in days', () => {
+    const preview = nextDueByRating(newCard(NOW), NOW);
+    expect(preview.again).toBe(at(1).toISOString());
+    expect(preview.good).toBe(at(10).toISOString());
+    expect(Date.parse(preview.easy) - NOW.getTime()).toBeGreaterThanOrEqual(DAY * 60_000);
+  });
+});
+
+describe('ignored words', () => {
+  it('never come to the queue, even when due', () => {
+    const words = [{ lemma: 'a', card: newCard(NOW), status: 'new', ignored: true }, { lemma: 'b', card: newCard(NOW), status: 'learning' }];
+    expect(reviewQueue(words, NOW).map((w) => w.lemma)).toEqual(['b']);
+    expect(isInQueue(newCard(NOW), 'new', NOW, true)).toBe(false);
   });
 });

@@ -97,14 +97,21 @@ export function gradeCard(card: CardState, rating: ReviewRating, now: Date): { c
   };
 }
 
-/** A word is reviewed while the learner has not marked it known, once its due time has come. */
-export function isInQueue(card: Pick<CardState, 'due'>, status: string, now: Date): boolean {
-  return status !== 'known' && Date.parse(card.due) <= now.getTime();
+/** When the word would next be due after each rating, as Anki shows on its buttons: what gradeCard would give. */
+export function nextDueByRating(card: CardState, now: Date): Record<ReviewRating, string> {
+  const preview = scheduler.repeat(toCard(card), now);
+  const due = (rating: ReviewRating): string => preview[GRADES[rating]].card.due.toISOString();
+  return { again: due('again'), hard: due('hard'), good: due('good'), easy: due('easy') };
+}
+
+/** A word is reviewed while the learner has neither marked it known nor ignored it, once its due time has come. */
+export function isInQueue(card: Pick<CardState, 'due'>, status: string, now: Date, ignored = false): boolean {
+  return !ignored && status !== 'known' && Date.parse(card.due) <= now.getTime();
 }
 
 /** The words to review now, the longest overdue first. */
-export function reviewQueue<T extends { card: Pick<CardState, 'due'>; status: string }>(words: readonly T[], now: Date): T[] {
-  return words.filter((w) => isInQueue(w.card, w.status, now)).sort((a, b) => Date.parse(a.card.due) - Date.parse(b.card.due));
+export function reviewQueue<T extends { card: Pick<CardState, 'due'>; status: string; ignored?: boolean }>(words: readonly T[], now: Date): T[] {
+  return words.filter((w) => isInQueue(w.card, w.status, now, w.ignored)).sort((a, b) => Date.parse(a.card.due) - Date.parse(b.card.due));
 }
 
 /** A word set back to "learning" after "known" comes back to the queue at once, keeping what FSRS knows of it. */

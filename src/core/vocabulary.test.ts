@@ -30,6 +30,14 @@ describe('vocabularyPractice', () => {
     expect(practice(3, [], 0)).toEqual([]);
   });
 
+  it('never practises a grammatical word (dans, pour, avec…), even one the learner looked up', () => {
+    const grammatical = ['dans', 'pour', 'avec', 'sur'];
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const targets = practice(seed, grammatical, 40).map((q) => entryByOption.get(q.correct));
+      expect(targets.filter((entry) => entry?.function), `seed ${seed}`).toEqual([]);
+    }
+  });
+
   it('puts the lemmas the learner looked up first', () => {
     const lookedUp = ['blindé', 'outre', 'prévenir'];
     for (const seed of [1, 2, 3, 4, 5]) {

@@ -14,7 +14,8 @@ export interface VocabularyOptions {
   count: number;
 }
 
-// Words worth practising; articles, pronouns, determiners, auxiliaries and names are not.
+// Words worth practising; articles, pronouns, determiners, auxiliaries, names and grammatical words (the lexicon's
+// `function` flag: à, de, dans, pour…) are not.
 const TARGET_POS = new Set(['noun', 'verb', 'adjective', 'adverb', 'preposition']);
 // Senses of these two are mostly grammar (il y a = ago, a été = was), not vocabulary.
 const SKIPPED_LEMMAS = new Set(['avoir', 'être']);
@@ -77,7 +78,7 @@ function practisableWords(lesson: Lesson): Word[] {
   const words = new Map<string, Word>();
   for (const token of lesson.tokens) {
     const gloss = token.gloss;
-    if (token.kind !== 'word' || !gloss || !TARGET_POS.has(gloss.pos)) continue;
+    if (token.kind !== 'word' || !gloss || !TARGET_POS.has(gloss.pos) || gloss.function) continue;
     if (SKIPPED_LEMMAS.has(gloss.lemma) || !/^[\p{L}][\p{L}’'-]*$/u.test(gloss.lemma) || [...gloss.lemma].length < 3) continue;
     if (/['’]$/u.test(token.text) || slipTokens.has(token.index) || SLIP.test(`${gloss.sense} ${gloss.note ?? ''}`)) continue;
     const sense = optionSense(gloss.sense);

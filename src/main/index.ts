@@ -8,6 +8,7 @@ import { saveWithDialog } from './save-file';
 import { installMenu } from './menu';
 import { electronBindingPath } from './native-binding';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
+import { enableSpeech } from './speech';
 import { createMainWindow, lockDownSession } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -15,6 +16,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 if (process.env.LISEUSE_DATA_DIR) app.setPath('userData', process.env.LISEUSE_DATA_DIR);
 
 registerSchemePrivileges();
+enableSpeech(process.platform, app.commandLine);
 
 let window: BrowserWindow | undefined;
 let backend: Backend | undefined;

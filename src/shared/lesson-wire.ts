@@ -22,7 +22,7 @@ export interface LessonWireParagraph {
   start: number;
   end: number;
   translation: string;
-  sentences: { start: number; end: number }[];
+  sentences: { start: number; end: number; translation?: string }[];
   /** Lesson index of the paragraph's first token; the others follow in order. */
   firstToken: number;
   /**

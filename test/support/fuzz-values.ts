@@ -146,6 +146,8 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     lessonId: fc.oneof({ arbitrary: fc.constant(LESSON), weight: 3 }, { arbitrary: fc.stringMatching(/^[a-z0-9-]{1,64}$/), weight: 1 }),
     token: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
     paragraph: fc.oneof(fc.integer({ min: 0, max: world.lesson.paragraphs.length }), fc.integer({ min: 0, max: 10_000_000 })),
+    first: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
+    last: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
     status: fc.constantFrom(...WORD_STATUSES),
     seconds: fc.integer({ min: 1, max: 3600 }),
     settings: fc.record({
@@ -174,8 +176,10 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     lemma: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('dormir', 'retenir', 'la', 'Kim')),
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),
-    format: fc.constantFrom('csv', 'pdf', 'json'),
+    format: fc.constantFrom('csv', 'pdf', 'json', 'tsv', 'apkg'),
     timeZone: fc.constantFrom('UTC', 'Europe/Paris', 'Pacific/Auckland', 'America/St_Johns'),
+    note: fc.oneof(fc.string({ maxLength: 520 }), fc.constantFrom('', '  ', 'a trip', '=1+1')),
+    ignored: fc.boolean(),
     sameName: fc.constantFrom('merge', 'keep-both'),
     fileName: fc.oneof(fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a '), fc.string({ minLength: 1, maxLength: 255 })),
     content: fc.oneof(
@@ -237,6 +241,15 @@ export function coherent(name: CallName, world: World, valid: fc.Arbitrary<Recor
         .constantFrom(...world.attempt.questions)
         .chain((question) => fittingAnswer(question).map((answer) => ({ questionId: question.id, answer })))
         .chain((qa) => fc.integer({ min: 0, max: 600_000 }).map((timeMs) => ({ learnerId: world.learner.id, attemptId: world.attempt.id, ...qa, timeMs })));
+    case 'review:addPhrase':
+      // A few words on from one word: often a phrase of one sentence, sometimes across sentences (refused).
+      return fc.tuple(valid, fc.integer({ min: 0, max: words.length - 2 }), fc.integer({ min: 1, max: 4 })).map(([input, i, more]) => ({
+        ...input,
+        learnerId: world.learner.id,
+        lessonId: LESSON,
+        first: words[i]!.token,
+        last: words[Math.min(i + more, words.length - 1)]!.token,
+      }));
     case 'review:grade':
       return fc.tuple(valid, fc.constantFrom(...words)).map(([input, word]) => ({ ...input, learnerId: world.learner.id, lemma: word.lemma }));
     default:

@@ -24,7 +24,7 @@ interface RawLexicon {
 export function repeatLesson(files: LessonFiles, copies: number, id: string, title: string): LessonFiles {
   const stride = body(files).length + 1;
   const lexicon = JSON.parse(files['lexicon.json']) as RawLexicon;
-  const translations = JSON.parse(files['translations.json']) as string[];
+  const translations = JSON.parse(files['translations.json']) as (string | string[])[];
   const manifest = JSON.parse(files['lesson.json']) as Record<string, unknown>;
   const shifted: RawLexicon = { entries: lexicon.entries, tokens: [], expressions: [] };
   for (let copy = 0; copy < copies; copy++) {

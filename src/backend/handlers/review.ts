@@ -7,6 +7,11 @@ export function reviewHandlers({ review }: Services): HandlersOf<typeof reviewCa
     'review:summary': ({ learnerId }) => review.summary(learnerId),
     'review:words': ({ learnerId }) => review.words(learnerId),
     'review:queue': ({ learnerId }) => review.queue(learnerId),
+    'review:addPhrase': ({ learnerId, lessonId, first, last }) => review.addPhrase(learnerId, lessonId, first, last),
     'review:grade': ({ learnerId, lemma, rating }) => review.grade(learnerId, lemma, rating),
+    'review:note': ({ learnerId, lemma, note }) => review.setNote(learnerId, lemma, note),
+    'review:ignore': ({ learnerId, lemma, ignored }) => review.setIgnored(learnerId, lemma, ignored),
+    'review:remove': ({ learnerId, lemma }) => review.remove(learnerId, lemma),
+    'review:export': ({ learnerId, format }) => review.export(learnerId, format),
   };
 }

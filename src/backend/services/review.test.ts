@@ -73,6 +73,17 @@ describe('review', () => {
     expect(await summary(bruno)).toEqual({ due: 0, inReview: 0 });
   });
 
+  it('a grammatical word looked up (le, qui, et) stays out of review; marked learning by hand, it enters', async () => {
+    await lookUp(ana, 'le');
+    await lookUp(ana, 'qui');
+    await lookUp(ana, 'et');
+    await lookUp(ana, 'voyage');
+    expect(await queue(ana)).toEqual(['voyage']);
+    minutesLater(1);
+    await mark(ana, 'qui', 'learning');
+    expect(await queue(ana)).toEqual(['voyage', 'qui']);
+  });
+
   it('"My words" shows each word in the sentence it was first met in, with its gloss there', async () => {
     await lookUp(ana, 'retenir');
     await mark(ana, 'train', 'learning');
@@ -147,5 +158,34 @@ describe('review', () => {
     const wrong = await backend.call('review:grade', { learnerId: ana.id, lemma: 'voyage', rating: 'perfect' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await summary(ana)).toEqual({ due: 1, inReview: 1 });
+  });
+
+  it('a phrase saved from the reader is one of the learner’s words, with its sentence, in review, whatever text the caller has', async () => {
+    const words = lesson.paragraphs[0]!.tokens.filter((t) => t.gloss);
+    const il = words.find((t) => t.gloss?.form === 'il')!;
+    const ans = words.find((t) => t.gloss?.form === 'ans')!;
+    const saved = value<MyWord>(await backend.call('review:addPhrase', { learnerId: ana.id, lessonId: LESSON, first: il.i, last: ans.i }));
+    expect(saved).toMatchObject({ kind: 'phrase', lemma: 'phrase:il y a plus de dix ans', expression: { sense: 'more than ten years ago' } });
+    expect(saved.sentence?.word).toBe('il y a plus de dix ans');
+    expect(saved.sentence?.before).toMatch(/^Ce voyage, qui a retenu Kim/u);
+    expect(saved.sentence?.after).toBe('.');
+    // Saved twice, it is there once; it is in My words and due for review like a word.
+    value(await backend.call('review:addPhrase', { learnerId: ana.id, lessonId: LESSON, first: il.i, last: ans.i }));
+    const mine = value<MyWord[]>(await backend.call('review:words', { learnerId: ana.id }));
+    expect(mine.filter((w) => w.kind === 'phrase').map((w) => w.lemma)).toEqual(['phrase:il y a plus de dix ans']);
+    expect(await queue(ana)).toContain('phrase:il y a plus de dix ans');
+    expect((await grade(ana, 'phrase:il y a plus de dix ans', 'good')).lemma).toBe('phrase:il y a plus de dix ans');
+    expect(value<MyWord[]>(await backend.call('review:words', { learnerId: bruno.id }))).toEqual([]);
+  });
+
+  it('refuses a phrase of one word, across sentences or out of the text, saving nothing', async () => {
+    const second = lesson.paragraphs[2]!;
+    const [lastOfFirst, firstOfSecond] = [second.tokens.filter((t) => t.gloss && t.start < second.sentences[0]!.end).at(-1)!, second.tokens.find((t) => t.gloss && t.start >= second.sentences[1]!.start)!];
+    for (const [first, last] of [[5, 5], [lastOfFirst.i, firstOfSecond.i], [10, 99_999]] as const) {
+      const result = await backend.call('review:addPhrase', { learnerId: ana.id, lessonId: LESSON, first, last });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('invalid_input');
+    }
+    expect(value<MyWord[]>(await backend.call('review:words', { learnerId: ana.id }))).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadLesson, type LessonFiles } from '../lesson';
+import { loadArticle } from '../../../test/support/article';
+import type { Lesson } from '../lesson';
 import { splitSentences, tokenize } from '../tokenizer';
 import { sentencesOf, splitGap, type LaidOutSentence, type ParagraphToken } from './sentences';
 
@@ -19,7 +18,7 @@ function layOut(text: string, expressionSense?: string): LaidOutSentence[] {
     ...(t.kind === 'punct' ? {} : { gloss: expressionSense === undefined ? { lemma: t.text, sense: `${t.text} sense` } : { lemma: t.text, sense: '', expression: 0 } }),
   }));
   return sentencesOf(text, { start: 0, sentences: splitSentences(text, paragraph) }, tokens, () =>
-    expressionSense === undefined ? undefined : { sense: expressionSense },
+    expressionSense === undefined ? undefined : { start: 0, end: text.replace(/[.!?]+$/u, '').length, sense: expressionSense },
   );
 }
 
@@ -33,6 +32,17 @@ function sketch(sentences: LaidOutSentence[]): string {
 /** The text as rendered: every piece of the layout, in order. */
 function rendered(sentences: LaidOutSentence[]): string {
   return sentences.map((s) => s.gapBefore + s.groups.map((g) => g.before + g.words.map((w) => w.lead + w.text + w.trail).join('')).join('') + s.after).join('');
+}
+
+function laidOutArticle(lesson: Lesson, p: number): LaidOutSentence[] {
+  const paragraph = lesson.paragraphs[p]!;
+  const tokens = lesson.tokens.slice(paragraph.tokens[0], paragraph.tokens[1]).map((t) => ({ ...t, i: t.index }));
+  return sentencesOf(
+    lesson.text,
+    { start: paragraph.start, sentences: paragraph.sentences.map((s) => lesson.sentences[s]!) },
+    tokens,
+    (i) => lesson.expressions[i],
+  );
 }
 
 describe('splitGap', () => {
@@ -82,37 +92,45 @@ describe('sentencesOf', () => {
     expect(sketch(layOut(text))).toBe(layout);
   });
 
-  it('gives each word its short sense, else its expression’s, else a dot', () => {
+  it('gives each word its short sense, and an expression’s sense once, under its first word', () => {
     const [sentence] = layOut('Le chat.');
     expect(sentence?.groups.flatMap((g) => g.words.map((w) => [w.lemma, w.sense, w.expression]))).toEqual([
       ['Le', 'Le sense', false],
       ['chat', 'chat sense', false],
     ]);
-    expect(layOut('Le chat.', 'the cat; a feline')[0]?.groups[0]?.words[0]).toMatchObject({ sense: 'the cat', expression: true });
-    expect(layOut('Le chat.', '')[0]?.groups[0]?.words[0]).toMatchObject({ sense: '·', expression: true });
+    const words = layOut('Le chat.', 'the cat; a feline')[0]?.groups.flatMap((g) => g.words);
+    expect(words?.map((w) => [w.sense, w.whole, w.expressionStart, w.expressionEnd])).toEqual([
+      ['the cat', true, true, false],
+      ['', false, false, true],
+    ]);
   });
 
   it('renders every paragraph of the article exactly as written, each glossed token once and in order', () => {
-    const dir = resolve('resources/lessons/kim-russie');
-    const read = (name: string): string => readFileSync(resolve(dir, name), 'utf8');
-    const files: LessonFiles = {
-      'lesson.json': read('lesson.json'),
-      'text.fr.txt': read('text.fr.txt'),
-      'lexicon.json': read('lexicon.json'),
-      'translations.json': read('translations.json'),
-    };
-    const lesson = loadLesson(files);
+    const lesson = loadArticle();
     for (const paragraph of lesson.paragraphs) {
       const tokens = lesson.tokens.slice(paragraph.tokens[0], paragraph.tokens[1]).map((t) => ({ ...t, i: t.index }));
-      const sentences = sentencesOf(
-        lesson.text,
-        { start: paragraph.start, sentences: paragraph.sentences.map((s) => lesson.sentences[s]!) },
-        tokens,
-        (i) => lesson.expressions[i],
-      );
+      const sentences = laidOutArticle(lesson, paragraph.index);
       expect(rendered(sentences)).toBe(lesson.text.slice(paragraph.start, paragraph.end));
       expect(sentences.flatMap((s) => s.groups.flatMap((g) => g.words.map((w) => w.i)))).toEqual(tokens.filter((t) => t.gloss).map((t) => t.i));
     }
+  });
+
+  it('prints under the article’s words their senses in the sentence, an expression’s once, the same word alike', () => {
+    const lesson = loadArticle();
+    const interlinear = (paragraph: number): string[][] =>
+      laidOutArticle(lesson, paragraph).map((sentence) => sentence.groups.flatMap((g) => g.words.map((w) => `${w.text}=${w.sense}`)));
+    const [first] = interlinear(0);
+    expect(first?.slice(0, 7)).toEqual(['Ce=this', 'voyage=trip', 'qui=which', 'a=has', 'retenu=kept', 'Kim=Kim', 'en=in']);
+    // il y a plus de dix ans: the expression's sense once, nothing under its grammatical words.
+    expect(first?.slice(-7)).toEqual(['il=more than ten years ago', 'y=', 'a=', 'plus=', 'de=', 'dix=', 'ans=']);
+    expect(first).toContain('jours=days');
+    expect(first).toContain('est=is');
+    const second = interlinear(1).flat();
+    expect(second).toContain('agence=news agency');
+    expect(second).toContain('de=');
+    // The sentence that comes back in paragraph 5 reads the same under the same words.
+    const [again] = interlinear(4);
+    expect(again?.slice(0, 5)).toEqual(first?.slice(0, 5));
   });
 
   it('renders any text exactly as written', () => {

@@ -6,7 +6,9 @@ import type { Gloss } from '../lesson';
 
 /**
  * A word as rendered, with what typography glues to it: an opening «, ( or [ before; the punctuation that
- * follows it, or a spaced », :, ;, ! or ? after. `sense` is the short sense shown under it ('·' when it has none).
+ * follows it, or a spaced », :, ;, ! or ? after. `sense` is what the interlinear line shows under it: its sense
+ * in this sentence ('·' when it has none), or, for the first word of an expression, the expression's sense, said
+ * once for the whole expression (`whole`), and nothing under the expression's other words.
  */
 export interface LaidOutWord {
   lead: string;
@@ -16,6 +18,11 @@ export interface LaidOutWord {
   lemma: string;
   sense: string;
   expression: boolean;
+  /** The sense is the whole expression's. */
+  whole: boolean;
+  /** The word starts or ends its expression, so the reader can mark where one expression stops and the next begins. */
+  expressionStart: boolean;
+  expressionEnd: boolean;
 }
 
 /** Words with no space between them (l’ + extrême), after the free text (spaces, dashes) before them. */
@@ -37,7 +44,14 @@ export interface ParagraphToken {
   i: number;
   start: number;
   end: number;
-  gloss?: Pick<Gloss, 'lemma' | 'sense' | 'expression'> | undefined;
+  gloss?: (Pick<Gloss, 'lemma' | 'sense' | 'expression'> & Partial<Pick<Gloss, 'here'>>) | undefined;
+}
+
+/** What the layout needs of an expression: where it lies and what it means. */
+export interface ExpressionToLayOut {
+  start: number;
+  end: number;
+  sense: string;
 }
 
 export interface ParagraphToLayOut {
@@ -61,13 +75,13 @@ export function splitGap(gap: string, afterWord: boolean): { trail: string; free
 
 /**
  * Paragraph `paragraph` of `text` as sentences of word groups. `tokens` are the paragraph's, in order;
- * `expressionOf(i)` is the lesson's expression i, whose sense stands in for a word's empty one.
+ * `expressionOf(i)` is the lesson's expression i.
  */
 export function sentencesOf(
   text: string,
   paragraph: ParagraphToLayOut,
   tokens: readonly ParagraphToken[],
-  expressionOf: (i: number) => { sense: string } | undefined,
+  expressionOf: (i: number) => ExpressionToLayOut | undefined,
 ): LaidOutSentence[] {
   let cursor = paragraph.start;
   let t = 0;
@@ -80,7 +94,9 @@ export function sentencesOf(
       const token = tokens[t++]!;
       if (!token.gloss) continue;
       const expression = token.gloss.expression === undefined ? undefined : expressionOf(token.gloss.expression);
-      const sense = shortSense(token.gloss.sense) || (expression ? shortSense(expression.sense) : '') || '·';
+      const expressionStart = expression !== undefined && token.start <= expression.start;
+      const own = token.gloss.here ?? shortSense(token.gloss.sense);
+      const sense = expression ? (expressionStart ? shortSense(expression.sense) || own : '') : own || '·';
       const gap = text.slice(cursor, token.start);
       const { trail, free, lead } = splitGap(gap, previous !== undefined);
       if (previous) previous.trail = trail;
@@ -92,6 +108,9 @@ export function sentencesOf(
         lemma: token.gloss.lemma,
         sense,
         expression: expression !== undefined,
+        whole: expressionStart && sense !== '',
+        expressionStart,
+        expressionEnd: expression !== undefined && token.end >= expression.end,
       };
       const group = groups.at(-1);
       if (group && free === '') group.words.push(word);

@@ -54,13 +54,38 @@ export const strings = {
     editorNote: 'Editor’s note',
     paragraph: (n: number) => `Paragraph ${n}`,
     lookups: (n: number) => (n === 1 ? '1 look-up' : `${n} look-ups`),
-    timeRead: (minutes: number) => (minutes < 1 ? 'less than a minute read' : `${minutes} min read`),
+    /** Time spent reading so far, and before any: how long the text takes to read. */
+    timeRead: (minutes: number) => (minutes < 1 ? 'read for less than a minute' : `read for ${minutes} min`),
+    timeEstimate: (minutes: number) => `about ${minutes} min`,
+    noFrenchVoice:
+      'Pronunciation needs a French voice, and none was found on this computer. Windows and macOS include one (add French in the system’s speech or language settings); on Linux, install speech-dispatcher and espeak-ng.',
+    markRestKnown: 'Mark the rest of this page as known',
+    markedKnown: (n: number) => (n === 1 ? '1 word marked known.' : `${n} words marked known.`),
+    undoMarkKnown: 'Undo',
     loading: 'Opening the lesson…',
     statusName: { new: 'new', learning: 'learning', known: 'known' },
     pages: (where: 'top' | 'bottom') => (where === 'top' ? 'Pages' : 'Pages (end of page)'),
     previousPage: 'Previous page',
     nextPage: 'Next page',
     pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
+  },
+  /** The reader's marks, sentence translations and multi-word selections. */
+  readerText: {
+    legend: 'What the marks mean',
+    marks: [
+      { mark: 'status-new', sample: 'mot', meaning: 'New: tinted, solid underline' },
+      { mark: 'status-learning', sample: 'mot', meaning: 'Learning: lighter tint, dashed underline' },
+      { mark: 'status-known', sample: 'mot', meaning: 'Known: plain text' },
+      { mark: 'expression-start expression-end', sample: 'il y a', meaning: 'Expression: brackets at both ends' },
+    ],
+    selected: 'selected',
+    selectionLabel: 'Selected words:',
+    wordsInOrder: 'Each word here',
+    showSentenceTranslation: 'Translate the sentence',
+    hideSentenceTranslation: 'Hide the sentence’s translation',
+    sentenceTranslation: 'This sentence in English',
+    savePhrase: 'Save to My words as a phrase',
+    phraseSaved: 'Saved to My words, with its sentence.',
   },
   quiz: {
     comprehensionTitle: 'Comprehension quiz',
@@ -242,7 +267,10 @@ export const strings = {
   },
   gloss: {
     close: 'Close',
-    speak: 'Pronounce',
+    speak: 'Listen',
+    speakSentence: 'Listen to this sentence',
+    attachedTo: 'Written with',
+    elidedBefore: (word: string) => `elided before “${word}”`,
     lemma: 'Dictionary form',
     partOfSpeech: 'Part of speech',
     here: 'Here',
@@ -330,6 +358,23 @@ export const strings = {
     more: 'Check for more words',
     backToLibrary: 'Back to the library',
     graded: (word: string, rating: string) => `${word}: ${rating}.`,
+    nextIn: (interval: string) => `next in ${interval}`,
+    /** A span of time as Anki's buttons show it: 1 min, 10 min, 3 h, 4 d, 2 mo, 1.5 y. */
+    interval: (ms: number) => {
+      const minutes = Math.max(1, Math.round(ms / 60_000));
+      if (minutes < 60) return `${minutes}\u00a0min`;
+      const hours = minutes / 60;
+      if (hours < 24) return `${Math.round(hours)}\u00a0h`;
+      const days = hours / 24;
+      if (days < 30) return `${Math.round(days)}\u00a0d`;
+      if (days < 365) return `${Math.round(days / 30)}\u00a0mo`;
+      return `${Math.round((days / 365) * 10) / 10}\u00a0y`;
+    },
+    dismissLabel: 'Or take this word out of review',
+    alreadyKnow: 'I already know this',
+    ignore: 'Ignore this word',
+    knownDone: (word: string) => `${word}: marked known, out of review.`,
+    ignoredDone: (word: string) => `${word}: ignored, out of review. My words can take it back.`,
   },
   words: {
     title: 'My words',
@@ -343,6 +388,40 @@ export const strings = {
     sentence: 'Sentence',
     nextReview: 'Next review',
     noSentence: 'The lesson this word came from can no longer be opened.',
+    statusFilters: { all: 'All', new: 'New', learning: 'Learning', known: 'Known', ignored: 'Ignored' },
+    tableLabel: 'Your words',
+    shown: (n: number, total: number) => (n === total ? counted(total, 'word') : `${n} of ${counted(total, 'word')}`),
+    search: 'Search',
+    searchHint: 'A word, its meaning or your note',
+    statusFilter: 'Status',
+    lessonFilter: 'Lesson',
+    allLessons: 'All lessons',
+    sort: 'Sort by',
+    sorts: { added: 'Newest first', word: 'Word (A–Z)', status: 'Status', due: 'Next review', lesson: 'Lesson' },
+    columns: { word: 'Word', kind: 'Kind', meaning: 'Meaning here', status: 'Status', due: 'Next review', lesson: 'Lesson', actions: 'Actions' },
+    kinds: { word: 'Word', phrase: 'Phrase' } as Record<string, string>,
+    ignoredStatus: 'Ignored',
+    noMatch: 'No word matches. Clear the search or choose another status or lesson.',
+    details: (word: string) => `Details for ${word}`,
+    hide: (word: string) => `Hide details for ${word}`,
+    note: 'Your note or meaning',
+    noteHint: 'Kept with the word and exported with it (at most 500 characters).',
+    saveNote: 'Save note',
+    noteSaved: (word: string) => `Note saved for ${word}.`,
+    markKnown: 'Mark known',
+    knownDone: (word: string) => `${word} is marked known and leaves review.`,
+    ignore: 'Ignore',
+    unignore: 'Stop ignoring',
+    ignoredDone: (word: string) => `${word} is ignored: it will not come to review.`,
+    unignoredDone: (word: string) => `${word} comes back to review.`,
+    remove: 'Remove',
+    removeConfirm: (word: string) => `Remove ${word} from My words and review? Its review history goes too.`,
+    removeYes: 'Yes, remove',
+    removeNo: 'Keep it',
+    removed: (word: string) => `${word} was removed.`,
+    exportHeading: 'Export',
+    exportHelp: 'A spreadsheet (CSV), an Anki deck (.apkg: File → Import in Anki) or a Quizlet import (paste or import the text file, tab between term and definition).',
+    exports: { csv: 'CSV', apkg: 'Anki deck', tsv: 'Quizlet' },
   },
   teacher: {
     title: 'Teacher area',

@@ -10,6 +10,8 @@ import { migration008 } from './008-first-tries'; // near-miss first tries
 import { migration009 } from './009-quiz-glosses'; // the teacher's glosses-beside-the-quiz choice
 import { migration010 } from './010-accepted-answers'; // the teacher's accepted / rejected typed answers, regradings
 import { migration011 } from './011-open-grades'; // open answers awaiting the teacher, the teacher's grade and comment
+import { migration012 } from './012-my-words'; // the learner's note and ignored flag on a review word
+import { migration013 } from './013-phrases'; // phrases a learner saved from the reader
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,5 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
+  migration013,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -9,6 +9,10 @@ export interface StoredCard {
   status: WordStatus;
   card: CardState;
   createdAt: string;
+  /** The learner's own note or meaning; null when none. */
+  note: string | null;
+  /** Ignored words are never offered for review. */
+  ignored: boolean;
 }
 
 interface CardRow {
@@ -27,6 +31,8 @@ interface CardRow {
   state: CardPhase;
   last_review: string | null;
   created_at: string;
+  note: string | null;
+  ignored_at: string | null;
 }
 
 const toStored = (row: CardRow): StoredCard => ({
@@ -35,6 +41,8 @@ const toStored = (row: CardRow): StoredCard => ({
   token: row.token,
   status: row.status ?? 'new',
   createdAt: row.created_at,
+  note: row.note,
+  ignored: row.ignored_at !== null,
   card: {
     due: row.due,
     stability: row.stability,
@@ -72,6 +80,26 @@ export class ReviewRepository {
     return result.changes > 0;
   }
 
+  /** Saves a phrase and makes its card, the first time; later calls leave both as they are. */
+  savePhrase(learnerId: string, lemma: string, range: { lessonId: string; first: number; last: number }, card: CardState, at: string): void {
+    this.db.write(() => {
+      this.db
+        .sql('INSERT INTO phrases (learner_id, lemma, lesson_id, first_token, last_token) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(learnerId, lemma, range.lessonId, range.first, range.last);
+      this.insertIfMissing(learnerId, lemma, { lessonId: range.lessonId, token: range.first }, card, at);
+    });
+  }
+
+  /** The learner's phrases by key: where each lies in its lesson. */
+  phrases(learnerId: string): Map<string, { first: number; last: number }> {
+    const rows = this.db.sql('SELECT lemma, first_token, last_token FROM phrases WHERE learner_id = ?').all(learnerId) as {
+      lemma: string;
+      first_token: number;
+      last_token: number;
+    }[];
+    return new Map(rows.map((r) => [r.lemma, { first: r.first_token, last: r.last_token }]));
+  }
+
   /** Every card of the learner with the word's status ("new" when it has none), oldest first. */
   cards(learnerId: string): StoredCard[] {
     return (this.db.sql(`${SELECT_CARDS} WHERE c.learner_id = ? ORDER BY c.created_at, c.lemma`).all(learnerId) as CardRow[]).map(toStored);
@@ -91,6 +119,24 @@ export class ReviewRepository {
 
   setDue(learnerId: string, lemma: string, due: string): void {
     this.db.sql('UPDATE review_cards SET due = ? WHERE learner_id = ? AND lemma = ?').run(due, learnerId, lemma);
+  }
+
+  /** Returns whether the learner has that card. */
+  setNote(learnerId: string, lemma: string, note: string | null): boolean {
+    return this.db.sql('UPDATE review_cards SET note = ? WHERE learner_id = ? AND lemma = ?').run(note, learnerId, lemma).changes > 0;
+  }
+
+  /** Returns whether the learner has that card. */
+  setIgnored(learnerId: string, lemma: string, at: string | null): boolean {
+    return this.db.sql('UPDATE review_cards SET ignored_at = ? WHERE learner_id = ? AND lemma = ?').run(at, learnerId, lemma).changes > 0;
+  }
+
+  /** The card, its review history and a phrase's range go; the look-ups and status stay, so reading counts do not change. */
+  remove(learnerId: string, lemma: string): boolean {
+    return this.db.write(() => {
+      this.db.sql('DELETE FROM phrases WHERE learner_id = ? AND lemma = ?').run(learnerId, lemma);
+      return this.db.sql('DELETE FROM review_cards WHERE learner_id = ? AND lemma = ?').run(learnerId, lemma).changes > 0;
+    });
   }
 
   /** The rescheduled card and the log of its review commit together. */

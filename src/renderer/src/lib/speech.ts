@@ -1,4 +1,5 @@
-// Pronunciation with the system's French voice, where the system has one; otherwise the feature stays hidden.
+// Pronunciation with the system's French voice, where the system has one (Windows and macOS ship French voices;
+// Linux needs speech-dispatcher with espeak-ng, which the Display panel says).
 
 function frenchVoice(): SpeechSynthesisVoice | undefined {
   if (typeof speechSynthesis === 'undefined') return undefined;
@@ -18,7 +19,13 @@ export function watchFrenchVoice(onChange: (available: boolean) => void): () => 
   return () => speechSynthesis.removeEventListener('voiceschanged', update);
 }
 
-export function speakFrench(text: string): void {
+export interface SpeakOptions {
+  /** Told the character offset (within the text spoken) of each word as the voice reaches it. */
+  onWord?: (charIndex: number) => void;
+  onEnd?: () => void;
+}
+
+export function speakFrench(text: string, options: SpeakOptions = {}): void {
   const voice = frenchVoice();
   if (!voice) return;
   speechSynthesis.cancel();
@@ -26,5 +33,10 @@ export function speakFrench(text: string): void {
   utterance.voice = voice;
   utterance.lang = voice.lang;
   utterance.rate = 0.9;
+  utterance.addEventListener('boundary', (event) => {
+    if (event.name === 'word') options.onWord?.(event.charIndex);
+  });
+  utterance.addEventListener('end', () => options.onEnd?.());
+  utterance.addEventListener('error', () => options.onEnd?.());
   speechSynthesis.speak(utterance);
 }

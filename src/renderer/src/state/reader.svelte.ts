@@ -1,11 +1,14 @@
 // The reader's state for one learner and one lesson: the text, word statuses, the open gloss, reading position
 // and time. Every change the learner makes goes to the backend; the screen only lays this out.
+// Long because it is the one state the reader screen reads: its word selection, spoken word and "mark the rest
+// as known" share the open card, the page and the statuses, and split apart they would each need all three.
 import { lemmaKey } from '../../../core/lemma-key';
 import { neighbour } from '../../../core/reader/navigation';
 import { pageOfParagraph, paginate, screenfulFrom } from '../../../core/reader/pages';
 import { sentencesOf, type LaidOutSentence } from '../../../core/reader/sentences';
 import { PackedLesson, type GlossedToken, type LessonWire } from '../../../shared/lesson-wire';
 import { api as realApi } from '../lib/api';
+import { attempt } from '../lib/attempt';
 import { session } from './session.svelte';
 import type { ReadingState } from '../../../shared/contract/reading';
 import type { WordStatus } from '../../../shared/types';
@@ -25,9 +28,17 @@ function whenIdle(work: () => void): void {
 
 /** Seconds of reading are sent in batches, and only while the window is visible and focused. */
 const TIME_FLUSH_SECONDS = 30;
+/** A second counts as reading only if the learner acted (pointer, key, scroll, touch) this recently. */
+const IDLE_AFTER_MS = 60_000;
+const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+/** A learner's reading speed for the estimate shown before the first reading (words per minute). */
+const ESTIMATE_WORDS_PER_MINUTE = 100;
 
 /** The calls the reader makes: the real api, or in a test, a backend of its own. */
-export type ReaderApi = Pick<typeof realApi, 'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime'>;
+export type ReaderApi = Pick<
+  typeof realApi,
+  'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
+>;
 
 export class ReaderState {
   /**
@@ -47,17 +58,34 @@ export class ReaderState {
    */
   isOpen = $state<Record<number, boolean>>({});
   isTabStop = $state<Record<number, boolean>>({});
+  /** The word the voice is saying while a sentence is read aloud (one key, as isOpen). */
+  isSpoken = $state<Record<number, boolean>>({});
+  private spoken: number | undefined;
   /** Long lessons are shown a page at a time (about PAGE_WORDS words, whole paragraphs; see core/reader/pages). */
   page = $state(0);
   /** Paragraphs of the page rendered so far (exclusive end); see turnTo. */
   renderedEnd = $state(0);
   revealed = $state<Record<number, boolean>>({});
+  /** Words chosen together (a drag, Shift+arrows): from `anchor` to `focus`, token indexes, within one sentence. */
+  selection = $state<{ anchor: number; focus: number } | null>(null);
+  /** Per-word flag, as isOpen: only the words entering or leaving the selection re-render. */
+  isSelected = $state<Record<number, boolean>>({});
+  /** The words "mark the rest of this page as known" last changed, until undone or the page turns. */
+  markedKnown = $state.raw<WordRef[] | null>(null);
   highlight = $state<{ start: number; end: number } | null>(null);
 
   /** Paragraph ranges [first, end) of each page. */
   pages = $derived(paginate(this.wordCounts));
+  /** About how long the lesson takes to read, shown until the learner has read some of it. */
+  estimatedMinutes = $derived(Math.max(1, Math.round(this.wordCounts.reduce((sum, n) => sum + n, 0) / ESTIMATE_WORDS_PER_MINUTE)));
 
   private unsentSeconds = 0;
+  private lastInput = 0;
+  private readonly noteInput = (): void => {
+    this.lastInput = Date.now();
+  };
+  /** Lemmas looked up in this reading (this opening of the lesson): opening one again is not another look-up. */
+  private lookedUp: Record<string, true> = Object.create(null) as Record<string, true>;
   private timer: ReturnType<typeof setInterval> | undefined;
   private positionTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -217,16 +245,25 @@ export class ReaderState {
   showPage(page: number, word?: WordRef): void {
     const shown = Math.max(0, Math.min(this.pages.length - 1, page));
     this.setOpen(null);
+    this.markedKnown = null;
     const target = word ?? this.firstWordOnPage(shown);
     this.turnTo(shown, target?.paragraph);
     if (target) this.setActive(target.token.i);
   }
 
+  /**
+   * Opens a word's card. Only a deliberate open (click, tap, Enter) is a look-up, and once per lemma per reading:
+   * a resting pointer shows a preview, which the backend never hears of.
+   */
   show(word: WordRef, by: OpenedBy): void {
     if (this.open?.word.token.i === word.token.i && this.open.by !== 'hover' && by === 'hover') return;
     this.setOpen({ word, by });
+    if (by === 'hover') return;
     this.setActive(word.token.i);
     this.savePositionSoon(word);
+    const lemma = lemmaKey(word.token.gloss.lemma);
+    if (this.lookedUp[lemma]) return;
+    this.lookedUp[lemma] = true;
     void session.guard(async () => {
       const { lookups } = await this.api['reading:lookup']({
         learnerId: this.learnerId,
@@ -251,11 +288,127 @@ export class ReaderState {
     });
   }
 
+  /** One word of each lemma on the current page still marked new (LingQ's "the rest of the page"). */
+  newWordsOnPage(): WordRef[] {
+    const [first, end] = this.pages[this.page] ?? [0, 0];
+    const seen: Record<string, true> = Object.create(null) as Record<string, true>;
+    const words: WordRef[] = [];
+    for (let p = first; p < end; p++) {
+      for (const token of this.text?.words(p) ?? []) {
+        const lemma = lemmaKey(token.gloss.lemma);
+        if (seen[lemma] || this.statusOf(lemma) !== 'new') continue;
+        seen[lemma] = true;
+        words.push({ token, paragraph: p });
+      }
+    }
+    return words;
+  }
+
+  /** Marks every word of the page still new as known; undoMarkKnown puts them back. */
+  async markRestKnown(): Promise<void> {
+    const words = this.newWordsOnPage();
+    // Sent together, not one after another: a page has a hundred words or more.
+    await Promise.all(words.map((word) => this.setStatus(word, 'known')));
+    this.markedKnown = words;
+  }
+
+  async undoMarkKnown(): Promise<void> {
+    const words = this.markedKnown ?? [];
+    this.markedKnown = null;
+    await Promise.all(words.map((word) => this.setStatus(word, 'new')));
+  }
+
   focusWord(word: WordRef): void {
     if (this.pageOfParagraph(word.paragraph) !== this.page) this.turnTo(this.pageOfParagraph(word.paragraph), word.paragraph);
     else this.renderThrough(word.paragraph);
     this.setActive(word.token.i);
     this.savePositionSoon(word);
+  }
+
+  /** The sentence of the text that holds token `tokenIndex`, with its translation when the lesson aligns one. */
+  sentenceOf(tokenIndex: number): { start: number; end: number; translation?: string } | undefined {
+    const text = this.text;
+    const token = text?.token(tokenIndex, text.paragraphOf(tokenIndex));
+    if (!text || !token) return undefined;
+    return text.wire.paragraphs[text.paragraphOf(tokenIndex)]?.sentences.find((s) => token.start < s.end);
+  }
+
+  /**
+   * Selects the words from `anchor` to `focus` (in either order). A selection stays in one sentence, the sentence
+   * a phrase is saved with: a focus beyond it stops at its edge.
+   */
+  select(anchor: number, focus: number): void {
+    const from = this.word(anchor);
+    const sentence = this.sentenceOf(anchor);
+    if (!from || !sentence) return;
+    const words = this.text!.words(from.paragraph).filter((w) => w.start >= sentence.start && w.end <= sentence.end);
+    const first = words[0]?.i ?? anchor;
+    const last = words.at(-1)?.i ?? anchor;
+    const clamped = Math.max(first, Math.min(last, focus));
+    this.setOpen(null);
+    for (const i of Object.keys(this.isSelected)) delete this.isSelected[Number(i)];
+    for (const w of words) if (w.i >= Math.min(anchor, clamped) && w.i <= Math.max(anchor, clamped)) this.isSelected[w.i] = true;
+    this.selection = { anchor, focus: clamped };
+  }
+
+  clearSelection(): void {
+    for (const i of Object.keys(this.isSelected)) delete this.isSelected[Number(i)];
+    this.selection = null;
+  }
+
+  /**
+   * What the selection says: its words in order, its French text, the expression they form when the lexicon has
+   * one (the selection is that expression, or lies inside it), and its sentence's translation.
+   */
+  selected = $derived.by(() => {
+    const selection = this.selection;
+    const text = this.text;
+    if (!selection || !text) return null;
+    const [from, to] = [Math.min(selection.anchor, selection.focus), Math.max(selection.anchor, selection.focus)];
+    const paragraph = text.paragraphOf(from);
+    const words = text.words(paragraph).filter((w) => w.i >= from && w.i <= to);
+    const first = words[0];
+    const last = words.at(-1);
+    if (!first || !last) return null;
+    const shared = first.gloss.expression;
+    const expression = shared !== undefined && words.every((w) => w.gloss.expression === shared) ? text.expression(shared) : undefined;
+    return {
+      first: first.i,
+      last: last.i,
+      words,
+      text: text.wire.text.slice(first.start, last.end),
+      expression,
+      translation: this.sentenceOf(first.i)?.translation,
+    };
+  });
+
+  /** Saves the selection to "My words" as a phrase; the message to show when it could not be saved. */
+  async savePhrase(): Promise<string | undefined> {
+    const selected = this.selected;
+    if (!selected) return undefined;
+    const outcome = await attempt(() =>
+      this.api['review:addPhrase']({ learnerId: this.learnerId, lessonId: this.lessonId, first: selected.first, last: selected.last }),
+    );
+    return outcome.ok ? undefined : outcome.message;
+  }
+
+  /** The sentence a word is in, as text to speak, and the word at each offset of that text. */
+  sentenceAround(word: WordRef): { text: string; wordAt: (offset: number) => number | undefined } | undefined {
+    const text = this.text;
+    const sentence = text?.wire.paragraphs[word.paragraph]?.sentences.find((s) => s.start <= word.token.start && word.token.start < s.end);
+    if (!text || !sentence) return undefined;
+    const words = text.words(word.paragraph).filter((w) => w.start >= sentence.start && w.start < sentence.end);
+    return {
+      text: text.wire.text.slice(sentence.start, sentence.end),
+      wordAt: (offset) => words.findLast((w) => w.start <= sentence.start + offset)?.i,
+    };
+  }
+
+  /** Marks the word being spoken, or none. */
+  setSpoken(tokenIndex: number | undefined): void {
+    if (this.spoken !== undefined) delete this.isSpoken[this.spoken];
+    this.spoken = tokenIndex;
+    if (tokenIndex !== undefined) this.isSpoken[tokenIndex] = true;
   }
 
   toggleTranslation(paragraph: number): void {
@@ -271,10 +424,16 @@ export class ReaderState {
     }, 400);
   }
 
-  /** Counts reading time while the page is visible and focused; call stopClock when leaving. */
+  /**
+   * Counts reading time while the page is visible and focused and the learner has acted within the last minute
+   * (a reader left open on a desk is not reading); call stopClock when leaving.
+   */
   startClock(): void {
+    this.lastInput = Date.now();
+    for (const type of INPUT_EVENTS) window.addEventListener(type, this.noteInput, { capture: true, passive: true });
     this.timer = setInterval(() => {
       if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
+      if (Date.now() - this.lastInput > IDLE_AFTER_MS) return;
       this.unsentSeconds += 1;
       if (this.unsentSeconds >= TIME_FLUSH_SECONDS) void this.flushTime();
     }, 1000);
@@ -282,6 +441,7 @@ export class ReaderState {
 
   async stopClock(): Promise<void> {
     clearInterval(this.timer);
+    for (const type of INPUT_EVENTS) window.removeEventListener(type, this.noteInput, { capture: true });
     await this.flushTime();
   }
 

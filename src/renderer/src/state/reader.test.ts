@@ -33,6 +33,7 @@ const backendApi = {
   'reading:setStatus': (input) => call('reading:setStatus', input),
   'reading:savePosition': (input) => call('reading:savePosition', input),
   'reading:addTime': (input) => call('reading:addTime', input),
+  'review:addPhrase': (input) => call('review:addPhrase', input),
 } satisfies ReaderApi;
 
 async function openReader(lessonId = ARTICLE_ID): Promise<ReaderState> {
@@ -122,6 +123,37 @@ describe('ReaderState', () => {
     expect(reader.isOpen).toEqual({});
   });
 
+  it('a resting pointer shows a preview the backend never hears of; a click on it is the look-up', async () => {
+    const reader = await openReader();
+    const words = wordsOf(reader).slice(0, 12);
+    for (const word of words) reader.show(word, 'hover');
+    expect(reader.open).toEqual({ word: words.at(-1), by: 'hover' });
+    const word = wordOf(reader, 'retenu');
+    reader.show(word, 'hover');
+    reader.show(word, 'pointer');
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(1));
+    expect((await savedState()).lookups).toBe(1);
+  });
+
+  it('opening the same word again in one reading is one look-up; a new reading counts it again', async () => {
+    const reader = await openReader();
+    const retenu = wordOf(reader, 'retenu');
+    reader.show(retenu, 'pointer');
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(1));
+    reader.close();
+    reader.show(retenu, 'keyboard');
+    const capital = wordOf(reader, 'Le');
+    reader.show(capital, 'pointer');
+    // Another form of the same lemma is the same word.
+    reader.show(wordOf(reader, 'le'), 'pointer');
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(2));
+    expect((await savedState()).lookups).toBe(2);
+
+    const again = await openReader();
+    again.show(wordOf(again, 'retenu'), 'pointer');
+    await vi.waitFor(() => expect(again.reading.lookups).toBe(3));
+  });
+
   it('a resting pointer does not take over a gloss opened by click or keyboard', async () => {
     const reader = await openReader();
     const word = wordOf(reader, 'voyage');
@@ -147,6 +179,39 @@ describe('ReaderState', () => {
     await again.setStatus(sameLemma.at(-1)!, 'new');
     for (const w of sameLemma) expect(again.statusOf(w.token.gloss.lemma)).toBe('new');
     expect((await savedState()).statuses).toEqual({});
+  });
+
+  it('"mark the rest of this page as known" leaves learning words alone, is kept, and undoes', async () => {
+    const reader = await openReader();
+    const retenu = wordOf(reader, 'retenu');
+    await reader.setStatus(retenu, 'learning');
+    const lemmas = new Set(wordsOf(reader).map((w) => w.token.gloss.lemma.toLowerCase()));
+    await reader.markRestKnown();
+    expect(reader.markedKnown).toHaveLength(lemmas.size - 1);
+    expect(reader.newWordsOnPage()).toEqual([]);
+    const saved = (await savedState()).statuses;
+    expect(Object.values(saved).filter((s) => s === 'known')).toHaveLength(lemmas.size - 1);
+    expect(saved[retenu.token.gloss.lemma]).toBe('learning');
+
+    await reader.undoMarkKnown();
+    expect(reader.markedKnown).toBeNull();
+    expect((await savedState()).statuses).toEqual({ [retenu.token.gloss.lemma]: 'learning' });
+    expect(reader.newWordsOnPage()).toHaveLength(lemmas.size - 1);
+  });
+
+  it('reads a word\'s sentence aloud word by word: each spoken offset marks the word there, one at a time', async () => {
+    const reader = await openReader();
+    const retenu = wordOf(reader, 'retenu');
+    const sentence = reader.sentenceAround(retenu)!;
+    expect(sentence.text).toMatch(/^Ce voyage, qui a retenu Kim en Russie/);
+    const say = (word: string): number | undefined => sentence.wordAt(sentence.text.indexOf(word));
+    expect(say('Ce')).toBe(wordOf(reader, 'Ce').token.i);
+    expect(say('retenu')).toBe(retenu.token.i);
+    reader.setSpoken(say('voyage'));
+    reader.setSpoken(say('retenu'));
+    expect(reader.isSpoken).toEqual({ [retenu.token.i]: true });
+    reader.setSpoken(undefined);
+    expect(reader.isSpoken).toEqual({});
   });
 
   it('saves the place a moment after the learner moves, and reopens there', async () => {
@@ -198,6 +263,56 @@ describe('ReaderState', () => {
     await reader.stopClock();
     expect(reader.reading.secondsRead).toBe(35);
     expect((await savedState()).secondsRead).toBe(35);
+  });
+
+  it('selects words of one sentence: the expression they form, else their senses here, and the sentence’s translation', async () => {
+    const reader = await openReader();
+    const words = wordsOf(reader);
+    const find = (form: string, nth = 0): number => words.filter((w) => w.token.gloss.form === form)[nth]!.token.i;
+    reader.select(find('ans'), find('il'));
+    expect(reader.selected?.text).toBe('il y a plus de dix ans');
+    expect(reader.selected?.expression?.sense).toBe('more than ten years ago');
+    expect(reader.selected?.translation).toMatch(/^This trip, which kept Kim in Russia/u);
+    expect(Object.keys(reader.isSelected).map(Number)).toHaveLength(7);
+    reader.select(find('sept'), find('jours'));
+    expect(reader.selected?.expression).toBeUndefined();
+    expect(reader.selected?.words.map((w) => w.gloss.here)).toEqual(['seven', 'days']);
+    expect(Object.keys(reader.isSelected).map(Number)).toEqual([find('sept'), find('jours')]);
+    // A selection stops at its sentence's end: « Lundi, selon KCNA. » is a sentence of its own.
+    reader.select(find('heure'), find('Lundi'));
+    expect(reader.selected?.text).toBe('heure locale');
+    expect(reader.selected?.translation).toMatch(/in the morning \(local time\)\.$/u);
+    reader.clearSelection();
+    expect(reader.selected).toBeNull();
+    expect(reader.isSelected).toEqual({});
+  });
+
+  it('saves a selection as a phrase that My words lists, or says why it could not', async () => {
+    const reader = await openReader();
+    const words = wordsOf(reader);
+    const find = (form: string): number => words.find((w) => w.token.gloss.form === form)!.token.i;
+    reader.select(find('agence'), find('presse'));
+    expect(await reader.savePhrase()).toBeUndefined();
+    const mine = await call<{ kind: string; lemma: string }[]>('review:words', { learnerId });
+    expect(mine.filter((w) => w.kind === 'phrase').map((w) => w.lemma)).toEqual(['phrase:agence de presse']);
+    backend.close();
+    expect(await reader.savePhrase()).toMatch(/./u);
+    backend = createBackend({ dataDir, lessonsDir, mode: 'browser', version: '0' });
+  });
+
+  it('stops counting a minute after the last input, and counts again from the next one', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const reader = await openReader();
+    reader.startClock();
+    vi.advanceTimersByTime(3.5 * 60_000);
+    window.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(10_000);
+    await reader.stopClock();
+    expect((await savedState()).secondsRead).toBe(70);
+    // Once the clock is stopped, input is no longer watched and time no longer counts.
+    window.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(10_000);
+    expect((await savedState()).secondsRead).toBe(70);
   });
 
   it('a lesson that is not there leaves a message for the learner, not an exception', async () => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attemptScore, type ScoredAnswer } from '../src/core/attempt-score';
 import { unpackLesson, type LessonWire } from '../src/shared/lesson-wire';
 import { ARTICLE_ID as LESSON } from './support/article';
 import { SERVER_JS, startServerProcess, type ServerProcess } from './support/server';
@@ -264,7 +265,7 @@ async function checkImports(server: ServerProcess, imports: Imports): Promise<{ 
 // ---- checks ----
 
 /** After the kill, with no process holding the file: integrity, and no transaction seen half-done. */
-function checkFileAfterKill(dataDir: string, questionCount: number): string[] {
+function checkFileAfterKill(dataDir: string, questionCount: number, functionWords: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const db = new Database(join(dataDir, 'liseuse.db'), { readonly: true, fileMustExist: true });
   try {
@@ -275,16 +276,19 @@ function checkFileAfterKill(dataDir: string, questionCount: number): string[] {
     // A finished attempt has every answer and the score they add up to; an open one is missing some.
     const attempts = db
       .prepare(
-        `SELECT a.id, a.finished_at, a.score, a.questions, count(q.id) AS answered, coalesce(sum(q.score), 0) AS total
+        `SELECT a.id, a.finished_at, a.score, a.questions, count(q.id) AS answered,
+                json_group_array(json_object('score', q.score, 'verdict', q.verdict)) FILTER (WHERE q.id IS NOT NULL) AS scored
          FROM quiz_attempts a LEFT JOIN quiz_answers q ON q.attempt_id = a.id GROUP BY a.id`,
       )
-      .all() as { id: string; finished_at: string | null; score: number | null; questions: string; answered: number; total: number }[];
+      .all() as { id: string; finished_at: string | null; score: number | null; questions: string; answered: number; scored: string | null }[];
     for (const a of attempts) {
       const count = (JSON.parse(a.questions) as unknown[]).length;
       if (count !== questionCount) problems.push(`attempt ${a.id} has ${count} questions, the quiz ${questionCount}`);
       if (a.finished_at !== null && a.answered !== count) problems.push(`attempt ${a.id} is finished with ${a.answered}/${count} answers`);
       if (a.finished_at === null && a.answered >= count) problems.push(`attempt ${a.id} has all ${a.answered} answers but is not finished`);
-      if (a.finished_at !== null && Math.abs((a.score ?? -1) - a.total / count) > 1e-9) problems.push(`attempt ${a.id} score ${a.score} ≠ ${a.total / count}`);
+      // The one score rule: open answers awaiting the teacher count in neither the sum nor the number of questions.
+      const expected = attemptScore(JSON.parse(a.scored ?? '[]') as ScoredAnswer[], count).score;
+      if (a.finished_at !== null && Math.abs((a.score ?? -1) - (expected ?? -1)) > 1e-9) problems.push(`attempt ${a.id} score ${a.score} ≠ ${expected}`);
     }
     // word_status is the latest status_changes row of each lemma, committed together.
     const mismatched = db
@@ -300,11 +304,11 @@ function checkFileAfterKill(dataDir: string, questionCount: number): string[] {
       .prepare('SELECT DISTINCT c.lemma FROM status_changes c LEFT JOIN word_status s ON s.learner_id = c.learner_id AND s.lemma = c.lemma WHERE s.lemma IS NULL')
       .all() as { lemma: string }[];
     for (const o of orphans) problems.push(`status_changes for ${o.lemma} without a word_status row`);
-    // Every looked-up word has its review card (reading:lookup writes both).
+    // Every looked-up word but a function word has its review card (reading:lookup writes both).
     const cardless = db
       .prepare('SELECT DISTINCT l.lemma FROM lookups l LEFT JOIN review_cards r ON r.learner_id = l.learner_id AND r.lemma = l.lemma WHERE r.lemma IS NULL')
       .all() as { lemma: string }[];
-    for (const c of cardless) problems.push(`look-up of ${c.lemma} committed without its review card (reading:lookup is not one transaction)`);
+    for (const c of cardless) if (!functionWords.has(c.lemma.toLocaleLowerCase('fr'))) problems.push(`look-up of ${c.lemma} committed without its review card (reading:lookup is not one transaction)`);
     // …and every review card comes from a look-up or a status change (reading:setStatus writes the card first).
     const unsourced = db
       .prepare(
@@ -384,9 +388,12 @@ async function main(): Promise<void> {
     const lesson = unpackLesson(await must<LessonWire>(server, 'lessons:get', { lessonId: LESSON }));
     const seen = new Set<string>();
     const words: Word[] = [];
+    // Function words (articles, clitics…) are looked up but get no review card, by design.
+    const functionWords = new Set<string>();
     for (const paragraph of lesson.paragraphs) {
       for (const token of paragraph.tokens) {
         const lemma = token.gloss?.lemma.toLocaleLowerCase('fr');
+        if (lemma && token.gloss?.function) functionWords.add(lemma);
         if (!lemma || seen.has(lemma)) continue;
         seen.add(lemma);
         words.push({ token: token.i, paragraph: paragraph.index, lemma });
@@ -401,7 +408,7 @@ async function main(): Promise<void> {
       acknowledgedTotal += outcome.acknowledged;
       sentTotal += outcome.sent;
       const t1 = performance.now();
-      const fileProblems = checkFileAfterKill(dataDir, quiz.questionCount);
+      const fileProblems = checkFileAfterKill(dataDir, quiz.questionCount, functionWords);
       const t2 = performance.now();
       server = await startServer(dataDir);
       const t3 = performance.now();

@@ -1,8 +1,9 @@
 // What a results file's attempts are worth on this computer: each answer graded again by grade(), against this
 // computer's copy of the lesson, and each attempt's end and score recomputed from those grades. A record that
 // names a lesson, a question or an option this computer does not know refuses the whole file, with the reason.
+import { attemptScore } from '../attempt-score';
 import { lemmaKey } from '../lemma-key';
-import { AnswerError, grade } from '../grading';
+import { AnswerError, grade, type Verdict } from '../grading';
 import type { Lesson } from '../lesson';
 import type { Question, Quiz } from '../quiz';
 import { withKey } from '../stored-quiz';
@@ -20,7 +21,7 @@ export interface RegradedAnswer {
   /** The answer as JSON text again, from its checked shape. */
   answer: string;
   score: number;
-  verdict: string;
+  verdict: Verdict;
   timeMs: number;
   answeredAt: string;
 }
@@ -111,7 +112,7 @@ export function regradeAttempts(file: ResultFile, lessonOf: (id: string) => Know
       questions: attempt.kind === 'comprehension' ? JSON.stringify(questions.map((q) => q.id)) : JSON.stringify(questions),
       startedAt: attempt.startedAt,
       finishedAt: finished ? answers.map((a) => a.answeredAt).reduce((a, b) => (a > b ? a : b)) : null,
-      score: finished ? answers.reduce((sum, a) => sum + a.score, 0) / questions.length : null,
+      score: finished ? attemptScore(answers, questions.length).score : null,
       answers,
     };
   });

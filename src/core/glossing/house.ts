@@ -1,0 +1,132 @@
+// The house lexicon's ranking: senses a teacher confirmed before come first for the same lemma and part of
+// speech, the one confirmed in the most similar sentence first; and its seed, the senses of lessons made by hand.
+import type { Lesson, Lexicon } from '../lesson';
+import { headwordIndex, longestFirst, matchHeadwords, type HeadwordIndex } from './headwords';
+import type { ExpressionCandidate, ExpressionWord, HouseLexicon, PartOfSpeech, SenseCandidate, SenseContext } from './types';
+
+export const HOUSE_SOURCE = 'house';
+
+/** A sense a teacher confirmed or wrote, as the store keeps it. Expressions have pos '' and a multi-word lemma. */
+export interface ConfirmedSense {
+  lemma: string;
+  pos: PartOfSpeech | '';
+  sense: string;
+  /** Lower-cased lemmas of the sentence (or sentences) the sense was confirmed in. */
+  contextLemmas: readonly string[];
+  /** ISO date and time. */
+  confirmedAt: string;
+  note?: string;
+}
+
+/** House senses score above every dictionary sense (whose scores stay ≤ 0.9): 0.95 plus up to 0.05 for context. */
+const HOUSE_BASE = 0.95;
+const HOUSE_CONTEXT_SHARE = 0.05;
+
+const keyOf = (lemma: string, pos: string): string => `${lemma.toLowerCase()}|${pos}`;
+
+/**
+ * Builds the lookup over every confirmed sense. Context similarity counts the lemmas a confirmation's sentence
+ * shares with this one, each weighted by how rare it is among all confirmations' sentences, so that sharing
+ * "le" and "de" says little and sharing "missile" says much.
+ */
+export function createHouseLexicon(confirmed: readonly ConfirmedSense[]): HouseLexicon {
+  const byKey = new Map<string, ConfirmedSense[]>();
+  const documentFrequency = new Map<string, number>();
+  for (const entry of confirmed) {
+    const key = keyOf(entry.lemma, entry.pos);
+    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+    for (const lemma of new Set(entry.contextLemmas)) documentFrequency.set(lemma, (documentFrequency.get(lemma) ?? 0) + 1);
+  }
+  const weight = (lemma: string): number => Math.log(1 + confirmed.length / (1 + (documentFrequency.get(lemma) ?? 0)));
+  let expressionIndex: HeadwordIndex | undefined;
+
+  function similarity(entry: ConfirmedSense, context: ReadonlySet<string>): number {
+    let shared = 0;
+    for (const lemma of new Set(entry.contextLemmas)) if (context.has(lemma)) shared += weight(lemma);
+    return shared;
+  }
+
+  function rank(entries: readonly ConfirmedSense[], context: SenseContext): SenseCandidate[] {
+    const here = new Set(context.lemmas.map((l) => l.toLowerCase()));
+    // One candidate per sense: its best context among its confirmations, then how often, then how recently.
+    const bySense = new Map<string, { sense: string; similarity: number; times: number; latest: string }>();
+    for (const entry of entries) {
+      const key = entry.sense.toLowerCase();
+      const seen = bySense.get(key) ?? { sense: entry.sense, similarity: 0, times: 0, latest: '' };
+      seen.similarity = Math.max(seen.similarity, similarity(entry, here));
+      seen.times++;
+      if (entry.confirmedAt > seen.latest) seen.latest = entry.confirmedAt;
+      bySense.set(key, seen);
+    }
+    const senses = [...bySense.values()].sort(
+      (a, b) => b.similarity - a.similarity || b.times - a.times || b.latest.localeCompare(a.latest),
+    );
+    const top = Math.max(...senses.map((s) => s.similarity), 0);
+    return senses.map((s, i) => ({
+      sense: s.sense,
+      source: HOUSE_SOURCE,
+      // Strictly decreasing in rank order, all above the dictionaries.
+      score: HOUSE_BASE + HOUSE_CONTEXT_SHARE * (top > 0 ? s.similarity / top : 1) * (1 - i / (senses.length + 1)),
+    }));
+  }
+
+  return {
+    lookup: (lemma, pos, context) => rank(byKey.get(keyOf(lemma, pos)) ?? [], context),
+    expressions(words: readonly ExpressionWord[]): ExpressionCandidate[] {
+      expressionIndex ??= headwordIndex(confirmed.filter((c) => c.pos === '').map((c) => c.lemma));
+      const context: SenseContext = { lemmas: words.map((w) => w.lemma), sentence: words.map((w) => w.form).join(' ') };
+      const found: ExpressionCandidate[] = [];
+      for (const { first, last, headword } of matchHeadwords(expressionIndex, words)) {
+        const best = rank(byKey.get(keyOf(headword, '')) ?? [], context)[0];
+        if (best) found.push({ first, last, lemma: headword, ...best });
+      }
+      return longestFirst(found);
+    },
+  };
+}
+
+/** House senses first, then the dictionaries' candidates that say something else. */
+export function rankWithHouse(house: readonly SenseCandidate[], dictionary: readonly SenseCandidate[]): SenseCandidate[] {
+  const said = new Set(house.map((c) => c.sense.toLowerCase()));
+  return [...house, ...dictionary.filter((c) => !said.has(c.sense.toLowerCase()))];
+}
+
+/**
+ * A lesson made by hand (loaded, and its lexicon.json parsed) as house senses: each lexicon entry once for every
+ * sentence it glosses a word in, with that sentence's lemmas as context; each expression with a dictionary form
+ * as an expression (pos ''). Names are left out (their sense is the name) and so are expressions without a
+ * dictionary form (the text as it stands is no headword).
+ */
+export function seedFromLesson(lesson: Lesson, lexicon: Lexicon, confirmedAt: string): ConfirmedSense[] {
+  const sentenceLemmas = new Map<number, string[]>();
+  for (const token of lesson.tokens) {
+    if (!token.gloss) continue;
+    sentenceLemmas.set(token.sentence, [...(sentenceLemmas.get(token.sentence) ?? []), token.gloss.lemma.toLowerCase()]);
+  }
+  const byEntry = new Map<string, { lemma: string; pos: PartOfSpeech; sense: string; note?: string; sentences: Set<number> }>();
+  for (const token of lesson.tokens) {
+    const entry = token.gloss ? lexicon.entries[token.gloss.entryId] : undefined;
+    if (!token.gloss || !entry) continue;
+    // The entry's sense, not a token's sense in its sentence: the next lesson's sentence is another one.
+    const seen = byEntry.get(token.gloss.entryId) ?? {
+      lemma: entry.lemma,
+      pos: entry.pos,
+      sense: entry.sense,
+      ...(entry.note ? { note: entry.note } : {}),
+      sentences: new Set<number>(),
+    };
+    seen.sentences.add(token.sentence);
+    byEntry.set(token.gloss.entryId, seen);
+  }
+  const contextOf = (sentences: Iterable<number>): string[] => [...new Set([...sentences].flatMap((s) => sentenceLemmas.get(s) ?? []))];
+  // One confirmation per sentence, as a teacher confirming word by word makes them: a context is one sentence.
+  const senses: ConfirmedSense[] = [...byEntry.values()].flatMap(({ sentences, ...entry }) =>
+    [...sentences].map((sentence) => ({ ...entry, contextLemmas: contextOf([sentence]), confirmedAt })),
+  );
+  for (const expression of lesson.expressions) {
+    if (expression.kind !== 'expression' || !expression.lemma) continue;
+    const sentences = lesson.sentences.filter((s) => s.start <= expression.start && expression.end <= s.end).map((s) => s.index);
+    senses.push({ lemma: expression.lemma, pos: '', sense: expression.sense, contextLemmas: contextOf(sentences), confirmedAt, ...(expression.note ? { note: expression.note } : {}) });
+  }
+  return senses;
+}

@@ -44,11 +44,38 @@ export function cognateSpellings(french: string): string[] {
   return [...out].filter((word) => word.length > 2);
 }
 
-/** True when the English word (or one word of a short English gloss) is a cognate spelling of the French word. */
+/** Edits (insert, delete, substitute) from a to b. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Long words a few letters apart are cognates too (gouvernement / government, développement / development). */
+const MIN_FUZZY_LENGTH = 6;
+const MAX_EDITS_PER_LETTER = 0.2;
+
+function cognateWords(spellings: readonly string[], word: string): boolean {
+  return spellings.some(
+    (spelling) =>
+      spelling === word ||
+      (word.length >= MIN_FUZZY_LENGTH &&
+        spelling[0] === word[0] &&
+        editDistance(spelling, word) <= MAX_EDITS_PER_LETTER * Math.max(spelling.length, word.length)),
+  );
+}
+
+/** True when the English word, or one word of an English gloss, is a cognate of the French word. */
 export function isCognate(french: string, english: string): boolean {
-  const spellings = new Set(cognateSpellings(french));
+  const spellings = cognateSpellings(french);
   return english
-    .split(/[\s,;/]+/)
+    .split(/[\s,;/()]+/)
     .map(bareSpelling)
-    .some((word) => spellings.has(word));
+    .some((word) => cognateWords(spellings, word));
 }

@@ -16,17 +16,23 @@ const SOURCE_WEIGHT: Readonly<Record<string, number>> = { freedict: 0.9, apertiu
 const OTHER_SOURCE_WEIGHT = 0.5;
 /** Each later sense of the same source and part of speech. */
 const ORDER_STEP = 0.04;
-/** A cognate of the lemma among Apertium's senses (technologie -> technology): the chain's likeliest right answer. */
+/**
+ * A sense holding a cognate of the lemma (technologie -> technology), within its own source: FreeDict's numbered
+ * senses come in no particular order, and Apertium's chain brings its Spanish pivot's other senses along.
+ */
 const COGNATE_BONUS = 0.2;
 /** Senses filed under no part of speech, or under another one than asked: maybe right, less likely. */
 const NO_POS_PENALTY = 0.1;
 const OTHER_POS_PENALTY = 0.4;
 const NAME_SCORE = 0.3;
 
-/** Long lists of synonyms are harder for a learner than one or two words: a small penalty per extra item. */
+/**
+ * Long lists of synonyms are harder for a learner than one or two words: a small penalty per extra item, less
+ * than one step of the source's own order.
+ */
 function lengthPenalty(sense: string): number {
   const items = sense.split(/[,;]/).length;
-  return Math.min(0.15, Math.max(0, items - 2) * 0.03 + (sense.length > 40 ? 0.05 : 0));
+  return Math.min(0.06, Math.max(0, items - 2) * 0.01 + (sense.length > 40 ? 0.02 : 0));
 }
 
 const clamp = (score: number): number => Math.max(0, Math.min(1, score));
@@ -38,23 +44,29 @@ export interface Senses extends SenseSource {
   has(lemma: string): boolean;
 }
 
-/** The senses of one headword, scored; `penalty` is what this part of speech costs against the one asked for. */
+/**
+ * The senses of one headword, scored; `penalty` is what this part of speech costs against the one asked for.
+ * Within a source, senses are reordered by their order there, length and cognates; then each source's senses
+ * get scores that step down from its weight, so a cognate never lifts an Apertium sense above FreeDict's.
+ */
 function scored(data: DictionaryData, lemma: string, senses: readonly DictionarySense[], penalty: number): SenseCandidate[] {
   // A cognate the chain missed but the back-translation confirmed ('c') means the chain's own senses came from
   // another sense of the Spanish pivot (violation -> violación -> "rape"): those are dropped.
   const cognateFound = senses.some(([source, , flag]) => data.sources[source] === 'apertium' && flag === 'c');
-  const orderInSource = new Map<number, number>();
-  const out: SenseCandidate[] = [];
+  const bySource = new Map<number, { sense: string; merit: number }[]>();
   for (const [sourceIndex, sense] of senses) {
+    const cognate = isCognate(lemma, sense);
+    if (cognateFound && data.sources[sourceIndex] === 'apertium' && !cognate) continue;
+    const list = bySource.get(sourceIndex) ?? [];
+    list.push({ sense, merit: -list.length * ORDER_STEP - lengthPenalty(sense) + (cognate ? COGNATE_BONUS : 0) });
+    bySource.set(sourceIndex, list);
+  }
+  const out: SenseCandidate[] = [];
+  for (const [sourceIndex, list] of bySource) {
     const source = data.sources[sourceIndex] ?? 'unknown';
-    const order = orderInSource.get(sourceIndex) ?? 0;
-    orderInSource.set(sourceIndex, order + 1);
-    const cognate = source === 'apertium' && isCognate(lemma, sense);
-    if (cognateFound && source === 'apertium' && !cognate) continue;
     const weight = SOURCE_WEIGHT[source] ?? OTHER_SOURCE_WEIGHT;
-    const score = weight - order * ORDER_STEP - lengthPenalty(sense) + (cognate ? COGNATE_BONUS : 0) - penalty;
-    // A cognate lifts an Apertium sense within Apertium's range, never above FreeDict's first sense.
-    out.push({ sense, source, score: clamp(source === 'apertium' ? Math.min(score, (SOURCE_WEIGHT.freedict ?? 1) - 0.01) : score) });
+    list.sort((a, b) => b.merit - a.merit);
+    list.forEach(({ sense }, rank) => out.push({ sense, source, score: clamp(weight - rank * ORDER_STEP - penalty) }));
   }
   return out;
 }

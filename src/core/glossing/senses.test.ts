@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { DictionaryDataError, parseDictionaryData } from './dictionary-data';
+import { createSenses, NAME_SOURCE } from './senses';
+import type { ExpressionWord } from './types';
+
+/** A small dictionary in the file's own JSON shape, through the same checks as the real file. */
+function dictionary(entries: Record<string, Record<string, unknown[]>>) {
+  return createSenses(parseDictionaryData({ format: 'liseuse-fr-en-dictionary', version: 1, builtFrom: {}, sources: ['freedict', 'apertium'], entries }));
+}
+
+const senses = dictionary({
+  maison: { noun: [[0, 'house'], [1, 'home', 'r']] },
+  violation: { noun: [[1, 'rape', 'r'], [1, 'violation', 'c']] },
+  abandonner: { verb: [[0, 'cede, give in, give up, give way, relinquish, yield'], [0, 'quit'], [1, 'abandon', 'r']] },
+  accord: { noun: [[0, 'chord'], [0, 'accord, agreement']] },
+  avoir: { verb: [[0, 'have']], noun: [[1, 'deposit', 'r']] },
+  Russie: { 'proper noun': [[0, 'Russia']] },
+  'afin de': { '': [[0, 'in order to']] },
+  'ouvrir une nouvelle page': { '': [[0, 'open a new chapter']] },
+  'nouvelle page': { '': [[0, 'new page']] },
+});
+
+const words = (sentence: string, lemmas: Record<string, string> = {}): ExpressionWord[] =>
+  sentence.split(' ').map((form) => ({ form, lemma: lemmas[form] ?? form.toLowerCase(), pos: 'noun' }));
+
+describe('lookup: ranked sense candidates', () => {
+  it('puts FreeDict first, then Apertium, each candidate with its source', () => {
+    expect(senses.lookup('maison', 'noun').map((c) => [c.sense, c.source])).toEqual([
+      ['house', 'freedict'],
+      ['home', 'apertium'],
+    ]);
+  });
+
+  it('prefers the English cognate to the pivot language’s other sense, and drops that sense', () => {
+    expect(senses.lookup('violation', 'noun').map((c) => c.sense)).toEqual(['violation']);
+  });
+
+  it('prefers, within a source, a sense holding a cognate of the lemma', () => {
+    expect(senses.lookup('accord', 'noun')[0]?.sense).toBe('accord, agreement');
+  });
+
+  it('puts a short gloss before a long list of synonyms of the same source', () => {
+    expect(senses.lookup('abandonner', 'verb').map((c) => c.sense)).toEqual(['quit', 'cede, give in, give up, give way, relinquish, yield', 'abandon']);
+  });
+
+  it('ranks senses of another part of speech last, and finds a capitalised word in lower case', () => {
+    expect(senses.lookup('Avoir', 'verb').map((c) => c.sense)).toEqual(['have', 'deposit']);
+    const [verb, noun] = senses.lookup('avoir', 'verb');
+    expect(verb!.score).toBeGreaterThan(noun!.score);
+  });
+
+  it('keeps scores in 0..1, best first', () => {
+    for (const lemma of ['maison', 'violation', 'abandonner', 'accord', 'avoir']) {
+      const scores = senses.lookup(lemma, 'noun').map((c) => c.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      for (const score of scores) expect(score >= 0 && score <= 1).toBe(true);
+    }
+  });
+
+  it('returns nothing for a lower-case word it does not know', () => {
+    expect(senses.lookup('zorglub', 'noun')).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  it('suggests a capitalised word the dictionary lacks as a proper noun glossed by itself', () => {
+    expect(senses.lookup('Pyongyang', 'proper noun')).toEqual([{ sense: 'Pyongyang', source: NAME_SOURCE, score: expect.any(Number) }]);
+    expect(senses.has('Pyongyang')).toBe(false);
+  });
+
+  it('gives a name the dictionary knows its translation', () => {
+    expect(senses.lookup('Russie', 'proper noun')[0]).toMatchObject({ sense: 'Russia', source: 'freedict' });
+  });
+});
+
+describe('expressions: multi-word headwords in a sentence', () => {
+  it('finds a headword by the words’ forms', () => {
+    expect(senses.expressions(words('Il part afin de voir'))).toEqual([
+      { first: 2, last: 3, lemma: 'afin de', sense: 'in order to', source: 'freedict', score: expect.any(Number) },
+    ]);
+  });
+
+  it('matches inflected words by their lemma, longest headword first', () => {
+    const found = senses.expressions(words('Ils ouvraient une nouvelle page', { ouvraient: 'ouvrir' }));
+    expect(found.map((e) => [e.lemma, e.first, e.last])).toEqual([
+      ['ouvrir une nouvelle page', 1, 4],
+      ['nouvelle page', 3, 4],
+    ]);
+  });
+
+  it('finds nothing when the words are not consecutive', () => {
+    expect(senses.expressions(words('afin surtout de'))).toEqual([]);
+  });
+});
+
+describe('the dictionary file’s shape', () => {
+  const header = { format: 'liseuse-fr-en-dictionary', version: 1, builtFrom: {}, sources: ['freedict'] };
+
+  it.each([
+    ['another format', { ...header, format: 'other', entries: {} }],
+    ['a newer version', { ...header, version: 2, entries: {} }],
+    ['an unknown part of speech', { ...header, entries: { maison: { nom: [[0, 'house']] } } }],
+    ['a source index out of range', { ...header, entries: { maison: { noun: [[3, 'house']] } } }],
+    ['an empty sense', { ...header, entries: { maison: { noun: [[0, ' ']] } } }],
+    ['an unknown flag', { ...header, entries: { maison: { noun: [[0, 'house', 'x']] } } }],
+    ['no senses', { ...header, entries: { maison: { noun: [] } } }],
+    ['not an object', []],
+  ])('is refused with a named reason: %s', (_, json) => {
+    expect(() => parseDictionaryData(json)).toThrow(DictionaryDataError);
+  });
+});

@@ -37,7 +37,8 @@ export function createHouseLexicon(confirmed: readonly ConfirmedSense[]): HouseL
     byKey.set(key, [...(byKey.get(key) ?? []), entry]);
     for (const lemma of new Set(entry.contextLemmas)) documentFrequency.set(lemma, (documentFrequency.get(lemma) ?? 0) + 1);
   }
-  const weight = (lemma: string): number => Math.log(1 + confirmed.length / (1 + (documentFrequency.get(lemma) ?? 0)));
+  // Inverse document frequency: a lemma in every confirmation's sentence weighs nothing.
+  const weight = (lemma: string): number => Math.log(confirmed.length / Math.max(1, documentFrequency.get(lemma) ?? 0));
   let expressionIndex: HeadwordIndex | undefined;
 
   function similarity(entry: ConfirmedSense, context: ReadonlySet<string>): number {

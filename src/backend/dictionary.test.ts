@@ -12,10 +12,10 @@ const LESSONS_DIR = resolve(import.meta.dirname, '..', '..', 'resources', 'lesso
 const FILE = dictionaryFile(LESSONS_DIR, {});
 const senses = openDictionary(FILE);
 
-describe('the bundled French–English dictionary (resources/dictionary/fr-en.json.gz)', () => {
+describe('the bundled French–English dictionary (resources/dictionary/fr-en.tsv.gz)', () => {
   it('sits beside the lessons folder, unless LISEUSE_DICTIONARY_FILE names another', () => {
-    expect(FILE).toBe(resolve(LESSONS_DIR, '..', 'dictionary', 'fr-en.json.gz'));
-    expect(dictionaryFile(LESSONS_DIR, { LISEUSE_DICTIONARY_FILE: '/elsewhere/d.json.gz' })).toBe('/elsewhere/d.json.gz');
+    expect(FILE).toBe(resolve(LESSONS_DIR, '..', 'dictionary', 'fr-en.tsv.gz'));
+    expect(dictionaryFile(LESSONS_DIR, { LISEUSE_DICTIONARY_FILE: '/elsewhere/d.tsv.gz' })).toBe('/elsewhere/d.tsv.gz');
   });
 
   it('opens with FreeDict’s 8,500 headwords and Apertium’s beyond them, multi-word ones included', () => {
@@ -71,21 +71,21 @@ describe('opening the dictionary file', () => {
   };
 
   it('names a missing file', () => {
-    const error = refusal(join(dir, 'absent.json.gz'));
+    const error = refusal(join(dir, 'absent.tsv.gz'));
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe('not_found');
     expect(error.message).toMatch(/dictionary is missing/);
   });
 
-  it('names a file that is not gzip, and one that is not a dictionary', () => {
-    writeFileSync(join(dir, 'plain.json.gz'), '{}');
-    expect(refusal(join(dir, 'plain.json.gz')).message).toMatch(/damaged: The file is not a readable gzipped JSON file/);
-    writeFileSync(join(dir, 'other.json.gz'), gzipSync(JSON.stringify({ format: 'other' })));
-    expect(refusal(join(dir, 'other.json.gz')).message).toMatch(/damaged: The dictionary file is not a Liseuse dictionary/);
+  it('names a file that is not gzip, and one that is not a dictionary (code internal)', () => {
+    writeFileSync(join(dir, 'plain.tsv.gz'), 'maison\tnoun\t0\t\thouse\n');
+    expect(refusal(join(dir, 'plain.tsv.gz')).message).toMatch(/damaged: The file is not a gzip file/);
+    writeFileSync(join(dir, 'other.tsv.gz'), gzipSync(JSON.stringify({ format: 'other' })));
+    expect(refusal(join(dir, 'other.tsv.gz')).message).toMatch(/damaged: The dictionary file is not a Liseuse dictionary/);
   });
 
   it('opens once, lazily, and retries after a failure', () => {
-    const file = join(dir, 'later.json.gz');
+    const file = join(dir, 'later.tsv.gz');
     const get = lazyDictionary(file);
     expect(() => get()).toThrow(/missing/);
     writeFileSync(file, readFileSync(FILE));

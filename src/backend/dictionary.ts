@@ -1,13 +1,13 @@
-// The bundled French–English dictionary (resources/dictionary/fr-en.json.gz, built by scripts/build-dictionary.ts),
-// opened lazily once: the first import that needs senses pays ~0.1 s, a learner who only reads never does.
+// The bundled French–English dictionary (resources/dictionary/fr-en.tsv.gz, built by scripts/build-dictionary.ts),
+// opened lazily once: the first import that needs senses pays for it, a learner who only reads never does.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { DictionaryDataError, parseDictionaryData } from '../core/glossing/dictionary-data';
+import { DictionaryDataError, parseDictionary } from '../core/glossing/dictionary-data';
 import { createSenses, type Senses } from '../core/glossing/senses';
 import { AppError } from '../shared/errors';
 
-export const DICTIONARY_FILE_NAME = 'fr-en.json.gz';
+export const DICTIONARY_FILE_NAME = 'fr-en.tsv.gz';
 
 /**
  * Where the dictionary sits beside the lessons folder: resources/dictionary in a checkout, and
@@ -27,9 +27,9 @@ export function openDictionary(file: string): Senses {
     throw new AppError('not_found', `The French–English dictionary is missing (${file}); reinstall Liseuse to get it back.`);
   }
   try {
-    return createSenses(parseDictionaryData(JSON.parse(gunzipSync(bytes).toString('utf8'))));
+    return createSenses(parseDictionary(gunzipSync(bytes).toString('utf8')));
   } catch (error) {
-    const reason = error instanceof DictionaryDataError ? error.message : 'The file is not a readable gzipped JSON file.';
+    const reason = error instanceof DictionaryDataError ? error.message : 'The file is not a gzip file.';
     throw new AppError('internal', `The French–English dictionary (${file}) is damaged: ${reason}`);
   }
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DictionaryDataError, parseDictionaryData } from './dictionary-data';
+import { DictionaryDataError, parseDictionary, serialiseDictionary, type DictionaryEntries } from './dictionary-data';
 import { createSenses, NAME_SOURCE } from './senses';
 import type { ExpressionWord } from './types';
 
-/** A small dictionary in the file's own JSON shape, through the same checks as the real file. */
-function dictionary(entries: Record<string, Record<string, unknown[]>>) {
-  return createSenses(parseDictionaryData({ format: 'liseuse-fr-en-dictionary', version: 1, builtFrom: {}, sources: ['freedict', 'apertium'], entries }));
+const HEADER = { format: 'liseuse-fr-en-dictionary', version: 1, builtFrom: {}, sources: ['freedict', 'apertium'] } as const;
+
+/** A small dictionary written and read back in the file's own format, through the same checks as the real file. */
+function dictionary(entries: DictionaryEntries) {
+  return createSenses(parseDictionary(serialiseDictionary({ ...HEADER, sources: [...HEADER.sources] }, entries)));
 }
 
 const senses = dictionary({
@@ -93,19 +95,35 @@ describe('expressions: multi-word headwords in a sentence', () => {
   });
 });
 
-describe('the dictionary file’s shape', () => {
-  const header = { format: 'liseuse-fr-en-dictionary', version: 1, builtFrom: {}, sources: ['freedict'] };
+describe('the dictionary file’s format', () => {
+  const header = JSON.stringify(HEADER);
+  const file = (...lines: string[]): string => `${lines.join('\n')}\n`;
+
+  it('reads back what it writes, senses in their order, flags kept', () => {
+    const data = parseDictionary(serialiseDictionary({ ...HEADER, sources: [...HEADER.sources] }, { maison: { noun: [[0, 'house'], [1, 'home', 'r']] }, 'afin de': { '': [[0, 'in order to']] } }));
+    expect(data.size).toBe(2);
+    expect([...data.headwords()]).toEqual(['afin de', 'maison']);
+    expect(data.senses('maison')?.get('noun')).toEqual([[0, 'house'], [1, 'home', 'r']]);
+    expect(data.senses('Maison')).toBeUndefined();
+  });
+
+  it('refuses to write a sense with a tab or a line break', () => {
+    expect(() => serialiseDictionary({ ...HEADER, sources: ['freedict'] }, { maison: { noun: [[0, 'house\nhome']] } })).toThrow(DictionaryDataError);
+  });
 
   it.each([
-    ['another format', { ...header, format: 'other', entries: {} }],
-    ['a newer version', { ...header, version: 2, entries: {} }],
-    ['an unknown part of speech', { ...header, entries: { maison: { nom: [[0, 'house']] } } }],
-    ['a source index out of range', { ...header, entries: { maison: { noun: [[3, 'house']] } } }],
-    ['an empty sense', { ...header, entries: { maison: { noun: [[0, ' ']] } } }],
-    ['an unknown flag', { ...header, entries: { maison: { noun: [[0, 'house', 'x']] } } }],
-    ['no senses', { ...header, entries: { maison: { noun: [] } } }],
-    ['not an object', []],
-  ])('is refused with a named reason: %s', (_, json) => {
-    expect(() => parseDictionaryData(json)).toThrow(DictionaryDataError);
+    ['no header', file('maison\tnoun\t0\t\thouse')],
+    ['another format', file(JSON.stringify({ ...HEADER, format: 'other' }))],
+    ['a newer version', file(JSON.stringify({ ...HEADER, version: 2 }))],
+    ['no sources', file(JSON.stringify({ ...HEADER, sources: 'freedict' }))],
+    ['a missing field', file(header, 'maison\tnoun\t0\thouse')],
+    ['an unknown part of speech', file(header, 'maison\tnom\t0\t\thouse')],
+    ['a source index out of range', file(header, 'maison\tnoun\t2\t\thouse')],
+    ['an unknown flag', file(header, 'maison\tnoun\t1\tx\thome')],
+    ['an empty sense', file(header, 'maison\tnoun\t0\t\t ')],
+    ['an empty headword', file(header, '\tnoun\t0\t\thouse')],
+    ['a headword’s lines apart', file(header, 'maison\tnoun\t0\t\thouse', 'mot\tnoun\t0\t\tword', 'maison\tnoun\t1\t\thome')],
+  ])('is refused whole with a named reason: %s', (_, text) => {
+    expect(() => parseDictionary(text)).toThrow(DictionaryDataError);
   });
 });

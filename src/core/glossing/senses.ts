@@ -89,8 +89,8 @@ const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 export function createSenses(data: DictionaryData): Senses {
   let index: HeadwordIndex | undefined;
 
-  const entryOf = (lemma: string): ReadonlyMap<string, DictionarySense[]> | undefined =>
-    data.entries.get(lemma) ?? data.entries.get(lemma.toLowerCase());
+  const entryOf = (lemma: string): ReadonlyMap<string, readonly DictionarySense[]> | undefined =>
+    data.senses(lemma) ?? data.senses(lemma.toLowerCase());
 
   /** pos undefined: every part of speech alike (an expression's headword, whatever its first word is). */
   function lookup(lemma: string, pos: PartOfSpeech | undefined): SenseCandidate[] {
@@ -106,7 +106,7 @@ export function createSenses(data: DictionaryData): Senses {
   }
 
   function expressions(words: readonly ExpressionWord[]): ExpressionCandidate[] {
-    index ??= headwordIndex(data.entries.keys());
+    index ??= headwordIndex(data.headwords());
     const found: ExpressionCandidate[] = [];
     for (const { first, last, headword } of matchHeadwords(index, words)) {
       const best = lookup(headword, undefined)[0];
@@ -116,7 +116,7 @@ export function createSenses(data: DictionaryData): Senses {
   }
 
   return {
-    headwords: data.entries.size,
+    headwords: data.size,
     has: (lemma) => entryOf(lemma) !== undefined,
     lookup,
     expressions,

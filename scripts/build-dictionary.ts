@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { cognateSpellings } from '../src/core/glossing/cognates';
-import { DICTIONARY_FORMAT, DICTIONARY_VERSION, serialiseDictionary, type DictionaryEntries, type DictionarySense, type SenseFlag } from '../src/core/glossing/dictionary-data';
+import { DICTIONARY_FORMAT, DICTIONARY_VERSION, serialiseDictionary, type DictionaryEntries, type DictionaryHeader, type DictionarySense, type SenseFlag } from '../src/core/glossing/dictionary-data';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'resources', 'dictionary', 'fr-en.tsv.gz');
@@ -221,7 +221,7 @@ function main(): void {
       apertiumSenses++;
     }
   }
-  const header = {
+  const header: DictionaryHeader = {
     format: DICTIONARY_FORMAT,
     version: DICTIONARY_VERSION,
     builtFrom: {

@@ -44,7 +44,6 @@ export class DictionaryDataError extends Error {
 
 /** '' for a headword its source gives no part of speech. */
 const POS_KEYS: ReadonlySet<string> = new Set(['', ...PARTS_OF_SPEECH]);
-const FLAGS: ReadonlySet<string> = new Set(['', ...SENSE_FLAGS]);
 
 /** The file's text, for the build script; refuses what the format cannot hold rather than write a bad file. */
 export function serialiseDictionary(header: DictionaryHeader, entries: DictionaryEntries): string {

@@ -92,10 +92,16 @@ describe('house lexicon seed: the article made by hand', () => {
     for (const s of seed) expect(s.confirmedAt).toBe(at(1));
   });
 
-  it('holds the expressions that have a dictionary form, as expressions', () => {
-    const expressions = lesson.expressions.filter((e) => e.kind === 'expression' && e.lemma);
-    expect(expressions.length).toBeGreaterThan(0);
-    for (const e of expressions) expect(seed).toContainEqual(expect.objectContaining({ lemma: e.lemma, pos: '', sense: e.sense }));
+  it('holds the 82 expressions and names, by their dictionary form or else as written', () => {
+    expect(lesson.expressions).toHaveLength(82);
+    for (const e of lesson.expressions) expect(seed).toContainEqual(expect.objectContaining({ lemma: e.lemma ?? e.text, sense: e.sense }));
+    expect(seed).toContainEqual(expect.objectContaining({ lemma: 'ouvrir une nouvelle page', pos: '' }));
+  });
+
+  it('finds the article’s expressions again in another sentence', () => {
+    const house = createHouseLexicon(seed);
+    const words = ['Paris', 'et', 'Rome', 'ouvrent', 'une', 'nouvelle', 'page'].map((form) => ({ form, lemma: form === 'ouvrent' ? 'ouvrir' : form.toLowerCase(), pos: 'noun' as const }));
+    expect(house.expressions?.(words)[0]).toMatchObject({ first: 3, last: 6, lemma: 'ouvrir une nouvelle page', source: HOUSE_SOURCE });
   });
 
   it('suggests the article’s sense first for the same word in a new sentence', () => {

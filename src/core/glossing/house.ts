@@ -94,9 +94,8 @@ export function rankWithHouse(house: readonly SenseCandidate[], dictionary: read
 
 /**
  * A lesson made by hand (loaded, and its lexicon.json parsed) as house senses: each lexicon entry once for every
- * sentence it glosses a word in, with that sentence's lemmas as context; each expression with a dictionary form
- * as an expression (pos ''). Names are left out (their sense is the name) and so are expressions without a
- * dictionary form (the text as it stands is no headword).
+ * sentence it glosses a word in, with that sentence's lemmas as context; each expression and name of several
+ * words as an expression (pos ''), a one-word name as a proper noun.
  */
 export function seedFromLesson(lesson: Lesson, lexicon: Lexicon, confirmedAt: string): ConfirmedSense[] {
   const sentenceLemmas = new Map<number, string[]>();
@@ -125,9 +124,12 @@ export function seedFromLesson(lesson: Lesson, lexicon: Lexicon, confirmedAt: st
     [...sentences].map((sentence) => ({ ...entry, contextLemmas: contextOf([sentence]), confirmedAt })),
   );
   for (const expression of lesson.expressions) {
-    if (expression.kind !== 'expression' || !expression.lemma) continue;
+    // Its dictionary form when it has one ("ouvrir une nouvelle page"), else the words as they stand ("New York Times").
+    const lemma = expression.lemma ?? expression.text;
+    const single = !/[\s’'-]/.test(lemma.trim());
+    const pos: ConfirmedSense['pos'] = single && expression.kind === 'name' ? 'proper noun' : '';
     const sentences = lesson.sentences.filter((s) => s.start <= expression.start && expression.end <= s.end).map((s) => s.index);
-    senses.push({ lemma: expression.lemma, pos: '', sense: expression.sense, contextLemmas: contextOf(sentences), confirmedAt, ...(expression.note ? { note: expression.note } : {}) });
+    senses.push({ lemma, pos, sense: expression.sense, contextLemmas: contextOf(sentences), confirmedAt, ...(expression.note ? { note: expression.note } : {}) });
   }
   return senses;
 }

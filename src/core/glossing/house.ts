@@ -1,6 +1,7 @@
 // The house lexicon's ranking: senses a teacher confirmed before come first for the same lemma and part of
 // speech, the one confirmed in the most similar sentence first; and its seed, the senses of lessons made by hand.
-import type { Lesson, Lexicon } from '../lesson';
+import * as v from 'valibot';
+import { LexiconSchema, loadLesson, type Lesson, type LessonFiles, type Lexicon } from '../lesson';
 import { headwordIndex, longestFirst, matchHeadwords, type HeadwordIndex } from './headwords';
 import type { ExpressionCandidate, ExpressionWord, HouseLexicon, PartOfSpeech, SenseCandidate, SenseContext } from './types';
 
@@ -132,4 +133,10 @@ export function seedFromLesson(lesson: Lesson, lexicon: Lexicon, confirmedAt: st
     senses.push({ lemma, pos, sense: expression.sense, contextLemmas: contextOf(sentences), confirmedAt, ...(expression.note ? { note: expression.note } : {}) });
   }
   return senses;
+}
+
+/** The seed of one lesson folder's files, checked as loadLesson checks them (a bad lesson throws LessonError). */
+export function seedFromLessonFiles(files: LessonFiles, confirmedAt: string): ConfirmedSense[] {
+  const lesson = loadLesson(files);
+  return seedFromLesson(lesson, v.parse(LexiconSchema, JSON.parse(files['lexicon.json'])), confirmedAt);
 }

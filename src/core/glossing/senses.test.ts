@@ -70,6 +70,15 @@ describe('names', () => {
     expect(senses.has('Pyongyang')).toBe(false);
   });
 
+  it('puts a name first when the dictionary has the word only in lower case, as a common word', () => {
+    expect(senses.lookup('Maison', 'proper noun').map((c) => [c.sense, c.source])).toEqual([
+      ['Maison', NAME_SOURCE],
+      ['house', 'freedict'],
+      ['home', 'apertium'],
+    ]);
+    expect(senses.lookup('Maison', 'noun')[0]?.sense).toBe('house');
+  });
+
   it('gives a name the dictionary knows its translation', () => {
     expect(senses.lookup('Russie', 'proper noun')[0]).toMatchObject({ sense: 'Russia', source: 'freedict' });
   });

@@ -25,6 +25,11 @@ const COGNATE_BONUS = 0.2;
 const NO_POS_PENALTY = 0.1;
 const OTHER_POS_PENALTY = 0.4;
 const NAME_SCORE = 0.3;
+/**
+ * A name the dictionary has only as a common word (Pierre, pierre "stone"): the name itself first, above the
+ * common word's senses (which score at most 0.9 - OTHER_POS_PENALTY).
+ */
+const NAME_OVER_COMMON_WORD_SCORE = 0.55;
 
 /**
  * Long lists of synonyms are harder for a learner than one or two words: a small penalty per extra item, less
@@ -100,8 +105,11 @@ export function createSenses(data: DictionaryData): Senses {
       const penalty = pos === undefined || entryPos === pos ? 0 : entryPos === '' ? NO_POS_PENALTY : OTHER_POS_PENALTY;
       candidates.push(...scored(data, lemma, senses, penalty));
     }
-    // A name the dictionary does not know: the name itself is the best suggestion (Pyongyang, Jong-un).
-    if (candidates.length === 0 && isCapitalised(lemma)) candidates.push({ sense: lemma, source: NAME_SOURCE, score: NAME_SCORE });
+    if (isCapitalised(lemma)) {
+      // A name the dictionary does not know: the name itself is the best suggestion (Pyongyang, Jong-un).
+      if (candidates.length === 0) candidates.push({ sense: lemma, source: NAME_SOURCE, score: NAME_SCORE });
+      else if (pos === 'proper noun' && !data.senses(lemma)) candidates.push({ sense: lemma, source: NAME_SOURCE, score: NAME_OVER_COMMON_WORD_SCORE });
+    }
     return ranked(candidates);
   }
 

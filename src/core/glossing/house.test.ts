@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadArticle, loadArticleLexicon } from '../../../test/support/article';
-import { createHouseLexicon, HOUSE_SOURCE, rankWithHouse, seedFromLesson, type ConfirmedSense } from './house';
+import { createHouseLexicon, HOUSE_SOURCE, rankHouseSenses, rankWithHouse, seedFromLesson, type ConfirmedSense } from './house';
 import type { SenseCandidate } from './types';
 
 const at = (day: number): string => `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z`;
@@ -50,6 +50,15 @@ describe('house lexicon: confirmed senses first, by context', () => {
     expect(often.lookup('pièce', 'noun', context('x')).map((c) => c.sense)).toEqual(['room', 'coin']);
     const latest = createHouseLexicon([confirmed('room', [], 1), confirmed('coin', [], 5)]);
     expect(latest.lookup('pièce', 'noun', context('x')).map((c) => c.sense)).toEqual(['coin', 'room']);
+  });
+
+  it('ranks a per-lemma read the same way, keeping only the asked part of speech', () => {
+    const read = [
+      confirmed('room', ['le', 'de', 'maison']),
+      confirmed('coin', ['le', 'de', 'euro']),
+      { ...confirmed('piece together', ['le', 'de', 'euro']), pos: 'verb' as const },
+    ];
+    expect(rankHouseSenses(read, 'pièce', 'noun', context('le pièce de un euro')).map((c) => c.sense)).toEqual(['coin', 'room']);
   });
 
   it('merges with dictionary candidates: house first, the same sense not offered twice', () => {

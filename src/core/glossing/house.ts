@@ -26,60 +26,63 @@ const HOUSE_CONTEXT_SHARE = 0.05;
 const keyOf = (lemma: string, pos: string): string => `${lemma.toLowerCase()}|${pos}`;
 
 /**
- * Builds the lookup over every confirmed sense. Context similarity counts the lemmas a confirmation's sentence
- * shares with this one, each weighted by how rare it is among all confirmations' sentences, so that sharing
- * "le" and "de" says little and sharing "missile" says much.
+ * Inverse document frequency over some confirmations' sentences: a lemma in every one of them weighs nothing, a
+ * lemma in one of many weighs much. So sharing "le" and "de" with this sentence says little, "missile" much.
  */
+function rarity(confirmed: readonly ConfirmedSense[]): (lemma: string) => number {
+  const documentFrequency = new Map<string, number>();
+  for (const entry of confirmed) for (const lemma of new Set(entry.contextLemmas)) documentFrequency.set(lemma, (documentFrequency.get(lemma) ?? 0) + 1);
+  return (lemma) => Math.log(confirmed.length / Math.max(1, documentFrequency.get(lemma) ?? 0));
+}
+
+/**
+ * The confirmations of one lemma and part of speech as candidates: one per sense, the sense confirmed in the
+ * sentence most like this one first (lemmas shared, weighted by `weight`), then the one confirmed more often,
+ * then the latest.
+ */
+function rank(entries: readonly ConfirmedSense[], context: SenseContext, weight: (lemma: string) => number): SenseCandidate[] {
+  const here = new Set(context.lemmas.map((l) => l.toLowerCase()));
+  const similarity = (entry: ConfirmedSense): number => [...new Set(entry.contextLemmas)].reduce((sum, l) => sum + (here.has(l) ? weight(l) : 0), 0);
+  const bySense = new Map<string, { sense: string; similarity: number; times: number; latest: string }>();
+  for (const entry of entries) {
+    const key = entry.sense.toLowerCase();
+    const seen = bySense.get(key) ?? { sense: entry.sense, similarity: 0, times: 0, latest: '' };
+    seen.similarity = Math.max(seen.similarity, similarity(entry));
+    seen.times++;
+    if (entry.confirmedAt > seen.latest) seen.latest = entry.confirmedAt;
+    bySense.set(key, seen);
+  }
+  const senses = [...bySense.values()].sort((a, b) => b.similarity - a.similarity || b.times - a.times || b.latest.localeCompare(a.latest));
+  // Strictly decreasing in rank order, all above the dictionaries.
+  return senses.map((s, i) => ({ sense: s.sense, source: HOUSE_SOURCE, score: HOUSE_BASE + (HOUSE_CONTEXT_SHARE * (senses.length - i)) / senses.length }));
+}
+
+/**
+ * Ranks the confirmations a store read for one lemma (any parts of speech; those of `pos` are kept), with
+ * rarity counted among them: what the repository's per-lemma read needs.
+ */
+export function rankHouseSenses(confirmedForLemma: readonly ConfirmedSense[], lemma: string, pos: PartOfSpeech, context: SenseContext): SenseCandidate[] {
+  const key = keyOf(lemma, pos);
+  return rank(confirmedForLemma.filter((c) => keyOf(c.lemma, c.pos) === key), context, rarity(confirmedForLemma));
+}
+
+/** The lookup over every confirmed sense held in memory (the seed, or a whole store read), rarity counted among all. */
 export function createHouseLexicon(confirmed: readonly ConfirmedSense[]): HouseLexicon {
   const byKey = new Map<string, ConfirmedSense[]>();
-  const documentFrequency = new Map<string, number>();
   for (const entry of confirmed) {
     const key = keyOf(entry.lemma, entry.pos);
     byKey.set(key, [...(byKey.get(key) ?? []), entry]);
-    for (const lemma of new Set(entry.contextLemmas)) documentFrequency.set(lemma, (documentFrequency.get(lemma) ?? 0) + 1);
   }
-  // Inverse document frequency: a lemma in every confirmation's sentence weighs nothing.
-  const weight = (lemma: string): number => Math.log(confirmed.length / Math.max(1, documentFrequency.get(lemma) ?? 0));
+  const weight = rarity(confirmed);
   let expressionIndex: HeadwordIndex | undefined;
-
-  function similarity(entry: ConfirmedSense, context: ReadonlySet<string>): number {
-    let shared = 0;
-    for (const lemma of new Set(entry.contextLemmas)) if (context.has(lemma)) shared += weight(lemma);
-    return shared;
-  }
-
-  function rank(entries: readonly ConfirmedSense[], context: SenseContext): SenseCandidate[] {
-    const here = new Set(context.lemmas.map((l) => l.toLowerCase()));
-    // One candidate per sense: its best context among its confirmations, then how often, then how recently.
-    const bySense = new Map<string, { sense: string; similarity: number; times: number; latest: string }>();
-    for (const entry of entries) {
-      const key = entry.sense.toLowerCase();
-      const seen = bySense.get(key) ?? { sense: entry.sense, similarity: 0, times: 0, latest: '' };
-      seen.similarity = Math.max(seen.similarity, similarity(entry, here));
-      seen.times++;
-      if (entry.confirmedAt > seen.latest) seen.latest = entry.confirmedAt;
-      bySense.set(key, seen);
-    }
-    const senses = [...bySense.values()].sort(
-      (a, b) => b.similarity - a.similarity || b.times - a.times || b.latest.localeCompare(a.latest),
-    );
-    const top = Math.max(...senses.map((s) => s.similarity), 0);
-    return senses.map((s, i) => ({
-      sense: s.sense,
-      source: HOUSE_SOURCE,
-      // Strictly decreasing in rank order, all above the dictionaries.
-      score: HOUSE_BASE + HOUSE_CONTEXT_SHARE * (top > 0 ? s.similarity / top : 1) * (1 - i / (senses.length + 1)),
-    }));
-  }
-
   return {
-    lookup: (lemma, pos, context) => rank(byKey.get(keyOf(lemma, pos)) ?? [], context),
+    lookup: (lemma, pos, context) => rank(byKey.get(keyOf(lemma, pos)) ?? [], context, weight),
     expressions(words: readonly ExpressionWord[]): ExpressionCandidate[] {
       expressionIndex ??= headwordIndex(confirmed.filter((c) => c.pos === '').map((c) => c.lemma));
       const context: SenseContext = { lemmas: words.map((w) => w.lemma), sentence: words.map((w) => w.form).join(' ') };
       const found: ExpressionCandidate[] = [];
       for (const { first, last, headword } of matchHeadwords(expressionIndex, words)) {
-        const best = rank(byKey.get(keyOf(headword, '')) ?? [], context)[0];
+        const best = rank(byKey.get(keyOf(headword, '')) ?? [], context, weight)[0];
         if (best) found.push({ first, last, lemma: headword, ...best });
       }
       return longestFirst(found);

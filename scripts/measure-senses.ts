@@ -15,6 +15,7 @@ function print(title: string, f: SenseFigures): void {
   console.log(`  with a FreeDict candidate:  ${pct(f.freedict, f.lemmas)}`);
   console.log(`  with an Apertium candidate: ${pct(f.apertium, f.lemmas)}`);
   console.log(`  with either (combined):     ${pct(f.combined, f.lemmas)}`);
+  console.log(`  with any suggestion (a name glossed by itself included): ${pct(f.suggested, f.lemmas)}`);
   console.log(`  top candidate agrees with the hand-made sense (a shared content word): ${pct(f.topAgrees, f.lemmas)}`);
   if (process.argv.includes('--list')) {
     console.log(`  missing: ${f.missing.join(', ')}`);

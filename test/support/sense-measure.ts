@@ -30,6 +30,8 @@ export interface SenseFigures {
   freedict: number;
   apertium: number;
   combined: number;
+  /** Pairs with any suggestion, a name glossed by itself included. */
+  suggested: number;
   /** Pairs whose top candidate (names included) loosely agrees with a hand-made sense of that pair. */
   topAgrees: number;
   /** Pairs with no candidate at all, and pairs whose top candidate disagrees (for reading, not for tuning). */
@@ -45,7 +47,7 @@ export function measureSenses(senses: SenseSource, entries: readonly Entry[], ke
     const key = `${entry.lemma}|${entry.pos}`;
     byPair.set(key, [...(byPair.get(key) ?? []), entry]);
   }
-  const figures: SenseFigures = { lemmas: byPair.size, freedict: 0, apertium: 0, combined: 0, topAgrees: 0, missing: [], disagreeing: [] };
+  const figures: SenseFigures = { lemmas: byPair.size, freedict: 0, apertium: 0, combined: 0, suggested: 0, topAgrees: 0, missing: [], disagreeing: [] };
   for (const group of byPair.values()) {
     const { lemma, pos } = group[0] as Entry;
     const candidates = senses.lookup(lemma, pos);
@@ -54,6 +56,7 @@ export function measureSenses(senses: SenseSource, entries: readonly Entry[], ke
     if (from('apertium')) figures.apertium++;
     if (from('freedict') || from('apertium')) figures.combined++;
     else figures.missing.push(`${lemma} (${pos})`);
+    if (candidates.length > 0) figures.suggested++;
     const top = candidates[0];
     if (top && group.some((entry) => looselyAgree(top.sense, entry.sense))) figures.topAgrees++;
     else figures.disagreeing.push({ lemma, pos, top: top ? `${top.sense} [${top.source}]` : '(none)', handMade: group.map((e) => e.sense).join(' | ') });

@@ -1,7 +1,8 @@
 // The built-in article (resources/lessons/kim-russie), read from disk for tests and benchmarks.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadLesson, type Lesson, type LessonFiles } from '../../src/core/lesson';
+import * as v from 'valibot';
+import { LexiconSchema, loadLesson, type Lesson, type LessonFiles, type Lexicon } from '../../src/core/lesson';
 
 export const ARTICLE_ID = 'kim-russie';
 export const ARTICLE_DIR = resolve(import.meta.dirname, '..', '..', 'resources', 'lessons', ARTICLE_ID);
@@ -19,4 +20,9 @@ export function readArticleFile(name: string): string {
 
 export function loadArticle(): Lesson {
   return loadLesson(readLessonFiles());
+}
+
+/** The article's hand-made lexicon.json, checked by the lesson schema. */
+export function loadArticleLexicon(): Lexicon {
+  return v.parse(LexiconSchema, JSON.parse(readArticleFile('lexicon.json')));
 }

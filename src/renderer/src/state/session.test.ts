@@ -13,7 +13,7 @@ const library: LessonLibrary = {
   lessons: [{ id: 'kim-russie', title: 'Kim Jong-un rentre de Russie', titleEn: 'Kim Jong-un returns from Russia', level: 'B1', summary: '…', wordCount: 437, paragraphCount: 9, quizQuestions: 23 }],
   problems: [],
 };
-const info: AppInfo = { version: '0.1.0', mode: 'browser', notice: null };
+const info: AppInfo = { version: '0.1.0', mode: 'browser', notice: null, language: null };
 const dark: ReaderSettings = { ...DEFAULT_SETTINGS, theme: 'dark' };
 
 describe('the session: who is reading and their settings', () => {

@@ -11,6 +11,8 @@ export const en = {
     skipToContent: 'Skip to content',
     loading: 'Opening Liseuse…',
     dismiss: 'Dismiss',
+    language: 'Interface language',
+    computerLanguage: 'Language of this computer (teacher area, exports, and learners who have not chosen one)',
   },
   learners: {
     heading: 'Who is reading?',

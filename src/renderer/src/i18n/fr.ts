@@ -20,6 +20,8 @@ export const fr: Strings = {
     skipToContent: 'Aller au contenu',
     loading: 'Ouverture de Liseuse…',
     dismiss: 'Fermer',
+    language: 'Langue de l’interface',
+    computerLanguage: 'Langue de cet ordinateur (espace enseignant, exports, et élèves qui n’en ont pas choisi)',
   },
   learners: {
     heading: `Qui lit${FINE}?`,

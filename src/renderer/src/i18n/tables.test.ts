@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fr } from './fr';
-import { locale } from './locale.svelte';
+import { locale, systemLanguage } from './locale.svelte';
 import { strings, stringsIn } from '../strings';
 
 /** Every leaf of a table: [path, value], functions included. */
@@ -75,5 +75,11 @@ describe('the two interface languages', () => {
   it('stringsIn names a language whatever is on screen', () => {
     locale.set('fr');
     expect(stringsIn('en').library.heading).toBe('Lessons');
+  });
+
+  it('the first launch follows the system’s language when the interface has it', () => {
+    expect(systemLanguage(['fr-CA', 'en-GB'])).toBe('fr');
+    expect(systemLanguage(['de-DE', 'en-US'])).toBe('en');
+    expect(systemLanguage(['de-DE'])).toBe('en');
   });
 });

@@ -156,5 +156,5 @@ export function toApiError(error: unknown, logError: (error: unknown) => void): 
     if (mapped.code !== 'internal') return mapped.toJSON();
   }
   logError(error);
-  return { code: 'internal', message: 'Something went wrong inside Liseuse. Nothing you saved earlier was lost; please try again.' };
+  return AppError.because('internal', 'internal').toJSON();
 }

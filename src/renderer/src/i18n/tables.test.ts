@@ -4,6 +4,7 @@ import { en } from './en';
 import { fr } from './fr';
 import { locale, systemLanguage } from './locale.svelte';
 import { strings, stringsIn } from '../strings';
+import { FRENCH_TYPOGRAPHY_FAULT } from '../../../../test/support/typography';
 
 /** Every leaf of a table: [path, value], functions included. */
 function leaves(table: unknown, path = ''): [string, unknown][] {
@@ -37,8 +38,7 @@ function rendered(table: unknown): [string, string][] {
   });
 }
 
-/** A plain space before : ; ! ? or %, a % glued to its number, or a straight apostrophe. */
-const TYPOGRAPHY_FAULT = / [:;!?%]|'|[^\s\u00a0\u202f]%/;
+const TYPOGRAPHY_FAULT = FRENCH_TYPOGRAPHY_FAULT;
 
 afterEach(() => locale.set('en'));
 

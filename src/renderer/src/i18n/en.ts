@@ -31,7 +31,8 @@ export const en = {
     paragraphs: (n: number) => counted(n, 'paragraph'),
     level: (level: string) => `Level ${level}`,
     problemsHeading: 'Some lessons could not be opened',
-    source: (source: string) => `Source: ${source}`,
+    /** Before the lesson's source, which is written in English. */
+    sourceLabel: 'Source:',
   },
   reader: {
     back: 'Library',

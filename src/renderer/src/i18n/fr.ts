@@ -40,7 +40,7 @@ export const fr: Strings = {
     paragraphs: (n: number) => compte(n, 'paragraphe'),
     level: (level: string) => `Niveau ${level}`,
     problemsHeading: 'Certaines leçons n’ont pas pu être ouvertes',
-    source: (source: string) => `Source${NB}: ${source}`,
+    sourceLabel: `Source${NB}:`,
   },
   reader: {
     back: 'Bibliothèque',

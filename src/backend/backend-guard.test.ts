@@ -12,6 +12,7 @@ const GUARDED = CALL_NAMES.filter((name): name is TeacherCallName => (contract[n
 const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<CallInput<K>, 'teacherToken'> } = {
   'learners:delete': (learnerId) => ({ learnerId }),
   'teacher:info': () => ({}),
+  'teacher:setLanguage': () => ({ language: 'fr' }),
   'quiz:glossSettings': () => ({}),
   'quiz:setGlosses': () => ({ lessonId: 'kim-russie', kind: 'vocabulary', shown: true }),
   'teacher:changePin': () => ({ pin: '246813' }),

@@ -12,8 +12,8 @@ describe('createBackend', () => {
   describe('the contract boundary', () => {
     it('app:info answers with the options it was given, and no path: the data folder names the OS user', async () => {
       const backend = start();
-      expect(value(await backend.call('app:info', undefined))).toEqual({ version: '9.9.9', mode: 'browser', notice: null });
-      expect(value(await backend.call('app:info', {}))).toEqual({ version: '9.9.9', mode: 'browser', notice: null });
+      expect(value(await backend.call('app:info', undefined))).toEqual({ version: '9.9.9', mode: 'browser', notice: null, language: null });
+      expect(value(await backend.call('app:info', {}))).toEqual({ version: '9.9.9', mode: 'browser', notice: null, language: null });
     });
 
     it('teacher:info tells the data folder’s path to an unlocked teacher area only', async () => {

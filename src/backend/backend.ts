@@ -27,6 +27,7 @@ import { TeacherRepository } from './db/repositories/teacher';
 import { ProgressService } from './services/progress';
 import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
+import { InterfaceLanguageService } from './services/interface-language';
 import { appHandlers } from './handlers/app';
 import { learnerHandlers } from './handlers/learners';
 import { lessonHandlers } from './handlers/lessons';
@@ -67,7 +68,9 @@ export function createBackend(options: BackendOptions): Backend {
   const { db } = store;
   const lessons = new LessonStore(options.lessonsDir);
   const learnersRepository = new LearnersRepository(db);
-  const learners = new LearnerService(learnersRepository, new AppStateRepository(db), now);
+  const appState = new AppStateRepository(db);
+  const learners = new LearnerService(learnersRepository, appState, now);
+  const interfaceLanguage = new InterfaceLanguageService(appState);
   const readingRepository = new ReadingRepository(db);
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now, options.saveFile ?? downloadInstead, options.nativeBinding);
@@ -89,9 +92,9 @@ export function createBackend(options: BackendOptions): Backend {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
-  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers };
+  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers };
   const handlers: Handlers = {
-    ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null })),
+    ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null, language: interfaceLanguage.current() })),
     ...learnerHandlers(services),
     ...lessonHandlers(services),
     ...readingHandlers(services),
@@ -153,5 +156,5 @@ export function toApiError(error: unknown, logError: (error: unknown) => void): 
     if (mapped.code !== 'internal') return mapped.toJSON();
   }
   logError(error);
-  return { code: 'internal', message: 'Something went wrong inside Liseuse. Nothing you saved earlier was lost; please try again.' };
+  return AppError.because('internal', 'internal').toJSON();
 }

@@ -60,7 +60,7 @@ export class LessonStore {
 
   private stored(lessonId: string): StoredLesson {
     const stored = this.load().lessons.get(lessonId);
-    if (!stored) throw new AppError('not_found', `There is no lesson "${lessonId}".`);
+    if (!stored) throw AppError.because('not_found', 'noSuchLesson', { lessonId });
     return stored;
   }
 
@@ -77,7 +77,7 @@ export class LessonStore {
   /** The lesson's comprehension quiz, or not_found when the lesson or its quiz is missing. */
   quiz(lessonId: string): Quiz {
     const { quiz } = this.stored(lessonId);
-    if (!quiz) throw new AppError('not_found', 'This lesson has no quiz.');
+    if (!quiz) throw AppError.because('not_found', 'noQuiz');
     return quiz;
   }
 

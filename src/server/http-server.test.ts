@@ -23,7 +23,7 @@ describe('browser-mode HTTP server', () => {
     it('a call with the right token answers 200 with the backend result', async () => {
       const reply = await api('app:info', undefined);
       expect(reply.status).toBe(200);
-      expect(json(reply)).toEqual({ ok: true, value: { version: '1.2.3', mode: 'browser', notice: null } });
+      expect(json(reply)).toEqual({ ok: true, value: { version: '1.2.3', mode: 'browser', notice: null, language: null } });
       expect(reply.headers['cache-control']).toBe('no-store');
       expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     });

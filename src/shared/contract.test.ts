@@ -34,7 +34,7 @@ describe('the contract table', () => {
       expect((call.input as unknown as { entries?: Record<string, unknown> }).entries, name).toHaveProperty('teacherToken');
     }
     expect(guarded.map(([name]) => name).sort()).toEqual(
-      ['learners:delete', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info'].sort(),
+      ['learners:delete', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info', 'teacher:setLanguage'].sort(),
     );
   });
 

@@ -72,9 +72,10 @@ export function value<T>(result: Result<unknown>): T {
   return result.value as T;
 }
 
+/** The refusal's code and its English words (its reason, which words it in other languages, is tested apart). */
 export function errorOf(result: Result<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
+  return { code: result.error.code, message: result.error.message };
 }
 
 export interface BackendFixture {

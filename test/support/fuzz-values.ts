@@ -2,6 +2,7 @@
 // name of the contract (over a World of real ids made by the fuzz backend), and edits of a real results file.
 import * as fc from 'fast-check';
 import { THEMES } from '../../src/shared/contract/reading';
+import { INTERFACE_LANGUAGES } from '../../src/shared/contract/fields';
 import { WORD_STATUSES, type Learner, type LessonView } from '../../src/shared/types';
 import type { AttemptView } from '../../src/shared/contract/quiz';
 import type { CallName } from '../../src/shared/contract';
@@ -157,7 +158,9 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
       dyslexicFont: fc.boolean(),
       interlinear: fc.constantFrom('off', 'all', 'unknown'),
       speech: fc.boolean(),
-    }),
+      language: fc.constantFrom(...INTERFACE_LANGUAGES),
+    }, { requiredKeys: ['theme', 'fontSize', 'lineHeight', 'dyslexicFont', 'interlinear', 'speech'] }),
+    language: fc.oneof(fc.constantFrom(...INTERFACE_LANGUAGES), fc.constantFrom('de', 'FR', '')),
     kind: fc.constantFrom('comprehension', 'vocabulary'),
     questionId: fc.oneof(fc.constantFrom(...world.attempt.questions.map((q) => q.id)), kebab),
     text: fc.oneof(fc.string({ minLength: 1, maxLength: 500 }), fc.constantFrom('sept', '7 jours', 'Tumen', '  ')),

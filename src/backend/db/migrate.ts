@@ -12,11 +12,7 @@ export function assertNotFromTheFuture(db: Database, migrations: readonly Migrat
   const version = schemaVersion(db);
   const latest = migrations.length;
   if (version > latest) {
-    throw new AppError(
-      'database_too_new',
-      `This data was saved by a newer version of Liseuse (schema ${version}; this version knows ${latest}). ` +
-        'Update Liseuse to open it. Nothing was changed.',
-    );
+    throw AppError.because('database_too_new', 'databaseTooNew', { version, latest });
   }
 }
 

@@ -7,18 +7,18 @@ const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
 /** The message for a folder or file Liseuse must write and cannot. */
 export function notWritable(path: string): AppError {
-  return new AppError('storage_readonly', `Liseuse cannot write its data folder (${path}). Check that it is writable.`);
+  return AppError.because('storage_readonly', 'dataFolderReadonly', { path });
 }
 
 export function damagedDatabase(file: string): AppError {
-  return new AppError('database_corrupt', `The learner database is damaged (${file}).`);
+  return AppError.because('database_corrupt', 'databaseDamaged', { file });
 }
 
 export function storageError(error: unknown, file: string): AppError {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message ?? String(error);
-  if (FULL.has(code)) return new AppError('storage_full', 'The disk is full: Liseuse could not save. Free some space and try again.');
+  if (FULL.has(code)) return AppError.because('storage_full', 'diskFull');
   if (NOT_WRITABLE.has(code)) return notWritable(file);
   if (DAMAGED.has(code)) return damagedDatabase(file);
-  return new AppError('internal', `The learner database could not be used: ${message}`);
+  return AppError.because('internal', 'databaseUnusable', { detail: message });
 }

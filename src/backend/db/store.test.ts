@@ -237,7 +237,7 @@ describe('a full or read-only store', () => {
       const result = await backend.call('learners:create', { name: `Learner ${i} ${'x'.repeat(25)}` });
       if (!result.ok) failure = result.error;
     }
-    expect(failure).toEqual({ code: 'storage_full', message: expect.stringMatching(/disk is full/) });
+    expect(failure).toEqual({ code: 'storage_full', message: expect.stringMatching(/disk is full/), reason: { key: 'diskFull', params: {} } });
     const list = await backend.call('learners:list', {});
     expect(list.ok && (list.value as { name: string }[]).some((l) => l.name === 'Ana')).toBe(true);
     backend.close();

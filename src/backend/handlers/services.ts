@@ -9,6 +9,7 @@ import type { ReadingService } from '../services/reading';
 import type { ReportService } from '../services/reports';
 import type { ReviewService } from '../services/review';
 import type { TeacherService } from '../services/teacher';
+import type { InterfaceLanguageService } from '../services/interface-language';
 
 export interface Services {
   lessons: LessonStore;
@@ -17,6 +18,7 @@ export interface Services {
   review: ReviewService;
   progress: ProgressService;
   teacher: TeacherService;
+  interfaceLanguage: InterfaceLanguageService;
   quiz: QuizService;
   reports: ReportService;
   acceptedAnswers: AcceptedAnswerService;

@@ -2,7 +2,7 @@ import type { HandlersOf } from '../../shared/contract/call';
 import type { teacherCalls } from '../../shared/contract/teacher';
 import type { Services } from './services';
 
-export function teacherHandlers({ teacher }: Services, dataDir: string): HandlersOf<typeof teacherCalls> {
+export function teacherHandlers({ teacher, interfaceLanguage }: Services, dataDir: string): HandlersOf<typeof teacherCalls> {
   return {
     'teacher:status': () => teacher.status(),
     'teacher:setPin': ({ pin }) => teacher.setPin(pin),
@@ -11,5 +11,6 @@ export function teacherHandlers({ teacher }: Services, dataDir: string): Handler
     'teacher:recover': ({ recoveryCode }) => teacher.recover(recoveryCode),
     'teacher:changePin': ({ teacherToken, pin }) => teacher.changePin(teacherToken, pin),
     'teacher:info': () => ({ dataDir }),
+    'teacher:setLanguage': ({ language }) => interfaceLanguage.set(language),
   };
 }

@@ -70,11 +70,11 @@ export class AcceptedAnswerService {
       const current = withOverrides(question, this.repo.overrides(lessonId).get(questionId) ?? []);
       const matching = acceptedVariantsMatching(current, answer);
       if (accept) {
-        if (matching.length) throw new AppError('conflict', `« ${answer} » is already accepted for this question.`);
+        if (matching.length) throw AppError.because('conflict', 'alreadyAccepted', { answer });
         this.repo.setOverride(lessonId, questionId, answer, true, at);
       } else {
-        if (!matching.length) throw new AppError('conflict', `« ${answer} » is not accepted for this question now.`);
-        if (matching.length === current.accepted.length) throw new AppError('conflict', 'A question keeps at least one accepted answer: accept another one first.');
+        if (!matching.length) throw AppError.because('conflict', 'notAccepted', { answer });
+        if (matching.length === current.accepted.length) throw AppError.because('conflict', 'keepOneAccepted');
         for (const variant of matching) this.repo.setOverride(lessonId, questionId, variant, false, at);
       }
       const next = withOverrides(question, this.repo.overrides(lessonId).get(questionId) ?? []);
@@ -115,8 +115,8 @@ export class AcceptedAnswerService {
     const questions = this.lessons.quiz(lessonId).questions;
     const index = questions.findIndex((q) => q.id === questionId);
     const question = questions[index];
-    if (!question) throw new AppError('not_found', 'This lesson’s quiz has no such question.');
-    if (!isTyped(question)) throw new AppError('invalid_input', 'Only typed answers can be accepted or rejected; this question is answered by choosing.');
+    if (!question) throw AppError.because('not_found', 'noSuchQuestion');
+    if (!isTyped(question)) throw AppError.because('invalid_input', 'notTyped');
     return { question, number: index + 1 };
   }
 }

@@ -18,7 +18,7 @@ export class LearnerService {
 
   create(typed: string): Learner {
     const name = typed.normalize('NFC');
-    if (this.learners.findByName(name)) throw new AppError('conflict', `There is already a learner called “${name}”.`);
+    if (this.learners.findByName(name)) throw AppError.because('conflict', 'learnerNameTaken', { name });
     const learner: Learner = { id: randomUUID(), name, createdAt: this.now().toISOString() };
     this.learners.insert(learner);
     return learner;
@@ -26,7 +26,7 @@ export class LearnerService {
 
   require(learnerId: string): Learner {
     const learner = this.learners.get(learnerId);
-    if (!learner) throw new AppError('not_found', 'This learner no longer exists.');
+    if (!learner) throw AppError.because('not_found', 'learnerGone');
     return learner;
   }
 
@@ -45,7 +45,7 @@ export class LearnerService {
     const learner = this.require(learnerId);
     const name = typed.normalize('NFC');
     const other = this.learners.findByName(name);
-    if (other && other.id !== learner.id) throw new AppError('conflict', `There is already a learner called “${name}”.`);
+    if (other && other.id !== learner.id) throw AppError.because('conflict', 'learnerNameTaken', { name });
     this.learners.rename(learner.id, name);
     return { ...learner, name };
   }

@@ -54,10 +54,10 @@ export class OpenAnswerService {
   grade(answerId: string, score: number, comment: string): OpenAnswer {
     const row = this.quizzes.answerById(answerId);
     const isOpen = row && row.kind === 'comprehension' && this.openQuestions(row.lessonId).some((q) => q.question.id === row.questionId);
-    if (!row || !isOpen) throw new AppError('not_found', 'There is no such answer to an open question.');
+    if (!row || !isOpen) throw AppError.because('not_found', 'noSuchOpenAnswer');
     this.quizzes.gradeAnswer(answerId, teacherGrade(score), comment, this.now().toISOString());
     const graded = this.quizzes.openAnswers(row.lessonId, [row.questionId]).find((a) => a.answerId === answerId);
-    if (!graded) throw new AppError('not_found', 'There is no such answer to an open question.');
+    if (!graded) throw AppError.because('not_found', 'noSuchOpenAnswer');
     return toOpenAnswer(graded);
   }
 

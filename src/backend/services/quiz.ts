@@ -82,7 +82,7 @@ export class QuizService {
     } else {
       const lookedUp = this.reading.lookedUpLemmas(learnerId, lessonId);
       const generated = vocabularyPractice(lesson, { seed, lookedUp, count: VOCABULARY_ROUND });
-      if (generated.length === 0) throw new AppError('not_found', 'This lesson has no words to practise yet.');
+      if (generated.length === 0) throw AppError.because('not_found', 'nothingToPractise');
       questions = JSON.stringify(generated);
     }
     const row: AttemptRow = { id: randomUUID(), learnerId, lessonId, kind, seed, questions, startedAt: this.now().toISOString(), finishedAt: null, score: null };
@@ -101,17 +101,17 @@ export class QuizService {
   answer(learnerId: string, attemptId: string, questionId: string, answer: Answer, timeMs: number, secondTryOnNearMiss = false): AnswerOutcome {
     return this.db.write(() => {
       const row = this.owned(learnerId, attemptId);
-      if (row.finishedAt) throw new AppError('conflict', 'This attempt is finished. Start a new one to try again.');
-      if (row.source) throw new AppError('conflict', 'This attempt was taken on another computer. Start a new one here.');
+      if (row.finishedAt) throw AppError.because('conflict', 'attemptFinished');
+      if (row.source) throw AppError.because('conflict', 'attemptFromElsewhere');
       const questions = this.questionsOf(row);
       const question = questions.find((q) => q.id === questionId);
-      if (!question) throw new AppError('not_found', 'That question is not part of this attempt.');
-      if (this.quizzes.hasAnswer(attemptId, questionId)) throw new AppError('conflict', 'This question was already answered.');
+      if (!question) throw AppError.because('not_found', 'questionNotInAttempt');
+      if (this.quizzes.hasAnswer(attemptId, questionId)) throw AppError.because('conflict', 'alreadyAnswered');
       let result;
       try {
         result = grade(question, answer);
       } catch (error) {
-        if (error instanceof AnswerError) throw new AppError('invalid_input', `That answer does not fit the question: ${error.message}`);
+        if (error instanceof AnswerError) throw AppError.because('invalid_input', 'answerDoesNotFit', { detail: error.message });
         throw error;
       }
       const answeredAt = this.now().toISOString();
@@ -142,13 +142,13 @@ export class QuizService {
    */
   practise(learnerId: string, attemptId: string, questionId: string, answer: Answer): Feedback {
     const row = this.owned(learnerId, attemptId);
-    if (!row.finishedAt) throw new AppError('conflict', 'Finish this attempt before practising its questions again.');
+    if (!row.finishedAt) throw AppError.because('conflict', 'finishFirst');
     const question = this.questionsOf(row).find((q) => q.id === questionId);
-    if (!question) throw new AppError('not_found', 'That question is not part of this attempt.');
+    if (!question) throw AppError.because('not_found', 'questionNotInAttempt');
     try {
       return feedbackFor(question, grade(question, answer), answer);
     } catch (error) {
-      if (error instanceof AnswerError) throw new AppError('invalid_input', `That answer does not fit the question: ${error.message}`);
+      if (error instanceof AnswerError) throw AppError.because('invalid_input', 'answerDoesNotFit', { detail: error.message });
       throw error;
     }
   }
@@ -176,7 +176,7 @@ export class QuizService {
   private owned(learnerId: string, attemptId: string): AttemptRow {
     this.learners.require(learnerId);
     const row = this.quizzes.attempt(attemptId);
-    if (!row || row.learnerId !== learnerId) throw new AppError('not_found', 'There is no such quiz attempt for this learner.');
+    if (!row || row.learnerId !== learnerId) throw AppError.because('not_found', 'noSuchAttempt');
     return row;
   }
 

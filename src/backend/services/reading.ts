@@ -29,7 +29,7 @@ export class ReadingService {
 
   private glossed(lessonId: string, tokenIndex: number): { lemma: string; paragraph: number } {
     const token = this.lessons.get(lessonId).tokens[tokenIndex];
-    if (!token?.gloss) throw new AppError('not_found', `Word ${tokenIndex} is not a glossed word of this lesson.`);
+    if (!token?.gloss) throw AppError.because('not_found', 'notGlossedWord', { token: tokenIndex });
     return { lemma: lemmaKey(token.gloss.lemma), paragraph: token.paragraph };
   }
 
@@ -48,7 +48,7 @@ export class ReadingService {
   lookup(learnerId: string, lessonId: string, token: number, paragraph: number): { lookups: number } {
     this.learners.require(learnerId);
     const word = this.glossed(lessonId, token);
-    if (word.paragraph !== paragraph) throw new AppError('invalid_input', `Word ${token} is not in paragraph ${paragraph + 1}.`);
+    if (word.paragraph !== paragraph) throw AppError.because('invalid_input', 'wordNotInParagraph', { token, paragraph: paragraph + 1 });
     // The look-up and the review card it makes commit together: a crash between them would leave half a write.
     this.db.write(() => {
       this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at: this.now().toISOString() });
@@ -71,7 +71,7 @@ export class ReadingService {
     this.learners.require(learnerId);
     const lesson = this.lessons.get(lessonId);
     if (paragraph >= lesson.paragraphs.length || token >= lesson.tokens.length) {
-      throw new AppError('invalid_input', 'That reading position is outside the lesson.');
+      throw AppError.because('invalid_input', 'positionOutside');
     }
     this.reading.savePosition(learnerId, lessonId, paragraph, token, this.now().toISOString());
     return null;

@@ -92,7 +92,7 @@ export class ReportService {
 
   learnerReport(lessonId: string, learnerId: string): LearnerReport {
     const report = buildLearnerReport(this.input(lessonId, learnerId), learnerId, this.now());
-    if (!report) throw new AppError('not_found', 'This learner no longer exists.');
+    if (!report) throw AppError.because('not_found', 'learnerGone');
     return report;
   }
 
@@ -101,8 +101,8 @@ export class ReportService {
     const lesson = slug(request.lessonId);
     let file: OutgoingFile;
     if (request.report === 'learner') {
-      if (!request.learnerId) throw new AppError('invalid_input', 'Choose a learner for a learner report.');
-      if (request.format === 'csv') throw new AppError('invalid_input', 'A learner report is exported as PDF or JSON; the attempts CSV holds every answer.');
+      if (!request.learnerId) throw AppError.because('invalid_input', 'chooseLearner');
+      if (request.format === 'csv') throw AppError.because('invalid_input', 'learnerReportFormat');
       const report = this.learnerReport(request.lessonId, request.learnerId);
       const base = `liseuse-${lesson}-${slug(report.learner.name)}-${date}`;
       file =
@@ -110,7 +110,7 @@ export class ReportService {
           ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await (await pdf()).learnerReportPdf(report) }
           : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     } else if (request.report === 'attempts') {
-      if (request.format !== 'csv') throw new AppError('invalid_input', 'The attempts file is a CSV; use the class report for PDF or JSON.');
+      if (request.format !== 'csv') throw AppError.because('invalid_input', 'attemptsFileFormat');
       file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId)), request.timeZone ?? 'UTC') };
     } else {
       const report = this.classReport(request.lessonId);
@@ -128,7 +128,7 @@ export class ReportService {
   /** A learner's own results, to carry to another computer: no answer key, lesson titles for a computer without them. */
   async exportResults(learnerId: string): Promise<ExportOutcome> {
     const learner = this.learners.get(learnerId);
-    if (!learner) throw new AppError('not_found', 'This learner no longer exists.');
+    if (!learner) throw AppError.because('not_found', 'learnerGone');
     const records = this.results.learnerRecords(learnerId);
     const lessonIds = new Set([...records.attempts, ...records.lookups, ...records.statusChanges, ...records.reading].map((r) => r.lessonId));
     const now = this.now();
@@ -165,7 +165,7 @@ export class ReportService {
       requireLessons(file, known);
       attempts = regradeAttempts(file, known);
     } catch (error) {
-      if (error instanceof ResultFileError) throw new AppError('invalid_input', `${fileName}: ${error.message}.`);
+      if (error instanceof ResultFileError) throw AppError.because('invalid_input', 'resultsFileRefused', { fileName, detail: error.message });
       throw error;
     }
     return this.results.writing(() => {

@@ -63,14 +63,14 @@ export class ReviewService {
   addPhrase(learnerId: string, lessonId: string, first: number, last: number): MyWord {
     this.learners.require(learnerId);
     const lesson = this.lessons.find(lessonId);
-    if (!lesson) throw new AppError('not_found', 'This lesson cannot be opened.');
+    if (!lesson) throw AppError.because('not_found', 'lessonUnavailable');
     const from = lesson.tokens[first];
     const to = lesson.tokens[last];
     if (!from?.gloss || !to?.gloss || last <= first || from.sentence !== to.sentence) {
-      throw new AppError('invalid_input', 'A phrase is two words or more of one sentence.');
+      throw AppError.because('invalid_input', 'phraseTooShort');
     }
     if (lesson.tokens.slice(first, last + 1).filter((t) => t.gloss).length > MAX_PHRASE_WORDS) {
-      throw new AppError('invalid_input', `A phrase has at most ${MAX_PHRASE_WORDS} words.`);
+      throw AppError.because('invalid_input', 'phraseTooLong', { max: MAX_PHRASE_WORDS });
     }
     const key = phraseKey(lesson.text.slice(from.start, to.end));
     const now = this.now();
@@ -142,7 +142,7 @@ export class ReviewService {
   async export(learnerId: string, format: WordExportFormat): Promise<ExportOutcome> {
     const learner = this.learners.require(learnerId);
     const words = this.words(learnerId);
-    if (words.length === 0) throw new AppError('invalid_input', 'There are no words to export yet.');
+    if (words.length === 0) throw AppError.because('invalid_input', 'noWordsToExport');
     const now = this.now();
     const base = `liseuse-words-${slug(learner.name)}-${now.toISOString().slice(0, 10)}`;
     const file =
@@ -233,7 +233,7 @@ export class ReviewService {
 }
 
 function notAmongWords(lemma: string): AppError {
-  return new AppError('not_found', `“${lemma}” is not among this learner’s words.`);
+  return AppError.because('not_found', 'notAmongWords', { lemma });
 }
 
 /** A phrase's card key: it never meets a lemma's, which has no colon. */

@@ -7,7 +7,8 @@ import type { Learner } from '../../shared/types';
 import type { NewPinSession, TeacherSession } from '../../shared/contract/teacher';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
-import { describeWait, FREE_TRIES, lockoutSeconds, PIN_HASH } from './teacher';
+import { FREE_TRIES, lockoutSeconds, PIN_HASH } from './teacher';
+import { wordReason } from '../../shared/error-messages';
 import { unpackLesson, type LessonWire } from '../../shared/lesson-wire';
 
 const LESSONS = resolve('resources/lessons');
@@ -21,7 +22,7 @@ function value<T>(result: Result<unknown>): T {
 
 function errorOf(result: Result<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
+  return { code: result.error.code, message: result.error.message };
 }
 
 // scrypt is slow on purpose (a tenth of a second per PIN, more on a busy machine): these tests get more time.
@@ -199,7 +200,8 @@ describe('teacher PIN and learner management', { timeout: 30_000 }, () => {
 
     it('lockoutSeconds grows per failure up to 5 minutes; describeWait says it plainly', () => {
       expect([1, 4, 5, 6, 7, 8, 20, 10_000].map(lockoutSeconds)).toEqual([0, 0, 60, 120, 240, 300, 300, 300]);
-      expect([1, 59, 60, 61, 3600].map(describeWait)).toEqual(['1 second', '59 seconds', '1 minute', '2 minutes', '60 minutes']);
+      const said = (seconds: number) => wordReason({ key: 'tooManyPins', params: { seconds } }, 'en');
+      expect([1, 59, 60, 61, 3600].map(said)).toEqual(['1 second', '59 seconds', '1 minute', '2 minutes', '60 minutes'].map((w) => `Too many wrong PINs. Wait ${w} before trying again.`));
     });
 
     it('an unlock ends after 30 minutes, or when locked, and is forgotten by a restart', async () => {

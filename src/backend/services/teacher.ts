@@ -54,12 +54,6 @@ function recoveryKey(typed: string): Buffer | undefined {
   return createHash('sha256').update(code).digest();
 }
 
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
-}
-
 export class TeacherService {
   /** Unlocks live only in this process: a restart locks the teacher area again. */
   private readonly unlocks = new Map<string, number>();
@@ -77,11 +71,11 @@ export class TeacherService {
 
   /** Sets the PIN on first use only; changing it needs an unlock (changePin). */
   async setPin(pin: string): Promise<NewPinSession> {
-    if (this.store.pin()) throw new AppError('conflict', 'A teacher PIN is already set on this computer.');
+    if (this.store.pin()) throw AppError.because('conflict', 'pinAlreadySet');
     const recoveryCode = newRecoveryCode();
     const stored = this.store.insertPin(await this.newPin(pin, recoveryCode));
     // Two first uses at once: only the first PIN is kept, the second is told so.
-    if (!stored) throw new AppError('conflict', 'A teacher PIN is already set on this computer.');
+    if (!stored) throw AppError.because('conflict', 'pinAlreadySet');
     return { ...this.open(), recoveryCode };
   }
 
@@ -98,21 +92,21 @@ export class TeacherService {
   /** Opens the area with the recovery code, whatever the lock-out; the code is used up and a new one given. */
   recover(typed: string): NewPinSession {
     const stored = this.store.pin();
-    if (!stored) throw new AppError('not_found', 'No teacher PIN is set yet. Open the teacher area to set one.');
+    if (!stored) throw AppError.because('not_found', 'noPinYet');
     if (!stored.recoveryHash) {
-      throw new AppError('unauthorized', 'This PIN was set before recovery codes: open the teacher area with the PIN and change it to get one.');
+      throw AppError.because('unauthorized', 'pinWithoutRecovery');
     }
     const given = recoveryKey(typed);
     const recoveryCode = newRecoveryCode();
     if (!given || !this.store.useRecoveryCode(given, recoveryKey(recoveryCode) as Buffer)) {
-      throw new AppError('unauthorized', 'That is not the recovery code of this computer.');
+      throw AppError.because('unauthorized', 'wrongRecoveryCode');
     }
     return { ...this.open(), recoveryCode };
   }
 
   async unlock(pin: string): Promise<TeacherSession> {
     const stored = this.store.pin();
-    if (!stored) throw new AppError('not_found', 'No teacher PIN is set yet. Open the teacher area to set one.');
+    if (!stored) throw AppError.because('not_found', 'noPinYet');
     const now = this.now().getTime();
     const lockFor = (tries: number): string | null => {
       const wait = lockoutSeconds(tries);
@@ -121,7 +115,7 @@ export class TeacherService {
     const claimed = this.store.claimTry(new Date(now).toISOString(), lockFor);
     if ('lockedUntil' in claimed) {
       const wait = Math.ceil((Date.parse(claimed.lockedUntil) - now) / 1000);
-      throw new AppError('unauthorized', `Too many wrong PINs. Wait ${describeWait(wait)} before trying again.`);
+      throw AppError.because('unauthorized', 'tooManyPins', { seconds: wait });
     }
     const given = await hashPin(pin, stored.salt, stored);
     if (given.length === stored.hash.length && timingSafeEqual(given, stored.hash)) {
@@ -129,9 +123,9 @@ export class TeacherService {
       return this.open();
     }
     const wait = lockoutSeconds(claimed.tries);
-    if (wait > 0) throw new AppError('unauthorized', `Wrong PIN. Too many wrong PINs: wait ${describeWait(wait)} before trying again.`);
+    if (wait > 0) throw AppError.because('unauthorized', 'wrongPinWait', { seconds: wait });
     const left = FREE_TRIES - claimed.tries;
-    throw new AppError('unauthorized', `Wrong PIN. ${left === 1 ? '1 more try' : `${left} more tries`} before a wait.`);
+    throw AppError.because('unauthorized', 'wrongPin', { left });
   }
 
   /** Throws unless the token is a live unlock. */
@@ -139,7 +133,7 @@ export class TeacherService {
     const expires = this.unlocks.get(teacherToken);
     if (expires === undefined || expires <= this.now().getTime()) {
       this.unlocks.delete(teacherToken);
-      throw new AppError('unauthorized', 'The teacher area is locked. Enter the teacher PIN again.');
+      throw AppError.because('unauthorized', 'teacherLocked');
     }
   }
 

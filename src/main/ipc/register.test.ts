@@ -63,7 +63,7 @@ describe('registerContract', () => {
   });
 
   it('a call from our page returns what the backend returns', async () => {
-    expect(await ipc.invoke('app:info', TRUSTED)).toEqual({ ok: true, value: { version: '1.0.0', mode: 'electron', notice: null } });
+    expect(await ipc.invoke('app:info', TRUSTED)).toEqual({ ok: true, value: { version: '1.0.0', mode: 'electron', notice: null, language: null } });
     const created = await ipc.invoke('learners:create', TRUSTED, { name: 'Ana' });
     expect(created).toMatchObject({ ok: true, value: { name: 'Ana' } });
     const listed = await ipc.invoke('learners:list', TRUSTED);

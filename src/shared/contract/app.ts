@@ -1,6 +1,6 @@
 // What any page of the app may ask about the app itself.
 import { returns, type Table } from './call';
-import { Nothing } from './fields';
+import { Nothing, type InterfaceLanguage } from './fields';
 
 /** Something the user must be told at start-up, such as a damaged database that was restored from a backup. */
 export interface StartupNotice {
@@ -13,6 +13,11 @@ export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser';
   notice: StartupNotice | null;
+  /**
+   * The language of this computer's teacher area and exports, and of every learner who has not chosen one; null
+   * until the teacher chooses, when the system's language is used.
+   */
+  language: InterfaceLanguage | null;
 }
 
 export const appCalls = {

@@ -33,6 +33,7 @@ export const CALL_NAMES = [
   'teacher:recover',
   'teacher:changePin',
   'teacher:info',
+  'teacher:setLanguage',
   'progress:get',
   'review:summary',
   'review:words',

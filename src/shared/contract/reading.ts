@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { WORD_STATUSES, type WordStatus } from '../types';
 import { returns, type Table } from './call';
-import { Count, Id, LessonId } from './fields';
+import { Count, Id, Language, LessonId } from './fields';
 
 export const THEMES = ['light', 'dark', 'sepia'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -15,6 +15,8 @@ export const SettingsSchema = v.strictObject({
   /** Glosses printed under the words: none, every word, or only words not known. */
   interlinear: v.picklist(['off', 'all', 'unknown']),
   speech: v.boolean(),
+  /** The interface language this learner chose; absent: the computer's. */
+  language: v.optional(Language),
 });
 
 export type ReaderSettings = v.InferOutput<typeof SettingsSchema>;

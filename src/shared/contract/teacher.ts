@@ -1,7 +1,7 @@
 // The teacher area: the PIN that unlocks it, the unlock's token and where the data lives.
 import * as v from 'valibot';
 import { returns, type Table } from './call';
-import { Nothing, TeacherToken } from './fields';
+import { Language, Nothing, TeacherToken } from './fields';
 
 // The PIN forms check these before sending, the backend again at the boundary.
 /** A PIN being set: long enough that a guesser held to the lock-out's pace needs years. */
@@ -60,4 +60,6 @@ export const teacherCalls = {
   /** Gives a new recovery code with the new PIN. */
   'teacher:changePin': returns<NewRecoveryCode>()(v.strictObject({ teacherToken: TeacherToken, pin: NewPin }), { guard: 'teacher' }),
   'teacher:info': returns<TeacherInfo>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
+  /** The language of this computer's teacher area and exports, and of learners who have not chosen one. */
+  'teacher:setLanguage': returns<null>()(v.strictObject({ teacherToken: TeacherToken, language: Language }), { guard: 'teacher' }),
 } satisfies Table;

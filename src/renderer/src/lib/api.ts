@@ -4,7 +4,9 @@ import { CALL_NAMES } from '../../../shared/contract/call-names';
 import { contract, type Api, type CallName } from '../../../shared/contract';
 import type { Call } from '../../../shared/contract/call';
 import { isApiErrorShape, type ApiErrorShape, type ErrorCode, type Result } from '../../../shared/errors';
+import { wordReason, type ErrorReasonShape } from '../../../shared/error-messages';
 import { SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../../../shared/transport';
+import { locale } from '../i18n/locale.svelte';
 
 type Bridge = Record<CallName, (input?: unknown) => Promise<Result<unknown>>>;
 
@@ -18,6 +20,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Why, in a form worded in the language on screen when it is shown (not when it happened). */
+    readonly reason?: ErrorReasonShape,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,6 +43,7 @@ function browserToken(): string {
 const UNREACHABLE: ApiErrorShape = {
   code: 'backend_unreachable',
   message: 'Liseuse lost contact with its data service. If you closed it, start Liseuse again, then reload this page.',
+  reason: { key: 'backendUnreachable', params: {} },
 };
 
 type Send = (name: CallName, input: unknown) => Promise<Result<unknown>>;
@@ -148,7 +153,7 @@ function createApi(): Api {
     api[name] = async (input?: unknown) => {
       const result = await send(name, input);
       if (result.ok) return result.value;
-      throw new ApiError(result.error.code, result.error.message);
+      throw new ApiError(result.error.code, result.error.message, result.error.reason);
     };
   }
   return api as unknown as Api;
@@ -158,6 +163,6 @@ export const api: Api = createApi();
 
 /** A message fit to show: ours for ApiError, a generic one for anything else. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return 'Something went wrong. Please try again.';
+  if (error instanceof ApiError) return error.reason ? wordReason(error.reason, locale.current) : error.message;
+  return wordReason({ key: 'unexpected', params: {} }, locale.current);
 }

@@ -4,7 +4,9 @@ import { attempt } from '../lib/attempt';
 import type { Api } from '../../../shared/contract';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../../shared/contract/reading';
 import type { LessonLibrary } from '../../../shared/contract/lessons';
+import type { InterfaceLanguage } from '../../../shared/contract/fields';
 import type { Learner } from '../../../shared/types';
+import { systemLanguage } from '../i18n/locale.svelte';
 
 /** Where a learner was in a quiz: the attempt and the question on screen. */
 export interface QuizPlace {
@@ -34,6 +36,12 @@ export class SessionState {
   error = $state<string | null>(null);
   /** What happened to the data before this start (a damaged database restored), until the user dismisses it. */
   notice = $state<string | null>(null);
+  /** This computer's interface language, chosen in the teacher area; null: the system's. */
+  computerLanguage = $state<InterfaceLanguage | null>(null);
+  /** The language of the screen on show: the learner's own choice on their screens, else this computer's. */
+  readonly language = $derived<InterfaceLanguage>(
+    (this.current && this.screen.name !== 'teacher' ? this.settings.language : undefined) ?? this.computerLanguage ?? systemLanguage(),
+  );
 
   constructor(private readonly api: Api = appApi) {}
 
@@ -46,6 +54,7 @@ export class SessionState {
         this.api['app:info'](),
       ]);
       this.notice = info.notice?.message ?? null;
+      this.computerLanguage = info.language;
       this.learners = learners;
       this.library = library;
       if (current) await this.applyLearner(current);

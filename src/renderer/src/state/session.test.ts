@@ -13,7 +13,7 @@ const library: LessonLibrary = {
   lessons: [{ id: 'kim-russie', title: 'Kim Jong-un rentre de Russie', titleEn: 'Kim Jong-un returns from Russia', level: 'B1', summary: '…', wordCount: 437, paragraphCount: 9, quizQuestions: 23 }],
   problems: [],
 };
-const info: AppInfo = { version: '0.1.0', mode: 'browser', notice: null };
+const info: AppInfo = { version: '0.1.0', mode: 'browser', notice: null, language: null };
 const dark: ReaderSettings = { ...DEFAULT_SETTINGS, theme: 'dark' };
 
 describe('the session: who is reading and their settings', () => {
@@ -140,5 +140,37 @@ describe('the session: who is reading and their settings', () => {
     const session = new SessionState(fakeApi({}).api);
     session.open({ name: 'teacher' });
     expect(session.screen).toEqual({ name: 'teacher' });
+  });
+});
+
+describe('the language each screen speaks', () => {
+  const started = async (computer: AppInfo['language'], own: ReaderSettings['language'], current: Learner | null = amelie) => {
+    const session = new SessionState(
+      fakeApi({
+        'learners:list': async () => [amelie],
+        'learners:current': async () => current,
+        'lessons:list': async () => library,
+        'app:info': async () => ({ ...info, language: computer }),
+        'settings:get': async () => ({ ...DEFAULT_SETTINGS, ...(own ? { language: own } : {}) }),
+      }).api,
+    );
+    await session.init();
+    return session;
+  };
+
+  it('a learner’s own choice on their screens, the computer’s in the teacher area', async () => {
+    const session = await started('en', 'fr');
+    expect(session.language).toBe('fr');
+    session.open({ name: 'teacher' });
+    expect(session.language).toBe('en');
+  });
+
+  it('the computer’s for a learner who has not chosen, and on the picker before anyone is chosen', async () => {
+    expect((await started('fr', undefined)).language).toBe('fr');
+    expect((await started('fr', 'en', null)).language).toBe('fr');
+  });
+
+  it('the system’s on a computer where nobody has chosen (happy-dom says en-US)', async () => {
+    expect((await started(null, undefined)).language).toBe('en');
   });
 });

@@ -4,7 +4,9 @@ import { api as appApi } from '../lib/api';
 import { attemptInForm } from '../lib/attempt';
 import type { Api } from '../../../shared/contract';
 import { NEW_PIN_FORMAT, PIN_FORMAT, type TeacherSession } from '../../../shared/contract/teacher';
+import type { InterfaceLanguage } from '../../../shared/contract/fields';
 import { strings } from '../strings';
+import { session as appSession, type SessionState } from './session.svelte';
 
 export class TeacherState {
   pinSet = $state<boolean | null>(null);
@@ -28,7 +30,20 @@ export class TeacherState {
   /** Said once the PIN is changed. */
   changed = $state(false);
 
-  constructor(private readonly api: Api = appApi) {}
+  constructor(
+    private readonly api: Api = appApi,
+    private readonly session: SessionState = appSession,
+  ) {}
+
+  /** This computer's interface language: the teacher area and its exports, and learners who have not chosen one. */
+  async setLanguage(language: InterfaceLanguage): Promise<void> {
+    const unlocked = this.unlocked;
+    if (!unlocked) return;
+    await attemptInForm(this, async () => {
+      await this.api['teacher:setLanguage']({ teacherToken: unlocked.teacherToken, language });
+      this.session.computerLanguage = language;
+    });
+  }
 
   async load(): Promise<void> {
     await attemptInForm(this, async () => {

@@ -1,0 +1,132 @@
+// The interface in French, tried as a francophone teacher and a learner would: a computer whose system speaks
+// French opens in French; every screen is scanned for text left in English, checked with axe, and at 320 px for
+// sideways scroll; the teacher can switch this computer to English, and a learner keeps their own choice.
+import type { Page } from '@playwright/test';
+import { en } from '../src/renderer/src/i18n/en';
+import { fr } from '../src/renderer/src/i18n/fr';
+import { expect, expectAccessible, test } from './fixtures';
+import { LESSON_TITLE, QUIZ_LENGTH } from './flows';
+
+test.use({ locale: 'fr-FR' });
+// Ten screens, each checked with axe: a generous ceiling on a shared machine, never a timing assertion.
+test.describe.configure({ timeout: 600_000 });
+
+/** Every fixed English string of the interface that French words differently (names such as "Quiz" or "CSV" are the same in both). */
+function englishOnly(): Set<string> {
+  const strings = (table: unknown): string[] =>
+    typeof table === 'string' ? [table] : typeof table === 'object' && table !== null ? Object.values(table).flatMap(strings) : [];
+  const french = new Set(strings(fr));
+  return new Set(strings(en).filter((text) => !french.has(text) && text.length > 2));
+}
+const ENGLISH = englishOnly();
+
+/** What the page shows or says to a screen reader that is one of the interface's English strings. */
+async function englishOnScreen(page: Page): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // Content in its own language (the article, its English glosses and translations) is not the interface.
+      if (node.parentElement?.closest('[lang]:not(html)')) continue;
+      texts.push(node.textContent?.trim() ?? '');
+    }
+    for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      for (const name of ['aria-label', 'title', 'placeholder']) texts.push(element.getAttribute(name)?.trim() ?? '');
+    }
+    return texts.filter(Boolean);
+  });
+  return [...new Set(shown.filter((text) => ENGLISH.has(text)))];
+}
+
+async function checkScreen(page: Page, label: string, width: number): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  expect(await englishOnScreen(page), `English left on ${label}`).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `sideways scroll on ${label}`).toBeLessThanOrEqual(width);
+  await expectAccessible(page, `${label} (français)`);
+  await page.screenshot({ path: `/tmp/liseuse-fr-${width}-${label.replace(/\W+/g, '-')}.png`, fullPage: true });
+}
+
+for (const width of [1200, 320]) {
+  test(`every screen in French at ${width} px: no English left, axe-clean, no sideways scroll`, async ({ liseuse }) => {
+    const { page } = liseuse;
+    await page.setViewportSize({ width, height: 900 });
+    await expect(page.getByRole('heading', { name: fr.learners.heading })).toBeVisible();
+    await checkScreen(page, 'learner picker', width);
+
+    await page.getByLabel(fr.learners.newLabel).fill('Inès');
+    await page.getByRole('button', { name: fr.learners.create }).click();
+    await expect(page.getByTestId('current-learner')).toHaveText(fr.learners.current('Inès'));
+    await checkScreen(page, 'library', width);
+
+    await page.getByRole('article', { name: LESSON_TITLE }).getByRole('button', { name: fr.library.read }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(LESSON_TITLE);
+    const voyage = page.locator('button.word').filter({ has: page.locator('.w', { hasText: /^voyage$/ }) }).first();
+    await voyage.click();
+    await expect(page.getByTestId('gloss-card')).toBeVisible();
+    await checkScreen(page, 'reader with a gloss', width);
+    await page.getByTestId('gloss-card').getByRole('button', { name: fr.gloss.close }).click();
+    await page.getByRole('button', { name: fr.reader.display }).click();
+    await checkScreen(page, 'reader display panel', width);
+    await page.getByRole('button', { name: fr.reader.back }).first().click();
+
+    await page.getByRole('button', { name: fr.quiz.take }).click();
+    await expect(page.getByText(fr.quiz.progress(1, QUIZ_LENGTH)).first()).toBeVisible();
+    await checkScreen(page, 'quiz question', width);
+    const form = page.locator('form.question');
+    if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
+    else if (await form.locator('input[type=text]').count()) await form.locator('input[type=text]').fill('sept jours');
+    await form.getByRole('button', { name: fr.quiz.check }).click();
+    await expect(page.getByTestId('feedback')).toBeVisible();
+    await checkScreen(page, 'quiz feedback', width);
+    await page.getByRole('button', { name: fr.quiz.back }).first().click();
+
+    for (const [button, label] of [
+      [fr.hub.myWords, 'my words'],
+      [fr.hub.progress, 'progress'],
+      [fr.hub.review, 'review'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await checkScreen(page, label, width);
+      await page.getByRole('button', { name: fr.words.back }).first().click();
+    }
+
+    await page.getByRole('button', { name: fr.hub.teacherArea }).click();
+    await expect(page.getByRole('heading', { name: fr.teacher.setHeading })).toBeVisible();
+    await checkScreen(page, 'teacher PIN', width);
+    await page.getByLabel(fr.teacher.pin, { exact: true }).fill('246813');
+    await page.getByLabel(fr.teacher.pinAgain).fill('246813');
+    await page.getByRole('button', { name: fr.teacher.setButton }).click();
+    await page.getByRole('button', { name: fr.teacher.recoveryDone }).click();
+    await expect(page.getByRole('heading', { name: fr.reports.heading }).first()).toBeVisible();
+    await checkScreen(page, 'teacher reports', width);
+  });
+}
+
+test('the teacher switches this computer to English at once; a learner who chose French keeps it on their screens', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await page.getByLabel(fr.learners.newLabel).fill('Inès');
+  await page.getByRole('button', { name: fr.learners.create }).click();
+  // The learner chooses French for herself, while the computer still follows the system.
+  await page.getByLabel(fr.app.language).selectOption('fr');
+  await page.getByRole('button', { name: fr.hub.teacherArea }).click();
+  await page.getByLabel(fr.teacher.pin, { exact: true }).fill('246813');
+  await page.getByLabel(fr.teacher.pinAgain).fill('246813');
+  await page.getByRole('button', { name: fr.teacher.setButton }).click();
+  await page.getByRole('button', { name: fr.teacher.recoveryDone }).click();
+
+  await page.getByLabel(fr.app.computerLanguage).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: en.teacher.lock })).toBeVisible();
+  await page.getByRole('button', { name: en.teacher.lock }).click();
+
+  // Back on her screens, Inès reads in French; the computer's choice holds after a restart.
+  await expect(page.getByRole('heading', { name: fr.library.heading })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.getByLabel(fr.app.language).selectOption('en');
+  await expect(page.getByRole('heading', { name: en.library.heading })).toBeVisible();
+  await liseuse.restart();
+  await expect(page.getByRole('heading', { name: en.library.heading })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

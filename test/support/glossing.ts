@@ -17,6 +17,8 @@ export function readMorphology(): Morphology {
 export interface Agreement {
   words: number;
   lemma: number;
+  /** Share of words where one of the candidates has the hand-made lemma: the lexicon's reach. */
+  anyLemma: number;
   pos: number;
   unsure: number;
   disagreements: string[];
@@ -29,6 +31,7 @@ export function measureAgreement(morphology: Morphology = readMorphology()): Agr
   const byStart = new Map(analyses.map((a) => [a.start, a]));
   let words = 0;
   let lemma = 0;
+  let anyLemma = 0;
   let pos = 0;
   let unsure = 0;
   const disagreements: string[] = [];
@@ -41,8 +44,9 @@ export function measureAgreement(morphology: Morphology = readMorphology()): Agr
     const lemmaOk = a.reading.lemma.toLowerCase() === token.gloss.lemma.toLowerCase();
     const posOk = a.reading.pos === token.gloss.pos;
     if (lemmaOk) lemma++;
+    if (a.candidates.some((c) => c.lemma.toLowerCase() === token.gloss?.lemma.toLowerCase())) anyLemma++;
     if (posOk) pos++;
     if (!lemmaOk || !posOk) disagreements.push(`${token.text}: ${a.reading.lemma}/${a.reading.pos} vs hand ${token.gloss.lemma}/${token.gloss.pos}${a.unsure ? ' (unsure)' : ''}`);
   }
-  return { words, lemma: lemma / words, pos: pos / words, unsure, disagreements };
+  return { words, lemma: lemma / words, anyLemma: anyLemma / words, pos: pos / words, unsure, disagreements };
 }

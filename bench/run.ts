@@ -10,6 +10,7 @@ import { formatTable, ratio, verdict, type Row } from './lib/table';
 import { browserRows } from './rows/browser';
 import { lessonLoadRow, tokenizeRow } from './rows/core';
 import { dictionaryRows } from './rows/dictionary';
+import { glossRow, morphologyOpenRow } from './rows/glossing';
 import { memoryRow, startRow } from './rows/server';
 import { reportRows } from './rows/reports';
 import { rendererSizeRow } from './rows/renderer-size';
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
     const tokenizing = await tokenizeRow();
     log('dictionary (fresh processes)');
     const dictionary = dictionaryRows();
+    log('glossing (issue 16)');
+    const morphologyOpen = await morphologyOpenRow();
+    const glossing = await glossRow();
     log('renderer size, backend start');
     const size = rendererSizeRow();
     const start = await startRow(work);
@@ -63,7 +67,7 @@ async function main(): Promise<void> {
     log('class report and import (issue 6)');
     const reports = await reportRows(work);
     const [readerPaint, glossArticle, glossLong, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, ...dictionary, readerPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports].filter(
+    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports].filter(
       (row): row is Row => row !== undefined,
     );
 

@@ -1,0 +1,147 @@
+// Automatic glossing: a draft lesson lexicon for any French text, in the shapes lesson.ts validates, with what
+// the teacher must review flagged per token (unsure morphology, suggested senses, every candidate and its source).
+import type { Entry, Expression, Lexicon, TokenGloss } from '../lesson';
+import { splitParagraphs, splitSentences, tokenize, type Range } from '../tokenizer';
+import { analyse } from './analyse';
+import type { ExpressionCandidate, ExpressionWord, HouseLexicon, Morphology, PartOfSpeech, SenseCandidate, SenseSource, TokenAnalysis } from './types';
+
+export interface GlossSources {
+  morphology: Morphology;
+  senses: SenseSource;
+  house?: HouseLexicon;
+}
+
+/** What the teacher should review about one glossed token (index into the draft's `tokens`). */
+export interface TokenFlags {
+  /** The morphology rules could not decide between readings (see analysis.candidates). */
+  unsure: boolean;
+  /** The sense is a dictionary's suggestion, not one the teacher confirmed before (house lexicon). */
+  suggested: boolean;
+  /** No source had a sense: the entry's sense is the lemma itself, to be written by the teacher. */
+  noSense?: true;
+  candidates: { sense: string; source: string }[];
+  analysis: TokenAnalysis;
+}
+
+export interface DraftGlosses {
+  lexicon: Lexicon;
+  flags: TokenFlags[];
+}
+
+const POS_ID: Record<PartOfSpeech, string> = {
+  noun: 'n', 'proper noun': 'name', verb: 'v', auxiliary: 'aux', adjective: 'adj', adverb: 'adv', article: 'art',
+  determiner: 'det', pronoun: 'pron', preposition: 'prep', conjunction: 'conj', number: 'num', interjection: 'interj',
+  abbreviation: 'abbr',
+};
+const FUNCTION_WORDS: PartOfSpeech[] = ['article', 'determiner', 'pronoun', 'preposition', 'conjunction', 'auxiliary'];
+
+/** An entry id as the lesson writes them: ascii lemma, then the part of speech (arrivée noun: arrivee.n). */
+const slug = (lemma: string): string =>
+  lemma.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'word';
+
+/** House senses first (the teacher's own), then the dictionaries' by score; the same sense only once. */
+function rankSenses(analysis: TokenAnalysis, context: { lemmas: string[]; sentence: string }, sources: GlossSources): SenseCandidate[] {
+  const { lemma, pos } = analysis.reading;
+  const house = sources.house?.lookup(lemma, pos, context) ?? [];
+  const dictionary = [...sources.senses.lookup(lemma, pos)].sort((a, b) => b.score - a.score);
+  const seen = new Set<string>();
+  return [...[...house].sort((a, b) => b.score - a.score), ...dictionary].filter((c) => !seen.has(c.sense) && seen.add(c.sense));
+}
+
+export function autoGloss(text: string, sources: GlossSources): DraftGlosses {
+  const tokens = tokenize(text);
+  const analyses = analyse(tokens, sources.morphology);
+  const sentences: Range[] = splitParagraphs(text).flatMap((p) => splitSentences(text, p));
+  const entries: Record<string, Entry> = {};
+  const glosses: TokenGloss[] = [];
+  const flags: TokenFlags[] = [];
+  const expressions: Expression[] = [];
+
+  let s = 0;
+  let sentenceWords: TokenAnalysis[] = [];
+  const bySentence: TokenAnalysis[][] = [];
+  for (const a of analyses) {
+    while (s < sentences.length - 1 && a.start >= (sentences[s]?.end ?? 0)) {
+      bySentence.push(sentenceWords);
+      sentenceWords = [];
+      s++;
+    }
+    sentenceWords.push(a);
+  }
+  bySentence.push(sentenceWords);
+
+  bySentence.forEach((words, index) => {
+    const range = sentences[index] ?? { start: 0, end: text.length };
+    const lemmas = words.map((w) => w.reading.lemma.toLowerCase());
+    for (const a of words) {
+      const context = { lemmas: lemmas.filter((l) => l !== a.reading.lemma.toLowerCase()), sentence: text.slice(range.start, range.end) };
+      const ranked = rankSenses(a, context, sources);
+      const { lemma, pos } = a.reading;
+      const chosen = ranked[0];
+      const sense = chosen?.sense ?? lemma;
+      const id = entryId(entries, { lemma, pos, sense });
+      entries[id] ??= {
+        lemma,
+        pos,
+        sense,
+        ...(pos === 'noun' && a.reading.gender ? { gender: a.reading.gender } : {}),
+        ...(FUNCTION_WORDS.includes(pos) ? { function: true as const } : {}),
+      };
+      glosses.push({
+        at: a.start,
+        form: a.form,
+        entry: id,
+        ...(pos !== 'noun' && a.reading.gender ? { gender: a.reading.gender } : {}),
+        ...(a.reading.number ? { number: a.reading.number } : {}),
+        ...(a.reading.verb ? { verb: a.reading.verb } : {}),
+      });
+      flags.push({
+        unsure: a.unsure,
+        suggested: chosen?.source !== 'house',
+        ...(chosen ? {} : { noSense: true as const }),
+        candidates: ranked.map(({ sense: candidate, source }) => ({ sense: candidate, source })),
+        analysis: a,
+      });
+    }
+    expressions.push(...sentenceExpressions(text, words, sources));
+  });
+  return { lexicon: { entries, tokens: glosses, expressions }, flags };
+}
+
+/** The entry for this lemma, part of speech and sense: one entry per sense, ids made unique by a number. */
+function entryId(entries: Record<string, Entry>, entry: Pick<Entry, 'lemma' | 'pos' | 'sense'>): string {
+  const base = `${slug(entry.lemma)}.${POS_ID[entry.pos]}`;
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}.${n}`;
+    const known = entries[id];
+    if (!known || (known.lemma === entry.lemma && known.pos === entry.pos && known.sense === entry.sense)) return id;
+  }
+}
+
+/** Dictionary and house expressions, then runs of names (Kim Jong-un); the first found keeps a word. */
+function sentenceExpressions(text: string, words: TokenAnalysis[], sources: GlossSources): Expression[] {
+  const list: ExpressionWord[] = words.map((w) => ({ form: w.form, lemma: w.reading.lemma, pos: w.reading.pos }));
+  const found: ExpressionCandidate[] = [...(sources.house?.expressions?.(list) ?? []), ...sources.senses.expressions(list)];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]?.reading.pos !== 'proper noun') continue;
+    let last = i;
+    while (words[last + 1]?.reading.pos === 'proper noun' && text.slice(words[last]?.end, words[last + 1]?.start) === ' ') last++;
+    const name = text.slice(words[i]?.start, words[last]?.end);
+    found.push({ first: i, last, lemma: name, sense: name, source: 'name', score: 0 });
+    i = last;
+  }
+  const taken = new Set<number>();
+  const out: Expression[] = [];
+  for (const e of found) {
+    const first = words[e.first];
+    const last = words[e.last];
+    if (!first || !last || e.last < e.first) continue;
+    const span = Array.from({ length: e.last - e.first + 1 }, (_, k) => e.first + k);
+    if (span.some((k) => taken.has(k))) continue;
+    span.forEach((k) => taken.add(k));
+    const kind = e.source === 'name' ? 'name' : 'expression';
+    const written = text.slice(first.start, last.end);
+    out.push({ start: first.start, end: last.end, text: written, kind, ...(kind === 'expression' && e.lemma !== written ? { lemma: e.lemma } : {}), sense: e.sense });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -31,7 +31,9 @@ test('glosses open by mouse, keyboard and hover, with the sense of the word in i
   await expect(reader.cardTitle).toHaveText('retenu');
   await expect(reader.lemma).toHaveText('retenir');
   await expect(reader.grammar).toHaveText('verb: passé composé, 3rd person singular (a retenu)');
-  await expect(reader.sense).toHaveText('kept (in Russia)');
+  // The sense in this sentence, as the interlinear line says it, then the dictionary's fuller sense.
+  await expect(reader.sense).toHaveText('kept');
+  await expect(reader.fullSense).toHaveText('kept (in Russia)');
   await expectAccessible(page, 'reader with a gloss open');
 
   // Esc closes it and gives focus back to the word.
@@ -52,7 +54,7 @@ test('glosses open by mouse, keyboard and hover, with the sense of the word in i
   await expect(reader.cardTitle).toHaveText('l’');
   await expect(reader.lemma).toHaveText('la');
   await expect(reader.grammar).toHaveText('article, feminine singular');
-  await expect(reader.sense).toHaveText('the (feminine singular)');
+  await expect(reader.sense).toHaveText('the');
   await expect(reader.note).toContainText('elided');
   await expect(reader.card).toBeFocused();
   await page.keyboard.press('Escape');
@@ -74,6 +76,8 @@ test('glosses open by mouse, keyboard and hover, with the sense of the word in i
   await reader.word('blindé').hover();
   await expect(reader.cardTitle).toHaveText('blindé');
   await expect(reader.sense).toHaveText('armoured');
+  // Nothing to add when the sense here is the dictionary's.
+  await expect(reader.fullSense).toBeHidden();
   await expect(reader.expression).toContainText('armoured train');
 
   // The card never covers its word and stays inside the window.

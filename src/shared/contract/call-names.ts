@@ -15,6 +15,7 @@ export const CALL_NAMES = [
   'reading:state',
   'reading:lookup',
   'reading:setStatus',
+  'reading:setStatuses',
   'reading:savePosition',
   'reading:addTime',
   'settings:get',

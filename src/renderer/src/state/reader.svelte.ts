@@ -37,7 +37,7 @@ const ESTIMATE_WORDS_PER_MINUTE = 100;
 /** The calls the reader makes: the real api, or in a test, a backend of its own. */
 export type ReaderApi = Pick<
   typeof realApi,
-  'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
+  'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:setStatuses' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
 >;
 
 export class ReaderState {
@@ -282,10 +282,14 @@ export class ReaderState {
   async setStatus(word: WordRef, status: WordStatus): Promise<void> {
     await session.guard(async () => {
       const saved = await this.api['reading:setStatus']({ learnerId: this.learnerId, lessonId: this.lessonId, token: word.token.i, status });
-      // Changed in place, key by key: only the words of this lemma re-render.
-      if (saved.status === 'new') delete this.reading.statuses[saved.lemma];
-      else this.reading.statuses[saved.lemma] = saved.status;
+      this.applyStatus(saved);
     });
+  }
+
+  /** Changed in place, key by key: only the words of this lemma re-render. */
+  private applyStatus(saved: { lemma: string; status: WordStatus }): void {
+    if (saved.status === 'new') delete this.reading.statuses[saved.lemma];
+    else this.reading.statuses[saved.lemma] = saved.status;
   }
 
   /** One word of each lemma on the current page still marked new (LingQ's "the rest of the page"). */
@@ -304,18 +308,27 @@ export class ReaderState {
     return words;
   }
 
-  /** Marks every word of the page still new as known; undoMarkKnown puts them back. */
+  /** Marks every word of the page still new as known, in one call (one transaction); undoMarkKnown puts them back. */
   async markRestKnown(): Promise<void> {
     const words = this.newWordsOnPage();
-    // Sent together, not one after another: a page has a hundred words or more.
-    await Promise.all(words.map((word) => this.setStatus(word, 'known')));
-    this.markedKnown = words;
+    if (await this.setStatuses(words, 'known')) this.markedKnown = words;
   }
 
   async undoMarkKnown(): Promise<void> {
     const words = this.markedKnown ?? [];
-    this.markedKnown = null;
-    await Promise.all(words.map((word) => this.setStatus(word, 'new')));
+    if (await this.setStatuses(words, 'new')) this.markedKnown = null;
+  }
+
+  /** Gives `words` one status together: all are saved or none (the session shows why). True when saved. */
+  private async setStatuses(words: WordRef[], status: WordStatus): Promise<boolean> {
+    if (words.length === 0) return true;
+    let saved = false;
+    await session.guard(async () => {
+      const { statuses } = await this.api['reading:setStatuses']({ learnerId: this.learnerId, lessonId: this.lessonId, tokens: words.map((w) => w.token.i), status });
+      for (const changed of statuses) this.applyStatus(changed);
+      saved = true;
+    });
+    return saved;
   }
 
   focusWord(word: WordRef): void {

@@ -31,6 +31,7 @@ const backendApi = {
   'reading:state': (input) => call('reading:state', input),
   'reading:lookup': (input) => call('reading:lookup', input),
   'reading:setStatus': (input) => call('reading:setStatus', input),
+  'reading:setStatuses': (input) => call('reading:setStatuses', input),
   'reading:savePosition': (input) => call('reading:savePosition', input),
   'reading:addTime': (input) => call('reading:addTime', input),
   'review:addPhrase': (input) => call('review:addPhrase', input),
@@ -181,19 +182,28 @@ describe('ReaderState', () => {
     expect((await savedState()).statuses).toEqual({});
   });
 
-  it('"mark the rest of this page as known" leaves learning words alone, is kept, and undoes', async () => {
-    const reader = await openReader();
+  it('"mark the rest of this page as known" leaves learning words alone, is kept, and undoes, one call each way', async () => {
+    const calls: string[] = [];
+    const counting = Object.fromEntries(
+      Object.entries(backendApi).map(([name, run]) => [name, (input: never) => (calls.push(name), (run as (i: never) => Promise<unknown>)(input))]),
+    ) as unknown as ReaderApi;
+    const reader = new ReaderState(ARTICLE_ID, learnerId, counting);
+    await reader.load();
     const retenu = wordOf(reader, 'retenu');
     await reader.setStatus(retenu, 'learning');
     const lemmas = new Set(wordsOf(reader).map((w) => w.token.gloss.lemma.toLowerCase()));
+    calls.length = 0;
     await reader.markRestKnown();
+    expect(calls).toEqual(['reading:setStatuses']);
     expect(reader.markedKnown).toHaveLength(lemmas.size - 1);
     expect(reader.newWordsOnPage()).toEqual([]);
     const saved = (await savedState()).statuses;
     expect(Object.values(saved).filter((s) => s === 'known')).toHaveLength(lemmas.size - 1);
     expect(saved[retenu.token.gloss.lemma]).toBe('learning');
 
+    calls.length = 0;
     await reader.undoMarkKnown();
+    expect(calls).toEqual(['reading:setStatuses']);
     expect(reader.markedKnown).toBeNull();
     expect((await savedState()).statuses).toEqual({ [retenu.token.gloss.lemma]: 'learning' });
     expect(reader.newWordsOnPage()).toHaveLength(lemmas.size - 1);

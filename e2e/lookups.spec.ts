@@ -6,7 +6,7 @@ import { addLearner, lookUpWords, openLessonQuietly } from './flows';
 import { libraryPage } from './pages/library';
 import { reviewPage } from './pages/review';
 
-test('a pointer sliding over the text is no look-up; a click is one, and reopening adds none', async ({ liseuse }) => {
+test('a pointer sliding over the text is no look-up, nor a card opened only to set a status; a click is one, and reopening adds none', async ({ liseuse }) => {
   const { page } = liseuse;
   await addLearner(page, 'Amélie');
   let calls = 0;
@@ -29,6 +29,15 @@ test('a pointer sliding over the text is no look-up; a click is one, and reopeni
   await expect(reader.lookupCount).toHaveText('0 look-ups');
   expect(calls).toBe(0);
 
+  // A card opened only to set a status is no look-up: the learner said they know the word.
+  await reader.word('voyage').click();
+  await reader.status('Known').click();
+  await expect(reader.status('Known')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(reader.card).toBeHidden();
+  await expect(reader.lookupCount).toHaveText('0 look-ups');
+
+  // A card opened and read (left open a moment) is one.
   await reader.word('retenu').click();
   await expect(reader.lookupCount).toHaveText('1 look-up');
   await page.keyboard.press('Escape');

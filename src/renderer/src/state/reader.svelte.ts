@@ -31,6 +31,12 @@ const TIME_FLUSH_SECONDS = 30;
 /** A second counts as reading only if the learner acted (pointer, key, scroll, touch) this recently. */
 const IDLE_AFTER_MS = 60_000;
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+/**
+ * A card opened by click or Enter becomes a look-up once it has been open this long, or when it closes, unless the
+ * learner set the word's status from it first: opening a card only to say "known" (or "learning") is not looking
+ * the word up, and the status already says what they know.
+ */
+export const LOOKUP_AFTER_MS = 2000;
 /** A learner's reading speed for the estimate shown before the first reading (words per minute). */
 const ESTIMATE_WORDS_PER_MINUTE = 100;
 
@@ -86,6 +92,8 @@ export class ReaderState {
   };
   /** Lemmas looked up in this reading (this opening of the lesson): opening one again is not another look-up. */
   private lookedUp: Record<string, true> = Object.create(null) as Record<string, true>;
+  /** The deliberately opened word not yet recorded as a look-up (see LOOKUP_AFTER_MS). */
+  private pendingLookup: { word: WordRef; timer: ReturnType<typeof setTimeout> } | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private positionTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -98,6 +106,7 @@ export class ReaderState {
     readonly lessonId: string,
     readonly learnerId: string,
     private readonly api: ReaderApi = realApi,
+    private readonly lookupAfterMs = LOOKUP_AFTER_MS,
   ) {}
 
   async load(): Promise<void> {
@@ -236,6 +245,8 @@ export class ReaderState {
 
   private setOpen(next: ReaderState['open']): void {
     const previous = this.open?.word.token.i;
+    // The card the learner leaves was read: its look-up is recorded now (unless a status was set from it).
+    if (this.pendingLookup && this.pendingLookup.word.token.i !== next?.word.token.i) this.recordLookup();
     if (previous !== undefined && previous !== next?.word.token.i) delete this.isOpen[previous];
     this.open = next;
     if (next) this.isOpen[next.word.token.i] = true;
@@ -252,8 +263,9 @@ export class ReaderState {
   }
 
   /**
-   * Opens a word's card. Only a deliberate open (click, tap, Enter) is a look-up, and once per lemma per reading:
-   * a resting pointer shows a preview, which the backend never hears of.
+   * Opens a word's card. Only a deliberate open (click, tap, Enter) is a look-up, once per lemma per reading, and
+   * only if the learner does not just set the word's status from it (LOOKUP_AFTER_MS): a resting pointer shows a
+   * preview, which the backend never hears of.
    */
   show(word: WordRef, by: OpenedBy): void {
     if (this.open?.word.token.i === word.token.i && this.open.by !== 'hover' && by === 'hover') return;
@@ -261,6 +273,23 @@ export class ReaderState {
     if (by === 'hover') return;
     this.setActive(word.token.i);
     this.savePositionSoon(word);
+    if (this.lookedUp[lemmaKey(word.token.gloss.lemma)] || this.pendingLookup?.word.token.i === word.token.i) return;
+    this.pendingLookup = { word, timer: setTimeout(() => this.recordLookup(), this.lookupAfterMs) };
+  }
+
+  /** A status set from the card before its look-up was recorded: no look-up for this opening. */
+  private cancelLookup(word: WordRef): void {
+    if (!this.pendingLookup || lemmaKey(this.pendingLookup.word.token.gloss.lemma) !== lemmaKey(word.token.gloss.lemma)) return;
+    clearTimeout(this.pendingLookup.timer);
+    this.pendingLookup = undefined;
+  }
+
+  private recordLookup(): void {
+    const pending = this.pendingLookup;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.pendingLookup = undefined;
+    const { word } = pending;
     const lemma = lemmaKey(word.token.gloss.lemma);
     if (this.lookedUp[lemma]) return;
     this.lookedUp[lemma] = true;
@@ -280,6 +309,7 @@ export class ReaderState {
   }
 
   async setStatus(word: WordRef, status: WordStatus): Promise<void> {
+    this.cancelLookup(word);
     await session.guard(async () => {
       const saved = await this.api['reading:setStatus']({ learnerId: this.learnerId, lessonId: this.lessonId, token: word.token.i, status });
       this.applyStatus(saved);
@@ -453,6 +483,8 @@ export class ReaderState {
   }
 
   async stopClock(): Promise<void> {
+    // Leaving with a card open: it was read.
+    this.recordLookup();
     clearInterval(this.timer);
     for (const type of INPUT_EVENTS) window.removeEventListener(type, this.noteInput, { capture: true });
     await this.flushTime();

@@ -9,7 +9,7 @@ import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../../../../test/suppo
 import { repeatLesson, writeLessonFolder } from '../../../../test/support/lessons';
 import { createBackend, type Backend } from '../../../backend/backend';
 import { ApiError } from '../lib/api';
-import { ReaderState, type ReaderApi, type WordRef } from './reader.svelte';
+import { LOOKUP_AFTER_MS, ReaderState, type ReaderApi, type WordRef } from './reader.svelte';
 import { session } from './session.svelte';
 
 const LONG_ID = 'long';
@@ -37,8 +37,9 @@ const backendApi = {
   'review:addPhrase': (input) => call('review:addPhrase', input),
 } satisfies ReaderApi;
 
-async function openReader(lessonId = ARTICLE_ID): Promise<ReaderState> {
-  const reader = new ReaderState(lessonId, learnerId, backendApi);
+/** A short wait before an open card counts as a look-up keeps the tests quick; the rule's own test uses the real one. */
+async function openReader(lessonId = ARTICLE_ID, lookupAfterMs = 20): Promise<ReaderState> {
+  const reader = new ReaderState(lessonId, learnerId, backendApi, lookupAfterMs);
   await reader.load();
   return reader;
 }
@@ -122,6 +123,37 @@ describe('ReaderState', () => {
     reader.close();
     expect(reader.open).toBeNull();
     expect(reader.isOpen).toEqual({});
+  });
+
+  it('a card opened only to set a status is no look-up; one read for a while, or closed without a status, is one', async () => {
+    const reader = await openReader(ARTICLE_ID, LOOKUP_AFTER_MS);
+    // Click, "Known", close: the learner said what they know, they did not look the word up.
+    const retenu = wordOf(reader, 'retenu');
+    reader.show(retenu, 'pointer');
+    await reader.setStatus(retenu, 'known');
+    reader.close();
+    // The same with "learning", from the keyboard, and then another card opened straight after.
+    const voyage = wordOf(reader, 'voyage');
+    reader.show(voyage, 'keyboard');
+    await reader.setStatus(voyage, 'learning');
+    const russie = wordOf(reader, 'Russie');
+    reader.show(russie, 'pointer');
+    // Russie's card closed without a status: read, so one look-up, at once.
+    reader.close();
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(1));
+    // A card left open is a look-up after LOOKUP_AFTER_MS, and a status set later does not take it back.
+    const kim = wordOf(reader, 'Kim');
+    reader.show(kim, 'pointer');
+    await new Promise((resolve) => setTimeout(resolve, LOOKUP_AFTER_MS / 2));
+    expect(reader.reading.lookups).toBe(1);
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(2), { timeout: LOOKUP_AFTER_MS * 2 });
+    await reader.setStatus(kim, 'learning');
+    reader.close();
+    expect((await savedState()).lookups).toBe(2);
+    // Leaving the reader with a card open: it was read.
+    reader.show(wordOf(reader, 'agence'), 'pointer');
+    await reader.stopClock();
+    await vi.waitFor(async () => expect((await savedState()).lookups).toBe(3));
   });
 
   it('a resting pointer shows a preview the backend never hears of; a click on it is the look-up', async () => {

@@ -69,7 +69,8 @@ test('glosses open by mouse, keyboard and hover, with the sense of the word in i
   // A name.
   await reader.word('Vostochni').click();
   await expect(reader.expression).toContainText('Name');
-  await expect(reader.sense).toContainText('spaceport');
+  await expect(reader.sense).toHaveText('Vostochny');
+  await expect(reader.fullSense).toContainText('spaceport');
   await page.keyboard.press('Escape');
 
   // Hover shows the gloss after a short delay, without taking focus.

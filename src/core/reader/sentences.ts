@@ -72,11 +72,11 @@ export function splitGap(gap: string, afterWord: boolean): { trail: string; free
 }
 
 /**
- * Paragraph `paragraph` of `text` as sentences of word groups. `tokens` are the paragraph's, in order;
+ * Paragraph `paragraph` of `text` (a string, or anything that slices the lesson's text by offsets) as sentences of word groups. `tokens` are the paragraph's, in order;
  * `expressionOf(i)` is the lesson's expression i.
  */
 export function sentencesOf(
-  text: string,
+  text: { slice(start: number, end: number): string },
   paragraph: ParagraphToLayOut,
   tokens: readonly ParagraphToken[],
   expressionOf: (i: number) => ExpressionToLayOut | undefined,

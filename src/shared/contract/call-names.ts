@@ -12,6 +12,7 @@ export const CALL_NAMES = [
   'learners:delete',
   'lessons:list',
   'lessons:get',
+  'lessons:part',
   'reading:state',
   'reading:lookup',
   'reading:setStatus',

@@ -6,7 +6,7 @@ import { lemmaKey } from '../../../core/lemma-key';
 import { neighbour } from '../../../core/reader/navigation';
 import { pageOfParagraph, paginate, screenfulFrom } from '../../../core/reader/pages';
 import { sentencesOf, type LaidOutSentence } from '../../../core/reader/sentences';
-import { PackedLesson, type GlossedToken, type LessonWire } from '../../../shared/lesson-wire';
+import { PackedLesson, type GlossedToken, type LessonWire, type LessonWireParagraph } from '../../../shared/lesson-wire';
 import { api as realApi } from '../lib/api';
 import { attempt } from '../lib/attempt';
 import { session } from './session.svelte';
@@ -43,7 +43,7 @@ const ESTIMATE_WORDS_PER_MINUTE = 100;
 /** The calls the reader makes: the real api, or in a test, a backend of its own. */
 export type ReaderApi = Pick<
   typeof realApi,
-  'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:setStatuses' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
+  'lessons:get' | 'lessons:part' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:setStatuses' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
 >;
 
 export class ReaderState {
@@ -53,6 +53,9 @@ export class ReaderState {
    */
   lesson = $state.raw<LessonWire | null>(null);
   private text = $derived(this.lesson ? new PackedLesson(this.lesson) : null);
+  /** Parts of the lesson that arrived after it (lessons:part): what shows their paragraphs reads this. */
+  private partsArrived = $state(0);
+  private fetching = new Map<number, Promise<void>>();
   private wordCounts = $derived(this.text ? Array.from({ length: this.text.paragraphCount }, (_, p) => this.text!.wordCount(p)) : []);
   reading = $state<ReadingState>({ statuses: {}, position: null, secondsRead: 0, lookups: 0 });
   open = $state<{ word: WordRef; by: OpenedBy } | null>(null);
@@ -117,11 +120,52 @@ export class ReaderState {
       ]);
       this.lesson = lesson;
       this.reading = reading;
+      // The saved place's part first: the outline says where it is before its words are here.
+      const saved = this.text?.paragraphOf(reading.position?.token ?? -1) ?? -1;
+      if (saved >= 0) await this.fetchParts(this.pageOfParagraph(saved));
       // The saved place, else the first word of the text (the first paragraph may have none, e.g. "***").
       const word = this.word(reading.position?.token ?? -1) ?? this.firstWordFrom(0);
       if (word) this.setActive(word.token.i);
       this.turnTo(word ? this.pageOfParagraph(word.paragraph) : 0, word?.paragraph);
     });
+  }
+
+  get paragraphCount(): number {
+    return this.text?.paragraphCount ?? 0;
+  }
+
+  /** Paragraph `p` as sent, once its part is here. */
+  paragraph(p: number): LessonWireParagraph | undefined {
+    void this.partsArrived;
+    return this.text?.paragraph(p);
+  }
+
+  /**
+   * Brings the parts of page `page` and of the pages either side (lessons:part), so that turning a page, or an
+   * arrow key past its end, finds its words already here. Resolves once the page's own part is here.
+   */
+  fetchParts(page: number): Promise<void> {
+    const text = this.text;
+    if (!text) return Promise.resolve();
+    const partOfPage = (n: number): number => text.partOf(this.pages[Math.max(0, Math.min(this.pages.length - 1, n))]?.[0] ?? 0);
+    const fetch = (n: number): Promise<void> => {
+      if (text.hasPart(n)) return Promise.resolve();
+      let pending = this.fetching.get(n);
+      if (!pending) {
+        pending = session
+          .guard(async () => {
+            text.addPart(n, await this.api['lessons:part']({ lessonId: this.lessonId, part: n }));
+            this.partsArrived++;
+          })
+          .then(() => undefined)
+          .finally(() => this.fetching.delete(n));
+        this.fetching.set(n, pending);
+      }
+      return pending;
+    };
+    void fetch(partOfPage(page + 1));
+    void fetch(partOfPage(page - 1));
+    return fetch(partOfPage(page));
   }
 
   statusOf(lemma: string): WordStatus {
@@ -133,6 +177,7 @@ export class ReaderState {
   }
 
   word(tokenIndex: number): WordRef | undefined {
+    void this.partsArrived;
     const paragraph = this.text?.paragraphOf(tokenIndex) ?? -1;
     const token = this.text?.token(tokenIndex, paragraph);
     return token?.gloss ? { token: token as GlossedToken, paragraph } : undefined;
@@ -146,10 +191,11 @@ export class ReaderState {
 
   /** Paragraph `p` as sentences of word groups, as the screen renders it. */
   sentencesOf(p: number): LaidOutSentence[] {
+    void this.partsArrived;
     const text = this.text;
-    const paragraph = text?.wire.paragraphs[p];
+    const paragraph = text?.paragraph(p);
     if (!text || !paragraph) return [];
-    return (this.laidOut[p] ??= sentencesOf(text.wire.text, paragraph, text.tokens(p), (i) => text.expression(i)));
+    return (this.laidOut[p] ??= sentencesOf(text, paragraph, text.tokens(p), (i) => text.expression(i)));
   }
 
   firstWordOfParagraph(paragraph: number): WordRef | undefined {
@@ -166,7 +212,7 @@ export class ReaderState {
   keyTarget(tokenIndex: number, key: string): number | undefined | null {
     const word = this.word(tokenIndex);
     if (!word) return null;
-    const last = (this.lesson?.paragraphs.length ?? 1) - 1;
+    const last = Math.max(0, this.paragraphCount - 1);
     switch (key) {
       case 'ArrowRight':
         return this.neighbour(tokenIndex, 1)?.token.i;
@@ -221,6 +267,7 @@ export class ReaderState {
    */
   private turnTo(page: number, through = -1): void {
     this.page = page;
+    void this.fetchParts(page);
     const first = this.pages[page]?.[0] ?? 0;
     const end = this.pages[page]?.[1] ?? 0;
     this.renderedEnd = screenfulFrom(this.wordCounts, first, end, through);
@@ -252,6 +299,20 @@ export class ReaderState {
     if (next) this.isOpen[next.word.token.i] = true;
   }
 
+  /**
+   * Highlights a sentence of the text (a quiz answer's evidence) and shows its page, its part fetched first when
+   * it is far into a long lesson; the sentence's first word, for the keyboard.
+   */
+  async showSentence(sentence: { start: number; end: number }): Promise<WordRef | undefined> {
+    this.highlight = sentence;
+    const paragraph = this.paragraphAt(sentence.start);
+    if (paragraph < 0) return undefined;
+    await this.fetchParts(this.pageOfParagraph(paragraph));
+    const first = this.firstWordFrom(sentence.start);
+    this.showPage(this.pageOfParagraph(paragraph), first);
+    return first;
+  }
+
   /** Shows a page; the keyboard lands on its first word unless told otherwise. */
   showPage(page: number, word?: WordRef): void {
     const shown = Math.max(0, Math.min(this.pages.length - 1, page));
@@ -260,6 +321,13 @@ export class ReaderState {
     const target = word ?? this.firstWordOnPage(shown);
     this.turnTo(shown, target?.paragraph);
     if (target) this.setActive(target.token.i);
+    // A page far from the last one read: its words come with its part, and the keyboard lands on the first of them.
+    else {
+      void this.fetchParts(shown).then(() => {
+        const first = this.page === shown ? this.firstWordOnPage(shown) : undefined;
+        if (first) this.setActive(first.token.i);
+      });
+    }
   }
 
   /**
@@ -373,7 +441,7 @@ export class ReaderState {
     const text = this.text;
     const token = text?.token(tokenIndex, text.paragraphOf(tokenIndex));
     if (!text || !token) return undefined;
-    return text.wire.paragraphs[text.paragraphOf(tokenIndex)]?.sentences.find((s) => token.start < s.end);
+    return text.paragraph(text.paragraphOf(tokenIndex))?.sentences.find((s) => token.start < s.end);
   }
 
   /**
@@ -419,7 +487,7 @@ export class ReaderState {
       first: first.i,
       last: last.i,
       words,
-      text: text.wire.text.slice(first.start, last.end),
+      text: text.slice(first.start, last.end),
       expression,
       translation: this.sentenceOf(first.i)?.translation,
     };
@@ -438,11 +506,11 @@ export class ReaderState {
   /** The sentence a word is in, as text to speak, and the word at each offset of that text. */
   sentenceAround(word: WordRef): { text: string; wordAt: (offset: number) => number | undefined } | undefined {
     const text = this.text;
-    const sentence = text?.wire.paragraphs[word.paragraph]?.sentences.find((s) => s.start <= word.token.start && word.token.start < s.end);
+    const sentence = text?.paragraph(word.paragraph)?.sentences.find((s) => s.start <= word.token.start && word.token.start < s.end);
     if (!text || !sentence) return undefined;
     const words = text.words(word.paragraph).filter((w) => w.start >= sentence.start && w.start < sentence.end);
     return {
-      text: text.wire.text.slice(sentence.start, sentence.end),
+      text: text.slice(sentence.start, sentence.end),
       wordAt: (offset) => words.findLast((w) => w.start <= sentence.start + offset)?.i,
     };
   }

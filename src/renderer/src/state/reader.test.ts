@@ -28,6 +28,7 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 
 const backendApi = {
   'lessons:get': (input) => call('lessons:get', input),
+  'lessons:part': (input) => call('lessons:part', input),
   'reading:state': (input) => call('reading:state', input),
   'reading:lookup': (input) => call('reading:lookup', input),
   'reading:setStatus': (input) => call('reading:setStatus', input),
@@ -47,7 +48,7 @@ async function openReader(lessonId = ARTICLE_ID, lookupAfterMs = 20): Promise<Re
 /** Every word of the text, in reading order. */
 function wordsOf(reader: ReaderState): WordRef[] {
   const words: WordRef[] = [];
-  for (let p = 0; p < (reader.lesson?.paragraphs.length ?? 0); p++) {
+  for (let p = 0; p < (reader.paragraphCount); p++) {
     let word = reader.firstWordOfParagraph(p);
     const last = reader.lastWordOfParagraph(p);
     while (word && last && word.token.i <= last.token.i) {
@@ -94,14 +95,14 @@ describe('ReaderState', () => {
   it('opens the article on one page, its first word in the tab order, the whole page rendered a screenful at a time', async () => {
     const reader = await openReader();
     expect(reader.lesson?.title).toBe('Kim Jong-un rentre de Russie');
-    expect(reader.pages).toEqual([[0, reader.lesson!.paragraphs.length]]);
+    expect(reader.pages).toEqual([[0, reader.paragraphCount]]);
     const first = reader.firstWordOfParagraph(0)!;
     expect(first.token.gloss.form).toBe('Ce');
     expect(reader.active).toBe(first.token.i);
     expect(reader.isTabStop).toEqual({ [first.token.i]: true });
     expect(reader.renderedEnd).toBeGreaterThan(0);
-    expect(reader.renderedEnd).toBeLessThan(reader.lesson!.paragraphs.length);
-    await vi.waitFor(() => expect(reader.renderedEnd).toBe(reader.lesson!.paragraphs.length));
+    expect(reader.renderedEnd).toBeLessThan(reader.paragraphCount);
+    await vi.waitFor(() => expect(reader.renderedEnd).toBe(reader.paragraphCount));
     expect(session.error).toBeNull();
   });
 
@@ -284,13 +285,16 @@ describe('ReaderState', () => {
     expect(reader.active).toBe(next.token.i);
     expect(reader.renderedEnd).toBeGreaterThan(next.paragraph);
 
+    // The next page's part is fetched while this one is read, so turning to it is instant.
+    await vi.waitFor(() => expect(reader.paragraph(reader.pages[2]![0])).toBeDefined());
     reader.showPage(2);
     expect(reader.page).toBe(2);
     expect(reader.open).toBeNull();
     expect(reader.active).toBe(reader.firstWordOfParagraph(reader.pages[2]![0])!.token.i);
-    // Past the last page is the last page.
+    // Past the last page is the last page; its part was never fetched: its words come, and the keyboard with them.
     reader.showPage(99);
     expect(reader.page).toBe(reader.pages.length - 1);
+    await vi.waitFor(() => expect(reader.active).toBe(reader.firstWordOfParagraph(reader.pages.at(-1)![0])?.token.i));
   });
 
   it('counts reading time and sends it in batches of 30 seconds, the rest when the learner leaves', async () => {

@@ -55,7 +55,8 @@ export class ReaderState {
   private text = $derived(this.lesson ? new PackedLesson(this.lesson) : null);
   /** Parts of the lesson that arrived after it (lessons:part): what shows their paragraphs reads this. */
   private partsArrived = $state(0);
-  private fetching = new Map<number, Promise<void>>();
+  /** Parts asked for and not yet here, so a part is asked for once. */
+  private fetching: Record<number, Promise<void> | undefined> = {};
   private wordCounts = $derived(this.text ? Array.from({ length: this.text.paragraphCount }, (_, p) => this.text!.wordCount(p)) : []);
   reading = $state<ReadingState>({ statuses: {}, position: null, secondsRead: 0, lookups: 0 });
   open = $state<{ word: WordRef; by: OpenedBy } | null>(null);
@@ -150,7 +151,7 @@ export class ReaderState {
     const partOfPage = (n: number): number => text.partOf(this.pages[Math.max(0, Math.min(this.pages.length - 1, n))]?.[0] ?? 0);
     const fetch = (n: number): Promise<void> => {
       if (text.hasPart(n)) return Promise.resolve();
-      let pending = this.fetching.get(n);
+      let pending = this.fetching[n];
       if (!pending) {
         pending = session
           .guard(async () => {
@@ -158,8 +159,8 @@ export class ReaderState {
             this.partsArrived++;
           })
           .then(() => undefined)
-          .finally(() => this.fetching.delete(n));
-        this.fetching.set(n, pending);
+          .finally(() => delete this.fetching[n]);
+        this.fetching[n] = pending;
       }
       return pending;
     };

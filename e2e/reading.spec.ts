@@ -154,7 +154,7 @@ test('word status, reading position and display settings survive a restart', asy
   await expect(reader.lineSpacing).toHaveValue('2');
 });
 
-test('the reader is accessible with a gloss open in every theme', async ({ liseuse }) => {
+test('the reader is accessible in every theme: every status, glosses under the words, a gloss open, a phrase selected', async ({ liseuse }) => {
   const { page } = liseuse;
   await addLearner(page, 'Chloé');
   const reader = readerPage(page);
@@ -166,14 +166,20 @@ test('the reader is accessible with a gloss open in every theme', async ({ liseu
   await reader.status('Known').click();
   await reader.closeCard.click();
   await reader.display.click();
+  await reader.interlinear.selectOption('all');
   for (const theme of ['Light', 'Dark', 'Sepia'] as const) {
     await reader.theme(theme).check();
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
     await reader.word('arrivée').click();
     await expect(reader.card).toBeVisible();
-    await expectAccessible(page, `reader, ${theme} theme, gloss open`);
+    await expectAccessible(page, `reader, ${theme} theme, glosses under the words, gloss open`);
     await page.keyboard.press('Escape');
+    await expect(reader.focusedWord).toHaveText('arrivée');
+    // « son arrivée au pouvoir »: two words chosen from the keyboard.
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByTestId('selection-card')).toBeVisible();
+    await expectAccessible(page, `reader, ${theme} theme, a phrase selected`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('selection-card')).toBeHidden();
   }
-  await reader.interlinear.selectOption('all');
-  await expectAccessible(page, 'reader with glosses under every word');
 });

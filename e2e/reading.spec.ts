@@ -155,6 +155,8 @@ test('word status, reading position and display settings survive a restart', asy
 });
 
 test('the reader is accessible in every theme: every status, glosses under the words, a gloss open, a phrase selected', async ({ liseuse }) => {
+  // Six full axe runs: minutes on a busy two-core machine.
+  test.slow();
   const { page } = liseuse;
   await addLearner(page, 'Chloé');
   const reader = readerPage(page);

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in one go, one table on stdout, every sample in bench/results.json.
-// Never part of `npm test`. Pass --no-build to measure out/ as it is.
+// Never part of `npm test`. Pass --no-build to measure out/ as it is, --only=browser for the reader's rows alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -49,25 +49,26 @@ async function main(): Promise<void> {
   ensureBuilt();
   const work = mkdtempSync(join(tmpdir(), 'liseuse-bench-'));
   try {
+    const browserOnly = process.argv.includes('--only=browser');
     log('core');
-    const lessonLoad = await lessonLoadRow();
-    const tokenizing = await tokenizeRow();
+    const lessonLoad = browserOnly ? undefined : await lessonLoadRow();
+    const tokenizing = browserOnly ? undefined : await tokenizeRow();
     log('dictionary (fresh processes)');
-    const dictionary = dictionaryRows();
+    const dictionary = browserOnly ? [] : dictionaryRows();
     log('glossing (issue 16)');
-    const morphologyOpen = await morphologyOpenRow();
-    const glossing = await glossRow();
+    const morphologyOpen = browserOnly ? undefined : await morphologyOpenRow();
+    const glossing = browserOnly ? undefined : await glossRow();
     log('renderer size, backend start');
-    const size = rendererSizeRow();
-    const start = await startRow(work);
+    const size = browserOnly ? undefined : rendererSizeRow();
+    const start = browserOnly ? undefined : await startRow(work);
     log('browser (Chromium)');
     const browser = await browserRows(work);
     log('memory (seeding 100,000 attempts)');
-    const memory = await memoryRow(work);
+    const memory = browserOnly ? undefined : await memoryRow(work);
     log('class report and import (issue 6)');
-    const reports = await reportRows(work);
-    const [readerPaint, glossArticle, glossLong, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports].filter(
+    const reports = browserOnly ? [] : await reportRows(work);
+    const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, quizAnswer, hoverCalls] = browser.rows;
+    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports].filter(
       (row): row is Row => row !== undefined,
     );
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
       seconds,
       rows: rows.map((row) => ({ ...row, ratio: ratio(row), result: verdict(row) })),
     };
-    writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    if (!browserOnly) writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

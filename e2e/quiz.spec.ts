@@ -45,6 +45,8 @@ test('a whole attempt: the text beside it, right, wrong and near-miss answers, b
   await expect(quiz.verdict).toHaveText(/Not quite/);
   await expect(quiz.feedback).toContainText('True');
   await expect(quiz.feedback).toContainText('« est le plus long jamais entrepris par le dirigeant nord-coréen »');
+  // Its guillemets are held to its first and last words by no-break spaces: never alone at a line's end.
+  expect(await quiz.feedback.locator('blockquote').textContent()).toContain('«\u00A0est le plus long jamais entrepris par le dirigeant nord-coréen\u00A0»');
   await expectAccessible(page, 'quiz, wrong answer');
 
   await quiz.showInText.click();

@@ -110,7 +110,7 @@ for (const size of SIZES) {
       // Reader: a gloss open, then glosses under every word.
       await openLessonQuietly(page);
       await reader.word('retenu').click();
-      await expect(reader.sense).toHaveText('kept (in Russia)');
+      await expect(reader.sense).toHaveText('kept');
       await checkScreen(page, at('reader with a gloss open'));
       await shot(page, testInfo, 'reader-gloss');
       await page.keyboard.press('Escape');

@@ -17,6 +17,8 @@ export function readerPage(page: Page) {
     lemma: card.getByTestId('gloss-lemma'),
     grammar: card.getByTestId('gloss-grammar'),
     sense: card.getByTestId('gloss-sense'),
+    /** The dictionary's fuller sense, shown under the sense here when the two differ. */
+    fullSense: card.getByTestId('gloss-full-sense'),
     note: card.getByTestId('gloss-note'),
     expression: card.getByTestId('gloss-expression'),
     status: (name: 'New' | 'Learning' | 'Known') => card.getByRole('group', { name: 'My status for this word' }).getByRole('button', { name }),

@@ -91,6 +91,32 @@ describe('createBackend', () => {
       expect((await state()).statuses).toEqual({});
     });
 
+    it('setStatuses gives several words one status in one call, and takes them back to new the same way', async () => {
+      const [chat] = tokensOf('chat');
+      const [dort] = tokensOf('dormir');
+      const [le] = tokensOf('le');
+      const tokens = [chat, dort, le] as number[];
+      expect(value(await backend.call('reading:setStatuses', { learnerId: ana.id, lessonId: 'chat', tokens, status: 'known' }))).toEqual({
+        statuses: [
+          { lemma: 'chat', status: 'known' },
+          { lemma: 'dormir', status: 'known' },
+          { lemma: 'le', status: 'known' },
+        ],
+      });
+      expect((await state()).statuses).toEqual({ chat: 'known', dormir: 'known', le: 'known' });
+      value(await backend.call('reading:setStatuses', { learnerId: ana.id, lessonId: 'chat', tokens, status: 'new' }));
+      expect((await state()).statuses).toEqual({});
+    });
+
+    it('setStatuses with one word that is not a word of the lesson changes none of them', async () => {
+      const [chat] = tokensOf('chat');
+      const punct = lesson.paragraphs[0]?.tokens.find((t) => t.kind === 'punct')?.i as number;
+      const reply = await backend.call('reading:setStatuses', { learnerId: ana.id, lessonId: 'chat', tokens: [chat as number, punct], status: 'known' });
+      expect(errorOf(reply).code).toBe('not_found');
+      expect((await state()).statuses).toEqual({});
+      expect(errorOf(await backend.call('reading:setStatuses', { learnerId: ana.id, lessonId: 'chat', tokens: [], status: 'known' })).code).toBe('invalid_input');
+    });
+
     it('position and reading time are saved, added up, and survive a restart', async () => {
       expect(value(await backend.call('reading:savePosition', { learnerId: ana.id, lessonId: 'chat', paragraph: 1, token: 9 }))).toBeNull();
       expect(value(await backend.call('reading:addTime', { learnerId: ana.id, lessonId: 'chat', seconds: 30 }))).toEqual({ secondsRead: 30 });

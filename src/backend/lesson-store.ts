@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadLesson, LessonError, type Lesson, type LessonFiles } from '../core/lesson';
 import { loadQuiz, type Quiz } from '../core/quiz';
 import { AppError } from '../shared/errors';
-import { packLesson, type LessonWire } from '../shared/lesson-wire';
+import { firstReply, packLesson, type LessonWire, type LessonWirePart } from '../shared/lesson-wire';
 import type { LessonLibrary } from '../shared/contract/lessons';
 import type { LessonSummary, LessonView } from '../shared/types';
 
@@ -86,8 +86,19 @@ export class LessonStore {
     return this.load().lessons.get(lessonId)?.quiz;
   }
 
-  /** The lesson as lessons:get sends it: packed for the wire (src/shared/lesson-wire.ts). */
+  /** The lesson as lessons:get sends it: packed for the wire (src/shared/lesson-wire.ts), its first part only. */
   wire(lessonId: string): LessonWire {
+    return firstReply(this.packed(lessonId));
+  }
+
+  /** Part `part` of the packed lesson, as lessons:part sends it, or not_found. */
+  wirePart(lessonId: string, part: number): LessonWirePart {
+    const found = this.packed(lessonId).parts[part];
+    if (!found) throw new AppError('not_found', `Lesson "${lessonId}" has no part ${part + 1}.`);
+    return found;
+  }
+
+  private packed(lessonId: string): LessonWire {
     const stored = this.stored(lessonId);
     stored.wire ??= packLesson(lessonView(stored.lesson, stored.quiz));
     return stored.wire;

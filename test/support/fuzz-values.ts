@@ -147,6 +147,8 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     lessonId: fc.oneof({ arbitrary: fc.constant(LESSON), weight: 3 }, { arbitrary: fc.stringMatching(/^[a-z0-9-]{1,64}$/), weight: 1 }),
     token: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
     paragraph: fc.oneof(fc.integer({ min: 0, max: world.lesson.paragraphs.length }), fc.integer({ min: 0, max: 10_000_000 })),
+    part: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 10_000_000 })),
+    tokens: fc.array(fc.integer({ min: 0, max: lastToken + 5 }), { minLength: 1, maxLength: 20 }),
     first: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
     last: fc.oneof(fc.integer({ min: 0, max: lastToken + 5 }), fc.integer({ min: 0, max: 10_000_000 })),
     status: fc.constantFrom(...WORD_STATUSES),
@@ -238,6 +240,13 @@ export function coherent(name: CallName, world: World, valid: fc.Arbitrary<Recor
         lessonId: LESSON,
         token: word.token,
         ...('paragraph' in input ? { paragraph: word.paragraph } : {}),
+      }));
+    case 'reading:setStatuses':
+      return fc.tuple(valid, fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 5 })).map(([input, some]) => ({
+        ...input,
+        learnerId: world.learner.id,
+        lessonId: LESSON,
+        tokens: some.map((word) => word.token),
       }));
     case 'quiz:answer':
       return fc

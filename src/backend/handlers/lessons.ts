@@ -6,5 +6,6 @@ export function lessonHandlers({ lessons }: Services): HandlersOf<typeof lessonC
   return {
     'lessons:list': () => lessons.library(),
     'lessons:get': ({ lessonId }) => lessons.wire(lessonId),
+    'lessons:part': ({ lessonId, part }) => lessons.wirePart(lessonId, part),
   };
 }

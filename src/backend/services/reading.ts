@@ -58,13 +58,22 @@ export class ReadingService {
   }
 
   setStatus(learnerId: string, lessonId: string, token: number, status: WordStatus): { lemma: string; status: WordStatus } {
+    const [saved] = this.setStatuses(learnerId, lessonId, [token], status).statuses;
+    return saved!;
+  }
+
+  /** Gives every word of `tokens` the same status in one transaction: every token is checked before any is written. */
+  setStatuses(learnerId: string, lessonId: string, tokens: number[], status: WordStatus): { statuses: { lemma: string; status: WordStatus }[] } {
     this.learners.require(learnerId);
-    const { lemma } = this.glossed(lessonId, token);
+    const words = tokens.map((token) => ({ token, lemma: this.glossed(lessonId, token).lemma }));
+    const at = this.now().toISOString();
     this.db.write(() => {
-      this.words?.statusChanging(learnerId, lemma, { lessonId, token }, status);
-      this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at: this.now().toISOString() });
+      for (const { token, lemma } of words) {
+        this.words?.statusChanging(learnerId, lemma, { lessonId, token }, status);
+        this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at });
+      }
     });
-    return { lemma, status };
+    return { statuses: words.map(({ lemma }) => ({ lemma, status })) };
   }
 
   savePosition(learnerId: string, lessonId: string, paragraph: number, token: number): null {

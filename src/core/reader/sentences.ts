@@ -1,6 +1,7 @@
 // A paragraph laid out for the reader: sentences of word groups, so the text renders exactly as written, a
 // sentence can be highlighted, and each word is one element (the fewer elements per word, the faster a long page
 // paints).
+import { GLUED_AFTER, GLUED_BEFORE } from '../french-spacing';
 import { shortSense } from '../gloss-format';
 import type { Gloss } from '../lesson';
 
@@ -60,10 +61,7 @@ export interface ParagraphToLayOut {
 }
 
 // Each word is a button, and a browser may break a line on either side of a button: a group of words and the
-// punctuation glued to them is kept on one line instead. The lesson keeps its ordinary spaces.
-// After a word: its punctuation, and spaces only where a closing mark follows them (". »", " !", " :").
-const GLUED_AFTER = /^(?:[^\s\p{L}\p{N}«“([]|[ \u00A0\u202F]+(?=[»”:;!?]))*/u;
-const GLUED_BEFORE = /(?:[«“][ \u00A0\u202F]*|[([]+)$/u;
+// punctuation glued to them (core/french-spacing) is kept on one line instead. The lesson keeps its ordinary spaces.
 
 /** The text between two words: what stays with the word before, what floats free, what stays with the next. */
 export function splitGap(gap: string, afterWord: boolean): { trail: string; free: string; lead: string } {
@@ -74,11 +72,11 @@ export function splitGap(gap: string, afterWord: boolean): { trail: string; free
 }
 
 /**
- * Paragraph `paragraph` of `text` as sentences of word groups. `tokens` are the paragraph's, in order;
+ * Paragraph `paragraph` of `text` (a string, or anything that slices the lesson's text by offsets) as sentences of word groups. `tokens` are the paragraph's, in order;
  * `expressionOf(i)` is the lesson's expression i.
  */
 export function sentencesOf(
-  text: string,
+  text: { slice(start: number, end: number): string },
   paragraph: ParagraphToLayOut,
   tokens: readonly ParagraphToken[],
   expressionOf: (i: number) => ExpressionToLayOut | undefined,

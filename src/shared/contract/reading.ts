@@ -38,11 +38,23 @@ export interface ReadingState {
   lookups: number;
 }
 
+/** Words one batch of statuses may change: more than a page has (about 400 words), far less than a book. */
+export const MAX_STATUS_BATCH = 2000;
+
 export const readingCalls = {
   'reading:state': returns<ReadingState>()(v.strictObject({ learnerId: Id, lessonId: LessonId })),
   'reading:lookup': returns<{ lookups: number }>()(v.strictObject({ learnerId: Id, lessonId: LessonId, token: Count, paragraph: Count })),
   'reading:setStatus': returns<{ lemma: string; status: WordStatus }>()(
     v.strictObject({ learnerId: Id, lessonId: LessonId, token: Count, status: v.picklist(WORD_STATUSES) }),
+  ),
+  /** Several words at once ("mark the rest of this page as known" and its undo): one transaction, all or nothing. */
+  'reading:setStatuses': returns<{ statuses: { lemma: string; status: WordStatus }[] }>()(
+    v.strictObject({
+      learnerId: Id,
+      lessonId: LessonId,
+      tokens: v.pipe(v.array(Count), v.minLength(1), v.maxLength(MAX_STATUS_BATCH)),
+      status: v.picklist(WORD_STATUSES),
+    }),
   ),
   'reading:savePosition': returns<null>()(v.strictObject({ learnerId: Id, lessonId: LessonId, paragraph: Count, token: Count })),
   'reading:addTime': returns<{ secondsRead: number }>()(

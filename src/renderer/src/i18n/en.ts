@@ -274,6 +274,8 @@ export const en = {
     lemma: 'Dictionary form',
     partOfSpeech: 'Part of speech',
     here: 'Here',
+    /** The dictionary's sense, when the sense here is shorter or in another form (“years” for “year; age”). */
+    inFull: 'Dictionary sense',
     note: 'Note',
     partOf: 'Part of',
     name: 'Name',

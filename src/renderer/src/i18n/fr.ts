@@ -283,6 +283,7 @@ export const fr: Strings = {
     lemma: 'Forme du dictionnaire',
     partOfSpeech: 'Nature',
     here: 'Ici',
+    inFull: 'Sens du dictionnaire',
     note: 'Note',
     partOf: 'Fait partie de',
     name: 'Nom propre',

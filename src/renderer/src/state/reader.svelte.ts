@@ -6,7 +6,7 @@ import { lemmaKey } from '../../../core/lemma-key';
 import { neighbour } from '../../../core/reader/navigation';
 import { pageOfParagraph, paginate, screenfulFrom } from '../../../core/reader/pages';
 import { sentencesOf, type LaidOutSentence } from '../../../core/reader/sentences';
-import { PackedLesson, type GlossedToken, type LessonWire } from '../../../shared/lesson-wire';
+import { PackedLesson, type GlossedToken, type LessonWire, type LessonWireParagraph } from '../../../shared/lesson-wire';
 import { api as realApi } from '../lib/api';
 import { attempt } from '../lib/attempt';
 import { session } from './session.svelte';
@@ -31,13 +31,19 @@ const TIME_FLUSH_SECONDS = 30;
 /** A second counts as reading only if the learner acted (pointer, key, scroll, touch) this recently. */
 const IDLE_AFTER_MS = 60_000;
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+/**
+ * A card opened by click or Enter becomes a look-up once it has been open this long, or when it closes, unless the
+ * learner set the word's status from it first: opening a card only to say "known" (or "learning") is not looking
+ * the word up, and the status already says what they know.
+ */
+export const LOOKUP_AFTER_MS = 2000;
 /** A learner's reading speed for the estimate shown before the first reading (words per minute). */
 const ESTIMATE_WORDS_PER_MINUTE = 100;
 
 /** The calls the reader makes: the real api, or in a test, a backend of its own. */
 export type ReaderApi = Pick<
   typeof realApi,
-  'lessons:get' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
+  'lessons:get' | 'lessons:part' | 'reading:state' | 'reading:lookup' | 'reading:setStatus' | 'reading:setStatuses' | 'reading:savePosition' | 'reading:addTime' | 'review:addPhrase'
 >;
 
 export class ReaderState {
@@ -47,6 +53,10 @@ export class ReaderState {
    */
   lesson = $state.raw<LessonWire | null>(null);
   private text = $derived(this.lesson ? new PackedLesson(this.lesson) : null);
+  /** Parts of the lesson that arrived after it (lessons:part): what shows their paragraphs reads this. */
+  private partsArrived = $state(0);
+  /** Parts asked for and not yet here, so a part is asked for once. */
+  private fetching: Record<number, Promise<void> | undefined> = {};
   private wordCounts = $derived(this.text ? Array.from({ length: this.text.paragraphCount }, (_, p) => this.text!.wordCount(p)) : []);
   reading = $state<ReadingState>({ statuses: {}, position: null, secondsRead: 0, lookups: 0 });
   open = $state<{ word: WordRef; by: OpenedBy } | null>(null);
@@ -86,6 +96,8 @@ export class ReaderState {
   };
   /** Lemmas looked up in this reading (this opening of the lesson): opening one again is not another look-up. */
   private lookedUp: Record<string, true> = Object.create(null) as Record<string, true>;
+  /** The deliberately opened word not yet recorded as a look-up (see LOOKUP_AFTER_MS). */
+  private pendingLookup: { word: WordRef; timer: ReturnType<typeof setTimeout> } | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private positionTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -98,6 +110,7 @@ export class ReaderState {
     readonly lessonId: string,
     readonly learnerId: string,
     private readonly api: ReaderApi = realApi,
+    private readonly lookupAfterMs = LOOKUP_AFTER_MS,
   ) {}
 
   async load(): Promise<void> {
@@ -108,11 +121,52 @@ export class ReaderState {
       ]);
       this.lesson = lesson;
       this.reading = reading;
+      // The saved place's part first: the outline says where it is before its words are here.
+      const saved = this.text?.paragraphOf(reading.position?.token ?? -1) ?? -1;
+      if (saved >= 0) await this.fetchParts(this.pageOfParagraph(saved));
       // The saved place, else the first word of the text (the first paragraph may have none, e.g. "***").
       const word = this.word(reading.position?.token ?? -1) ?? this.firstWordFrom(0);
       if (word) this.setActive(word.token.i);
       this.turnTo(word ? this.pageOfParagraph(word.paragraph) : 0, word?.paragraph);
     });
+  }
+
+  get paragraphCount(): number {
+    return this.text?.paragraphCount ?? 0;
+  }
+
+  /** Paragraph `p` as sent, once its part is here. */
+  paragraph(p: number): LessonWireParagraph | undefined {
+    void this.partsArrived;
+    return this.text?.paragraph(p);
+  }
+
+  /**
+   * Brings the parts of page `page` and of the pages either side (lessons:part), so that turning a page, or an
+   * arrow key past its end, finds its words already here. Resolves once the page's own part is here.
+   */
+  fetchParts(page: number): Promise<void> {
+    const text = this.text;
+    if (!text) return Promise.resolve();
+    const partOfPage = (n: number): number => text.partOf(this.pages[Math.max(0, Math.min(this.pages.length - 1, n))]?.[0] ?? 0);
+    const fetch = (n: number): Promise<void> => {
+      if (text.hasPart(n)) return Promise.resolve();
+      let pending = this.fetching[n];
+      if (!pending) {
+        pending = session
+          .guard(async () => {
+            text.addPart(n, await this.api['lessons:part']({ lessonId: this.lessonId, part: n }));
+            this.partsArrived++;
+          })
+          .then(() => undefined)
+          .finally(() => delete this.fetching[n]);
+        this.fetching[n] = pending;
+      }
+      return pending;
+    };
+    void fetch(partOfPage(page + 1));
+    void fetch(partOfPage(page - 1));
+    return fetch(partOfPage(page));
   }
 
   statusOf(lemma: string): WordStatus {
@@ -124,6 +178,7 @@ export class ReaderState {
   }
 
   word(tokenIndex: number): WordRef | undefined {
+    void this.partsArrived;
     const paragraph = this.text?.paragraphOf(tokenIndex) ?? -1;
     const token = this.text?.token(tokenIndex, paragraph);
     return token?.gloss ? { token: token as GlossedToken, paragraph } : undefined;
@@ -137,10 +192,11 @@ export class ReaderState {
 
   /** Paragraph `p` as sentences of word groups, as the screen renders it. */
   sentencesOf(p: number): LaidOutSentence[] {
+    void this.partsArrived;
     const text = this.text;
-    const paragraph = text?.wire.paragraphs[p];
+    const paragraph = text?.paragraph(p);
     if (!text || !paragraph) return [];
-    return (this.laidOut[p] ??= sentencesOf(text.wire.text, paragraph, text.tokens(p), (i) => text.expression(i)));
+    return (this.laidOut[p] ??= sentencesOf(text, paragraph, text.tokens(p), (i) => text.expression(i)));
   }
 
   firstWordOfParagraph(paragraph: number): WordRef | undefined {
@@ -157,7 +213,7 @@ export class ReaderState {
   keyTarget(tokenIndex: number, key: string): number | undefined | null {
     const word = this.word(tokenIndex);
     if (!word) return null;
-    const last = (this.lesson?.paragraphs.length ?? 1) - 1;
+    const last = Math.max(0, this.paragraphCount - 1);
     switch (key) {
       case 'ArrowRight':
         return this.neighbour(tokenIndex, 1)?.token.i;
@@ -212,6 +268,7 @@ export class ReaderState {
    */
   private turnTo(page: number, through = -1): void {
     this.page = page;
+    void this.fetchParts(page);
     const first = this.pages[page]?.[0] ?? 0;
     const end = this.pages[page]?.[1] ?? 0;
     this.renderedEnd = screenfulFrom(this.wordCounts, first, end, through);
@@ -236,9 +293,25 @@ export class ReaderState {
 
   private setOpen(next: ReaderState['open']): void {
     const previous = this.open?.word.token.i;
+    // The card the learner leaves was read: its look-up is recorded now (unless a status was set from it).
+    if (this.pendingLookup && this.pendingLookup.word.token.i !== next?.word.token.i) this.recordLookup();
     if (previous !== undefined && previous !== next?.word.token.i) delete this.isOpen[previous];
     this.open = next;
     if (next) this.isOpen[next.word.token.i] = true;
+  }
+
+  /**
+   * Highlights a sentence of the text (a quiz answer's evidence) and shows its page, its part fetched first when
+   * it is far into a long lesson; the sentence's first word, for the keyboard.
+   */
+  async showSentence(sentence: { start: number; end: number }): Promise<WordRef | undefined> {
+    this.highlight = sentence;
+    const paragraph = this.paragraphAt(sentence.start);
+    if (paragraph < 0) return undefined;
+    await this.fetchParts(this.pageOfParagraph(paragraph));
+    const first = this.firstWordFrom(sentence.start);
+    this.showPage(this.pageOfParagraph(paragraph), first);
+    return first;
   }
 
   /** Shows a page; the keyboard lands on its first word unless told otherwise. */
@@ -249,11 +322,19 @@ export class ReaderState {
     const target = word ?? this.firstWordOnPage(shown);
     this.turnTo(shown, target?.paragraph);
     if (target) this.setActive(target.token.i);
+    // A page far from the last one read: its words come with its part, and the keyboard lands on the first of them.
+    else {
+      void this.fetchParts(shown).then(() => {
+        const first = this.page === shown ? this.firstWordOnPage(shown) : undefined;
+        if (first) this.setActive(first.token.i);
+      });
+    }
   }
 
   /**
-   * Opens a word's card. Only a deliberate open (click, tap, Enter) is a look-up, and once per lemma per reading:
-   * a resting pointer shows a preview, which the backend never hears of.
+   * Opens a word's card. Only a deliberate open (click, tap, Enter) is a look-up, once per lemma per reading, and
+   * only if the learner does not just set the word's status from it (LOOKUP_AFTER_MS): a resting pointer shows a
+   * preview, which the backend never hears of.
    */
   show(word: WordRef, by: OpenedBy): void {
     if (this.open?.word.token.i === word.token.i && this.open.by !== 'hover' && by === 'hover') return;
@@ -261,6 +342,23 @@ export class ReaderState {
     if (by === 'hover') return;
     this.setActive(word.token.i);
     this.savePositionSoon(word);
+    if (this.lookedUp[lemmaKey(word.token.gloss.lemma)] || this.pendingLookup?.word.token.i === word.token.i) return;
+    this.pendingLookup = { word, timer: setTimeout(() => this.recordLookup(), this.lookupAfterMs) };
+  }
+
+  /** A status set from the card before its look-up was recorded: no look-up for this opening. */
+  private cancelLookup(word: WordRef): void {
+    if (!this.pendingLookup || lemmaKey(this.pendingLookup.word.token.gloss.lemma) !== lemmaKey(word.token.gloss.lemma)) return;
+    clearTimeout(this.pendingLookup.timer);
+    this.pendingLookup = undefined;
+  }
+
+  private recordLookup(): void {
+    const pending = this.pendingLookup;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.pendingLookup = undefined;
+    const { word } = pending;
     const lemma = lemmaKey(word.token.gloss.lemma);
     if (this.lookedUp[lemma]) return;
     this.lookedUp[lemma] = true;
@@ -280,12 +378,17 @@ export class ReaderState {
   }
 
   async setStatus(word: WordRef, status: WordStatus): Promise<void> {
+    this.cancelLookup(word);
     await session.guard(async () => {
       const saved = await this.api['reading:setStatus']({ learnerId: this.learnerId, lessonId: this.lessonId, token: word.token.i, status });
-      // Changed in place, key by key: only the words of this lemma re-render.
-      if (saved.status === 'new') delete this.reading.statuses[saved.lemma];
-      else this.reading.statuses[saved.lemma] = saved.status;
+      this.applyStatus(saved);
     });
+  }
+
+  /** Changed in place, key by key: only the words of this lemma re-render. */
+  private applyStatus(saved: { lemma: string; status: WordStatus }): void {
+    if (saved.status === 'new') delete this.reading.statuses[saved.lemma];
+    else this.reading.statuses[saved.lemma] = saved.status;
   }
 
   /** One word of each lemma on the current page still marked new (LingQ's "the rest of the page"). */
@@ -304,18 +407,27 @@ export class ReaderState {
     return words;
   }
 
-  /** Marks every word of the page still new as known; undoMarkKnown puts them back. */
+  /** Marks every word of the page still new as known, in one call (one transaction); undoMarkKnown puts them back. */
   async markRestKnown(): Promise<void> {
     const words = this.newWordsOnPage();
-    // Sent together, not one after another: a page has a hundred words or more.
-    await Promise.all(words.map((word) => this.setStatus(word, 'known')));
-    this.markedKnown = words;
+    if (await this.setStatuses(words, 'known')) this.markedKnown = words;
   }
 
   async undoMarkKnown(): Promise<void> {
     const words = this.markedKnown ?? [];
-    this.markedKnown = null;
-    await Promise.all(words.map((word) => this.setStatus(word, 'new')));
+    if (await this.setStatuses(words, 'new')) this.markedKnown = null;
+  }
+
+  /** Gives `words` one status together: all are saved or none (the session shows why). True when saved. */
+  private async setStatuses(words: WordRef[], status: WordStatus): Promise<boolean> {
+    if (words.length === 0) return true;
+    let saved = false;
+    await session.guard(async () => {
+      const { statuses } = await this.api['reading:setStatuses']({ learnerId: this.learnerId, lessonId: this.lessonId, tokens: words.map((w) => w.token.i), status });
+      for (const changed of statuses) this.applyStatus(changed);
+      saved = true;
+    });
+    return saved;
   }
 
   focusWord(word: WordRef): void {
@@ -330,7 +442,7 @@ export class ReaderState {
     const text = this.text;
     const token = text?.token(tokenIndex, text.paragraphOf(tokenIndex));
     if (!text || !token) return undefined;
-    return text.wire.paragraphs[text.paragraphOf(tokenIndex)]?.sentences.find((s) => token.start < s.end);
+    return text.paragraph(text.paragraphOf(tokenIndex))?.sentences.find((s) => token.start < s.end);
   }
 
   /**
@@ -376,7 +488,7 @@ export class ReaderState {
       first: first.i,
       last: last.i,
       words,
-      text: text.wire.text.slice(first.start, last.end),
+      text: text.slice(first.start, last.end),
       expression,
       translation: this.sentenceOf(first.i)?.translation,
     };
@@ -395,11 +507,11 @@ export class ReaderState {
   /** The sentence a word is in, as text to speak, and the word at each offset of that text. */
   sentenceAround(word: WordRef): { text: string; wordAt: (offset: number) => number | undefined } | undefined {
     const text = this.text;
-    const sentence = text?.wire.paragraphs[word.paragraph]?.sentences.find((s) => s.start <= word.token.start && word.token.start < s.end);
+    const sentence = text?.paragraph(word.paragraph)?.sentences.find((s) => s.start <= word.token.start && word.token.start < s.end);
     if (!text || !sentence) return undefined;
     const words = text.words(word.paragraph).filter((w) => w.start >= sentence.start && w.start < sentence.end);
     return {
-      text: text.wire.text.slice(sentence.start, sentence.end),
+      text: text.slice(sentence.start, sentence.end),
       wordAt: (offset) => words.findLast((w) => w.start <= sentence.start + offset)?.i,
     };
   }
@@ -440,6 +552,8 @@ export class ReaderState {
   }
 
   async stopClock(): Promise<void> {
+    // Leaving with a card open: it was read.
+    this.recordLookup();
     clearInterval(this.timer);
     for (const type of INPUT_EVENTS) window.removeEventListener(type, this.noteInput, { capture: true });
     await this.flushTime();

@@ -9,7 +9,7 @@ import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../../../../test/suppo
 import { repeatLesson, writeLessonFolder } from '../../../../test/support/lessons';
 import { createBackend, type Backend } from '../../../backend/backend';
 import { ApiError } from '../lib/api';
-import { ReaderState, type ReaderApi, type WordRef } from './reader.svelte';
+import { LOOKUP_AFTER_MS, ReaderState, type ReaderApi, type WordRef } from './reader.svelte';
 import { session } from './session.svelte';
 
 const LONG_ID = 'long';
@@ -28,16 +28,19 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 
 const backendApi = {
   'lessons:get': (input) => call('lessons:get', input),
+  'lessons:part': (input) => call('lessons:part', input),
   'reading:state': (input) => call('reading:state', input),
   'reading:lookup': (input) => call('reading:lookup', input),
   'reading:setStatus': (input) => call('reading:setStatus', input),
+  'reading:setStatuses': (input) => call('reading:setStatuses', input),
   'reading:savePosition': (input) => call('reading:savePosition', input),
   'reading:addTime': (input) => call('reading:addTime', input),
   'review:addPhrase': (input) => call('review:addPhrase', input),
 } satisfies ReaderApi;
 
-async function openReader(lessonId = ARTICLE_ID): Promise<ReaderState> {
-  const reader = new ReaderState(lessonId, learnerId, backendApi);
+/** A short wait before an open card counts as a look-up keeps the tests quick; the rule's own test uses the real one. */
+async function openReader(lessonId = ARTICLE_ID, lookupAfterMs = 20): Promise<ReaderState> {
+  const reader = new ReaderState(lessonId, learnerId, backendApi, lookupAfterMs);
   await reader.load();
   return reader;
 }
@@ -45,7 +48,7 @@ async function openReader(lessonId = ARTICLE_ID): Promise<ReaderState> {
 /** Every word of the text, in reading order. */
 function wordsOf(reader: ReaderState): WordRef[] {
   const words: WordRef[] = [];
-  for (let p = 0; p < (reader.lesson?.paragraphs.length ?? 0); p++) {
+  for (let p = 0; p < (reader.paragraphCount); p++) {
     let word = reader.firstWordOfParagraph(p);
     const last = reader.lastWordOfParagraph(p);
     while (word && last && word.token.i <= last.token.i) {
@@ -92,14 +95,14 @@ describe('ReaderState', () => {
   it('opens the article on one page, its first word in the tab order, the whole page rendered a screenful at a time', async () => {
     const reader = await openReader();
     expect(reader.lesson?.title).toBe('Kim Jong-un rentre de Russie');
-    expect(reader.pages).toEqual([[0, reader.lesson!.paragraphs.length]]);
+    expect(reader.pages).toEqual([[0, reader.paragraphCount]]);
     const first = reader.firstWordOfParagraph(0)!;
     expect(first.token.gloss.form).toBe('Ce');
     expect(reader.active).toBe(first.token.i);
     expect(reader.isTabStop).toEqual({ [first.token.i]: true });
     expect(reader.renderedEnd).toBeGreaterThan(0);
-    expect(reader.renderedEnd).toBeLessThan(reader.lesson!.paragraphs.length);
-    await vi.waitFor(() => expect(reader.renderedEnd).toBe(reader.lesson!.paragraphs.length));
+    expect(reader.renderedEnd).toBeLessThan(reader.paragraphCount);
+    await vi.waitFor(() => expect(reader.renderedEnd).toBe(reader.paragraphCount));
     expect(session.error).toBeNull();
   });
 
@@ -121,6 +124,37 @@ describe('ReaderState', () => {
     reader.close();
     expect(reader.open).toBeNull();
     expect(reader.isOpen).toEqual({});
+  });
+
+  it('a card opened only to set a status is no look-up; one read for a while, or closed without a status, is one', async () => {
+    const reader = await openReader(ARTICLE_ID, LOOKUP_AFTER_MS);
+    // Click, "Known", close: the learner said what they know, they did not look the word up.
+    const retenu = wordOf(reader, 'retenu');
+    reader.show(retenu, 'pointer');
+    await reader.setStatus(retenu, 'known');
+    reader.close();
+    // The same with "learning", from the keyboard, and then another card opened straight after.
+    const voyage = wordOf(reader, 'voyage');
+    reader.show(voyage, 'keyboard');
+    await reader.setStatus(voyage, 'learning');
+    const russie = wordOf(reader, 'Russie');
+    reader.show(russie, 'pointer');
+    // Russie's card closed without a status: read, so one look-up, at once.
+    reader.close();
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(1));
+    // A card left open is a look-up after LOOKUP_AFTER_MS, and a status set later does not take it back.
+    const kim = wordOf(reader, 'Kim');
+    reader.show(kim, 'pointer');
+    await new Promise((resolve) => setTimeout(resolve, LOOKUP_AFTER_MS / 2));
+    expect(reader.reading.lookups).toBe(1);
+    await vi.waitFor(() => expect(reader.reading.lookups).toBe(2), { timeout: LOOKUP_AFTER_MS * 2 });
+    await reader.setStatus(kim, 'learning');
+    reader.close();
+    expect((await savedState()).lookups).toBe(2);
+    // Leaving the reader with a card open: it was read.
+    reader.show(wordOf(reader, 'agence'), 'pointer');
+    await reader.stopClock();
+    await vi.waitFor(async () => expect((await savedState()).lookups).toBe(3));
   });
 
   it('a resting pointer shows a preview the backend never hears of; a click on it is the look-up', async () => {
@@ -181,19 +215,28 @@ describe('ReaderState', () => {
     expect((await savedState()).statuses).toEqual({});
   });
 
-  it('"mark the rest of this page as known" leaves learning words alone, is kept, and undoes', async () => {
-    const reader = await openReader();
+  it('"mark the rest of this page as known" leaves learning words alone, is kept, and undoes, one call each way', async () => {
+    const calls: string[] = [];
+    const counting = Object.fromEntries(
+      Object.entries(backendApi).map(([name, run]) => [name, (input: never) => (calls.push(name), (run as (i: never) => Promise<unknown>)(input))]),
+    ) as unknown as ReaderApi;
+    const reader = new ReaderState(ARTICLE_ID, learnerId, counting);
+    await reader.load();
     const retenu = wordOf(reader, 'retenu');
     await reader.setStatus(retenu, 'learning');
     const lemmas = new Set(wordsOf(reader).map((w) => w.token.gloss.lemma.toLowerCase()));
+    calls.length = 0;
     await reader.markRestKnown();
+    expect(calls).toEqual(['reading:setStatuses']);
     expect(reader.markedKnown).toHaveLength(lemmas.size - 1);
     expect(reader.newWordsOnPage()).toEqual([]);
     const saved = (await savedState()).statuses;
     expect(Object.values(saved).filter((s) => s === 'known')).toHaveLength(lemmas.size - 1);
     expect(saved[retenu.token.gloss.lemma]).toBe('learning');
 
+    calls.length = 0;
     await reader.undoMarkKnown();
+    expect(calls).toEqual(['reading:setStatuses']);
     expect(reader.markedKnown).toBeNull();
     expect((await savedState()).statuses).toEqual({ [retenu.token.gloss.lemma]: 'learning' });
     expect(reader.newWordsOnPage()).toHaveLength(lemmas.size - 1);
@@ -242,13 +285,16 @@ describe('ReaderState', () => {
     expect(reader.active).toBe(next.token.i);
     expect(reader.renderedEnd).toBeGreaterThan(next.paragraph);
 
+    // The next page's part is fetched while this one is read, so turning to it is instant.
+    await vi.waitFor(() => expect(reader.paragraph(reader.pages[2]![0])).toBeDefined());
     reader.showPage(2);
     expect(reader.page).toBe(2);
     expect(reader.open).toBeNull();
     expect(reader.active).toBe(reader.firstWordOfParagraph(reader.pages[2]![0])!.token.i);
-    // Past the last page is the last page.
+    // Past the last page is the last page; its part was never fetched: its words come, and the keyboard with them.
     reader.showPage(99);
     expect(reader.page).toBe(reader.pages.length - 1);
+    await vi.waitFor(() => expect(reader.active).toBe(reader.firstWordOfParagraph(reader.pages.at(-1)![0])?.token.i));
   });
 
   it('counts reading time and sends it in batches of 30 seconds, the rest when the learner leaves', async () => {

@@ -15,6 +15,7 @@ import { AppStateRepository, LearnersRepository } from './db/repositories/learne
 import { ReadingRepository, SettingsRepository } from './db/repositories/reading';
 import { LessonStore } from './lesson-store';
 import { LearnerService } from './services/learners';
+import { LmsService } from './services/lms';
 import { ReadingService } from './services/reading';
 import { QuizRepository } from './db/repositories/quiz';
 import { QuizService } from './services/quiz';
@@ -29,6 +30,7 @@ import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
 import { appHandlers } from './handlers/app';
 import { learnerHandlers } from './handlers/learners';
+import { lmsHandlers } from './handlers/lms';
 import { lessonHandlers } from './handlers/lessons';
 import { openAnswerHandlers } from './handlers/open-answers';
 import { progressHandlers } from './handlers/progress';
@@ -67,7 +69,8 @@ export function createBackend(options: BackendOptions): Backend {
   const { db } = store;
   const lessons = new LessonStore(options.lessonsDir);
   const learnersRepository = new LearnersRepository(db);
-  const learners = new LearnerService(learnersRepository, new AppStateRepository(db), now);
+  const appState = new AppStateRepository(db);
+  const learners = new LearnerService(learnersRepository, appState, now);
   const readingRepository = new ReadingRepository(db);
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now, options.saveFile ?? downloadInstead, options.nativeBinding);
@@ -89,7 +92,8 @@ export function createBackend(options: BackendOptions): Backend {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
-  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers };
+  const lms = new LmsService(lessons, appState, options.saveFile ?? downloadInstead, now);
+  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers, lms };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null })),
     ...learnerHandlers(services),
@@ -102,6 +106,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...reportHandlers(services),
     ...resultHandlers(services),
     ...openAnswerHandlers(services),
+    ...lmsHandlers(services),
   };
 
   return {

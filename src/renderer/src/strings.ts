@@ -221,6 +221,17 @@ export const strings = {
     exportHeading: 'Export',
     exportClassCsv: 'Class summary (CSV)',
     exportAttemptsCsv: 'Every answer (CSV)',
+    exportClassXlsx: 'Class summary (Excel)',
+    exportAttemptsXlsx: 'Every answer (Excel)',
+    csvLocaleLabel: 'CSV files for',
+    csvLocales: { standard: 'Most spreadsheets (1.5 · 2024-05-01)', fr: 'A French spreadsheet (1,5 · 01/05/2024)' },
+    /** The CSV dialect until the teacher chooses one: a French interface's strings say 'fr'. */
+    csvLocaleDefault: 'standard' as 'standard' | 'fr',
+    quizExportHeading: 'Quiz for the school’s LMS',
+    quizExportHelp:
+      'In Moodle: Question bank → Import, then Moodle XML or GIFT. Moodle XML keeps every question type (ordering needs Moodle’s Ordering question type); GIFT turns an ordering into a matching of items to places.',
+    exportQuizMoodle: 'Quiz for Moodle (XML)',
+    exportQuizGift: 'Quiz as GIFT',
     exportClassPdf: 'Class report (PDF)',
     exportClassJson: 'Class report (JSON)',
     exportLearnerPdf: 'This learner (PDF)',

@@ -149,7 +149,7 @@ describe('the teacher’s reports', () => {
     expect(reports.csvLocale).toBe('fr');
     await reports.exportFile({ report: 'attempts', format: 'csv' });
     await reports.exportFile({ report: 'attempts', format: 'xlsx' });
-    expect(fake.inputsOf('reports:export').map((input) => [input.format, input.csvLocale])).toEqual([
+    expect((fake.inputsOf('reports:export') as { format: string; csvLocale?: string }[]).map((input) => [input.format, input.csvLocale])).toEqual([
       ['csv', 'fr'],
       ['xlsx', undefined],
     ]);

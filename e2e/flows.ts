@@ -1,4 +1,7 @@
 // Steps several specs share, written as a user would do them.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { libraryPage } from './pages/library';
@@ -80,4 +83,14 @@ export async function chooseLearner(page: Page, name: string): Promise<void> {
   const library = libraryPage(page);
   await library.learner(name).click();
   await expect(library.currentLearner).toHaveText(`Reading as ${name}`);
+}
+
+/** Clicks an export button and saves the download it starts; returns its suggested name and where it is. */
+export async function downloadOf(page: Page, button: string): Promise<{ name: string; path: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await download;
+  const path = join(mkdtempSync(join(tmpdir(), 'liseuse-dl-')), file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), path };
 }

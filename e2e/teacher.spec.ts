@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { createBackend } from '../src/backend/backend';
 import { pdfText } from '../test/support/pdf-text';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, answerAnyhow, chooseLearner, QUIZ_LENGTH } from './flows';
+import { addLearner, answerAnyhow, chooseLearner, downloadOf, QUIZ_LENGTH } from './flows';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
@@ -41,15 +40,6 @@ async function resultsFilesFromOtherComputers(names: string[], withBroken = true
   writeFileSync(bad, '{"format":"liseuse-results","version":1,');
   files.push(bad);
   return files;
-}
-
-async function downloadOf(page: Page, button: string): Promise<{ name: string; path: string }> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await download;
-  const path = join(mkdtempSync(join(tmpdir(), 'liseuse-dl-')), file.suggestedFilename());
-  await file.saveAs(path);
-  return { name: file.suggestedFilename(), path };
 }
 
 test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and imports two learners’ files', async ({ liseuse }) => {

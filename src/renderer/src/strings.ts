@@ -224,7 +224,7 @@ export const strings = {
     exportClassXlsx: 'Class summary (Excel)',
     exportAttemptsXlsx: 'Every answer (Excel)',
     csvLocaleLabel: 'CSV files for',
-    csvLocales: { standard: 'Most spreadsheets (1.5 · 2024-05-01)', fr: 'A French spreadsheet (1,5 · 01/05/2024)' },
+    csvLocales: { standard: 'Most spreadsheets (1.5)', fr: 'French spreadsheets (1,5)' },
     /** The CSV dialect until the teacher chooses one: a French interface's strings say 'fr'. */
     csvLocaleDefault: 'standard' as 'standard' | 'fr',
     quizExportHeading: 'Quiz for the school’s LMS',

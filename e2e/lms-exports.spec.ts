@@ -6,9 +6,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import { parse as parseGift } from 'gift-pegjs';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, downloadOf, QUIZ_LENGTH } from './flows';
-import { teacherPage } from './pages/profiles';
-import { quizPage } from './pages/quiz';
+import { addLearner, answerFirstQuestionRight, downloadOf, QUIZ_LENGTH, setTeacherPin } from './flows';
 
 async function firstSheet(path: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
@@ -19,18 +17,8 @@ async function firstSheet(path: string): Promise<ExcelJS.Worksheet> {
 test('the teacher exports workbooks, a French-locale CSV and the quiz for Moodle, each read back', async ({ liseuse }) => {
   const { page } = liseuse;
   await addLearner(page, 'Amélie');
-  const quiz = quizPage(page);
-  await quiz.take.click();
-  await quiz.typed.fill('sept jours');
-  await quiz.check.click();
-  await expect(quiz.verdict).toHaveText(/Correct/);
-  await quiz.back.click();
-
-  const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
+  await answerFirstQuestionRight(page);
+  await setTeacherPin(page);
   await expect(page.getByTestId('class-report')).toContainText('Amélie');
   const lmsHeading = page.getByRole('heading', { name: 'Quiz for the school’s LMS' });
   await lmsHeading.scrollIntoViewIfNeeded();

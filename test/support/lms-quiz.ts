@@ -28,3 +28,13 @@ export const trickyQuiz: Quiz = {
     },
   ] satisfies Question[],
 };
+
+/** What a learner reads of an exported HTML field: its text, the entities the writers use decoded. */
+export const visibleText = (html: string): string =>
+  html
+    .replace(/<[^>]+>/gu, ' ')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&')
+    .replace(/\s+/gu, ' ')
+    .trim();

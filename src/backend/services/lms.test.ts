@@ -8,24 +8,16 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { parse as parseGift } from 'gift-pegjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract';
-import type { ExportOutcome } from '../../shared/types';
+import type { CallInput } from '../../shared/contract';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
+import { callOk, downloadedFile } from '../../../test/support/backend';
 import { createBackend, type Backend } from '../backend';
 
 const LESSON = 'kim-russie';
 const ZONE = 'Pacific/Auckland';
 
-async function call<K extends CallName>(backend: Backend, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await backend.call(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
-  return result.value as CallOutput<K>;
-}
-
-function download(outcome: ExportOutcome): { fileName: string; bytes: Buffer } {
-  if (!('download' in outcome)) throw new Error('expected a download in browser mode');
-  return { fileName: outcome.download.fileName, bytes: Buffer.from(outcome.download.base64, 'base64') };
-}
+const call = callOk;
+const download = downloadedFile;
 
 /** Rows as Python's csv module reads the file (the BOM decoded by utf-8-sig). */
 function pythonCsv(bytes: Buffer, delimiter: string, dir: string): string[][] {

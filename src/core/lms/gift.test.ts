@@ -2,17 +2,9 @@ import { parse, type GIFTQuestion, type TextChoice } from 'gift-pegjs';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../quiz';
 import { escapeGift, quizToGift } from './gift';
-import { articleQuiz, TRICKY, trickyQuiz } from '../../../test/support/lms-quiz';
+import { articleQuiz, TRICKY, trickyQuiz, visibleText } from '../../../test/support/lms-quiz';
 
-/** What a learner reads: the HTML's text, entities decoded. */
-const text = (html: string): string =>
-  html
-    .replace(/<[^>]+>/gu, ' ')
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .replace(/&amp;/gu, '&')
-    .replace(/\s+/gu, ' ')
-    .trim();
+const text = visibleText;
 
 const quiz = articleQuiz();
 const parsed = parse(quizToGift(quiz, 'Kim en Russie : le « retour »'));

@@ -4,7 +4,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../quiz';
 import { quizToMoodleXml } from './moodle-xml';
-import { articleQuiz, TRICKY, trickyQuiz } from '../../../test/support/lms-quiz';
+import { articleQuiz, TRICKY, trickyQuiz, visibleText } from '../../../test/support/lms-quiz';
 
 function read(xml: string): Element[] {
   const errors: string[] = [];
@@ -17,15 +17,7 @@ function read(xml: string): Element[] {
 const child = (el: Element, name: string): Element | undefined => Array.from(el.childNodes).find((n): n is Element => (n as Element).tagName === name);
 const children = (el: Element, name: string): Element[] => Array.from(el.childNodes).filter((n): n is Element => (n as Element).tagName === name);
 const textOf = (el: Element | undefined, name = 'text'): string => (el && child(el, name)?.textContent) ?? '';
-/** What a learner reads of an HTML field. */
-const visible = (html: string): string =>
-  html
-    .replace(/<[^>]+>/gu, ' ')
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .replace(/&amp;/gu, '&')
-    .replace(/\s+/gu, ' ')
-    .trim();
+const visible = visibleText;
 const answers = (q: Element): [string, number][] => children(q, 'answer').map((a) => [textOf(a), Number(a.getAttribute('fraction'))]);
 
 const MOODLE_TYPE: Record<Question['type'], string> = {

@@ -1,7 +1,12 @@
 // Steps several specs share, written as a user would do them.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { libraryPage } from './pages/library';
+import { teacherPage } from './pages/profiles';
+import { quizPage } from './pages/quiz';
 import { readerPage } from './pages/reader';
 import { readArticleFile } from '../test/support/article';
 import { callAnswered } from '../test/support/calls';
@@ -80,4 +85,33 @@ export async function chooseLearner(page: Page, name: string): Promise<void> {
   const library = libraryPage(page);
   await library.learner(name).click();
   await expect(library.currentLearner).toHaveText(`Reading as ${name}`);
+}
+
+/** Clicks an export button and saves the download it starts; returns its suggested name and where it is. */
+export async function downloadOf(page: Page, button: string): Promise<{ name: string; path: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await download;
+  const path = join(mkdtempSync(join(tmpdir(), 'liseuse-dl-')), file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), path };
+}
+
+/** The learner answers the quiz's first question (how long Kim stayed) right, and goes back to the library. */
+export async function answerFirstQuestionRight(page: Page): Promise<void> {
+  const quiz = quizPage(page);
+  await quiz.take.click();
+  await quiz.typed.fill('sept jours');
+  await quiz.check.click();
+  await expect(quiz.verdict).toHaveText(/Correct/);
+  await quiz.back.click();
+}
+
+/** Opens the teacher area for the first time: sets the PIN, which opens it. */
+export async function setTeacherPin(page: Page, pin = '246813'): Promise<void> {
+  const teacher = teacherPage(page);
+  await teacher.open.click();
+  await teacher.pin.fill(pin);
+  await teacher.pinAgain.fill(pin);
+  await teacher.setPin.click();
 }

@@ -20,9 +20,24 @@ function englishOnly(): Set<string> {
 }
 const ENGLISH = englishOnly();
 
+/** The little of the page's DOM the checks below use (the e2e programs are typed for Node, not the DOM). */
+interface PageText {
+  textContent: string | null;
+  parentElement: { closest(selector: string): unknown } | null;
+}
+interface PageGlobals {
+  document: {
+    body: { querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }> };
+    documentElement: { scrollWidth: number };
+    createTreeWalker(root: unknown, whatToShow: number): { nextNode(): PageText | null };
+  };
+  NodeFilter: { SHOW_TEXT: number };
+}
+
 /** What the page shows or says to a screen reader that is one of the interface's English strings. */
 async function englishOnScreen(page: Page): Promise<string[]> {
   const shown = await page.evaluate(() => {
+    const { document, NodeFilter } = globalThis as unknown as PageGlobals;
     const texts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -41,7 +56,7 @@ async function englishOnScreen(page: Page): Promise<string[]> {
 async function checkScreen(page: Page, label: string, width: number): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   expect(await englishOnScreen(page), `English left on ${label}`).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `sideways scroll on ${label}`).toBeLessThanOrEqual(width);
+  expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth), `sideways scroll on ${label}`).toBeLessThanOrEqual(width);
   await expectAccessible(page, `${label} (français)`);
   await page.screenshot({ path: `/tmp/liseuse-fr-${width}-${label.replace(/\W+/g, '-')}.png`, fullPage: true });
 }

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 import { createBackend } from '../src/backend/backend';
 import { pdfText } from '../test/support/pdf-text';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, answerAnyhow, chooseLearner, QUIZ_LENGTH } from './flows';
+import { addLearner, answerAnyhow, answerFirstQuestionRight, chooseLearner, downloadOf, QUIZ_LENGTH, setTeacherPin } from './flows';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
@@ -43,24 +42,10 @@ async function resultsFilesFromOtherComputers(names: string[], withBroken = true
   return files;
 }
 
-async function downloadOf(page: Page, button: string): Promise<{ name: string; path: string }> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await download;
-  const path = join(mkdtempSync(join(tmpdir(), 'liseuse-dl-')), file.suggestedFilename());
-  await file.saveAs(path);
-  return { name: file.suggestedFilename(), path };
-}
-
 test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and imports two learners’ files', async ({ liseuse }) => {
   const { page } = liseuse;
   await addLearner(page, 'Amélie');
-  const quiz = quizPage(page);
-  await quiz.take.click();
-  await quiz.typed.fill('sept jours');
-  await quiz.check.click();
-  await expect(quiz.verdict).toHaveText(/Correct/);
-  await quiz.back.click();
+  await answerFirstQuestionRight(page);
 
   // The learner takes their results away in one file.
   await page.getByRole('button', { name: 'My progress' }).click();
@@ -69,12 +54,8 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   expect(JSON.parse(readFileSync(mine.path, 'utf8'))).toMatchObject({ format: 'liseuse-results', learner: { name: 'Amélie' } });
   await page.getByRole('banner').getByRole('button', { name: 'Library' }).click();
 
-  const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
-  await expect(teacher.reportsHeading).toBeVisible();
+  await setTeacherPin(page);
+  await expect(teacherPage(page).reportsHeading).toBeVisible();
   await expect(page.getByTestId('class-report')).toContainText('Amélie');
   await expectAccessible(page, 'teacher reports, class overview');
 

@@ -24,6 +24,9 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'reports:decideAnswer': () => ({ lessonId: 'kim-russie', questionId: 'trip-length', text: 'sept', accept: true }),
   'openAnswers:list': () => ({ lessonId: 'kim-russie' }),
   'openAnswers:grade': () => ({ answerId: NOBODY, score: 0.5, comment: '' }),
+  'lms:exportQuiz': () => ({ lessonId: 'kim-russie', format: 'gift' }),
+  'lms:exportSettings': () => ({}),
+  'lms:setExportSettings': () => ({ csvLocale: 'fr' }),
 };
 
 describe('createBackend', () => {

@@ -15,6 +15,7 @@ import { AppStateRepository, LearnersRepository } from './db/repositories/learne
 import { ReadingRepository, SettingsRepository } from './db/repositories/reading';
 import { LessonStore } from './lesson-store';
 import { LearnerService } from './services/learners';
+import { LmsService } from './services/lms';
 import { ReadingService } from './services/reading';
 import { QuizRepository } from './db/repositories/quiz';
 import { QuizService } from './services/quiz';
@@ -30,6 +31,7 @@ import { TeacherService } from './services/teacher';
 import { InterfaceLanguageService } from './services/interface-language';
 import { appHandlers } from './handlers/app';
 import { learnerHandlers } from './handlers/learners';
+import { lmsHandlers } from './handlers/lms';
 import { lessonHandlers } from './handlers/lessons';
 import { openAnswerHandlers } from './handlers/open-answers';
 import { progressHandlers } from './handlers/progress';
@@ -92,7 +94,8 @@ export function createBackend(options: BackendOptions): Backend {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
-  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers };
+  const lms = new LmsService(lessons, appState, options.saveFile ?? downloadInstead, now);
+  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null, language: interfaceLanguage.current() })),
     ...learnerHandlers(services),
@@ -105,6 +108,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...reportHandlers(services),
     ...resultHandlers(services),
     ...openAnswerHandlers(services),
+    ...lmsHandlers(services),
   };
 
   return {

@@ -66,6 +66,7 @@ export const ERROR_MESSAGES = {
   }),
   lessonUnavailable: say({ en: () => 'This lesson cannot be opened.', fr: () => 'Cette leçon ne peut pas être ouverte.' }),
   noQuiz: say({ en: () => 'This lesson has no quiz.', fr: () => 'Cette leçon n’a pas de quiz.' }),
+  noQuizToExport: say({ en: () => 'This lesson has no quiz to export.', fr: () => 'Cette leçon n’a pas de quiz à exporter.' }),
   notGlossedWord: say<{ token: number }>({
     en: ({ token }) => `Word ${token} is not a glossed word of this lesson.`,
     fr: ({ token }) => `Le mot ${token} n’est pas un mot glosé de cette leçon.`,
@@ -146,12 +147,12 @@ export const ERROR_MESSAGES = {
   }),
   chooseLearner: say({ en: () => 'Choose a learner for a learner report.', fr: () => 'Choisissez un élève pour le rapport d’un élève.' }),
   learnerReportFormat: say({
-    en: () => 'A learner report is exported as PDF or JSON; the attempts CSV holds every answer.',
-    fr: () => `Le rapport d’un élève s’exporte en PDF ou en JSON${FINE}; le CSV des tentatives contient toutes les réponses.`,
+    en: () => 'A learner report is exported as PDF or JSON; the attempts spreadsheet holds every answer.',
+    fr: () => `Le rapport d’un élève s’exporte en PDF ou en JSON${FINE}; le tableur des tentatives contient toutes les réponses.`,
   }),
   attemptsFileFormat: say({
-    en: () => 'The attempts file is a CSV; use the class report for PDF or JSON.',
-    fr: () => `Le fichier des tentatives est un CSV${FINE}; utilisez le rapport de classe pour le PDF ou le JSON.`,
+    en: () => 'The attempts file is a spreadsheet (CSV or xlsx); use the class report for PDF or JSON.',
+    fr: () => `Le fichier des tentatives est un tableur (CSV ou xlsx)${FINE}; utilisez le rapport de classe pour le PDF ou le JSON.`,
   }),
   resultsFileRefused: say<{ fileName: string; detail: string }>({
     en: ({ fileName, detail }) => `${fileName}: ${detail}.`,

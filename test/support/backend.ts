@@ -3,7 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
+import type { CallInput, CallName, CallOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
+import type { ExportOutcome } from '../../src/shared/types';
 import { createBackend, type Backend } from '../../src/backend/backend';
 import { makeTempDir, removeTempDir } from './db';
 
@@ -70,6 +72,19 @@ export function writeLesson(lessonsDir: string, folder: string, files: LessonFol
 export function value<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
   return result.value as T;
+}
+
+/** A contract call that must succeed, typed by its name. */
+export async function callOk<K extends CallName>(backend: Pick<Backend, 'call'>, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const result = await backend.call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
+  return result.value as CallOutput<K>;
+}
+
+/** The file an export made, as browser mode hands it back. */
+export function downloadedFile(outcome: ExportOutcome): { fileName: string; bytes: Buffer } {
+  if (!('download' in outcome)) throw new Error('expected a download in browser mode');
+  return { fileName: outcome.download.fileName, bytes: Buffer.from(outcome.download.base64, 'base64') };
 }
 
 /** The refusal's code and its English words (its reason, which words it in other languages, is tested apart). */

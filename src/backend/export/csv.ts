@@ -1,95 +1,62 @@
 // CSV files a spreadsheet opens right: RFC 4180 (CRLF, quotes doubled), UTF-8 with a BOM for accents, numbers
-// left numeric, and every text cell that could run as a formula neutralised.
+// left numeric, and every text cell that could run as a formula neutralised. Two dialects: the standard one
+// (comma, decimal point, ISO-like dates) and the French-locale one a French spreadsheet opens by a double click
+// (semicolon, decimal comma, dd/mm/yyyy); both keep the same machine header.
 import { stringify } from 'csv-stringify/sync';
 import type { AttemptAnswerRow } from '../../core/reports/attempt-rows';
 import type { ClassReport } from '../../core/reports/class-report';
 import { safeCell, type Cell } from '../../core/reports/csv-safety';
+import type { CsvLocale } from '../../shared/contract/lms';
+import { attemptsSheet, classSummarySheet, wallClock, type Sheet, type Value } from './sheet';
 
 const BOM = '\uFEFF';
 
-export function toCsv(header: string[], rows: Cell[][]): Buffer {
-  const body = stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], { record_delimiter: 'windows', cast: { number: (n) => String(n) } });
+export function toCsv(header: string[], rows: Cell[][], locale: CsvLocale = 'standard'): Buffer {
+  const french = locale === 'fr';
+  const body = stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], {
+    record_delimiter: 'windows',
+    delimiter: french ? ';' : ',',
+    cast: { number: (n) => (french ? String(n).replace('.', ',') : String(n)) },
+  });
   return Buffer.from(BOM + body, 'utf8');
 }
 
-const percent = (score: number | null): number | null => (score === null ? null : Math.round(score * 1000) / 10);
+const two = (n: number): string => String(n).padStart(2, '0');
 
-export function classSummaryCsv(report: ClassReport): Buffer {
+/**
+ * A stored ISO time as a spreadsheet reads it, in the given IANA zone (the teacher's, sent by their screen: the
+ * backend does not know it), which the file states in its time_zone column: "2024-05-01 10:00:00", or
+ * "01/05/2024 10:00:00" in the French dialect.
+ */
+export function localTime(iso: string, timeZone: string, locale: CsvLocale = 'standard'): string {
+  const t = wallClock(iso, timeZone);
+  if (!t) return iso;
+  const clock = `${two(t.hour)}:${two(t.minute)}:${two(t.second)}`;
+  return locale === 'fr' ? `${two(t.day)}/${two(t.month)}/${t.year} ${clock}` : `${t.year}-${two(t.month)}-${two(t.day)} ${clock}`;
+}
+
+function sheetCsv(sheet: Sheet, locale: CsvLocale): Buffer {
+  const cell = (value: Value, kind: Sheet['columns'][number]['kind']): Cell => {
+    if (value === null) return '';
+    if (kind === 'percent' && typeof value === 'number') return Math.round(value * 1000) / 10;
+    if (kind === 'datetime' && typeof value === 'string') return localTime(value, sheet.timeZone, locale);
+    return value;
+  };
   return toCsv(
-    ['learner_id', 'learner', 'attempts', 'finished_attempts', 'last_score_pct', 'best_score_pct', 'completion_pct', 'reading_minutes', 'look_ups', 'words_looked_up', 'learning', 'known'],
-    report.learners.map((l) => [
-      l.id,
-      l.name,
-      l.attempts,
-      l.finishedAttempts,
-      percent(l.lastScore),
-      percent(l.bestScore),
-      percent(l.completion),
-      Math.round((l.readingSeconds / 60) * 10) / 10,
-      l.lookups,
-      l.wordsLookedUp,
-      l.learning,
-      l.known,
-    ]),
+    sheet.columns.map((c) => c.key),
+    sheet.rows.map((row) => row.map((value, i) => cell(value, sheet.columns[i]!.kind))),
+    locale,
   );
 }
 
-/**
- * A stored ISO time as a spreadsheet reads it, "2024-05-01 10:00:00", in the given IANA zone (the teacher's, sent
- * by their screen: the backend does not know it), which the file states in its time_zone column.
- */
-export function localTime(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+export function classSummaryCsv(report: ClassReport, locale: CsvLocale = 'standard'): Buffer {
+  return sheetCsv(classSummarySheet(report, 'UTC'), locale);
 }
 
 /** One row per learner × question × attempt: the answer given beside the right one, the score as a percentage. */
-export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string): Buffer {
-  return toCsv(
-    [
-      'learner_id',
-      'learner',
-      'attempt_id',
-      'attempt_number',
-      'attempt_started',
-      'attempt_finished',
-      'time_zone',
-      'question_number',
-      'question_id',
-      'question',
-      'answer',
-      'right_answer',
-      'verdict',
-      'score_pct',
-      'seconds',
-      'regraded',
-      'teacher_comment',
-    ],
-    rows.map((r) => [
-      r.learnerId,
-      r.learner,
-      r.attemptId,
-      r.attemptNumber,
-      localTime(r.startedAt, timeZone),
-      r.finishedAt === null ? '' : localTime(r.finishedAt, timeZone),
-      timeZone,
-      r.questionNumber,
-      r.questionId,
-      r.prompt,
-      r.given,
-      r.rightAnswer,
-      r.verdict === 'awaiting' ? 'awaiting the teacher' : r.verdict,
-      // An open answer not graded yet has no score: it counts in none until the teacher grades it.
-      r.verdict === 'awaiting' ? '' : percent(r.score),
-      Math.round(r.timeMs / 100) / 10,
-      r.regradings.map((g) => `${localTime(g.at, timeZone)} ${g.text}`).join('; '),
-      r.teacherComment ?? '',
-    ]),
+export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string, locale: CsvLocale = 'standard'): Buffer {
+  return sheetCsv(
+    attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone, locale)),
+    locale,
   );
 }

@@ -6,28 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../core/grading';
 import type { QuestionView } from '../../core/quiz-view';
 import { mulberry32 } from '../../core/random';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ClassReport } from '../../shared/contract/reports';
-import type { ExportOutcome, Learner } from '../../shared/types';
+import type { Learner } from '../../shared/types';
 import { pdfText } from '../../../test/support/pdf-text';
 import { createBackend, type Backend } from '../backend';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
+import { callOk, downloadedFile } from '../../../test/support/backend';
 import { unpackLesson } from '../../shared/lesson-wire';
 
 const LESSON = 'kim-russie';
 const LESSONS = resolve('resources/lessons');
 const NAMES = ['Amélie', 'Bruno', 'Chloé', 'Dylan', 'Élodie', 'Fatou', 'Gaël', 'Hélène', 'Inès', 'Jules', 'Kenza', 'Léo', 'Maëlle', 'Noé', 'Océane', 'Paul', 'Quentin', 'Rose', 'Sacha', 'Théo', 'Ulysse', 'Valentin', 'Wassim', 'Xavier', 'Yasmine', 'Zoé', 'Åsa Łukasz', 'O’Brien', '=HYPERLINK("x")', 'Jean-François'];
 
-async function call<K extends CallName>(backend: Backend, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await backend.call(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
-  return result.value as CallOutput<K>;
-}
-
-function download(outcome: ExportOutcome): { fileName: string; bytes: Buffer } {
-  if (!('download' in outcome)) throw new Error('expected a download in browser mode');
-  return { fileName: outcome.download.fileName, bytes: Buffer.from(outcome.download.base64, 'base64') };
-}
+const call = callOk;
+const download = downloadedFile;
 
 /** A plausible answer: right-ish with a learner-specific chance, so the class has a spread of scores. */
 function answerFor(question: QuestionView, random: () => number): Answer {

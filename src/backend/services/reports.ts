@@ -37,7 +37,10 @@ export const downloadInstead: SaveFile = async (file) => ({
 // is asked for.
 const pdf = (): Promise<typeof import('../export/pdf')> => import('../export/pdf');
 
-const MIME = { csv: 'text/csv', pdf: 'application/pdf', json: 'application/json' } as const;
+// exceljs too (the same row): loaded for the first workbook.
+const xlsx = (): Promise<typeof import('../export/xlsx')> => import('../export/xlsx');
+
+const MIME = { csv: 'text/csv', pdf: 'application/pdf', json: 'application/json', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 /** A file-name piece from free text: letters, digits and hyphens only, never a path. */
 export function slug(text: string): string {
@@ -99,10 +102,11 @@ export class ReportService {
   async export(request: ReportExportRequest): Promise<ExportOutcome> {
     const date = this.now().toISOString().slice(0, 10);
     const lesson = slug(request.lessonId);
+    const zone = request.timeZone ?? 'UTC';
     let file: OutgoingFile;
     if (request.report === 'learner') {
       if (!request.learnerId) throw AppError.because('invalid_input', 'chooseLearner');
-      if (request.format === 'csv') throw AppError.because('invalid_input', 'learnerReportFormat');
+      if (request.format === 'csv' || request.format === 'xlsx') throw AppError.because('invalid_input', 'learnerReportFormat');
       const report = this.learnerReport(request.lessonId, request.learnerId);
       const base = `liseuse-${lesson}-${slug(report.learner.name)}-${date}`;
       file =
@@ -110,17 +114,25 @@ export class ReportService {
           ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await (await pdf()).learnerReportPdf(report) }
           : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     } else if (request.report === 'attempts') {
-      if (request.format !== 'csv') throw AppError.because('invalid_input', 'attemptsFileFormat');
-      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId)), request.timeZone ?? 'UTC') };
-    } else {
-      const report = this.classReport(request.lessonId);
-      const base = `liseuse-${lesson}-class-${date}`;
+      if (request.format !== 'csv' && request.format !== 'xlsx') throw AppError.because('invalid_input', 'attemptsFileFormat');
+      const rows = attemptRows(this.input(request.lessonId));
+      const base = `liseuse-${lesson}-attempts-${date}`;
       file =
         request.format === 'csv'
-          ? { fileName: `${base}.csv`, mimeType: MIME.csv, bytes: classSummaryCsv(report) }
-          : request.format === 'pdf'
-            ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await (await pdf()).classReportPdf(report) }
-            : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
+          ? { fileName: `${base}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(rows, zone, request.csvLocale) }
+          : { fileName: `${base}.xlsx`, mimeType: MIME.xlsx, bytes: await (await xlsx()).attemptsXlsx(rows, zone) };
+    } else {
+      const report = this.classReport(request.lessonId);
+      const { format } = request;
+      const bytes =
+        format === 'csv'
+          ? classSummaryCsv(report, request.csvLocale)
+          : format === 'xlsx'
+            ? await (await xlsx()).classSummaryXlsx(report, zone)
+            : format === 'pdf'
+              ? await (await pdf()).classReportPdf(report)
+              : Buffer.from(JSON.stringify(report, null, 2));
+      file = { fileName: `liseuse-${lesson}-class-${date}.${format}`, mimeType: MIME[format], bytes };
     }
     return this.save(file);
   }

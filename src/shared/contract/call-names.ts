@@ -55,6 +55,9 @@ export const CALL_NAMES = [
   'results:import',
   'openAnswers:list',
   'openAnswers:grade',
+  'lms:exportQuiz',
+  'lms:exportSettings',
+  'lms:setExportSettings',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

@@ -7,6 +7,7 @@ import type { RegradingLine } from '../../core/reports/regrading';
 import type { ExportOutcome } from '../types';
 import { returns, type Table } from './call';
 import { Id, LessonId, TeacherToken } from './fields';
+import { CsvLocaleSchema } from './lms';
 
 export type { ClassReport, LearnerReport } from '../../core/reports/class-report';
 export type { RegradingLine } from '../../core/reports/regrading';
@@ -45,7 +46,9 @@ export const TimeZone = v.pipe(
 const ReportExportSchema = v.strictObject({
   lessonId: LessonId,
   report: v.picklist(['class', 'attempts', 'learner']),
-  format: v.picklist(['csv', 'pdf', 'json']),
+  format: v.picklist(['csv', 'xlsx', 'pdf', 'json']),
+  /** The CSV dialect; standard when absent. */
+  csvLocale: v.optional(CsvLocaleSchema),
   learnerId: v.optional(Id),
   /** The zone the file's times are written in; UTC when absent. */
   timeZone: v.optional(TimeZone),

@@ -221,6 +221,17 @@ export const en = {
     exportHeading: 'Export',
     exportClassCsv: 'Class summary (CSV)',
     exportAttemptsCsv: 'Every answer (CSV)',
+    exportClassXlsx: 'Class summary (Excel)',
+    exportAttemptsXlsx: 'Every answer (Excel)',
+    csvLocaleLabel: 'CSV files for',
+    csvLocales: { standard: 'Most spreadsheets (1.5)', fr: 'French spreadsheets (1,5)' },
+    /** The CSV dialect until the teacher chooses one: the French table says 'fr'. */
+    csvLocaleDefault: 'standard' as 'standard' | 'fr',
+    quizExportHeading: 'Quiz for the school’s LMS',
+    quizExportHelp:
+      'In Moodle: Question bank → Import, then Moodle XML or GIFT. Moodle XML keeps every question type (ordering needs Moodle’s Ordering question type); GIFT turns an ordering into a matching of items to places.',
+    exportQuizMoodle: 'Quiz for Moodle (XML)',
+    exportQuizGift: 'Quiz as GIFT',
     exportClassPdf: 'Class report (PDF)',
     exportClassJson: 'Class report (JSON)',
     exportLearnerPdf: 'This learner (PDF)',
@@ -547,7 +558,7 @@ export const en = {
 type Shape<T> = T extends (...args: infer A) => string
   ? (...args: A) => string
   : T extends string
-    ? string
+    ? T
     : T extends readonly (infer U)[]
       ? Shape<U>[]
       : { [K in keyof T]: Shape<T[K]> };

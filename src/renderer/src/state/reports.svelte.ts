@@ -4,8 +4,10 @@ import { api as appApi } from '../lib/api';
 import { attempt } from '../lib/attempt';
 import { deliverExport } from '../lib/download';
 import type { Api } from '../../../shared/contract';
+import type { ExportOutcome } from '../../../shared/types';
 import type { SameNameChoice } from '../../../core/reports/result-file';
 import type { ImportClash, ImportSummary } from '../../../shared/contract/results';
+import type { CsvLocale, QuizExportFormat } from '../../../shared/contract/lms';
 import { describeRegrading } from '../../../core/reports/regrading';
 import type { ClassReport, LearnerReport, QuestionResponses, ReportExportRequest } from '../../../shared/contract/reports';
 import { strings } from '../strings';
@@ -44,6 +46,8 @@ export class ReportsState {
   busy = $state(false);
   /** The same-name question being asked, while an import waits for the teacher's choice. */
   clash = $state<PendingClash | null>(null);
+  /** The dialect CSV files are written in: the teacher's saved choice, else the interface's default. */
+  csvLocale = $state<CsvLocale>(S.csvLocaleDefault);
   /** The teacher's zone, for the times in exported files. */
   readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -97,9 +101,30 @@ export class ReportsState {
     await this.loadLearner();
   }
 
+  async loadExportSettings(): Promise<void> {
+    const settings = await this.session.guard(() => this.api['lms:exportSettings']({ teacherToken: this.teacherToken }));
+    if (settings?.csvLocale) this.csvLocale = settings.csvLocale;
+  }
+
+  async setCsvLocale(csvLocale: CsvLocale): Promise<void> {
+    this.csvLocale = csvLocale;
+    await this.session.guard(() => this.api['lms:setExportSettings']({ teacherToken: this.teacherToken, csvLocale }));
+  }
+
   async exportFile(request: ReportExport): Promise<void> {
+    const { teacherToken, lessonId, timeZone } = this;
+    const dialect = request.format === 'csv' ? { csvLocale: this.csvLocale } : {};
+    await this.deliver(() => this.api['reports:export']({ teacherToken, lessonId, timeZone, ...request, ...dialect }));
+  }
+
+  /** The lesson's quiz as a file a Moodle question bank imports. */
+  async exportQuiz(format: QuizExportFormat): Promise<void> {
+    await this.deliver(() => this.api['lms:exportQuiz']({ teacherToken: this.teacherToken, lessonId: this.lessonId, format }));
+  }
+
+  private async deliver(exporting: () => Promise<ExportOutcome>): Promise<void> {
     this.busy = true;
-    const outcome = await this.session.guard(() => this.api['reports:export']({ teacherToken: this.teacherToken, lessonId: this.lessonId, timeZone: this.timeZone, ...request }));
+    const outcome = await this.session.guard(exporting);
     this.busy = false;
     if (outcome) this.status = deliverExport(outcome, S);
   }

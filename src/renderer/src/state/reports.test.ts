@@ -130,9 +130,40 @@ describe('the teacher’s reports', () => {
     expect(reports.busy).toBe(true);
     await exporting;
     expect(reports.busy).toBe(false);
-    // The teacher's own zone goes with the request: the backend writes the file's times in it.
-    expect(fake.inputsOf('reports:export')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, report: 'class', format: 'csv' }]);
+    // The teacher's own zone goes with the request (the backend writes the file's times in it), and a CSV's dialect.
+    expect(fake.inputsOf('reports:export')).toEqual([
+      { teacherToken: 'tok-1', lessonId: 'kim-russie', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, report: 'class', format: 'csv', csvLocale: 'standard' },
+    ]);
     expect(reports.status).toBe('Saved as liseuse-class-kim-russie.csv.');
+  });
+
+  it('writes CSV files in the dialect the teacher saved, keeps a new choice, and sends no dialect with a workbook', async () => {
+    const fake = fakeApi({
+      'lms:exportSettings': async () => ({ csvLocale: 'fr' }),
+      'lms:setExportSettings': async ({ csvLocale }) => ({ csvLocale }),
+      'reports:export': async () => ({ saved: { fileName: 'f' } }),
+    });
+    const { reports } = reportsWith(fake);
+    expect(reports.csvLocale).toBe('standard');
+    await reports.loadExportSettings();
+    expect(reports.csvLocale).toBe('fr');
+    await reports.exportFile({ report: 'attempts', format: 'csv' });
+    await reports.exportFile({ report: 'attempts', format: 'xlsx' });
+    expect((fake.inputsOf('reports:export') as { format: string; csvLocale?: string }[]).map((input) => [input.format, input.csvLocale])).toEqual([
+      ['csv', 'fr'],
+      ['xlsx', undefined],
+    ]);
+    await reports.setCsvLocale('standard');
+    expect(fake.inputsOf('lms:setExportSettings')).toEqual([{ teacherToken: 'tok-1', csvLocale: 'standard' }]);
+    expect(reports.csvLocale).toBe('standard');
+  });
+
+  it('exports the lesson’s quiz for Moodle and says where the file went', async () => {
+    const fake = fakeApi({ 'lms:exportQuiz': async () => ({ saved: { fileName: 'liseuse-kim-russie-quiz-2024-05-01.gift.txt' } }) });
+    const { reports } = reportsWith(fake);
+    await reports.exportQuiz('gift');
+    expect(fake.inputsOf('lms:exportQuiz')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie', format: 'gift' }]);
+    expect(reports.status).toBe('Saved as liseuse-kim-russie-quiz-2024-05-01.gift.txt.');
   });
 
   it('a cancelled export says so; a refused one leaves the status alone and shows the reason', async () => {

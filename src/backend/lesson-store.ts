@@ -26,9 +26,9 @@ export interface StoredLesson {
 }
 
 /** Checks a lesson's documents whole, as a folder's are checked; throws LessonError naming the file. */
-export function loadStoredLesson(files: LessonFiles, lessonId: string, version: number): StoredLesson {
+export function loadStoredLesson(files: LessonFiles, lessonId: string, version: number, where = 'the lesson'): StoredLesson {
   const lesson = loadLesson(files);
-  if (lesson.manifest.id !== lessonId) throw new LessonError('lesson.json', [`id "${lesson.manifest.id}" does not match the lesson "${lessonId}"`]);
+  if (lesson.manifest.id !== lessonId) throw new LessonError('lesson.json', [`id "${lesson.manifest.id}" does not match ${where} "${lessonId}"`]);
   const quizText = files['quiz.json'];
   const quiz = quizText === undefined ? undefined : loadQuiz(quizText, lesson);
   return quiz ? { lesson, quiz, version } : { lesson, version };
@@ -74,7 +74,7 @@ export class LessonStore {
     for (const folder of folders) {
       try {
         const files = readFolder(this.lessonsDir, folder);
-        lessons.set(folder, loadStoredLesson(files, folder, BUILT_IN_VERSION));
+        lessons.set(folder, loadStoredLesson(files, folder, BUILT_IN_VERSION, 'its folder'));
       } catch (error) {
         problems.push({ folder, message: error instanceof Error ? error.message : String(error) });
       }

@@ -64,8 +64,13 @@ export class AcceptedAnswerService {
     };
   }
 
+  /** The regradings of the version learners read now (each version's questions are its own). */
   regradings(lessonId: string): RegradingLine[] {
-    return regradingLines(this.repo.regradings(lessonId), this.lessons.quizOf(lessonId));
+    const version = this.versionOf(lessonId);
+    return regradingLines(
+      this.repo.regradings(lessonId).filter((r) => (r.lessonVersion ?? 1) === version),
+      this.lessons.quizOf(lessonId, version),
+    );
   }
 
   /** Accepts (or rejects) a typed answer to the question and regrades every stored answer to it. */

@@ -7,6 +7,7 @@ import { createBackend } from '../backend';
 import type { ArchiveOutcome, AuthoringDraft, AuthoringList, PackImport, Published, SavedDraft, ValidationReport } from '../../shared/contract/authoring';
 import type { LessonLibrary } from '../../shared/contract/lessons';
 import type { AttemptView } from '../../shared/contract/quiz';
+import type { ClassReport, LearnerReport } from '../../shared/contract/reports';
 import type { ExportOutcome, Learner } from '../../shared/types';
 import { errorOf, useBackend, value } from '../../../test/support/backend';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
@@ -99,6 +100,12 @@ describe('lesson authoring', () => {
     expect(second.questions.map((q) => q.prompt)).toEqual(['Is the cat asleep?']);
     expect(value<AttemptView>(await backend.call('quiz:attempt', { learnerId: ana.id, attemptId: first.id })).questions.map((q) => q.prompt)).toEqual(['The cat sleeps.']);
     expect(attemptVersions(backend)).toEqual([{ v: 1 }, { v: 2 }]);
+    // Reports are of one version and say which: the old attempt is in version 1's, with version 1's question.
+    const current = value<ClassReport>(await backend.call('reports:class', { teacherToken, lessonId: 'le-chat' }));
+    expect(current.lesson).toMatchObject({ version: 2, versions: [1, 2], questionCount: 1 });
+    const old = value<LearnerReport>(await backend.call('reports:learner', { teacherToken, lessonId: 'le-chat', learnerId: ana.id, lessonVersion: 1 }));
+    expect(old.lesson).toMatchObject({ version: 1, versions: [1, 2] });
+    expect(old.attempts.map((a) => a.id)).toEqual([first.id]);
     // A published version cannot be changed behind the service's back either.
     expect(() => backend.db.prepare("UPDATE lesson_versions SET text = 'x' WHERE lesson_id = 'le-chat' AND version = 1").run()).toThrow(/cannot change/);
 

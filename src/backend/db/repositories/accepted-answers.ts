@@ -98,6 +98,7 @@ export function readRegradings(db: LearnerDatabase, lessonId: string): Regrading
     db.sql('SELECT * FROM regradings WHERE lesson_id = ? ORDER BY at, rowid').all(lessonId) as {
       id: string;
       lesson_id: string;
+      lesson_version: number;
       question_id: string;
       at: string;
       by: string;
@@ -109,6 +110,7 @@ export function readRegradings(db: LearnerDatabase, lessonId: string): Regrading
   ).map((r) => ({
     id: r.id,
     lessonId: r.lesson_id,
+    lessonVersion: r.lesson_version,
     questionId: r.question_id,
     at: r.at,
     by: r.by,

@@ -193,4 +193,38 @@ describe('lesson authoring', () => {
       removeTempDir(otherDir);
     }
   });
+
+  it('a results file says which version each attempt was answered on, and is graded on that version or refused by name', async () => {
+    const home = fixture.start();
+    const teacherToken = await teacher(home);
+    await publishChat(home, teacherToken);
+    const v1 = (value<ExportOutcome>(await home.call('authoring:exportPack', { teacherToken, lessonId: 'le-chat' })) as { download: { fileName: string; base64: string } }).download;
+    const draft = value<AuthoringDraft>(await home.call('authoring:editPublished', { teacherToken, lessonId: 'le-chat' }));
+    const saved = value<SavedDraft>(await home.call('authoring:saveQuiz', { teacherToken, lessonId: 'le-chat', revision: draft.revision, quiz: { questions: [question('Is the cat asleep?')] } }));
+    value(await home.call('authoring:publish', { teacherToken, lessonId: 'le-chat', revision: saved.revision }));
+    const v2 = (value<ExportOutcome>(await home.call('authoring:exportPack', { teacherToken, lessonId: 'le-chat' })) as { download: { fileName: string; base64: string } }).download;
+    const ana = value<Learner>(await home.call('learners:create', { name: 'Ana' }));
+    const attempt = value<AttemptView>(await home.call('quiz:start', { learnerId: ana.id, lessonId: 'le-chat', kind: 'comprehension' }));
+    value(await home.call('quiz:answer', { learnerId: ana.id, attemptId: attempt.id, questionId: 'chat-dort', answer: { type: 'true-false', value: true }, timeMs: 1000 }));
+    const results = (value<ExportOutcome>(await home.call('results:export', { learnerId: ana.id })) as { download: { fileName: string; base64: string } }).download;
+    const content = Buffer.from(results.base64, 'base64').toString('utf8');
+    expect((JSON.parse(content) as { attempts: { lessonVersion: number }[] }).attempts.map((a) => a.lessonVersion)).toEqual([2]);
+
+    const otherDir = makeTempDir('liseuse-data-');
+    const school = createBackend({ dataDir: otherDir, lessonsDir: fixture.lessonsDir, mode: 'browser', version: '9.9.9' });
+    try {
+      const schoolToken = await teacher(school);
+      value(await school.call('authoring:importPack', { teacherToken: schoolToken, fileName: v1.fileName, base64: v1.base64 }));
+      const refused = errorOf(await school.call('results:import', { teacherToken: schoolToken, fileName: results.fileName, content }));
+      expect(refused.code).toBe('invalid_input');
+      expect(refused.message).toContain('answered on version 2 of lesson "le-chat", which this computer does not have');
+      expect(school.db.prepare('SELECT COUNT(*) AS n FROM quiz_attempts').get()).toEqual({ n: 0 });
+      value(await school.call('authoring:importPack', { teacherToken: schoolToken, fileName: v2.fileName, base64: v2.base64 }));
+      value(await school.call('results:import', { teacherToken: schoolToken, fileName: results.fileName, content }));
+      expect(school.db.prepare('SELECT lesson_version AS v, score FROM quiz_attempts').all()).toEqual([{ v: 2, score: 1 }]);
+    } finally {
+      school.close();
+      removeTempDir(otherDir);
+    }
+  });
 });

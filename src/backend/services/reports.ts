@@ -166,9 +166,9 @@ export class ReportService {
   importResults(fileName: string, content: string, sameName?: SameNameChoice): ImportOutcome {
     let file: ResultFile;
     let attempts: RegradedAttempt[];
-    const known = (id: string): KnownLesson | undefined => {
-      const lesson = this.lessons.find(id);
-      return lesson && { lesson, quiz: this.lessons.quizOf(id) };
+    const known = (id: string, version?: number): KnownLesson | undefined => {
+      const lesson = this.lessons.find(id, version);
+      return lesson && { lesson, quiz: this.lessons.quizOf(id, version) };
     };
     try {
       file = parseResultFile(content);

@@ -34,14 +34,19 @@ const Level = v.picklist(LEVELS);
 const Revision = Count;
 const EntryId = v.pipe(v.string(), v.regex(/^[^\s]{1,100}$/, 'must be an entry id without spaces'));
 
-/** What a teacher gives to start a lesson (pasted, or read from a file by the import). */
-const NewLessonSchema = v.strictObject({
+/** A lesson's details as the teacher writes them (lesson.json but its id and editor notes). */
+const details = {
   title: Title,
   titleEn: v.optional(Title),
   level: Level,
   summary: v.optional(Summary),
   source: v.optional(Source),
   date: v.optional(Day),
+};
+
+/** What a teacher gives to start a lesson (pasted, or read from a file by the import). */
+const NewLessonSchema = v.strictObject({
+  ...details,
   paragraphs: v.pipe(
     v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('a paragraph must not be empty'))),
     v.minLength(1, 'needs at least one paragraph'),
@@ -52,12 +57,7 @@ const NewLessonSchema = v.strictObject({
 
 /** A draft's details (lesson.json), all given each time: the form sends what it shows. */
 const DetailsSchema = v.strictObject({
-  title: Title,
-  titleEn: v.optional(Title),
-  level: Level,
-  summary: v.optional(Summary),
-  source: v.optional(Source),
-  date: v.optional(Day),
+  ...details,
   /** The teacher's own notes on this version (why it changed); not shown to learners. */
   authorNotes: v.optional(Line(4_000)),
 });

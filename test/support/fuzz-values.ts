@@ -193,6 +193,7 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     paragraphs: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom('Nous allons à Lyon.', 'Il est parti vers l’est.')), { minLength: 1, maxLength: 5 }),
     revision: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 10_000_000 })),
     version: fc.integer({ min: 1, max: 4 }),
+    lessonVersion: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 1_000_000 })),
     entries: fc.array(
       fc.record({ id: kebab, entry: fc.option(fc.record({ lemma: fc.constantFrom('aller', 'Kim'), pos: fc.constantFrom('verb', 'noun'), sense: fc.constantFrom('go', 'a name') }), { nil: null }) }),
       { maxLength: 3 },

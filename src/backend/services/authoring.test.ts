@@ -9,7 +9,8 @@ import type { LessonLibrary } from '../../shared/contract/lessons';
 import type { AttemptView } from '../../shared/contract/quiz';
 import type { ClassReport, LearnerReport } from '../../shared/contract/reports';
 import type { ExportOutcome, Learner } from '../../shared/types';
-import { errorOf, useBackend, value } from '../../../test/support/backend';
+import { buildPack } from '../../core/authoring/lesson-pack';
+import { chatFiles, errorOf, useBackend, value } from '../../../test/support/backend';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 
 const PARAGRAPHS = ['Le chat dort.', 'Il mange bien.'];
@@ -226,5 +227,24 @@ describe('lesson authoring', () => {
       school.close();
       removeTempDir(otherDir);
     }
+  });
+
+  it('refuses a hostile or broken pack by name and writes nothing', async () => {
+    const backend = fixture.start();
+    const teacherToken = await teacher(backend);
+    const manifest = { format: 'liseuse-lesson', formatVersion: 1, lessonId: 'chat', version: 1, exportedAt: '2024-05-01T10:00:00.000Z' } as const;
+    const broken = { ...chatFiles(), 'translations.json': JSON.stringify(['Only one.']) };
+    const attempts = [
+      { base64: Buffer.from(buildPack(manifest, broken)).toString('base64'), code: 'lesson_invalid', says: 'translations.json: has 1 translations for 2 paragraphs' },
+      { base64: Buffer.from(buildPack({ ...manifest, lessonId: 'autre' }, chatFiles())).toString('base64'), code: 'lesson_invalid', says: 'does not match the lesson "autre"' },
+      { base64: Buffer.from('not a zip at all').toString('base64'), code: 'invalid_input', says: 'not a zip file' },
+    ];
+    for (const { base64, code, says } of attempts) {
+      const refused = errorOf(await backend.call('authoring:importPack', { teacherToken, fileName: 'chat.liseuse', base64 }));
+      expect(refused.code).toBe(code);
+      expect(refused.message).toContain('« chat.liseuse »');
+      expect(refused.message).toContain(says);
+    }
+    expect(backend.db.prepare('SELECT COUNT(*) AS n FROM lesson_versions').get()).toEqual({ n: 0 });
   });
 });

@@ -29,7 +29,12 @@ import { ProgressService } from './services/progress';
 import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
 import { InterfaceLanguageService } from './services/interface-language';
+import { AuthoringService } from './services/authoring';
+import { LessonPackService } from './services/lesson-packs';
+import { LessonsRepository } from './db/repositories/lessons';
+import { HouseLexiconRepository } from './db/repositories/house-lexicon';
 import { appHandlers } from './handlers/app';
+import { authoringHandlers } from './handlers/authoring';
 import { learnerHandlers } from './handlers/learners';
 import { lmsHandlers } from './handlers/lms';
 import { lessonHandlers } from './handlers/lessons';
@@ -68,7 +73,8 @@ export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
   const store = openStore(options.dataDir, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now });
   const { db } = store;
-  const lessons = new LessonStore(options.lessonsDir);
+  const lessonsRepository = new LessonsRepository(db);
+  const lessons = new LessonStore(options.lessonsDir, lessonsRepository);
   const learnersRepository = new LearnersRepository(db);
   const appState = new AppStateRepository(db);
   const learners = new LearnerService(learnersRepository, appState, now);
@@ -95,7 +101,9 @@ export function createBackend(options: BackendOptions): Backend {
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
   const lms = new LmsService(lessons, appState, options.saveFile ?? downloadInstead, now);
-  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms };
+  const authoring = new AuthoringService(lessonsRepository, new HouseLexiconRepository(db), lessons, now);
+  const packs = new LessonPackService(authoring, lessonsRepository, lessons, options.saveFile ?? downloadInstead, now);
+  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, packs };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null, language: interfaceLanguage.current() })),
     ...learnerHandlers(services),
@@ -109,6 +117,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...resultHandlers(services),
     ...openAnswerHandlers(services),
     ...lmsHandlers(services),
+    ...authoringHandlers(services),
   };
 
   return {

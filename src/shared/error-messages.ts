@@ -64,6 +64,10 @@ export const ERROR_MESSAGES = {
     en: ({ lessonId }) => `There is no lesson "${lessonId}".`,
     fr: ({ lessonId }) => `Il n’y a pas de leçon «${NB}${lessonId}${NB}».`,
   }),
+  noSuchVersion: say<{ lessonId: string; version: number }>({
+    en: ({ lessonId, version }) => `There is no version ${version} of the lesson "${lessonId}".`,
+    fr: ({ lessonId, version }) => `Il n’y a pas de version ${version} de la leçon «${NB}${lessonId}${NB}».`,
+  }),
   lessonUnavailable: say({ en: () => 'This lesson cannot be opened.', fr: () => 'Cette leçon ne peut pas être ouverte.' }),
   noQuiz: say({ en: () => 'This lesson has no quiz.', fr: () => 'Cette leçon n’a pas de quiz.' }),
   noQuizToExport: say({ en: () => 'This lesson has no quiz to export.', fr: () => 'Cette leçon n’a pas de quiz à exporter.' }),

@@ -58,6 +58,19 @@ export const CALL_NAMES = [
   'lms:exportQuiz',
   'lms:exportSettings',
   'lms:setExportSettings',
+  'authoring:list',
+  'authoring:create',
+  'authoring:get',
+  'authoring:saveDetails',
+  'authoring:saveGlosses',
+  'authoring:saveTranslations',
+  'authoring:saveQuiz',
+  'authoring:validate',
+  'authoring:publish',
+  'authoring:editPublished',
+  'authoring:archive',
+  'authoring:exportPack',
+  'authoring:importPack',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

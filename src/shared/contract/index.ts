@@ -2,6 +2,7 @@
 // both transports), its output type, its guard and its transport, gathered from one file per domain. Nothing
 // crosses that is not in this table.
 import { appCalls } from './app';
+import { authoringCalls } from './authoring';
 import type { HandlersOf, InputOf, OutputOf, ParsedInputOf } from './call';
 import { learnerCalls } from './learners';
 import { lessonCalls } from './lessons';
@@ -29,6 +30,7 @@ export const contract = {
   ...resultCalls,
   ...openAnswerCalls,
   ...lmsCalls,
+  ...authoringCalls,
 };
 
 export type Contract = typeof contract;

@@ -184,6 +184,8 @@ export const fr: Strings = {
   reports: {
     heading: 'Rapports',
     lesson: 'Leçon',
+    version: 'Version',
+    versionLabel: (version: number) => `version ${version}`,
     tabs: { class: 'Vue de la classe', questions: 'Questions', paragraphs: 'Paragraphes', learner: 'Un élève', grade: 'À corriger' },
     tabsLabel: 'Vues du rapport',
     loading: 'Préparation du rapport…',

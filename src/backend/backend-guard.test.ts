@@ -23,6 +23,19 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'reports:decideAnswer': () => ({ lessonId: 'kim-russie', questionId: 'trip-length', text: 'sept', accept: true }),
   'openAnswers:list': () => ({ lessonId: 'kim-russie' }),
   'openAnswers:grade': () => ({ answerId: NOBODY, score: 0.5, comment: '' }),
+  'authoring:list': () => ({}),
+  'authoring:create': () => ({ title: 'Une journée à Lyon', level: 'A2', paragraphs: ['Nous allons à Lyon.'] }),
+  'authoring:get': () => ({ lessonId: 'kim-russie' }),
+  'authoring:saveDetails': () => ({ lessonId: 'kim-russie', revision: 0, title: 'Kim', level: 'B2' }),
+  'authoring:saveGlosses': () => ({ lessonId: 'kim-russie', revision: 0 }),
+  'authoring:saveTranslations': () => ({ lessonId: 'kim-russie', revision: 0, translations: [] }),
+  'authoring:saveQuiz': () => ({ lessonId: 'kim-russie', revision: 0, quiz: { questions: [] } }),
+  'authoring:validate': () => ({ lessonId: 'kim-russie' }),
+  'authoring:publish': () => ({ lessonId: 'kim-russie', revision: 0 }),
+  'authoring:editPublished': () => ({ lessonId: 'kim-russie' }),
+  'authoring:archive': () => ({ lessonId: 'kim-russie' }),
+  'authoring:exportPack': () => ({ lessonId: 'kim-russie' }),
+  'authoring:importPack': () => ({ fileName: 'kim.liseuse', base64: '' }),
 };
 
 describe('createBackend', () => {

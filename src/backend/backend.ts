@@ -27,7 +27,9 @@ import { TeacherRepository } from './db/repositories/teacher';
 import { ProgressService } from './services/progress';
 import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
+import { AuthoringService } from './services/authoring';
 import { appHandlers } from './handlers/app';
+import { authoringHandlers } from './handlers/authoring';
 import { learnerHandlers } from './handlers/learners';
 import { lessonHandlers } from './handlers/lessons';
 import { openAnswerHandlers } from './handlers/open-answers';
@@ -89,7 +91,8 @@ export function createBackend(options: BackendOptions): Backend {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
-  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers };
+  const authoring = new AuthoringService();
+  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers, authoring };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null })),
     ...learnerHandlers(services),
@@ -102,6 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...reportHandlers(services),
     ...resultHandlers(services),
     ...openAnswerHandlers(services),
+    ...authoringHandlers(services),
   };
 
   return {

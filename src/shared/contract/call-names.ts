@@ -52,6 +52,19 @@ export const CALL_NAMES = [
   'results:import',
   'openAnswers:list',
   'openAnswers:grade',
+  'authoring:list',
+  'authoring:create',
+  'authoring:get',
+  'authoring:saveDetails',
+  'authoring:saveGlosses',
+  'authoring:saveTranslations',
+  'authoring:saveQuiz',
+  'authoring:validate',
+  'authoring:publish',
+  'authoring:editPublished',
+  'authoring:archive',
+  'authoring:exportPack',
+  'authoring:importPack',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

@@ -2,6 +2,7 @@
 // both transports), its output type, its guard and its transport, gathered from one file per domain. Nothing
 // crosses that is not in this table.
 import { appCalls } from './app';
+import { authoringCalls } from './authoring';
 import type { HandlersOf, InputOf, OutputOf, ParsedInputOf } from './call';
 import { learnerCalls } from './learners';
 import { lessonCalls } from './lessons';
@@ -27,6 +28,7 @@ export const contract = {
   ...reportCalls,
   ...resultCalls,
   ...openAnswerCalls,
+  ...authoringCalls,
 };
 
 export type Contract = typeof contract;

@@ -65,7 +65,7 @@ export class DraftEditorState {
   private revision: number;
   private readonly undoStack: { before: GlossDraft; touched: Touched }[] = [];
   private pendingGlosses: GlossPatch | null = null;
-  private pendingTranslations = new Set<number>();
+  private pendingTranslations: number[] = [];
   private quizDirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -165,7 +165,7 @@ export class DraftEditorState {
 
   setTranslation(paragraph: number, text: string): void {
     this.translations[paragraph] = text;
-    this.pendingTranslations.add(paragraph);
+    if (!this.pendingTranslations.includes(paragraph)) this.pendingTranslations.push(paragraph);
     this.schedule();
   }
 
@@ -246,8 +246,8 @@ export class DraftEditorState {
   }
 
   private freeId(base: string): string {
-    const taken = new Set(this.questions.map((q) => q.id));
-    for (let n = 1; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+    const taken = this.questions.map((q) => q.id);
+    for (let n = 1; ; n++) if (!taken.includes(`${base}-${n}`)) return `${base}-${n}`;
   }
 
   // ---- saving
@@ -268,11 +268,11 @@ export class DraftEditorState {
 
   private async writePending(): Promise<void> {
     const glosses = this.pendingGlosses;
-    const paragraphs = [...this.pendingTranslations];
+    const paragraphs = this.pendingTranslations;
     const quiz = this.quizDirty;
     if (!glosses && paragraphs.length === 0 && !quiz) return;
     this.pendingGlosses = null;
-    this.pendingTranslations.clear();
+    this.pendingTranslations = [];
     this.quizDirty = false;
     this.save = 'saving';
     const { teacherToken, lessonId } = this;
@@ -287,11 +287,11 @@ export class DraftEditorState {
         this.revision = (await this.api['authoring:saveQuiz']({ teacherToken, lessonId, revision: this.revision, quiz: { questions } })).revision;
       }
       this.saveError = null;
-      this.save = this.pendingGlosses || this.pendingTranslations.size || this.quizDirty ? 'pending' : 'saved';
+      this.save = this.pendingGlosses || this.pendingTranslations.length || this.quizDirty ? 'pending' : 'saved';
     } catch (error) {
       // Kept for the retry: nothing typed is lost.
       if (glosses) this.pendingGlosses = this.pendingGlosses ? mergePatches(glosses, this.pendingGlosses) : glosses;
-      for (const p of paragraphs) this.pendingTranslations.add(p);
+      this.pendingTranslations = [...paragraphs, ...this.pendingTranslations.filter((p) => !paragraphs.includes(p))];
       this.quizDirty ||= quiz;
       this.saveError = messageOf(error);
       this.save = 'failed';

@@ -166,7 +166,7 @@ describe('the lessons list', () => {
   });
 
   it('says why a delete or an import was refused', async () => {
-    const fake = fakeApi({ 'authoring:importPack': refused('invalid_file', 'lesson.liseuse: not a lesson pack (no pack.json).') });
+    const fake = fakeApi({ 'authoring:importPack': refused('invalid_input', 'lesson.liseuse: not a lesson pack (no pack.json).') });
     const lessons = new AuthoringState('tok', fake.api, new SessionState(fake.api));
     await lessons.importPack(new File(['junk'], 'lesson.liseuse'));
     expect(lessons.error).toBe('lesson.liseuse: not a lesson pack (no pack.json).');

@@ -465,6 +465,9 @@ export const strings = {
     unlockedUntil: (time: string) => `Unlocked until ${time}; leaving locks it.`,
     reportsHeading: 'Reports',
     reportsLater: 'Detailed reports for each learner will appear here.',
+    areaLabel: 'Teacher area views',
+    areaReports: 'Reports and settings',
+    areaLessons: 'Lessons',
   },
   typedAnswers: {
     accentBar: 'French characters',

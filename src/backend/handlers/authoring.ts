@@ -2,7 +2,7 @@ import type { authoringCalls } from '../../shared/contract/authoring';
 import type { HandlersOf } from '../../shared/contract/call';
 import type { Services } from './services';
 
-export function authoringHandlers({ authoring }: Services): HandlersOf<typeof authoringCalls> {
+export function authoringHandlers({ authoring, packs }: Services): HandlersOf<typeof authoringCalls> {
   return {
     'authoring:list': () => authoring.list(),
     'authoring:create': ({ teacherToken: _, ...lesson }) => authoring.create(lesson),
@@ -15,7 +15,7 @@ export function authoringHandlers({ authoring }: Services): HandlersOf<typeof au
     'authoring:publish': ({ lessonId, revision }) => authoring.publish(lessonId, revision),
     'authoring:editPublished': ({ lessonId }) => authoring.editPublished(lessonId),
     'authoring:archive': ({ lessonId }) => authoring.archive(lessonId),
-    'authoring:exportPack': ({ lessonId, version }) => authoring.exportPack(lessonId, version),
-    'authoring:importPack': ({ fileName, base64 }) => authoring.importPack(fileName, base64),
+    'authoring:exportPack': ({ lessonId, version }) => packs.exportPack(lessonId, version),
+    'authoring:importPack': ({ fileName, base64 }) => packs.importPack(fileName, base64),
   };
 }

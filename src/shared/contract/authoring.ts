@@ -4,14 +4,16 @@
 // old tab, a second window) is refused with `conflict` instead of overwriting newer work; repeating the last save
 // exactly (an autosave retried) is answered with the same revision and changes nothing.
 import * as v from 'valibot';
-import { ExpressionReviewSchema, TokenReviewSchema, type Review } from '../../core/authoring/review';
+import type { DraftDocuments } from '../../core/authoring/draft';
+import { ExpressionReviewSchema, TokenReviewSchema } from '../../core/authoring/review';
 import { MAX_PACK_BASE64_CHARS, MAX_PACK_BYTES } from '../../core/authoring/pack-limits';
-import { EntrySchema, ExpressionSchema, LEVELS, TokenGlossSchema, type Lexicon } from '../../core/lesson';
+import { EntrySchema, ExpressionSchema, LEVELS, TokenGlossSchema } from '../../core/lesson';
 import type { ExportOutcome } from '../types';
 import { returns, type Table } from './call';
 import { Count, LessonId, TeacherToken } from './fields';
 
 export type { Candidate, Review, TokenReview, ExpressionReview } from '../../core/authoring/review';
+export type { DraftManifest } from '../../core/authoring/draft';
 
 export const LESSON_STATUSES = ['draft', 'published', 'archived'] as const;
 export type LessonStatus = (typeof LESSON_STATUSES)[number];
@@ -127,20 +129,11 @@ export interface AuthoringList {
   lessons: AuthoringSummary[];
 }
 
-/** A draft's lesson.json as it is being written: what publishing needs may still be missing. */
-export interface DraftManifest {
-  id: string;
-  title: string;
-  titleEn?: string;
-  level: (typeof LEVELS)[number];
-  summary?: string;
-  source?: string;
-  date?: string;
-  editorNotes?: { paragraph: number; note: string }[];
-}
-
-/** A draft whole: the five documents of a lesson and its review state. */
-export interface AuthoringDraft {
+/**
+ * A draft whole: the five documents of a lesson (translations: one per paragraph, null where none is written yet;
+ * the quiz without its `version` and `lesson` fields) and its review state.
+ */
+export interface AuthoringDraft extends DraftDocuments {
   lessonId: string;
   version: number;
   revision: number;
@@ -148,13 +141,6 @@ export interface AuthoringDraft {
   createdAt: string;
   updatedAt: string;
   authorNotes: string | null;
-  manifest: DraftManifest;
-  text: string;
-  lexicon: Lexicon;
-  /** One per paragraph of the text; null where no translation is written yet. */
-  translations: (string | string[] | null)[];
-  quiz: { title?: string; questions: Record<string, unknown>[] };
-  review: Review;
 }
 
 export interface SavedDraft {

@@ -666,6 +666,8 @@ export const strings = {
   },
   publish: {
     intro: 'Publishing checks the whole lesson with the same rules as the library, then shows it to every learner.',
+    detailsHeading: 'Details learners see in their library',
+    summary: 'Summary (English, one or two sentences)',
     check: 'Check the lesson',
     checking: 'Checking…',
     valid: 'The lesson is ready to publish.',

@@ -2,7 +2,7 @@
 // published. Every write names the draft's revision and goes out one at a time, so none is made on a stale one.
 import { api as appApi, messageOf } from '../lib/api';
 import type { Api } from '../../../shared/contract';
-import type { AuthoringDraft, LessonProblem, ValidationReport } from '../../../shared/contract/authoring';
+import type { AuthoringDraft, DraftManifest, LessonProblem, ValidationReport } from '../../../shared/contract/authoring';
 import {
   confirmWord,
   joinWords,
@@ -33,6 +33,16 @@ export type EditorTab = keyof typeof strings.authoring.editorTabs;
 export const AUTOSAVE_MS = 600;
 const UNDO_DEPTH = 50;
 
+/** lesson.json's fields the teacher writes; empty ones are left out. */
+export interface DetailsForm {
+  title: string;
+  titleEn: string;
+  level: DraftManifest['level'];
+  summary: string;
+  source: string;
+  date: string;
+}
+
 export interface SentenceChoice {
   paragraph: number;
   quote: string;
@@ -41,6 +51,7 @@ export interface SentenceChoice {
 export class DraftEditorState {
   readonly lessonId: string;
   title = $state('');
+  details = $state<DetailsForm>({ title: '', titleEn: '', level: 'B1', summary: '', source: '', date: '' });
   tab = $state<EditorTab>('glosses');
   glosses = $state.raw<GlossDraft>({ text: '', lexicon: { entries: {}, tokens: [], expressions: [] }, review: { tokens: [], expressions: [] } });
   readonly words = $derived(wordViews(this.glosses));
@@ -67,6 +78,7 @@ export class DraftEditorState {
   private pendingGlosses: GlossPatch | null = null;
   private pendingTranslations: number[] = [];
   private quizDirty = false;
+  private detailsDirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
   private generations = 0;
@@ -79,6 +91,8 @@ export class DraftEditorState {
     this.lessonId = draft.lessonId;
     this.revision = draft.revision;
     this.title = draft.manifest.title;
+    const m = draft.manifest;
+    this.details = { title: m.title, titleEn: m.titleEn ?? '', level: m.level, summary: m.summary ?? '', source: m.source ?? '', date: m.date ?? '' };
     this.glosses = { text: draft.text, lexicon: draft.lexicon, review: draft.review };
     this.translations = draft.translations.map((t) => (t === null ? '' : Array.isArray(t) ? t.join(' ') : t));
     this.questions = draft.quiz.questions.map(formOf);
@@ -166,6 +180,15 @@ export class DraftEditorState {
   setTranslation(paragraph: number, text: string): void {
     this.translations[paragraph] = text;
     if (!this.pendingTranslations.includes(paragraph)) this.pendingTranslations.push(paragraph);
+    this.schedule();
+  }
+
+  // ---- details
+
+  setDetails(change: Partial<DetailsForm>): void {
+    this.details = { ...this.details, ...change };
+    if (this.details.title.trim()) this.title = this.details.title.trim();
+    this.detailsDirty = true;
     this.schedule();
   }
 
@@ -270,7 +293,9 @@ export class DraftEditorState {
     const glosses = this.pendingGlosses;
     const paragraphs = this.pendingTranslations;
     const quiz = this.quizDirty;
-    if (!glosses && paragraphs.length === 0 && !quiz) return;
+    const details = this.detailsDirty;
+    if (!glosses && paragraphs.length === 0 && !quiz && !details) return;
+    this.detailsDirty = false;
     this.pendingGlosses = null;
     this.pendingTranslations = [];
     this.quizDirty = false;
@@ -282,17 +307,24 @@ export class DraftEditorState {
         const translations = paragraphs.map((paragraph) => ({ paragraph, translation: this.translations[paragraph]?.trim() || null }));
         this.revision = (await this.api['authoring:saveTranslations']({ teacherToken, lessonId, revision: this.revision, translations })).revision;
       }
+      if (details) {
+        const d = this.details;
+        const optional = (key: 'titleEn' | 'summary' | 'source' | 'date') => (d[key].trim() ? { [key]: d[key].trim() } : {});
+        const fields = { title: d.title.trim() || this.title, level: d.level, ...optional('titleEn'), ...optional('summary'), ...optional('source'), ...optional('date') };
+        this.revision = (await this.api['authoring:saveDetails']({ teacherToken, lessonId, revision: this.revision, ...fields })).revision;
+      }
       if (quiz) {
         const questions = $state.snapshot(this.questions).map(questionOf);
         this.revision = (await this.api['authoring:saveQuiz']({ teacherToken, lessonId, revision: this.revision, quiz: { questions } })).revision;
       }
       this.saveError = null;
-      this.save = this.pendingGlosses || this.pendingTranslations.length || this.quizDirty ? 'pending' : 'saved';
+      this.save = this.pendingGlosses || this.pendingTranslations.length || this.quizDirty || this.detailsDirty ? 'pending' : 'saved';
     } catch (error) {
       // Kept for the retry: nothing typed is lost.
       if (glosses) this.pendingGlosses = this.pendingGlosses ? mergePatches(glosses, this.pendingGlosses) : glosses;
       this.pendingTranslations = [...paragraphs, ...this.pendingTranslations.filter((p) => !paragraphs.includes(p))];
       this.quizDirty ||= quiz;
+      this.detailsDirty ||= details;
       this.saveError = messageOf(error);
       this.save = 'failed';
     }

@@ -45,6 +45,15 @@ async function openLessons(page: Page, firstTime: boolean): Promise<void> {
   await expect(page.getByRole('heading', { name: 'New lesson' })).toBeVisible();
 }
 
+/** At 320 px wide the screen scrolls down only, never sideways. */
+async function fitsNarrowScreen(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await shot(page, `${name}-320`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  if (size) await page.setViewportSize(size);
+}
+
 const words = (page: Page) => page.getByRole('group', { name: /The text, word by word/ }).getByRole('button');
 
 async function newLesson(page: Page): Promise<void> {
@@ -90,6 +99,7 @@ test('a teacher turns a pasted text into a lesson a learner reads and answers, s
   await expect(words(page).first()).toContainText(/\((no gloss|unsure|suggested)\)/);
   await shot(page, 'gloss-editor-start');
   await expectAccessible(page, 'gloss editor');
+  await fitsNarrowScreen(page, 'gloss-editor');
 
   // Keyboard path: N goes to the next unconfirmed word.
   await words(page).first().focus();
@@ -146,6 +156,7 @@ test('a teacher turns a pasted text into a lesson a learner reads and answers, s
   await expect(page.locator('article.question')).toHaveCount(3);
   await shot(page, 'quiz-editor');
   await expectAccessible(page, 'quiz editor');
+  await fitsNarrowScreen(page, 'quiz-editor');
 
   await page.getByRole('tab', { name: 'Publish' }).click();
   await page.getByLabel('Title in English').fill('Léa in the garden');

@@ -172,6 +172,8 @@ test('a teacher turns a pasted text into a lesson a learner reads and answers, s
   await page.getByRole('button', { name: 'Lock and leave' }).click();
   const library = libraryPage(page);
   await library.readLesson(TITLE).click();
+  // Only the translated paragraph offers its translation.
+  await expect(page.getByRole('button', { name: 'Show translation' })).toHaveCount(1);
   await page.getByRole('button', { name: /^porte\b/ }).first().click();
   await expect(page.getByRole('dialog').or(page.locator('.gloss-card'))).toContainText('door');
   await shot(page, 'learner-reader');

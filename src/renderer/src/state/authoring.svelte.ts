@@ -33,7 +33,9 @@ export class AuthoringState {
   /** The lesson whose delete is being confirmed. */
   confirming = $state<string | null>(null);
   status = $state('');
+  /** Why the last list action (edit, export, import, delete) failed; the new-lesson form has its own. */
   error = $state<string | null>(null);
+  createError = $state<string | null>(null);
   busy = $state(false);
 
   constructor(
@@ -50,10 +52,11 @@ export class AuthoringState {
 
   async create(form: NewLessonForm): Promise<boolean> {
     const paragraphs = paragraphsOf(form.text);
+    this.createError = null;
     if (!form.title.trim()) return this.refuse(S.needTitle);
     if (paragraphs.length === 0) return this.refuse(S.needText);
     const optional = (key: 'titleEn' | 'source' | 'date') => (form[key].trim() ? { [key]: form[key].trim() } : {});
-    return this.run(async () => {
+    const made = await this.run(async () => {
       const draft = await this.api['authoring:create']({
         teacherToken: this.teacherToken,
         title: form.title.trim(),
@@ -65,6 +68,8 @@ export class AuthoringState {
       });
       this.openDraft(draft);
     });
+    if (!made) [this.createError, this.error] = [this.error, null];
+    return made;
   }
 
   async edit(lesson: AuthoringSummary): Promise<boolean> {
@@ -122,7 +127,7 @@ export class AuthoringState {
   }
 
   private refuse(message: string): boolean {
-    this.error = message;
+    this.createError = message;
     return false;
   }
 

@@ -157,9 +157,9 @@ describe('the lessons list', () => {
     const lessons = new AuthoringState('tok', fake.api, new SessionState(fake.api));
     const form = { text: '', title: 'Marie', titleEn: '', level: 'A1' as const, source: '', date: '' };
     expect(await lessons.create({ ...form, title: ' ' })).toBe(false);
-    expect(lessons.error).toBe('Give the lesson a title.');
+    expect(lessons.createError).toBe('Give the lesson a title.');
     expect(await lessons.create(form)).toBe(false);
-    expect(lessons.error).toBe('Paste or open a text first.');
+    expect(lessons.createError).toBe('Paste or open a text first.');
     expect(await lessons.create({ ...form, text: 'Une ligne.\n\n  Deux lignes. \n', source: 'Le Monde' })).toBe(true);
     expect(fake.inputsOf('authoring:create')).toEqual([{ teacherToken: 'tok', title: 'Marie', level: 'A1', paragraphs: ['Une ligne.', 'Deux lignes.'], source: 'Le Monde' }]);
     expect(lessons.editor?.lessonId).toBe('marie');

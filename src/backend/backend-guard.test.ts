@@ -23,6 +23,7 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'reports:decideAnswer': () => ({ lessonId: 'kim-russie', questionId: 'trip-length', text: 'sept', accept: true }),
   'openAnswers:list': () => ({ lessonId: 'kim-russie' }),
   'openAnswers:grade': () => ({ answerId: NOBODY, score: 0.5, comment: '' }),
+  'authoring:readFile': () => ({ fileName: 'texte.txt', bytes: btoa('Le chat dort.') }),
 };
 
 describe('createBackend', () => {

@@ -29,6 +29,7 @@ import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
 import { appHandlers } from './handlers/app';
 import { learnerHandlers } from './handlers/learners';
+import { lessonImportHandlers } from './handlers/lesson-import';
 import { lessonHandlers } from './handlers/lessons';
 import { openAnswerHandlers } from './handlers/open-answers';
 import { progressHandlers } from './handlers/progress';
@@ -102,6 +103,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...reportHandlers(services),
     ...resultHandlers(services),
     ...openAnswerHandlers(services),
+    ...lessonImportHandlers(),
   };
 
   return {

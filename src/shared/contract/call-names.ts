@@ -52,6 +52,7 @@ export const CALL_NAMES = [
   'results:import',
   'openAnswers:list',
   'openAnswers:grade',
+  'authoring:readFile',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

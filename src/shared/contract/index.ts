@@ -4,6 +4,7 @@
 import { appCalls } from './app';
 import type { HandlersOf, InputOf, OutputOf, ParsedInputOf } from './call';
 import { learnerCalls } from './learners';
+import { lessonImportCalls } from './lesson-import';
 import { lessonCalls } from './lessons';
 import { openAnswerCalls } from './open-answers';
 import { progressCalls } from './progress';
@@ -27,6 +28,7 @@ export const contract = {
   ...reportCalls,
   ...resultCalls,
   ...openAnswerCalls,
+  ...lessonImportCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,58 @@
+// Which encoding a plain-text file is in, and its text: a byte-order mark says so; otherwise strict UTF-8, and a
+// file that is not valid UTF-8 is read as Windows-1252 (the superset of Latin-1 that Windows editors wrote).
+// A file of NULs or control bytes is not text at all and is refused rather than shown as garbage.
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export type DecodedText = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: 'binary' };
+
+/** Control bytes (other than tab, line feed, form feed and carriage return) in more than this share: binary. */
+const MAX_CONTROL_SHARE = 0.1;
+/** How far the binary check looks: a text's first 64 kB say whether it is text. */
+const SNIFF_BYTES = 65_536;
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+/** NULs never occur in 8-bit or UTF-8 text; many other control bytes mean a program's file. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < end; i++) {
+    const byte = bytes[i] as number;
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) control++;
+  }
+  return end > 0 && control / end > MAX_CONTROL_SHARE;
+}
+
+/** Control characters left in decoded text (a UTF-16 file can carry them too): the same test on characters. */
+function mostlyControl(text: string): boolean {
+  const sample = text.slice(0, SNIFF_BYTES);
+  if (sample.includes('\u0000')) return true;
+  const control = sample.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
+  return sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE;
+}
+
+function decode(bytes: Uint8Array, encoding: TextEncodingName): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : null;
+  if (utf16) {
+    const text = decode(bytes, utf16);
+    return text === null || mostlyControl(text) ? { ok: false, reason: 'binary' } : { ok: true, text, encoding: utf16 };
+  }
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
+  // The decoder drops a UTF-8 byte-order mark itself (ignoreBOM: false).
+  const utf8 = decode(bytes, 'utf-8');
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
+  // Windows-1252 maps every byte, so this decode cannot fail.
+  return { ok: true, text: decode(bytes, 'windows-1252') ?? '', encoding: 'windows-1252' };
+}

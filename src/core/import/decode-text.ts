@@ -35,7 +35,21 @@ function mostlyControl(text: string): boolean {
   return sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE;
 }
 
-function decode(bytes: Uint8Array, encoding: TextEncodingName): string | null {
+// Windows-1252's characters at 0x80 to 0x9F (Latin-1 has controls there); the undefined five stay as Latin-1.
+// Node's own TextDecoder('windows-1252') reads these bytes as Latin-1, so the table is here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function windows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (byte) => (byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte));
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
+}
+
+function decode(bytes: Uint8Array, encoding: Exclude<TextEncodingName, 'windows-1252'>): string | null {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -53,6 +67,5 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   // The decoder drops a UTF-8 byte-order mark itself (ignoreBOM: false).
   const utf8 = decode(bytes, 'utf-8');
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
-  // Windows-1252 maps every byte, so this decode cannot fail.
-  return { ok: true, text: decode(bytes, 'windows-1252') ?? '', encoding: 'windows-1252' };
+  return { ok: true, text: windows1252(bytes), encoding: 'windows-1252' };
 }

@@ -143,19 +143,12 @@ function blocksOf(element: Element, into: string[], line: { text: string }): voi
   }
 }
 
-/** The first heading, looked for in the article's own header too (where a page often puts its <h1>). */
+/** The first heading in reading order, looked for in the article's own header too (where pages put their <h1>). */
 function firstHeadingIn(element: Element, names: ReadonlySet<string>): string | undefined {
-  // Breadth first: the outermost heading is the page's, not one deep in a sidebar that survived.
-  const queue: Element[] = [element];
-  for (let at = 0; at < queue.length; at++) {
-    for (const child of (queue[at] as Element).children) {
-      if (typeof child === 'string' || (DROPPED.has(child.name) && child.name !== 'header')) continue;
-      if (names.has(child.name)) {
-        const text = tidyParagraph(textOf(child));
-        if (text) return text;
-      }
-      queue.push(child);
-    }
+  for (const child of element.children) {
+    if (typeof child === 'string' || (DROPPED.has(child.name) && child.name !== 'header')) continue;
+    const text = names.has(child.name) ? tidyParagraph(textOf(child)) : firstHeadingIn(child, names);
+    if (text) return text;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { appCalls } from './contract/app';
 import type { Call } from './contract/call';
 import { CALL_NAMES } from './contract/call-names';
 import { learnerCalls } from './contract/learners';
+import { lessonImportCalls } from './contract/lesson-import';
 import { lessonCalls } from './contract/lessons';
 import { openAnswerCalls } from './contract/open-answers';
 import { progressCalls } from './contract/progress';
@@ -14,7 +15,7 @@ import { resultCalls } from './contract/results';
 import { reviewCalls } from './contract/review';
 import { teacherCalls } from './contract/teacher';
 
-const DOMAINS = { appCalls, learnerCalls, lessonCalls, readingCalls, quizCalls, teacherCalls, progressCalls, reviewCalls, reportCalls, resultCalls, openAnswerCalls };
+const DOMAINS = { appCalls, learnerCalls, lessonCalls, readingCalls, quizCalls, teacherCalls, progressCalls, reviewCalls, reportCalls, resultCalls, openAnswerCalls, lessonImportCalls };
 const entries = Object.entries(contract) as [string, Call][];
 
 describe('the contract table', () => {
@@ -34,7 +35,7 @@ describe('the contract table', () => {
       expect((call.input as unknown as { entries?: Record<string, unknown> }).entries, name).toHaveProperty('teacherToken');
     }
     expect(guarded.map(([name]) => name).sort()).toEqual(
-      ['learners:delete', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info'].sort(),
+      ['authoring:readFile', 'learners:delete', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info'].sort(),
     );
   });
 

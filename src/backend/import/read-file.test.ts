@@ -2,7 +2,8 @@
 // its code with the file's name, and nothing written to the database either way.
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_WORDS } from '../../core/import/limits';
+import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_WORDS } from '../../core/import/limits';
+import { MAX_BODY_BYTES } from '../../server/http-server';
 import type { TextFileReading } from '../../shared/contract/lesson-import';
 import type { Backend } from '../backend';
 import { errorOf, useBackend, value } from '../../../test/support/backend';
@@ -101,7 +102,7 @@ describe('authoring:readFile', () => {
     const tooMany = Math.ceil((MAX_IMPORT_WORDS + 1) / 67);
     expect(errorOf(await read('roman.txt', copies(tooMany)))).toEqual({
       code: 'file_too_large',
-      message: `“roman.txt” is too long (${(tooMany * 67).toLocaleString('en-GB')} words). Liseuse opens texts of up to 150,000 words, in files of up to 12 MB: choose fewer chapters, or split the text.`,
+      message: `“roman.txt” is too long (${(tooMany * 67).toLocaleString('en-GB')} words). Liseuse opens texts of up to 150,000 words, in files of up to 3 MB: choose fewer chapters, or split the text.`,
     });
   });
 
@@ -160,7 +161,9 @@ describe('authoring:readFile', () => {
   it('a file over the byte cap is refused by the contract before it is read', async () => {
     const { backend } = await teacher();
     const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '246813' }));
-    const error = errorOf(await backend.call('authoring:readFile', { teacherToken, fileName: 'gros.pdf', bytes: 'A'.repeat(16_000_004) }));
-    expect(error).toEqual({ code: 'invalid_input', message: 'bytes: A file to open is at most 12 MB.' });
+    const error = errorOf(await backend.call('authoring:readFile', { teacherToken, fileName: 'gros.pdf', bytes: 'A'.repeat(MAX_IMPORT_BASE64_CHARS + 4) }));
+    expect(error).toEqual({ code: 'invalid_input', message: 'bytes: A file to open is at most 3 MB.' });
+    // The largest file, in base64 inside its call, fits the browser-mode server's body cap.
+    expect(MAX_IMPORT_BASE64_CHARS + 1_000).toBeLessThan(MAX_BODY_BYTES);
   });
 });

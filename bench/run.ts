@@ -11,6 +11,7 @@ import { browserRows } from './rows/browser';
 import { lessonLoadRow, tokenizeRow } from './rows/core';
 import { memoryRow, startRow } from './rows/server';
 import { reportRows } from './rows/reports';
+import { importRows } from './rows/import';
 import { rendererSizeRow } from './rows/renderer-size';
 
 const began = performance.now();
@@ -59,8 +60,10 @@ async function main(): Promise<void> {
     const memory = await memoryRow(work);
     log('class report and import (issue 6)');
     const reports = await reportRows(work);
+    log('opening a 100,000-word text (issue 16)');
+    const imports = await importRows();
     const [readerPaint, glossArticle, glossLong, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, readerPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports].filter(
+    const rows = [tokenizing, lessonLoad, readerPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports].filter(
       (row): row is Row => row !== undefined,
     );
 

@@ -1,12 +1,13 @@
 // Which encoding a plain-text file is in, and its text: a byte-order mark says so; otherwise strict UTF-8, and a
 // file that is not valid UTF-8 is read as Windows-1252 (the superset of Latin-1 that Windows editors wrote).
 // A file of NULs or control bytes is not text at all and is refused rather than shown as garbage.
+import { isStrayControl } from './paragraphs';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type DecodedText = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: 'binary' };
 
-/** Control bytes (other than tab, line feed, form feed and carriage return) in more than this share: binary. */
+/** Control bytes (other than white space: tab, line feeds, form feed, carriage return) in more than this share: binary. */
 const MAX_CONTROL_SHARE = 0.1;
 /** How far the binary check looks: a text's first 64 kB say whether it is text. */
 const SNIFF_BYTES = 65_536;
@@ -22,17 +23,21 @@ function looksBinary(bytes: Uint8Array): boolean {
   for (let i = 0; i < end; i++) {
     const byte = bytes[i] as number;
     if (byte === 0) return true;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) control++;
+    if (isStrayControl(byte)) control++;
   }
   return end > 0 && control / end > MAX_CONTROL_SHARE;
 }
 
 /** Control characters left in decoded text (a UTF-16 file can carry them too): the same test on characters. */
 function mostlyControl(text: string): boolean {
-  const sample = text.slice(0, SNIFF_BYTES);
-  if (sample.includes('\u0000')) return true;
-  const control = sample.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
-  return sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE;
+  const end = Math.min(text.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return true;
+    if (isStrayControl(code)) control++;
+  }
+  return end > 0 && control / end > MAX_CONTROL_SHARE;
 }
 
 // Windows-1252's characters at 0x80 to 0x9F (Latin-1 has controls there); the undefined five stay as Latin-1.

@@ -129,6 +129,11 @@ function articleOf(root: Element): Element {
   return all.find((e) => e.name === 'main') ?? all.find((e) => e.name === 'body') ?? root;
 }
 
+function endLine(into: string[], line: { text: string }): void {
+  into.push(line.text);
+  line.text = '';
+}
+
 function blocksOf(element: Element, into: string[], line: { text: string }): void {
   for (const child of element.children) {
     if (typeof child === 'string') {
@@ -137,9 +142,9 @@ function blocksOf(element: Element, into: string[], line: { text: string }): voi
     }
     if (DROPPED.has(child.name)) continue;
     const block = BLOCKS.has(child.name);
-    if (block) into.push(line.text), (line.text = '');
+    if (block) endLine(into, line);
     blocksOf(child, into, line);
-    if (block) into.push(line.text), (line.text = '');
+    if (block) endLine(into, line);
   }
 }
 

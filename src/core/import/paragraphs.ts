@@ -6,12 +6,26 @@ import { tokenize } from '../tokenizer';
 // Every white space but the no-break spaces French puts before ; : ! ? and inside « », which the reader keeps.
 const SPACES = /[\t\n\v\f\r \u0085\u1680\u2000-\u200a\u2028\u2029\u205f\u3000]+/gu;
 // Invisible characters that only get in the way of words: soft hyphens, zero-width spaces and joiners, BOMs,
-// and the C0/C1 controls a converter left behind.
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/gu;
+// and the C1 controls a converter left behind (the C0 ones: isStrayControl).
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u007f-\u0084\u0086-\u009f]/gu;
+
+/** A C0 control character that is not white space (tab, line feed, vertical tab, form feed, carriage return). */
+export const isStrayControl = (code: number): boolean => code < 0x20 && (code < 0x09 || code > 0x0d);
+
+function withoutStrayControls(text: string): string {
+  let kept = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isStrayControl(text.charCodeAt(i))) continue;
+    kept += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : kept + text.slice(from);
+}
 
 /** One paragraph's text on one line: runs of white space are one space, invisible characters dropped, NFC. */
 export function tidyParagraph(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  return withoutStrayControls(text.normalize('NFC')).replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
 /** The non-empty paragraphs of a list of candidate paragraphs, each tidied. */

@@ -2,7 +2,7 @@
 // through the file input, an English one flagged, a scanned PDF refused; the files are made here, not committed.
 import { test, expect, expectAccessible } from './fixtures';
 import { teacherPage } from './pages/profiles';
-import { ENGLISH_PARAGRAPHS, FRENCH_PARAGRAPHS, makeDocx, makePdfWithoutText } from '../test/support/import-files';
+import { ENGLISH_PARAGRAPHS, FRENCH_PARAGRAPHS, makeDocx, makeEpub, makePdfWithoutText } from '../test/support/import-files';
 
 test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told about English and scanned files', async ({ liseuse }) => {
   const { page } = liseuse;
@@ -41,6 +41,23 @@ test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told
   await expect(page.getByRole('main').getByRole('alert')).toContainText('“scan.pdf” has no text layer: it looks like a scanned PDF');
   await expect(result).toHaveCount(0);
   await expectAccessible(page, 'teacher area, a scanned PDF refused');
+
+  // A book: its chapters are listed first, then the chosen range is read.
+  const book = makeEpub('Voyages', [
+    { title: 'Le départ', paragraphs: FRENCH_PARAGRAPHS.slice(0, 1) },
+    { title: 'La mer', paragraphs: FRENCH_PARAGRAPHS.slice(1, 2) },
+    { title: 'Marseille', paragraphs: FRENCH_PARAGRAPHS.slice(2) },
+  ]);
+  await input.setInputFiles({ name: 'voyages.epub', mimeType: 'application/epub+zip', buffer: Buffer.from(book) });
+  const chapters = page.getByRole('group', { name: 'Chapters to open' });
+  await expect(chapters.getByLabel('From')).toContainText('2. La mer (19 words)');
+  await chapters.getByLabel('From').selectOption({ label: '2. La mer (19 words)' });
+  await chapters.getByLabel('To').selectOption({ label: '3. Marseille (27 words)' });
+  await expect(chapters).toContainText('46 words chosen.');
+  await expectAccessible(page, 'teacher area, an EPUB’s chapters');
+  await chapters.getByRole('button', { name: 'Open these chapters' }).click();
+  await expect(result).toContainText('4 paragraphs · 46 words');
+  await page.screenshot({ path: '/tmp/liseuse-import-epub.png', fullPage: true });
 
   await page.getByLabel('Or paste the text').fill('Le chat dort sur le canapé.\nIl pleut dehors.');
   await page.getByRole('button', { name: 'Read the pasted text' }).click();

@@ -64,6 +64,7 @@ test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told
   await expect(result).toContainText('2 paragraphs · 9 words');
 
   await page.setViewportSize({ width: 320, height: 800 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(320);
   await page.screenshot({ path: '/tmp/liseuse-import-320.png', fullPage: true });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FRENCH_PARAGRAPHS, ENGLISH_PARAGRAPHS } from '../../../test/support/import-files';
-import { guessLanguage, languageName } from './language';
+import { guessLanguage } from './language';
+import { languageName } from './language-names';
 
 describe('the language a text looks like', () => {
   it('French is French; English is named as English', () => {

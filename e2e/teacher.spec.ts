@@ -76,6 +76,8 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   await teacher.setPin.click();
   await expect(teacher.reportsHeading).toBeVisible();
   await expect(page.getByTestId('class-report')).toContainText('Amélie');
+  // The built-in lesson is version 1; a report says which version its attempts were answered on.
+  await expect(page.getByTestId('report-version')).toHaveText('version 1');
   await expectAccessible(page, 'teacher reports, class overview');
 
   await page.getByRole('tab', { name: 'Questions' }).click();

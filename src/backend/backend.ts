@@ -27,9 +27,13 @@ import { TeacherRepository } from './db/repositories/teacher';
 import { ProgressService } from './services/progress';
 import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
+import { AuthoringService } from './services/authoring';
+import { LessonPackService } from './services/lesson-packs';
+import { LessonsRepository } from './db/repositories/lessons';
+import { HouseLexiconRepository } from './db/repositories/house-lexicon';
 import { appHandlers } from './handlers/app';
+import { authoringHandlers } from './handlers/authoring';
 import { learnerHandlers } from './handlers/learners';
-import { lessonImportHandlers } from './handlers/lesson-import';
 import { lessonHandlers } from './handlers/lessons';
 import { openAnswerHandlers } from './handlers/open-answers';
 import { progressHandlers } from './handlers/progress';
@@ -66,7 +70,8 @@ export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
   const store = openStore(options.dataDir, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now });
   const { db } = store;
-  const lessons = new LessonStore(options.lessonsDir);
+  const lessonsRepository = new LessonsRepository(db);
+  const lessons = new LessonStore(options.lessonsDir, lessonsRepository);
   const learnersRepository = new LearnersRepository(db);
   const learners = new LearnerService(learnersRepository, new AppStateRepository(db), now);
   const readingRepository = new ReadingRepository(db);
@@ -90,7 +95,9 @@ export function createBackend(options: BackendOptions): Backend {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
-  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers };
+  const authoring = new AuthoringService(lessonsRepository, new HouseLexiconRepository(db), lessons, now);
+  const packs = new LessonPackService(authoring, lessonsRepository, lessons, options.saveFile ?? downloadInstead, now);
+  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers, authoring, packs };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null })),
     ...learnerHandlers(services),
@@ -103,7 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...reportHandlers(services),
     ...resultHandlers(services),
     ...openAnswerHandlers(services),
-    ...lessonImportHandlers(),
+    ...authoringHandlers(services),
   };
 
   return {

@@ -1,4 +1,6 @@
-// Reads lesson folders from disk once and keeps them; the checks themselves live in core/lesson.
+// The lessons learners can open: the built-in folders (read from disk once, each version 1) merged with the
+// teacher's published versions in the database (migration 014). The checks themselves live in core/lesson and
+// core/quiz, the same for both. Drafts are not here: they belong to the teacher area (services/authoring).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson, LessonError, type Lesson, type LessonFiles } from '../core/lesson';
@@ -7,25 +9,57 @@ import { AppError } from '../shared/errors';
 import { packLesson, type LessonWire } from '../shared/lesson-wire';
 import type { LessonLibrary } from '../shared/contract/lessons';
 import type { LessonSummary, LessonView } from '../shared/types';
+import type { LessonDocuments, LessonsRepository } from './db/repositories/lessons';
 
 const FILES = ['lesson.json', 'text.fr.txt', 'lexicon.json', 'translations.json'] as const;
 const QUIZ_FILE = 'quiz.json';
+/** A built-in lesson is version 1 of its folder. */
+export const BUILT_IN_VERSION = 1;
 
 export interface StoredLesson {
   lesson: Lesson;
-  /** The lesson's comprehension quiz, when its folder has one. */
+  /** The lesson's comprehension quiz, when it has one. */
   quiz?: Quiz;
-  /** The lesson as lessons:get sends it, packed on first request and kept: lessons do not change while the app runs. */
+  version: number;
+  /** The lesson as lessons:get sends it, packed on first request and kept: a version never changes. */
   wire?: LessonWire;
 }
 
+/** Checks a lesson's documents whole, as a folder's are checked; throws LessonError naming the file. */
+export function loadStoredLesson(files: LessonFiles, lessonId: string, version: number, where = 'the lesson'): StoredLesson {
+  const lesson = loadLesson(files);
+  if (lesson.manifest.id !== lessonId) throw new LessonError('lesson.json', [`id "${lesson.manifest.id}" does not match ${where} "${lessonId}"`]);
+  const quizText = files['quiz.json'];
+  const quiz = quizText === undefined ? undefined : loadQuiz(quizText, lesson);
+  return quiz ? { lesson, quiz, version } : { lesson, version };
+}
+
+/** The documents of a stored version, as the files of a folder. */
+export function filesOf(documents: Pick<LessonDocuments, 'manifest' | 'text' | 'lexicon' | 'translations' | 'quiz'>): LessonFiles {
+  return {
+    'lesson.json': documents.manifest,
+    'text.fr.txt': documents.text,
+    'lexicon.json': documents.lexicon,
+    'translations.json': documents.translations,
+    ...(documents.quiz === null ? {} : { 'quiz.json': documents.quiz }),
+  };
+}
+
 export class LessonStore {
-  private loaded?: { lessons: Map<string, StoredLesson>; problems: LessonLibrary['problems'] };
+  private builtIn?: { lessons: Map<string, StoredLesson>; problems: LessonLibrary['problems'] };
+  /** Database versions loaded so far, by "id@version": published versions never change, so they are kept. */
+  private readonly versions = new Map<string, StoredLesson>();
+  /** The version learners read, per database lesson; rebuilt after every publish, archive or import (changed()). */
+  private current?: Map<string, number>;
+  private archived?: Set<string>;
 
-  constructor(private readonly lessonsDir: string) {}
+  constructor(
+    private readonly lessonsDir: string,
+    private readonly repository?: LessonsRepository,
+  ) {}
 
-  private load(): NonNullable<LessonStore['loaded']> {
-    if (this.loaded) return this.loaded;
+  private loadBuiltIn(): NonNullable<LessonStore['builtIn']> {
+    if (this.builtIn) return this.builtIn;
     const lessons = new Map<string, StoredLesson>();
     const problems: LessonLibrary['problems'] = [];
     let folders: string[] = [];
@@ -39,59 +73,129 @@ export class LessonStore {
     }
     for (const folder of folders) {
       try {
-        const files = Object.fromEntries(FILES.map((name) => [name, readLessonFile(this.lessonsDir, folder, name)])) as unknown as LessonFiles;
-        const lesson = loadLesson(files);
-        if (lesson.manifest.id !== folder) throw new LessonError('lesson.json', [`id "${lesson.manifest.id}" does not match its folder "${folder}"`]);
-        const quizPath = join(this.lessonsDir, folder, QUIZ_FILE);
-        const quiz = existsSync(quizPath) ? loadQuiz(readLessonFile(this.lessonsDir, folder, QUIZ_FILE), lesson) : undefined;
-        lessons.set(folder, quiz ? { lesson, quiz } : { lesson });
+        const files = readFolder(this.lessonsDir, folder);
+        lessons.set(folder, loadStoredLesson(files, folder, BUILT_IN_VERSION, 'its folder'));
       } catch (error) {
         problems.push({ folder, message: error instanceof Error ? error.message : String(error) });
       }
     }
-    this.loaded = { lessons, problems };
-    return this.loaded;
+    this.builtIn = { lessons, problems };
+    return this.builtIn;
+  }
+
+  private loadCurrent(): { current: Map<string, number>; archived: Set<string> } {
+    if (!this.current || !this.archived) {
+      this.current = new Map();
+      this.archived = new Set();
+      for (const head of this.repository?.heads() ?? []) {
+        if (head.status === 'published') this.current.set(head.lessonId, Math.max(head.version, this.current.get(head.lessonId) ?? 0));
+        if (head.status === 'archived') this.archived.add(head.lessonId);
+      }
+      for (const id of this.current.keys()) this.archived.delete(id);
+    }
+    return { current: this.current, archived: this.archived };
+  }
+
+  /** Tells the store that a lesson was published, archived or imported: the current versions are read again. */
+  changed(): void {
+    this.current = undefined;
+    this.archived = undefined;
+  }
+
+  /** A built-in lesson's documents as its folder has them, for a draft edited from it or a pack; undefined if none. */
+  builtInFiles(lessonId: string): LessonFiles | undefined {
+    return this.isBuiltIn(lessonId) ? readFolder(this.lessonsDir, lessonId) : undefined;
+  }
+
+  /** Whether a lesson is one of the built-in folders. */
+  isBuiltIn(lessonId: string): boolean {
+    return this.loadBuiltIn().lessons.has(lessonId);
+  }
+
+  /** The version learners read now, or undefined when the lesson is not in their library. */
+  currentVersion(lessonId: string): number | undefined {
+    const { current, archived } = this.loadCurrent();
+    if (archived.has(lessonId)) return undefined;
+    return current.get(lessonId) ?? (this.loadBuiltIn().lessons.has(lessonId) ? BUILT_IN_VERSION : undefined);
+  }
+
+  /** A version of a lesson, loaded and checked; undefined when there is none or its documents fail the checks. */
+  private version(lessonId: string, version: number): StoredLesson | undefined {
+    const key = `${lessonId}@${version}`;
+    const kept = this.versions.get(key);
+    if (kept) return kept;
+    const row = this.repository?.version(lessonId, version);
+    if (!row || row.status === 'draft') return version === BUILT_IN_VERSION ? this.loadBuiltIn().lessons.get(lessonId) : undefined;
+    try {
+      const stored = loadStoredLesson(filesOf(row), lessonId, version);
+      this.versions.set(key, stored);
+      return stored;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private lookup(lessonId: string, version?: number): StoredLesson | undefined {
+    const wanted = version ?? this.currentVersion(lessonId);
+    return wanted === undefined ? undefined : this.version(lessonId, wanted);
   }
 
   library(): LessonLibrary {
-    const { lessons, problems } = this.load();
-    return { lessons: [...lessons.values()].map((stored) => lessonSummary(stored.lesson, stored.quiz)), problems };
+    const builtIn = this.loadBuiltIn();
+    const { current } = this.loadCurrent();
+    const lessons: LessonSummary[] = [];
+    const problems = [...builtIn.problems];
+    const ids = new Set([...builtIn.lessons.keys(), ...current.keys()]);
+    for (const id of [...ids].sort()) {
+      const version = this.currentVersion(id);
+      if (version === undefined) continue;
+      const stored = this.version(id, version);
+      if (stored) lessons.push(lessonSummary(stored.lesson, stored.quiz));
+      else problems.push({ folder: `${id} (version ${version})`, message: 'This version no longer passes the lesson checks.' });
+    }
+    return { lessons, problems };
   }
 
-  private stored(lessonId: string): StoredLesson {
-    const stored = this.load().lessons.get(lessonId);
-    if (!stored) throw new AppError('not_found', `There is no lesson "${lessonId}".`);
+  private stored(lessonId: string, version?: number): StoredLesson {
+    const stored = this.lookup(lessonId, version);
+    if (!stored) throw new AppError('not_found', version === undefined ? `There is no lesson "${lessonId}".` : `There is no version ${version} of the lesson "${lessonId}".`);
     return stored;
   }
 
-  /** The lesson, or not_found. */
-  get(lessonId: string): Lesson {
-    return this.stored(lessonId).lesson;
+  /** The lesson (its current version, or the one named), or not_found. */
+  get(lessonId: string, version?: number): Lesson {
+    return this.stored(lessonId, version).lesson;
   }
 
-  /** The lesson, or undefined when no folder of that id loads (removed, or refused by its checks). */
-  find(lessonId: string): Lesson | undefined {
-    return this.load().lessons.get(lessonId)?.lesson;
+  /** The lesson, or undefined when it does not load (removed, archived, or refused by its checks). */
+  find(lessonId: string, version?: number): Lesson | undefined {
+    return this.lookup(lessonId, version)?.lesson;
   }
 
   /** The lesson's comprehension quiz, or not_found when the lesson or its quiz is missing. */
-  quiz(lessonId: string): Quiz {
-    const { quiz } = this.stored(lessonId);
+  quiz(lessonId: string, version?: number): Quiz {
+    const { quiz } = this.stored(lessonId, version);
     if (!quiz) throw new AppError('not_found', 'This lesson has no quiz.');
     return quiz;
   }
 
   /** The lesson's comprehension quiz, or undefined when the lesson or its quiz is missing. */
-  quizOf(lessonId: string): Quiz | undefined {
-    return this.load().lessons.get(lessonId)?.quiz;
+  quizOf(lessonId: string, version?: number): Quiz | undefined {
+    return this.lookup(lessonId, version)?.quiz;
   }
 
   /** The lesson as lessons:get sends it: packed for the wire (src/shared/lesson-wire.ts). */
-  wire(lessonId: string): LessonWire {
-    const stored = this.stored(lessonId);
+  wire(lessonId: string, version?: number): LessonWire {
+    const stored = this.stored(lessonId, version);
     stored.wire ??= packLesson(lessonView(stored.lesson, stored.quiz));
     return stored.wire;
   }
+}
+
+function readFolder(dir: string, folder: string): LessonFiles {
+  const files = Object.fromEntries(FILES.map((name) => [name, readLessonFile(dir, folder, name)])) as unknown as LessonFiles;
+  if (existsSync(join(dir, folder, QUIZ_FILE))) files['quiz.json'] = readLessonFile(dir, folder, QUIZ_FILE);
+  return files;
 }
 
 function readLessonFile(dir: string, folder: string, name: keyof LessonFiles): string {
@@ -117,7 +221,6 @@ function lessonSummary(lesson: Lesson, quiz: Quiz | undefined): LessonSummary {
     quizQuestions: quiz?.questions.length ?? 0,
   };
 }
-
 /** Everything the reader shows of a lesson, token by token. */
 export function lessonView(lesson: Lesson, quiz: Quiz | undefined): LessonView {
   return {

@@ -32,6 +32,8 @@ export const ManifestSchema = v.strictObject({
   level: v.picklist(LEVELS),
   summary: Text,
   source: v.optional(Text),
+  /** The day the text was written or published (YYYY-MM-DD), when known. */
+  date: v.optional(v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))),
   /** Notes by the editor on slips kept verbatim in the text, by paragraph (1-based). */
   editorNotes: v.optional(v.array(v.strictObject({ paragraph: v.pipe(Offset, v.minValue(1)), note: Text }))),
 });

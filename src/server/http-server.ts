@@ -10,16 +10,20 @@ import { extname } from 'node:path';
 import { resolveStaticPath } from '../backend/static-path';
 import type { Backend } from '../backend/backend';
 import { MAX_RESULT_BYTES } from '../core/reports/result-file';
+import { MAX_PACK_BASE64_CHARS } from '../core/authoring/pack-limits';
+import { MAX_LESSON_CHARS } from '../shared/contract/authoring';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { SOCKET_PATH, SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../shared/transport';
 import type { ApiErrorShape, ErrorCode, Result } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-liseuse-token';
 /**
- * Room for the largest request, a results file in results:import: JSON-escaping it at most doubles it (each `"`,
- * `\` or raw newline becomes two characters; the rest is copied), plus 64 kB for the rest of the call.
+ * Room for the largest request, plus 64 kB for the rest of the call: a results file in results:import (JSON-escaping
+ * it at most doubles it: each `"`, `\` or raw newline becomes two characters), a lesson pack in
+ * authoring:importPack (base64, nothing to escape), or a new lesson's text in authoring:create (UTF-8: at most three
+ * bytes a character).
  */
-export const MAX_BODY_BYTES = 2 * MAX_RESULT_BYTES + 64_000;
+export const MAX_BODY_BYTES = Math.max(2 * MAX_RESULT_BYTES, MAX_PACK_BASE64_CHARS, 3 * MAX_LESSON_CHARS) + 64_000;
 /** How long an idle connection from the page stays open. */
 export const KEEP_ALIVE_MS = 120_000;
 /**

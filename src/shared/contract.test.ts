@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contract, isCallName } from './contract';
 import { appCalls } from './contract/app';
+import { authoringCalls } from './contract/authoring';
 import type { Call } from './contract/call';
 import { CALL_NAMES } from './contract/call-names';
 import { learnerCalls } from './contract/learners';
-import { lessonImportCalls } from './contract/lesson-import';
 import { lessonCalls } from './contract/lessons';
 import { openAnswerCalls } from './contract/open-answers';
 import { progressCalls } from './contract/progress';
@@ -15,7 +15,7 @@ import { resultCalls } from './contract/results';
 import { reviewCalls } from './contract/review';
 import { teacherCalls } from './contract/teacher';
 
-const DOMAINS = { appCalls, learnerCalls, lessonCalls, readingCalls, quizCalls, teacherCalls, progressCalls, reviewCalls, reportCalls, resultCalls, openAnswerCalls, lessonImportCalls };
+const DOMAINS = { appCalls, learnerCalls, lessonCalls, readingCalls, quizCalls, teacherCalls, progressCalls, reviewCalls, reportCalls, resultCalls, openAnswerCalls, authoringCalls };
 const entries = Object.entries(contract) as [string, Call][];
 
 describe('the contract table', () => {
@@ -35,7 +35,7 @@ describe('the contract table', () => {
       expect((call.input as unknown as { entries?: Record<string, unknown> }).entries, name).toHaveProperty('teacherToken');
     }
     expect(guarded.map(([name]) => name).sort()).toEqual(
-      ['authoring:readFile', 'learners:delete', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info'].sort(),
+      ['authoring:readFile', 'authoring:list', 'authoring:create', 'authoring:get', 'authoring:saveDetails', 'authoring:saveGlosses', 'authoring:saveTranslations', 'authoring:saveQuiz', 'authoring:validate', 'authoring:publish', 'authoring:editPublished', 'authoring:archive', 'authoring:exportPack', 'authoring:importPack', 'learners:delete', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info'].sort(),
     );
   });
 

@@ -192,6 +192,40 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
       fc.constant(Buffer.from('Le chat dort. Élève à l’école.').toString('base64')),
     ),
     chapters: fc.record({ from: fc.integer({ min: 0, max: 5 }), to: fc.integer({ min: 0, max: 5 }) }),
+    // Lesson authoring: a draft's details, patches and packs (a kim-russie draft is made by editing the built-in lesson).
+    title: fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom('Une journée à Lyon', '  ', 'Kim')),
+    titleEn: fc.string({ minLength: 1, maxLength: 200 }),
+    level: fc.constantFrom('A1', 'A2', 'B1', 'B2', 'C1', 'C2'),
+    summary: fc.string({ minLength: 1, maxLength: 300 }),
+    source: fc.string({ minLength: 1, maxLength: 300 }),
+    date: fc.constantFrom('2023-09-17', '2024-02-30', '1999-12-31'),
+    authorNotes: fc.string({ minLength: 1, maxLength: 300 }),
+    paragraphs: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom('Nous allons à Lyon.', 'Il est parti vers l’est.')), { minLength: 1, maxLength: 5 }),
+    revision: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 10_000_000 })),
+    version: fc.integer({ min: 1, max: 4 }),
+    lessonVersion: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 1_000_000 })),
+    entries: fc.array(
+      fc.record({ id: kebab, entry: fc.option(fc.record({ lemma: fc.constantFrom('aller', 'Kim'), pos: fc.constantFrom('verb', 'noun'), sense: fc.constantFrom('go', 'a name') }), { nil: null }) }),
+      { maxLength: 3 },
+    ),
+    tokens: fc.array(
+      fc.record({
+        at: fc.integer({ min: 0, max: 400 }),
+        gloss: fc.option(fc.record({ at: fc.integer({ min: 0, max: 400 }), form: fc.constantFrom('Kim', 'Ce', 'voyage'), entry: kebab }), { nil: null }),
+        confirm: fc.constant(true as const),
+      }, { requiredKeys: ['at'] }),
+      { maxLength: 3 },
+    ),
+    expressions: fc.array(
+      fc.record({ start: fc.integer({ min: 0, max: 400 }), end: fc.integer({ min: 0, max: 400 }), expression: fc.constant(null) }, { requiredKeys: ['start', 'end'] }),
+      { maxLength: 2 },
+    ),
+    translations: fc.array(
+      fc.record({ paragraph: fc.integer({ min: 0, max: 12 }), translation: fc.option(fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.array(fc.string({ minLength: 1, maxLength: 50 }), { minLength: 1, maxLength: 3 })), { nil: null }) }),
+      { maxLength: 3 },
+    ),
+    quiz: fc.record({ questions: fc.array(fc.dictionary(kebab, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }), { maxLength: 3 }) }),
+    base64: fc.oneof(fc.base64String({ maxLength: 400 }), fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64'))),
     content: fc.oneof(
       { arbitrary: mutated(world.resultsFile).map((file) => JSON.stringify(file, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? ''), weight: 4 },
       { arbitrary: fc.constant(JSON.stringify(world.resultsFile)), weight: 1 },

@@ -4,8 +4,8 @@ import type { Services } from './services';
 
 export function reportHandlers({ reports, acceptedAnswers }: Services): HandlersOf<typeof reportCalls> {
   return {
-    'reports:class': ({ lessonId }) => reports.classReport(lessonId),
-    'reports:learner': ({ lessonId, learnerId }) => reports.learnerReport(lessonId, learnerId),
+    'reports:class': ({ lessonId, lessonVersion }) => reports.classReport(lessonId, lessonVersion),
+    'reports:learner': ({ lessonId, learnerId, lessonVersion }) => reports.learnerReport(lessonId, learnerId, lessonVersion),
     'reports:responses': ({ lessonId, questionId }) => acceptedAnswers.responses(lessonId, questionId),
     'reports:decideAnswer': ({ lessonId, questionId, text, accept }) => acceptedAnswers.decide(lessonId, questionId, text, accept),
     'reports:export': ({ teacherToken: _checked, ...request }) => reports.export(request),

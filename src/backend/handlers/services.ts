@@ -1,5 +1,7 @@
 // What the per-domain handler slices are given: the services backend.ts builds over one database.
 import type { LessonStore } from '../lesson-store';
+import type { AuthoringService } from '../services/authoring';
+import type { LessonPackService } from '../services/lesson-packs';
 import type { AcceptedAnswerService } from '../services/accepted-answers';
 import type { LearnerService } from '../services/learners';
 import type { OpenAnswerService } from '../services/open-answers';
@@ -21,4 +23,6 @@ export interface Services {
   reports: ReportService;
   acceptedAnswers: AcceptedAnswerService;
   openAnswers: OpenAnswerService;
+  authoring: AuthoringService;
+  packs: LessonPackService;
 }

@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_WORDS } from '../../core/import/limits';
 import { MAX_BODY_BYTES } from '../../server/http-server';
-import type { TextFileReading } from '../../shared/contract/lesson-import';
+import type { TextFileReading } from '../../shared/contract/authoring';
 import type { Backend } from '../backend';
 import { errorOf, useBackend, value } from '../../../test/support/backend';
 import { ENGLISH_PARAGRAPHS, FRENCH_PARAGRAPHS, makeDocx, makeEpub, makePdf, makePdfWithoutText } from '../../../test/support/import-files';

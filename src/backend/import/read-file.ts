@@ -3,7 +3,7 @@
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_WORDS } from '../../core/import/limits';
 import { guessLanguage } from '../../core/import/language';
 import { countWords } from '../../core/import/paragraphs';
-import type { TextFileReading } from '../../shared/contract/lesson-import';
+import type { TextFileReading } from '../../shared/contract/authoring';
 import { readDocx } from './docx';
 import { readEpub } from './epub';
 import { readPdf } from './pdf';

@@ -21,9 +21,14 @@ export class AcceptedAnswerService {
     private readonly now: () => Date,
   ) {}
 
-  /** The lesson's quiz questions as graded on this computer: the teacher's corrections applied. */
-  effectiveQuestions(lessonId: string, questions: readonly Question[]): Question[] {
-    const overrides = this.repo.overrides(lessonId);
+  /** The version the teacher's decisions apply to now: the one learners read (a correction never crosses versions). */
+  private versionOf(lessonId: string): number {
+    return this.lessons.currentVersion(lessonId) ?? 1;
+  }
+
+  /** A lesson version's quiz questions as graded on this computer: the teacher's corrections to that version applied. */
+  effectiveQuestions(lessonId: string, questions: readonly Question[], version = this.versionOf(lessonId)): Question[] {
+    const overrides = this.repo.overrides(lessonId, version);
     if (overrides.size === 0) return [...questions];
     return questions.map((q) => withOverrides(q, overrides.get(q.id) ?? []));
   }
@@ -31,10 +36,11 @@ export class AcceptedAnswerService {
   /** Every distinct typed answer to the question, most given first, with its verdict and who gave it. */
   responses(lessonId: string, questionId: string): QuestionResponses {
     const { question, number } = this.typedQuestion(lessonId, questionId);
-    const effective = withOverrides(question, this.repo.overrides(lessonId).get(questionId) ?? []);
+    const version = this.versionOf(lessonId);
+    const effective = withOverrides(question, this.repo.overrides(lessonId, version).get(questionId) ?? []);
     // Answers that differ only in what grading always forgives (case, spacing, apostrophes) are one answer here.
     const groups = new Map<string, QuestionResponses['responses'][number]>();
-    for (const stored of this.repo.answersTo(lessonId, questionId)) {
+    for (const stored of this.repo.answersTo(lessonId, version, questionId)) {
       const text = typedText(stored.answer);
       if (text === null) continue;
       const key = normaliseAnswer(text, true);
@@ -58,38 +64,44 @@ export class AcceptedAnswerService {
     };
   }
 
+  /** The regradings of the version learners read now (each version's questions are its own). */
   regradings(lessonId: string): RegradingLine[] {
-    return regradingLines(this.repo.regradings(lessonId), this.lessons.quizOf(lessonId));
+    const version = this.versionOf(lessonId);
+    return regradingLines(
+      this.repo.regradings(lessonId).filter((r) => (r.lessonVersion ?? 1) === version),
+      this.lessons.quizOf(lessonId, version),
+    );
   }
 
   /** Accepts (or rejects) a typed answer to the question and regrades every stored answer to it. */
   decide(lessonId: string, questionId: string, answer: string, accept: boolean): RegradingLine {
     return this.db.write(() => {
       const { question, number } = this.typedQuestion(lessonId, questionId);
+      const version = this.versionOf(lessonId);
       const at = this.now().toISOString();
-      const current = withOverrides(question, this.repo.overrides(lessonId).get(questionId) ?? []);
+      const current = withOverrides(question, this.repo.overrides(lessonId, version).get(questionId) ?? []);
       const matching = acceptedVariantsMatching(current, answer);
       if (accept) {
         if (matching.length) throw new AppError('conflict', `« ${answer} » is already accepted for this question.`);
-        this.repo.setOverride(lessonId, questionId, answer, true, at);
+        this.repo.setOverride(lessonId, version, questionId, answer, true, at);
       } else {
         if (!matching.length) throw new AppError('conflict', `« ${answer} » is not accepted for this question now.`);
         if (matching.length === current.accepted.length) throw new AppError('conflict', 'A question keeps at least one accepted answer: accept another one first.');
-        for (const variant of matching) this.repo.setOverride(lessonId, questionId, variant, false, at);
+        for (const variant of matching) this.repo.setOverride(lessonId, version, questionId, variant, false, at);
       }
-      const next = withOverrides(question, this.repo.overrides(lessonId).get(questionId) ?? []);
-      const { answersChanged, attempts } = this.regrade(lessonId, next);
-      const entry = { id: randomUUID(), lessonId, questionId, at, by: 'teacher', change: accept ? ('accepted' as const) : ('rejected' as const), answer, answersChanged, attempts };
+      const next = withOverrides(question, this.repo.overrides(lessonId, version).get(questionId) ?? []);
+      const { answersChanged, attempts } = this.regrade(lessonId, version, next);
+      const entry = { id: randomUUID(), lessonId, lessonVersion: version, questionId, at, by: 'teacher', change: accept ? ('accepted' as const) : ('rejected' as const), answer, answersChanged, attempts };
       this.repo.log(entry);
       return { ...entry, number, prompt: question.prompt };
     });
   }
 
   /** Every stored answer to the question graded again; then each finished attempt whose answers changed scored again. */
-  private regrade(lessonId: string, question: TypedQuestion): Pick<RegradingLine, 'answersChanged' | 'attempts'> {
+  private regrade(lessonId: string, version: number, question: TypedQuestion): Pick<RegradingLine, 'answersChanged' | 'attempts'> {
     let answersChanged = 0;
     const changed = new Map<string, string>();
-    for (const stored of this.repo.answersTo(lessonId, question.id)) {
+    for (const stored of this.repo.answersTo(lessonId, version, question.id)) {
       const text = typedText(stored.answer);
       if (text === null) continue;
       const { score, verdict } = grade(question, typedAnswer(question, text));

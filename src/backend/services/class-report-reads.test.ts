@@ -131,9 +131,9 @@ describe('the class report read from the counted answers only', () => {
     const lesson = lessons.get(LESSON);
     const plain = buildClassReport(
       {
-        lesson: { id: LESSON, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) },
+        lesson: { id: LESSON, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson), version: 1, versions: [1] },
         quiz: lessons.quiz(LESSON),
-        ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON),
+        ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON, 1),
       },
       NOW,
     );
@@ -152,9 +152,9 @@ describe('the class report read from the counted answers only', () => {
     const lessons = new LessonStore(LESSONS);
     const lesson = lessons.get(LESSON);
     const everyRow: ReportInput = {
-      lesson: { id: LESSON, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) },
+      lesson: { id: LESSON, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson), version: 1, versions: [1] },
       quiz: lessons.quiz(LESSON),
-      ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON),
+      ...new ReportsRepository(new LearnerDatabase(backend.db)).rows(LESSON, 1),
     };
     expect(everyRow.learners).toHaveLength(LEARNERS);
     for (const { id } of everyRow.learners) {
@@ -167,13 +167,13 @@ describe('the class report read from the counted answers only', () => {
   it("reads only that learner's rows", () => {
     const read: { rows: ReportRows[]; answers: ReportInput['answers'][] } = { rows: [], answers: [] };
     class ObservedReports extends ReportsRepository {
-      override withoutAnswers(lessonId: string, learnerId?: string): ReportRows {
-        const rows = super.withoutAnswers(lessonId, learnerId);
+      override withoutAnswers(lessonId: string, version: number, learnerId?: string): ReportRows {
+        const rows = super.withoutAnswers(lessonId, version, learnerId);
         read.rows.push(rows);
         return rows;
       }
-      override answers(lessonId: string, learnerId?: string): ReportInput['answers'] {
-        const answers = super.answers(lessonId, learnerId);
+      override answers(lessonId: string, version: number, learnerId?: string): ReportInput['answers'] {
+        const answers = super.answers(lessonId, version, learnerId);
         read.answers.push(answers);
         return answers;
       }

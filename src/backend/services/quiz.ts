@@ -75,17 +75,19 @@ export class QuizService {
   start(learnerId: string, lessonId: string, kind: QuizKind): AttemptView {
     this.learners.require(learnerId);
     const lesson = this.lessons.get(lessonId);
+    // The version read now is the one answered: a later version never regrades or reshapes this attempt.
+    const lessonVersion = this.lessons.currentVersion(lessonId) ?? 1;
     const seed = randomInt(2 ** 31);
     let questions: string;
     if (kind === 'comprehension') {
-      questions = JSON.stringify(this.lessons.quiz(lessonId).questions.map((q) => q.id));
+      questions = JSON.stringify(this.lessons.quiz(lessonId, lessonVersion).questions.map((q) => q.id));
     } else {
       const lookedUp = this.reading.lookedUpLemmas(learnerId, lessonId);
       const generated = vocabularyPractice(lesson, { seed, lookedUp, count: VOCABULARY_ROUND });
       if (generated.length === 0) throw new AppError('not_found', 'This lesson has no words to practise yet.');
       questions = JSON.stringify(generated);
     }
-    const row: AttemptRow = { id: randomUUID(), learnerId, lessonId, kind, seed, questions, startedAt: this.now().toISOString(), finishedAt: null, score: null };
+    const row: AttemptRow = { id: randomUUID(), learnerId, lessonId, lessonVersion, kind, seed, questions, startedAt: this.now().toISOString(), finishedAt: null, score: null };
     this.quizzes.insertAttempt(row);
     return this.view(row);
   }
@@ -183,12 +185,12 @@ export class QuizService {
   /** The attempt's questions; none when its stored list cannot be read, so the attempt still opens. */
   private questionsOf(row: AttemptRow): Question[] {
     if (row.kind === 'vocabulary') return (readStoredJson(StoredVocabularyQuestionsSchema, row.questions) ?? []) as Question[];
-    const byId = questionsById(this.lessons.quiz(row.lessonId));
+    const byId = questionsById(this.lessons.quiz(row.lessonId, row.lessonVersion));
     const own = (readStoredJson(QuestionIdsSchema, row.questions) ?? []).flatMap((id) => {
       const question = byId.get(id);
       return question ? [question] : [];
     });
-    return this.acceptedAnswers.effectiveQuestions(row.lessonId, own);
+    return this.acceptedAnswers.effectiveQuestions(row.lessonId, own, row.lessonVersion ?? 1);
   }
 
   private view(row: AttemptRow): AttemptView {

@@ -61,23 +61,33 @@ export class ReportService {
     private readonly now: () => Date,
   ) {}
 
-  private lessonOf(lessonId: string): Pick<ReportInput, 'lesson' | 'quiz'> {
-    const lesson = this.lessons.get(lessonId);
-    return { lesson: { id: lessonId, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) }, quiz: this.lessons.quizOf(lessonId) };
+  /**
+   * The lesson version a report is of: the one asked for, else the one learners read now, else (an archived
+   * lesson) the last one answered; with that version's own text and quiz.
+   */
+  private lessonOf(lessonId: string, version?: number): Pick<ReportInput, 'lesson' | 'quiz'> {
+    const versions = this.reports.answeredVersions(lessonId);
+    const wanted = version ?? this.lessons.currentVersion(lessonId) ?? versions.at(-1) ?? 1;
+    const lesson = this.lessons.get(lessonId, wanted);
+    return {
+      lesson: { id: lessonId, title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson), version: wanted, versions },
+      quiz: this.lessons.quizOf(lessonId, wanted),
+    };
   }
 
   /** Every row a report reads, every answer included: the whole class's, or only the given learner's. */
-  private input(lessonId: string, learnerId?: string): ReportInput {
-    return { ...this.lessonOf(lessonId), ...this.reports.rows(lessonId, learnerId) };
+  private input(lessonId: string, learnerId?: string, version?: number): ReportInput {
+    const lesson = this.lessonOf(lessonId, version);
+    return { ...lesson, ...this.reports.rows(lessonId, lesson.lesson.version, learnerId) };
   }
 
   /**
    * Reads only the answers the report uses, one attempt per learner, instead of every answer (the bench's "class
    * report" row): the same report as one built from every row.
    */
-  classReport(lessonId: string): ClassReport {
-    const lesson = this.lessonOf(lessonId);
-    const rows = this.reports.withoutAnswers(lessonId);
+  classReport(lessonId: string, version?: number): ClassReport {
+    const lesson = this.lessonOf(lessonId, version);
+    const rows = this.reports.withoutAnswers(lessonId, lesson.lesson.version);
     const { counted, latest } = reportAttempts(rows.attempts);
     return buildClassReportFrom(
       {
@@ -90,8 +100,8 @@ export class ReportService {
     );
   }
 
-  learnerReport(lessonId: string, learnerId: string): LearnerReport {
-    const report = buildLearnerReport(this.input(lessonId, learnerId), learnerId, this.now());
+  learnerReport(lessonId: string, learnerId: string, version?: number): LearnerReport {
+    const report = buildLearnerReport(this.input(lessonId, learnerId, version), learnerId, this.now());
     if (!report) throw new AppError('not_found', 'This learner no longer exists.');
     return report;
   }
@@ -103,7 +113,7 @@ export class ReportService {
     if (request.report === 'learner') {
       if (!request.learnerId) throw new AppError('invalid_input', 'Choose a learner for a learner report.');
       if (request.format === 'csv') throw new AppError('invalid_input', 'A learner report is exported as PDF or JSON; the attempts CSV holds every answer.');
-      const report = this.learnerReport(request.lessonId, request.learnerId);
+      const report = this.learnerReport(request.lessonId, request.learnerId, request.lessonVersion);
       const base = `liseuse-${lesson}-${slug(report.learner.name)}-${date}`;
       file =
         request.format === 'pdf'
@@ -111,9 +121,9 @@ export class ReportService {
           : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     } else if (request.report === 'attempts') {
       if (request.format !== 'csv') throw new AppError('invalid_input', 'The attempts file is a CSV; use the class report for PDF or JSON.');
-      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId)), request.timeZone ?? 'UTC') };
+      file = { fileName: `liseuse-${lesson}-attempts-${date}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(attemptRows(this.input(request.lessonId, undefined, request.lessonVersion)), request.timeZone ?? 'UTC') };
     } else {
-      const report = this.classReport(request.lessonId);
+      const report = this.classReport(request.lessonId, request.lessonVersion);
       const base = `liseuse-${lesson}-class-${date}`;
       file =
         request.format === 'csv'
@@ -156,9 +166,9 @@ export class ReportService {
   importResults(fileName: string, content: string, sameName?: SameNameChoice): ImportOutcome {
     let file: ResultFile;
     let attempts: RegradedAttempt[];
-    const known = (id: string): KnownLesson | undefined => {
-      const lesson = this.lessons.find(id);
-      return lesson && { lesson, quiz: this.lessons.quizOf(id) };
+    const known = (id: string, version?: number): KnownLesson | undefined => {
+      const lesson = this.lessons.find(id, version);
+      return lesson && { lesson, quiz: this.lessons.quizOf(id, version) };
     };
     try {
       file = parseResultFile(content);

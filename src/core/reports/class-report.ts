@@ -14,7 +14,8 @@ export const CLASS_REPORT_VERSION = 1;
 
 export interface ReportInput {
   /** paragraphOpenings: each paragraph's first words (see core/excerpt), which name it in the reports. */
-  lesson: { id: string; title: string; paragraphOpenings: readonly string[] };
+  /** version: the lesson version reported on (its attempts only); versions: every version with attempts. */
+  lesson: { id: string; title: string; paragraphOpenings: readonly string[]; version: number; versions: readonly number[] };
   quiz: Quiz | undefined;
   learners: { id: string; name: string }[];
   /** Comprehension attempts only. */
@@ -97,7 +98,8 @@ export interface ClassReport {
   format: typeof CLASS_REPORT_FORMAT;
   version: typeof CLASS_REPORT_VERSION;
   generatedAt: string;
-  lesson: { id: string; title: string; questionCount: number };
+  /** version: the lesson version whose attempts these are (a report never mixes versions); versions: every version answered. */
+  lesson: { id: string; title: string; questionCount: number; version: number; versions: number[] };
   /** Which attempt of each learner the question analysis counts. */
   countedAttempt: 'first finished';
   /** What each learner's `completion` means, in words, for whoever reads the JSON. */
@@ -113,7 +115,7 @@ export interface LearnerReport {
   format: 'liseuse-learner-report';
   version: 1;
   generatedAt: string;
-  lesson: { id: string; title: string };
+  lesson: { id: string; title: string; version: number; versions: number[] };
   learner: LearnerRow;
   attempts: {
     id: string;
@@ -355,7 +357,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
     format: CLASS_REPORT_FORMAT,
     version: CLASS_REPORT_VERSION,
     generatedAt: now.toISOString(),
-    lesson: { id: input.lesson.id, title: input.lesson.title, questionCount: questions.length },
+    lesson: { id: input.lesson.id, title: input.lesson.title, questionCount: questions.length, version: input.lesson.version, versions: [...input.lesson.versions] },
     countedAttempt: 'first finished',
     completionRule: COMPLETION_HELP,
     learners: learnerRows(input, input.answeredQuestions),
@@ -407,7 +409,7 @@ export function buildLearnerReport(input: ReportInput, learnerId: string, now: D
     format: 'liseuse-learner-report',
     version: 1,
     generatedAt: now.toISOString(),
-    lesson: { id: input.lesson.id, title: input.lesson.title },
+    lesson: { id: input.lesson.id, title: input.lesson.title, version: input.lesson.version, versions: [...input.lesson.versions] },
     learner,
     attempts,
     lookups: [...byLemma]

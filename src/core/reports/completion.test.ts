@@ -10,7 +10,7 @@ const quiz = loadQuiz(readArticleFile('quiz.json'), lesson);
 /** A class of one: `attempts` in the order started, each with how many questions it answered. */
 function reportOf(attempts: { finished: boolean; answered: number }[]): ReportInput {
   return {
-    lesson: { id: 'kim-russie', title: 'Kim', paragraphOpenings: Array.from({ length: 9 }, (_, p) => `Paragraph ${p + 1}`) },
+    lesson: { id: 'kim-russie', title: 'Kim', paragraphOpenings: Array.from({ length: 9 }, (_, p) => `Paragraph ${p + 1}`), version: 1, versions: [1] },
     quiz,
     learners: [{ id: 'l-1', name: 'Amélie' }],
     attempts: attempts.map((a, n) => ({

@@ -48,6 +48,8 @@ const AnswerRecord = v.strictObject({
 const attemptFields = {
   id: UuidSchema,
   lessonId: LessonIdSchema,
+  /** The lesson version it was answered on; files from before versions have none: version 1. */
+  lessonVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000))),
   seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32)),
   startedAt: Iso,
   finishedAt: v.nullable(Iso),

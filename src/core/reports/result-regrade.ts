@@ -29,6 +29,7 @@ export interface RegradedAnswer {
 export interface RegradedAttempt {
   id: string;
   lessonId: string;
+  lessonVersion: number;
   kind: 'comprehension' | 'vocabulary';
   seed: number;
   /** As this computer stores it: question ids, or whole vocabulary questions with their key rebuilt. */
@@ -81,10 +82,16 @@ function questionsOf(attempt: ResultFile['attempts'][number], known: KnownLesson
 }
 
 /** The file's attempts regraded; lessons must have been checked with requireLessons first. */
-export function regradeAttempts(file: ResultFile, lessonOf: (id: string) => KnownLesson | undefined): RegradedAttempt[] {
+export function regradeAttempts(file: ResultFile, lessonOf: (id: string, version?: number) => KnownLesson | undefined): RegradedAttempt[] {
   return file.attempts.map((attempt, i) => {
     const where = `attempt ${i + 1}`;
-    const questions = questionsOf(attempt, lessonOf(attempt.lessonId) as KnownLesson, where);
+    const lessonVersion = attempt.lessonVersion ?? 1;
+    // Graded on the version it was answered on, never on another one that happens to be here.
+    const known = lessonOf(attempt.lessonId, lessonVersion);
+    if (!known) {
+      throw new ResultFileError(`${where} was answered on version ${lessonVersion} of lesson "${attempt.lessonId}", which this computer does not have (import that version's lesson pack first)`);
+    }
+    const questions = questionsOf(attempt, known, where);
     const byId = new Map(questions.map((q) => [q.id, q]));
     const answered = new Set<string>();
     const answers = attempt.answers.map((given): RegradedAnswer => {
@@ -107,6 +114,7 @@ export function regradeAttempts(file: ResultFile, lessonOf: (id: string) => Know
     return {
       id: attempt.id,
       lessonId: attempt.lessonId,
+      lessonVersion,
       kind: attempt.kind,
       seed: attempt.seed,
       questions: attempt.kind === 'comprehension' ? JSON.stringify(questions.map((q) => q.id)) : JSON.stringify(questions),

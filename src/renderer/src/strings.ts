@@ -177,6 +177,9 @@ export const strings = {
   reports: {
     heading: 'Reports',
     lesson: 'Lesson',
+    /** The lesson version a report is of: attempts answered on another version are in that version's report. */
+    version: 'Version',
+    versionLabel: (version: number) => `version ${version}`,
     tabs: { class: 'Class overview', questions: 'Questions', paragraphs: 'Paragraphs', learner: 'One learner', grade: 'To grade' },
     tabsLabel: 'Report views',
     loading: 'Building the report…',

@@ -2,9 +2,9 @@
 // both transports), its output type, its guard and its transport, gathered from one file per domain. Nothing
 // crosses that is not in this table.
 import { appCalls } from './app';
+import { authoringCalls } from './authoring';
 import type { HandlersOf, InputOf, OutputOf, ParsedInputOf } from './call';
 import { learnerCalls } from './learners';
-import { lessonImportCalls } from './lesson-import';
 import { lessonCalls } from './lessons';
 import { openAnswerCalls } from './open-answers';
 import { progressCalls } from './progress';
@@ -28,7 +28,7 @@ export const contract = {
   ...reportCalls,
   ...resultCalls,
   ...openAnswerCalls,
-  ...lessonImportCalls,
+  ...authoringCalls,
 };
 
 export type Contract = typeof contract;

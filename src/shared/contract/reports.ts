@@ -42,8 +42,12 @@ export const TimeZone = v.pipe(
   }, 'must be a time zone name such as Europe/Paris'),
 );
 
+/** Which version of the lesson a report is of; the one learners read now when absent. */
+const LessonVersion = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)));
+
 const ReportExportSchema = v.strictObject({
   lessonId: LessonId,
+  lessonVersion: LessonVersion,
   report: v.picklist(['class', 'attempts', 'learner']),
   format: v.picklist(['csv', 'pdf', 'json']),
   learnerId: v.optional(Id),
@@ -55,8 +59,8 @@ const ReportExportSchema = v.strictObject({
 export type ReportExportRequest = v.InferOutput<typeof ReportExportSchema>;
 
 export const reportCalls = {
-  'reports:class': returns<ClassReport>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId }), { guard: 'teacher', transport: 'http' }),
-  'reports:learner': returns<LearnerReport>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId, learnerId: Id }), { guard: 'teacher' }),
+  'reports:class': returns<ClassReport>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId, lessonVersion: LessonVersion }), { guard: 'teacher', transport: 'http' }),
+  'reports:learner': returns<LearnerReport>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId, learnerId: Id, lessonVersion: LessonVersion }), { guard: 'teacher' }),
   'reports:responses': returns<QuestionResponses>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId, questionId: IdSchema }), { guard: 'teacher' }),
   /** Accepts a typed answer (accept: true) or rejects one now accepted; every stored answer to the question is regraded. */
   'reports:decideAnswer': returns<RegradingLine>()(

@@ -12,6 +12,8 @@ import { migration010 } from './010-accepted-answers'; // the teacher's accepted
 import { migration011 } from './011-open-grades'; // open answers awaiting the teacher, the teacher's grade and comment
 import { migration012 } from './012-my-words'; // the learner's note and ignored flag on a review word
 import { migration013 } from './013-phrases'; // phrases a learner saved from the reader
+import { migration014 } from './014-lessons'; // the teacher's lessons, versioned; attempts say their version
+import { migration015 } from './015-house-lexicon'; // senses the teacher confirmed, for the next glossing
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,5 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
+  migration015,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

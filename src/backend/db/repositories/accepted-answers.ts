@@ -20,16 +20,18 @@ export interface StoredAnswer {
 export interface RegradingRow extends Regrading {
   id: string;
   lessonId: string;
+  /** The lesson version whose question was regraded (migration 014). */
+  lessonVersion?: number;
 }
 
 export class AcceptedAnswersRepository {
   constructor(private readonly db: LearnerDatabase) {}
 
-  /** Every correction of a lesson's questions, by question id. */
-  overrides(lessonId: string): Map<string, AcceptedOverride[]> {
+  /** Every correction of one lesson version's questions, by question id. */
+  overrides(lessonId: string, version: number): Map<string, AcceptedOverride[]> {
     const rows = this.db
-      .sql('SELECT question_id, answer, accepted FROM accepted_answer_overrides WHERE lesson_id = ? ORDER BY changed_at, rowid')
-      .all(lessonId) as { question_id: string; answer: string; accepted: number }[];
+      .sql('SELECT question_id, answer, accepted FROM accepted_answer_overrides WHERE lesson_id = ? AND lesson_version = ? ORDER BY changed_at, rowid')
+      .all(lessonId, version) as { question_id: string; answer: string; accepted: number }[];
     const byQuestion = new Map<string, AcceptedOverride[]>();
     for (const row of rows) {
       const list = byQuestion.get(row.question_id) ?? [];
@@ -39,25 +41,25 @@ export class AcceptedAnswersRepository {
     return byQuestion;
   }
 
-  setOverride(lessonId: string, questionId: string, answer: string, accepted: boolean, at: string): void {
+  setOverride(lessonId: string, version: number, questionId: string, answer: string, accepted: boolean, at: string): void {
     this.db
       .sql(
-        `INSERT INTO accepted_answer_overrides (lesson_id, question_id, answer, accepted, changed_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (lesson_id, question_id, answer) DO UPDATE SET accepted = excluded.accepted, changed_at = excluded.changed_at`,
+        `INSERT INTO accepted_answer_overrides (lesson_id, lesson_version, question_id, answer, accepted, changed_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (lesson_id, lesson_version, question_id, answer) DO UPDATE SET accepted = excluded.accepted, changed_at = excluded.changed_at`,
       )
-      .run(lessonId, questionId, answer, accepted ? 1 : 0, at);
+      .run(lessonId, version, questionId, answer, accepted ? 1 : 0, at);
   }
 
-  /** Every stored comprehension answer to one question of a lesson, oldest first. */
-  answersTo(lessonId: string, questionId: string): StoredAnswer[] {
+  /** Every stored comprehension answer to one question of a lesson version, oldest first. */
+  answersTo(lessonId: string, version: number, questionId: string): StoredAnswer[] {
     return (
       this.db
         .sql(
           `SELECT q.id, q.attempt_id, a.learner_id, l.name, q.answer, q.score, q.verdict
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id JOIN learners l ON l.id = a.learner_id
-           WHERE a.lesson_id = ? AND a.kind = 'comprehension' AND q.question_id = ? ORDER BY q.answered_at, q.rowid`,
+           WHERE a.lesson_id = ? AND a.lesson_version = ? AND a.kind = 'comprehension' AND q.question_id = ? ORDER BY q.answered_at, q.rowid`,
         )
-        .all(lessonId, questionId) as { id: string; attempt_id: string; learner_id: string; name: string; answer: string; score: number; verdict: Verdict }[]
+        .all(lessonId, version, questionId) as { id: string; attempt_id: string; learner_id: string; name: string; answer: string; score: number; verdict: Verdict }[]
     ).map((r) => ({ id: r.id, attemptId: r.attempt_id, learnerId: r.learner_id, learner: r.name, answer: r.answer, score: r.score, verdict: r.verdict }));
   }
 
@@ -81,8 +83,8 @@ export class AcceptedAnswersRepository {
 
   log(entry: RegradingRow): void {
     this.db
-      .sql('INSERT INTO regradings (id, lesson_id, question_id, at, by, change, answer, answers_changed, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.id, entry.lessonId, entry.questionId, entry.at, entry.by, entry.change, entry.answer, entry.answersChanged, JSON.stringify(entry.attempts));
+      .sql('INSERT INTO regradings (id, lesson_id, lesson_version, question_id, at, by, change, answer, answers_changed, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.id, entry.lessonId, entry.lessonVersion ?? 1, entry.questionId, entry.at, entry.by, entry.change, entry.answer, entry.answersChanged, JSON.stringify(entry.attempts));
   }
 
   regradings(lessonId: string): RegradingRow[] {
@@ -96,6 +98,7 @@ export function readRegradings(db: LearnerDatabase, lessonId: string): Regrading
     db.sql('SELECT * FROM regradings WHERE lesson_id = ? ORDER BY at, rowid').all(lessonId) as {
       id: string;
       lesson_id: string;
+      lesson_version: number;
       question_id: string;
       at: string;
       by: string;
@@ -107,6 +110,7 @@ export function readRegradings(db: LearnerDatabase, lessonId: string): Regrading
   ).map((r) => ({
     id: r.id,
     lessonId: r.lesson_id,
+    lessonVersion: r.lesson_version,
     questionId: r.question_id,
     at: r.at,
     by: r.by,

@@ -8,6 +8,8 @@ export interface AttemptRow {
   id: string;
   learnerId: string;
   lessonId: string;
+  /** The lesson version it was answered on (built-in lessons and everything before versions: 1). */
+  lessonVersion?: number;
   kind: QuizKind;
   seed: number;
   /** JSON: question ids (comprehension) or whole questions (generated practice). */
@@ -61,6 +63,7 @@ interface AttemptSql {
   id: string;
   learner_id: string;
   lesson_id: string;
+  lesson_version: number;
   kind: QuizKind;
   seed: number;
   questions: string;
@@ -74,6 +77,7 @@ const toAttempt = (row: AttemptSql): AttemptRow => ({
   id: row.id,
   learnerId: row.learner_id,
   lessonId: row.lesson_id,
+  lessonVersion: row.lesson_version,
   kind: row.kind,
   seed: row.seed,
   questions: row.questions,
@@ -88,9 +92,9 @@ export class QuizRepository {
 
   insertAttempt(attempt: AttemptRow): void {
     this.db.sql(
-      `INSERT INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(attempt.id, attempt.learnerId, attempt.lessonId, attempt.kind, attempt.seed, attempt.questions, attempt.startedAt, attempt.finishedAt, attempt.score);
+      `INSERT INTO quiz_attempts (id, learner_id, lesson_id, lesson_version, kind, seed, questions, started_at, finished_at, score)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(attempt.id, attempt.learnerId, attempt.lessonId, attempt.lessonVersion ?? 1, attempt.kind, attempt.seed, attempt.questions, attempt.startedAt, attempt.finishedAt, attempt.score);
   }
 
   attempt(id: string): AttemptRow | undefined {

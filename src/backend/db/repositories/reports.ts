@@ -20,21 +20,29 @@ function learnerFilter(learnerId: string | undefined): { and: (column: string) =
 export class ReportsRepository {
   constructor(private readonly db: LearnerDatabase) {}
 
-  /** Everything a report reads, every comprehension answer of the lesson included: the class's, or one learner's. */
-  rows(lessonId: string, learnerId?: string): Omit<ReportInput, 'lesson' | 'quiz'> {
-    return { ...this.withoutAnswers(lessonId, learnerId), answers: this.answers(lessonId, learnerId) };
+  /**
+   * Everything a report reads, every comprehension answer of one lesson version included: the class's, or one
+   * learner's. A report is of one version: its attempts were answered on that version's quiz (migration 014).
+   */
+  rows(lessonId: string, version: number, learnerId?: string): Omit<ReportInput, 'lesson' | 'quiz'> {
+    return { ...this.withoutAnswers(lessonId, version, learnerId), answers: this.answers(lessonId, version, learnerId) };
   }
 
-  withoutAnswers(lessonId: string, learnerId?: string): ReportRows {
+  /** The versions of the lesson that have comprehension attempts, lowest first. */
+  answeredVersions(lessonId: string): number[] {
+    return (this.db.sql("SELECT DISTINCT lesson_version AS v FROM quiz_attempts WHERE lesson_id = ? AND kind = 'comprehension' ORDER BY v").all(lessonId) as { v: number }[]).map((r) => r.v);
+  }
+
+  withoutAnswers(lessonId: string, version: number, learnerId?: string): ReportRows {
     const learner = learnerFilter(learnerId);
     const learners = this.db.sql(`SELECT id, name FROM learners WHERE 1 ${learner.and('id')} ORDER BY name_key`).all(...learner.params) as ReportInput['learners'];
     const attempts = (
       this.db
         .sql(
           `SELECT id, learner_id, started_at, finished_at, score FROM quiz_attempts
-           WHERE lesson_id = ? AND kind = 'comprehension' ${learner.and('learner_id')} ORDER BY started_at, rowid`,
+           WHERE lesson_id = ? AND lesson_version = ? AND kind = 'comprehension' ${learner.and('learner_id')} ORDER BY started_at, rowid`,
         )
-        .all(lessonId, ...learner.params) as { id: string; learner_id: string; started_at: string; finished_at: string | null; score: number | null }[]
+        .all(lessonId, version, ...learner.params) as { id: string; learner_id: string; started_at: string; finished_at: string | null; score: number | null }[]
     ).map((a) => ({ id: a.id, learnerId: a.learner_id, startedAt: a.started_at, finishedAt: a.finished_at, score: a.score }));
     // In the order they were saved, so one learner's come in the order they have among the class's.
     const lookups = (
@@ -63,12 +71,14 @@ export class ReportsRepository {
       lookups,
       readingSeconds: Object.fromEntries(reading.map((r) => [r.learner_id, r.seconds])),
       statuses,
-      regradings: readRegradings(this.db, lessonId).map(({ id: _id, lessonId: _lesson, ...regrading }) => regrading),
+      regradings: readRegradings(this.db, lessonId)
+        .filter((r) => (r.lessonVersion ?? 1) === version)
+        .map(({ id: _id, lessonId: _lesson, lessonVersion: _version, ...regrading }) => regrading),
     };
   }
 
-  /** Every comprehension answer of the lesson: the class's, or one learner's. */
-  answers(lessonId: string, learnerId?: string): ReportInput['answers'] {
+  /** Every comprehension answer of the lesson version: the class's, or one learner's. */
+  answers(lessonId: string, version: number, learnerId?: string): ReportInput['answers'] {
     const learner = learnerFilter(learnerId);
     return (
       this.db
@@ -76,9 +86,9 @@ export class ReportsRepository {
           `SELECT q.attempt_id, q.question_id, q.answer, q.score, q.verdict, q.time_ms, q.answered_at, f.answer AS first_try, q.teacher_comment
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
            LEFT JOIN quiz_first_tries f ON f.attempt_id = q.attempt_id AND f.question_id = q.question_id
-           WHERE a.lesson_id = ? AND a.kind = 'comprehension' ${learner.and('a.learner_id')} ${ANSWER_ORDER}`,
+           WHERE a.lesson_id = ? AND a.lesson_version = ? AND a.kind = 'comprehension' ${learner.and('a.learner_id')} ${ANSWER_ORDER}`,
         )
-        .all(lessonId, ...learner.params) as {
+        .all(lessonId, version, ...learner.params) as {
         attempt_id: string;
         question_id: string;
         answer: string;

@@ -29,13 +29,14 @@ export class ResultsRepository {
   /** Everything of one learner that a results file carries (reading time: this computer's own only). */
   learnerRecords(learnerId: string): Pick<ResultFileInput, 'attempts' | 'lookups' | 'statusChanges' | 'reading'> {
     const attempts = this.db
-      .sql('SELECT id, lesson_id, kind, seed, questions, started_at, finished_at, score FROM quiz_attempts WHERE learner_id = ? ORDER BY started_at, rowid')
-      .all(learnerId) as { id: string; lesson_id: string; kind: 'comprehension' | 'vocabulary'; seed: number; questions: string; started_at: string; finished_at: string | null; score: number | null }[];
+      .sql('SELECT id, lesson_id, lesson_version, kind, seed, questions, started_at, finished_at, score FROM quiz_attempts WHERE learner_id = ? ORDER BY started_at, rowid')
+      .all(learnerId) as { id: string; lesson_id: string; lesson_version: number; kind: 'comprehension' | 'vocabulary'; seed: number; questions: string; started_at: string; finished_at: string | null; score: number | null }[];
     const answers = this.db.sql('SELECT id, question_id, answer, score, verdict, time_ms, answered_at FROM quiz_answers WHERE attempt_id = ? ORDER BY answered_at, rowid');
     return {
       attempts: attempts.map((a) => ({
         id: a.id,
         lessonId: a.lesson_id,
+        lessonVersion: a.lesson_version,
         kind: a.kind,
         seed: a.seed,
         questions: a.questions,
@@ -99,8 +100,8 @@ export class ResultsRepository {
       const counts: ImportCounts = { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 };
       const existing = this.db.sql('SELECT learner_id, source, finished_at FROM quiz_attempts WHERE id = ?');
       const attempt = this.db.sql(
-        `INSERT INTO quiz_attempts (id, learner_id, lesson_id, kind, seed, questions, started_at, finished_at, score, source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO quiz_attempts (id, learner_id, lesson_id, lesson_version, kind, seed, questions, started_at, finished_at, score, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const answer = this.db.sql(
         `INSERT OR IGNORE INTO quiz_answers (id, attempt_id, question_id, answer, score, verdict, time_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -109,7 +110,7 @@ export class ResultsRepository {
       for (const a of attempts) {
         const found = existing.get(a.id) as { learner_id: string; source: string | null; finished_at: string | null } | undefined;
         if (found && (found.learner_id !== learnerId || found.source !== file.source)) continue;
-        if (!found) counts.attempts += attempt.run(a.id, learnerId, a.lessonId, a.kind, a.seed, a.questions, a.startedAt, a.finishedAt, a.score, file.source).changes;
+        if (!found) counts.attempts += attempt.run(a.id, learnerId, a.lessonId, a.lessonVersion, a.kind, a.seed, a.questions, a.startedAt, a.finishedAt, a.score, file.source).changes;
         for (const q of a.answers) counts.answers += answer.run(q.id, a.id, q.questionId, q.answer, q.score, q.verdict, q.timeMs, q.answeredAt).changes;
         // Finished on the other computer after an earlier import of it.
         if (found && a.finishedAt) finish.run(a.finishedAt, a.score, a.id);

@@ -138,7 +138,7 @@ const glossed = lesson.tokens.filter((t) => t.gloss);
 function simulate(names: readonly string[], seed = 7): ReportInput {
   const random = mulberry32(seed);
   const input: ReportInput = {
-    lesson: { id: 'kim-russie', title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson) },
+    lesson: { id: 'kim-russie', title: lesson.manifest.title, paragraphOpenings: paragraphOpenings(lesson), version: 1, versions: [1] },
     quiz,
     learners: names.map((name, i) => ({ id: `learner-${String(i + 1).padStart(2, '0')}`, name })),
     attempts: [],

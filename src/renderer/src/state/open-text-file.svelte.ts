@@ -4,7 +4,7 @@
 import { api as appApi, messageOf } from '../lib/api';
 import { toBase64 } from '../lib/base64';
 import type { Api } from '../../../shared/contract';
-import type { TextFileReading } from '../../../shared/contract/lesson-import';
+import type { TextFileReading } from '../../../shared/contract/authoring';
 import { MAX_IMPORT_FILE_BYTES, megabytes } from '../../../core/import/limits';
 import { strings } from '../strings';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { TextFileReading } from '../../../shared/contract/lesson-import';
+import type { TextFileReading } from '../../../shared/contract/authoring';
 import { fakeApi, refused } from './fake-api';
 import { OpenTextFileState, type FileLike } from './open-text-file.svelte';
 

@@ -32,6 +32,8 @@ export interface PendingClash {
 
 export class ReportsState {
   lessonId = $state('');
+  /** The lesson version reported on; undefined: the one learners read now (the backend says which in the report). */
+  lessonVersion = $state<number | undefined>(undefined);
   tab = $state<ReportTab>('class');
   report = $state<ClassReport | null>(null);
   learnerId = $state('');
@@ -58,16 +60,16 @@ export class ReportsState {
   /** The class report of the chosen lesson; the chosen learner stays chosen while they are in it. */
   async load(): Promise<void> {
     if (!this.lessonId) return;
-    const { teacherToken, lessonId } = this;
-    this.report = await this.session.guard(() => this.api['reports:class']({ teacherToken, lessonId }));
+    const { teacherToken, lessonId, lessonVersion } = this;
+    this.report = await this.session.guard(() => this.api['reports:class']({ teacherToken, lessonId, ...(lessonVersion ? { lessonVersion } : {}) }));
     if (this.report && !this.report.learners.some((l) => l.id === this.learnerId)) this.learnerId = this.report.learners[0]?.id ?? '';
   }
 
   async loadLearner(): Promise<void> {
-    const { teacherToken, lessonId, learnerId } = this;
+    const { teacherToken, lessonId, learnerId, lessonVersion } = this;
     if (!learnerId || !lessonId) return;
     await this.session.guard(async () => {
-      this.learnerReport = await this.api['reports:learner']({ teacherToken, lessonId, learnerId });
+      this.learnerReport = await this.api['reports:learner']({ teacherToken, lessonId, learnerId, ...(lessonVersion ? { lessonVersion } : {}) });
     });
   }
 
@@ -99,7 +101,7 @@ export class ReportsState {
 
   async exportFile(request: ReportExport): Promise<void> {
     this.busy = true;
-    const outcome = await this.session.guard(() => this.api['reports:export']({ teacherToken: this.teacherToken, lessonId: this.lessonId, timeZone: this.timeZone, ...request }));
+    const outcome = await this.session.guard(() => this.api['reports:export']({ teacherToken: this.teacherToken, lessonId: this.lessonId, ...(this.lessonVersion ? { lessonVersion: this.lessonVersion } : {}), timeZone: this.timeZone, ...request }));
     this.busy = false;
     if (outcome) this.status = deliverExport(outcome, S);
   }

@@ -13,6 +13,7 @@ import { dictionaryRows } from './rows/dictionary';
 import { glossRow, morphologyOpenRow } from './rows/glossing';
 import { memoryRow, startRow } from './rows/server';
 import { reportRows } from './rows/reports';
+import { importRows } from './rows/import';
 import { rendererSizeRow } from './rows/renderer-size';
 
 const began = performance.now();
@@ -67,8 +68,10 @@ async function main(): Promise<void> {
     const memory = browserOnly ? undefined : await memoryRow(work);
     log('class report and import (issue 6)');
     const reports = browserOnly ? [] : await reportRows(work);
+    log('opening a 100,000-word text (issue 16)');
+    const imports = browserOnly ? [] : await importRows();
     const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports].filter(
+    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports].filter(
       (row): row is Row => row !== undefined,
     );
 

@@ -40,6 +40,7 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'authoring:archive': () => ({ lessonId: 'kim-russie' }),
   'authoring:exportPack': () => ({ lessonId: 'kim-russie' }),
   'authoring:importPack': () => ({ fileName: 'kim.liseuse', base64: '' }),
+  'authoring:readFile': () => ({ fileName: 'texte.txt', bytes: btoa('Le chat dort.') }),
 };
 
 describe('createBackend', () => {

@@ -20,8 +20,11 @@ import { describeInput, watchFuzz } from '../../test/support/fuzz-oracle';
 
 const RUNS_PER_CALL = Number(process.env.FUZZ_RUNS ?? 250);
 
-/** Codes a schema-valid input may still earn from the services (wrong ids, wrong paragraph, locked teacher area). */
-const DOMAIN_CODES = ['not_found', 'conflict', 'invalid_input', 'unauthorized'];
+/**
+ * Codes a schema-valid input may still earn from the services (wrong ids, wrong paragraph, locked teacher area,
+ * a file that cannot be a lesson's text).
+ */
+const DOMAIN_CODES = ['not_found', 'conflict', 'invalid_input', 'unauthorized', 'file_unsupported', 'file_empty', 'file_binary', 'file_too_large', 'file_damaged', 'file_encrypted', 'file_no_text'];
 
 // What happened, for the closing line.
 interface Tally {

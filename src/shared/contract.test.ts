@@ -36,7 +36,7 @@ describe('the contract table', () => {
       expect((call.input as unknown as { entries?: Record<string, unknown> }).entries, name).toHaveProperty('teacherToken');
     }
     expect(guarded.map(([name]) => name).sort()).toEqual(
-      ['authoring:list', 'authoring:create', 'authoring:get', 'authoring:saveDetails', 'authoring:saveGlosses', 'authoring:saveTranslations', 'authoring:saveQuiz', 'authoring:validate', 'authoring:publish', 'authoring:editPublished', 'authoring:archive', 'authoring:exportPack', 'authoring:importPack', 'learners:delete', 'lms:exportQuiz', 'lms:exportSettings', 'lms:setExportSettings', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info', 'teacher:setLanguage'].sort(),
+      ['authoring:readFile', 'authoring:list', 'authoring:create', 'authoring:get', 'authoring:saveDetails', 'authoring:saveGlosses', 'authoring:saveTranslations', 'authoring:saveQuiz', 'authoring:validate', 'authoring:publish', 'authoring:editPublished', 'authoring:archive', 'authoring:exportPack', 'authoring:importPack', 'learners:delete', 'lms:exportQuiz', 'lms:exportSettings', 'lms:setExportSettings', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info', 'teacher:setLanguage'].sort(),
     );
   });
 

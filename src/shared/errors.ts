@@ -13,6 +13,14 @@ export const ERROR_CODES = [
   'database_corrupt',
   'database_too_new',
   'unauthorized',
+  // A file opened as a lesson's text that Liseuse refuses, each for its reason (see backend/import/refusals.ts).
+  'file_unsupported',
+  'file_empty',
+  'file_binary',
+  'file_too_large',
+  'file_damaged',
+  'file_encrypted',
+  'file_no_text',
   'backend_unreachable',
   'internal',
 ] as const;

@@ -193,7 +193,17 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     note: fc.oneof(fc.string({ maxLength: 520 }), fc.constantFrom('', '  ', 'a trip', '=1+1')),
     ignored: fc.boolean(),
     sameName: fc.constantFrom('merge', 'keep-both'),
-    fileName: fc.oneof(fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a '), fc.string({ minLength: 1, maxLength: 255 })),
+    fileName: fc.oneof(
+      fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a ', 'texte.txt', 'page.html', 'doc.docx', 'livre.epub', 'scan.pdf'),
+      fc.string({ minLength: 1, maxLength: 255 }),
+    ),
+    // authoring:readFile: a small file of any bytes, or a text with accents, under names of every format.
+    bytes: fc.oneof(
+      fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+      fc.string({ maxLength: 300 }).map((text) => Buffer.from(text).toString('base64')),
+      fc.constant(Buffer.from('Le chat dort. Élève à l’école.').toString('base64')),
+    ),
+    chapters: fc.record({ from: fc.integer({ min: 0, max: 5 }), to: fc.integer({ min: 0, max: 5 }) }),
     // Lesson authoring: a draft's details, patches and packs (a kim-russie draft is made by editing the built-in lesson).
     title: fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom('Une journée à Lyon', '  ', 'Kim')),
     titleEn: fc.string({ minLength: 1, maxLength: 200 }),

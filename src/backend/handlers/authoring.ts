@@ -1,5 +1,6 @@
 import type { authoringCalls } from '../../shared/contract/authoring';
 import type { HandlersOf } from '../../shared/contract/call';
+import { readTextFile } from '../import/read-file';
 import type { Services } from './services';
 
 export function authoringHandlers({ authoring, packs }: Services): HandlersOf<typeof authoringCalls> {
@@ -17,5 +18,6 @@ export function authoringHandlers({ authoring, packs }: Services): HandlersOf<ty
     'authoring:archive': ({ lessonId }) => authoring.archive(lessonId),
     'authoring:exportPack': ({ lessonId, version }) => packs.exportPack(lessonId, version),
     'authoring:importPack': ({ fileName, base64 }) => packs.importPack(fileName, base64),
+    'authoring:readFile': ({ fileName, bytes, chapters }) => readTextFile(fileName, Buffer.from(bytes, 'base64'), chapters),
   };
 }

@@ -71,6 +71,7 @@ export const CALL_NAMES = [
   'authoring:archive',
   'authoring:exportPack',
   'authoring:importPack',
+  'authoring:readFile',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

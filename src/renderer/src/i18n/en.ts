@@ -485,6 +485,37 @@ export const en = {
     areaReports: 'Reports and settings',
     areaLessons: 'Lessons',
   },
+  openText: {
+    heading: 'Open a text',
+    intro: 'A new lesson starts from a French text: open a file, or paste the text. Nothing is saved until the lesson is.',
+    fileLabel: 'Open a file',
+    fileHint: '.txt, .html, .docx, .epub or .pdf; or drop a file here',
+    accept: '.txt,.text,.html,.htm,.xhtml,.docx,.epub,.pdf,text/plain,text/html,application/pdf,application/epub+zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    pasteLabel: 'Or paste the text',
+    pasteButton: 'Read the pasted text',
+    pastedName: 'pasted text.txt',
+    reading: (fileName: string) => `Reading “${fileName}”…`,
+    cancel: 'Cancel',
+    cancelled: 'Reading cancelled. Nothing was saved.',
+    tooLarge: (fileName: string, size: string, max: string) => `“${fileName}” is too large (${size}). Liseuse opens files of up to ${max}.`,
+    readStatus: (reading: { paragraphs: string[]; wordCount: number; chapters?: unknown[] }) =>
+      reading.paragraphs.length === 0 && reading.chapters
+        ? `The book has ${counted(reading.chapters.length, 'chapter')}: choose which to open.`
+        : `Read: ${counted(reading.paragraphs.length, 'paragraph')}, ${counted(reading.wordCount, 'word')}.`,
+    summary: (paragraphs: number, words: number) => `${counted(paragraphs, 'paragraph')} · ${counted(words, 'word')}`,
+    titleFound: 'Title in the file',
+    notFrench: (language: string | undefined) =>
+      `This text looks ${language ?? 'like another language'}, not French. You can still use it, if that is what you meant.`,
+    chaptersLegend: 'Chapters to open',
+    chapterFrom: 'From',
+    chapterTo: 'To',
+    chapterOption: (n: number, title: string, words: number) => `${n}. ${title || `Chapter ${n}`} (${counted(words, 'word')})`,
+    chosenWords: (words: number) => `${counted(words, 'word')} chosen.`,
+    chaptersButton: 'Open these chapters',
+    preview: 'The first paragraphs',
+    more: (n: number) => `… and ${counted(n, 'more paragraph')}.`,
+    use: 'Use this text',
+  },
   typedAnswers: {
     accentBar: 'French characters',
     insert: 'Insert',

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { FRENCH_PARAGRAPHS, ENGLISH_PARAGRAPHS } from '../../../test/support/import-files';
+import { guessLanguage } from './language';
+import { languageName } from './language-names';
+
+describe('the language a text looks like', () => {
+  it('French is French; English is named as English', () => {
+    expect(guessLanguage(FRENCH_PARAGRAPHS)).toEqual({ code: 'fra', looksFrench: true });
+    expect(guessLanguage(ENGLISH_PARAGRAPHS)).toEqual({ code: 'eng', looksFrench: false });
+    expect(languageName('eng')).toBe('English');
+  });
+
+  it('a text too short to tell is not called foreign', () => {
+    expect(guessLanguage(['Oui.'])).toEqual({ code: 'und', looksFrench: true });
+  });
+
+  it('a code the table lacks has no name (the interface says “another language”)', () => {
+    expect(languageName('xyz')).toBeUndefined();
+    expect(languageName('constructor')).toBeUndefined();
+  });
+});

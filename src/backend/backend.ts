@@ -27,6 +27,8 @@ import { TeacherRepository } from './db/repositories/teacher';
 import { ProgressService } from './services/progress';
 import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
+import { XapiRepository } from './db/repositories/xapi';
+import { XapiRecorder } from './services/xapi-recorder';
 import { appHandlers } from './handlers/app';
 import { learnerHandlers } from './handlers/learners';
 import { lessonHandlers } from './handlers/lessons';
@@ -69,15 +71,17 @@ export function createBackend(options: BackendOptions): Backend {
   const learnersRepository = new LearnersRepository(db);
   const learners = new LearnerService(learnersRepository, new AppStateRepository(db), now);
   const readingRepository = new ReadingRepository(db);
+  const xapiRepository = new XapiRepository(db);
+  const xapi = new XapiRecorder(xapiRepository, learnersRepository, lessons);
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now, options.saveFile ?? downloadInstead, options.nativeBinding);
-  const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review);
+  const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review, xapi);
   const quizRepository = new QuizRepository(db);
-  const openAnswers = new OpenAnswerService(quizRepository, lessons, now);
+  const openAnswers = new OpenAnswerService(quizRepository, lessons, now, { db, recorder: xapi });
   const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review, openAnswers);
   const teacher = new TeacherService(new TeacherRepository(db), now);
   const acceptedAnswers = new AcceptedAnswerService(db, new AcceptedAnswersRepository(db), lessons, now);
-  const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now, acceptedAnswers, openAnswers);
+  const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now, acceptedAnswers, openAnswers, xapi);
   const reports = new ReportService(
     new ReportsRepository(db),
     new ResultsRepository(db),

@@ -23,6 +23,12 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'reports:decideAnswer': () => ({ lessonId: 'kim-russie', questionId: 'trip-length', text: 'sept', accept: true }),
   'openAnswers:list': () => ({ lessonId: 'kim-russie' }),
   'openAnswers:grade': () => ({ answerId: NOBODY, score: 0.5, comment: '' }),
+  'lrs:settings': () => ({}),
+  'lrs:save': () => ({ endpoint: 'http://127.0.0.1:9/xapi', username: 'test', secret: 'test', namesShown: false }),
+  'lrs:forget': () => ({}),
+  'lrs:test': () => ({}),
+  'lrs:queue': () => ({}),
+  'lrs:syncNow': () => ({}),
 };
 
 describe('createBackend', () => {

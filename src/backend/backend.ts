@@ -29,6 +29,11 @@ import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
 import { XapiRepository } from './db/repositories/xapi';
 import { XapiRecorder } from './services/xapi-recorder';
+import { LrsService } from './services/lrs';
+import { lrsHandlers } from './handlers/lrs';
+import { LrsClient } from './xapi/lrs-client';
+import { PLAIN_CODEC, SecretStore, type SecretCodec } from './xapi/secret-store';
+import { XapiSync } from './xapi/sync';
 import { appHandlers } from './handlers/app';
 import { learnerHandlers } from './handlers/learners';
 import { lessonHandlers } from './handlers/lessons';
@@ -53,6 +58,10 @@ export interface BackendOptions {
   saveFile?: SaveFile;
   /** Take the once-a-day backup in the background (the apps do; tests that open many backends need not). */
   dailyBackup?: boolean;
+  /** How the LRS secret is kept: Electron's safeStorage in the desktop app; as typed (a 600 file) in browser mode. */
+  secretCodec?: SecretCodec;
+  /** How often the outbox is sent to the LRS, in ms (default 15 s); 0: only on the teacher's "send now". */
+  xapiSyncMs?: number;
   /** Where unexpected failures are reported for the developer; the user only sees a plain message. */
   logError?: (error: unknown) => void;
 }
@@ -62,6 +71,9 @@ export interface Backend {
   close(): void;
   readonly db: Db;
 }
+
+/** How often the outbox is sent while an LRS is set. */
+export const XAPI_SYNC_MS = 15_000;
 
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
@@ -91,9 +103,16 @@ export function createBackend(options: BackendOptions): Backend {
     now,
   );
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const lrsClient = new LrsClient();
+  const secrets = new SecretStore(options.dataDir, options.secretCodec ?? PLAIN_CODEC);
+  // The sync asks the service for the connection at each pass (settings change while it runs).
+  const sync = new XapiSync(xapiRepository, () => lrs.connection(), lrsClient, now);
+  const lrs = new LrsService(xapiRepository, secrets, lrsClient, sync, now);
+  const syncMs = options.xapiSyncMs ?? XAPI_SYNC_MS;
+  if (syncMs > 0) sync.start(syncMs, logError);
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
-  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers };
+  const services: Services = { lessons, learners, reading, review, progress, teacher, quiz, reports, acceptedAnswers, openAnswers, lrs };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null })),
     ...learnerHandlers(services),
@@ -106,6 +125,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...reportHandlers(services),
     ...resultHandlers(services),
     ...openAnswerHandlers(services),
+    ...lrsHandlers(services),
   };
 
   return {
@@ -125,6 +145,7 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     close() {
+      sync.stop();
       store.close();
     },
   };

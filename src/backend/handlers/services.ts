@@ -2,6 +2,7 @@
 import type { LessonStore } from '../lesson-store';
 import type { AcceptedAnswerService } from '../services/accepted-answers';
 import type { LearnerService } from '../services/learners';
+import type { LrsService } from '../services/lrs';
 import type { OpenAnswerService } from '../services/open-answers';
 import type { ProgressService } from '../services/progress';
 import type { QuizService } from '../services/quiz';
@@ -21,4 +22,5 @@ export interface Services {
   reports: ReportService;
   acceptedAnswers: AcceptedAnswerService;
   openAnswers: OpenAnswerService;
+  lrs: LrsService;
 }

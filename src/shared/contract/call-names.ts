@@ -52,6 +52,12 @@ export const CALL_NAMES = [
   'results:import',
   'openAnswers:list',
   'openAnswers:grade',
+  'lrs:settings',
+  'lrs:save',
+  'lrs:forget',
+  'lrs:test',
+  'lrs:queue',
+  'lrs:syncNow',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

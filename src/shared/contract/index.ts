@@ -5,6 +5,7 @@ import { appCalls } from './app';
 import type { HandlersOf, InputOf, OutputOf, ParsedInputOf } from './call';
 import { learnerCalls } from './learners';
 import { lessonCalls } from './lessons';
+import { lrsCalls } from './lrs';
 import { openAnswerCalls } from './open-answers';
 import { progressCalls } from './progress';
 import { quizCalls } from './quiz';
@@ -27,6 +28,7 @@ export const contract = {
   ...reportCalls,
   ...resultCalls,
   ...openAnswerCalls,
+  ...lrsCalls,
 };
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ export interface OutboxCounts {
 export interface OutboxProblem {
   id: string;
   verb: string;
+  status: 'pending' | 'failed';
   error: string;
   at: string | null;
 }
@@ -63,12 +64,17 @@ export class XapiRepository {
     });
   }
 
-  /** A try that failed for the whole batch (network, password, server): they stay pending until nextTryAt. */
+  /** A try that failed for the whole batch (network, password, server): the pending ones wait until nextTryAt. */
   markRetry(ids: readonly string[], error: string, nextTryAt: string): void {
-    const update = this.db.sql('UPDATE xapi_outbox SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?');
+    const update = this.db.sql("UPDATE xapi_outbox SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ? AND status = 'pending'");
     this.db.write(() => {
       for (const id of ids) update.run(error, nextTryAt, id);
     });
+  }
+
+  /** Every pending statement due at once (the teacher changed the LRS settings). */
+  retryNow(): void {
+    this.db.sql("UPDATE xapi_outbox SET next_try_at = NULL WHERE status = 'pending' AND next_try_at IS NOT NULL").run();
   }
 
   /** The LRS refused this statement itself: kept, never resent on its own, with the LRS's reason. */
@@ -87,7 +93,7 @@ export class XapiRepository {
   problems(limit: number): OutboxProblem[] {
     return this.db
       .sql(
-        `SELECT id, verb, last_error AS error, next_try_at AS at FROM xapi_outbox
+        `SELECT id, verb, status, last_error AS error, next_try_at AS at FROM xapi_outbox
          WHERE last_error IS NOT NULL AND status <> 'sent' ORDER BY status = 'pending', rowid DESC LIMIT ?`,
       )
       .all(limit) as OutboxProblem[];
@@ -98,6 +104,10 @@ export class XapiRepository {
       | { endpoint: string; username: string; names_shown: number }
       | undefined;
     return row && { endpoint: row.endpoint, username: row.username, namesShown: row.names_shown === 1 };
+  }
+
+  forgetSettings(): void {
+    this.db.sql('DELETE FROM xapi_settings').run();
   }
 
   saveSettings(settings: LrsSettingsRow, at: string): void {

@@ -31,7 +31,7 @@ import { XapiRepository } from './db/repositories/xapi';
 import { XapiRecorder } from './services/xapi-recorder';
 import { LrsService } from './services/lrs';
 import { lrsHandlers } from './handlers/lrs';
-import { LrsClient } from './xapi/lrs-client';
+import { LrsClient, type LrsConnection } from './xapi/lrs-client';
 import { PLAIN_CODEC, SecretStore, type SecretCodec } from './xapi/secret-store';
 import { XapiSync } from './xapi/sync';
 import { appHandlers } from './handlers/app';
@@ -106,8 +106,8 @@ export function createBackend(options: BackendOptions): Backend {
   const lrsClient = new LrsClient();
   const secrets = new SecretStore(options.dataDir, options.secretCodec ?? PLAIN_CODEC);
   // The sync asks the service for the connection at each pass (settings change while it runs).
-  const sync = new XapiSync(xapiRepository, () => lrs.connection(), lrsClient, now);
-  const lrs = new LrsService(xapiRepository, secrets, lrsClient, sync, now);
+  const sync: XapiSync = new XapiSync(xapiRepository, (): LrsConnection | null => lrs.connection(), lrsClient, now);
+  const lrs: LrsService = new LrsService(xapiRepository, secrets, lrsClient, sync, now);
   const syncMs = options.xapiSyncMs ?? XAPI_SYNC_MS;
   if (syncMs > 0) sync.start(syncMs, logError);
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);

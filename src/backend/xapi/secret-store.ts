@@ -40,7 +40,13 @@ export class SecretStore {
 
   load(): string | null {
     if (!existsSync(this.file)) return null;
-    return this.codec.decode(readFileSync(this.file));
+    try {
+      return this.codec.decode(readFileSync(this.file));
+    } catch {
+      // Written by another mode (browser mode's plain file read by the keychain, or another user's keychain):
+      // as good as none, the teacher types it again.
+      return null;
+    }
   }
 
   clear(): void {

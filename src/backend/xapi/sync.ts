@@ -27,6 +27,7 @@ export class XapiSync {
   private pausedUntil = 0;
   private failuresInARow = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When a pass last sent everything that was due. */
   lastSyncAt: string | null = null;
 
   constructor(
@@ -96,7 +97,8 @@ export class XapiSync {
       }
       this.failuresInARow = 0;
     }
-    this.lastSyncAt = this.now().toISOString();
+    // "Last sent": a pass that reached the end of what was due.
+    if (!outcome.stopped) this.lastSyncAt = this.now().toISOString();
     return outcome;
   }
 

@@ -12,6 +12,7 @@ import { lessonLoadRow, tokenizeRow } from './rows/core';
 import { memoryRow, startRow } from './rows/server';
 import { reportRows } from './rows/reports';
 import { rendererSizeRow } from './rows/renderer-size';
+import { xapiRows } from './rows/xapi';
 
 const began = performance.now();
 /** Progress on stderr, with the seconds since the start, so stdout holds only the table. */
@@ -59,8 +60,10 @@ async function main(): Promise<void> {
     const memory = await memoryRow(work);
     log('class report and import (issue 6)');
     const reports = await reportRows(work);
+    log('xAPI sync to a local LRS (issue 17)');
+    const xapi = await xapiRows(work);
     const [readerPaint, glossArticle, glossLong, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, readerPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports].filter(
+    const rows = [tokenizing, lessonLoad, readerPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...xapi].filter(
       (row): row is Row => row !== undefined,
     );
 

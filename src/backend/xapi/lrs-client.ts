@@ -64,18 +64,31 @@ const offline = (error: unknown): LrsFailure => ({
   message: `The LRS could not be reached (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}). Liseuse will try again.`,
 });
 
+/**
+ * fetch, tried a second time when the first fails before any reply: a kept-alive connection the LRS closed
+ * while idle fails the next request at once ("other side closed"). Safe to repeat: statements carry their ids.
+ */
+async function fetchTwice(fetchImpl: typeof fetch, url: string, init: () => RequestInit): Promise<Response> {
+  try {
+    return await fetchImpl(url, init());
+  } catch {
+    return fetchImpl(url, init());
+  }
+}
+
 export class LrsClient {
   constructor(private readonly fetchImpl: typeof fetch = fetch) {}
 
   /** POST /statements with a JSON array of already-serialised statements. */
   async send(connection: LrsConnection, statementsJson: readonly string[]): Promise<LrsReply<null>> {
     try {
-      const response = await this.fetchImpl(statementsUrl(connection.endpoint), {
+      const body = `[${statementsJson.join(',')}]`;
+      const response = await fetchTwice(this.fetchImpl, statementsUrl(connection.endpoint), () => ({
         method: 'POST',
         headers: headers(connection),
-        body: `[${statementsJson.join(',')}]`,
+        body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      }));
       if (response.ok) {
         await response.body?.cancel();
         return { ok: true, value: null };
@@ -89,7 +102,7 @@ export class LrsClient {
   async get<T>(connection: LrsConnection, pathAndQuery: string): Promise<LrsReply<T>> {
     try {
       const url = /^https?:/.test(pathAndQuery) ? pathAndQuery : statementsUrl(connection.endpoint, pathAndQuery);
-      const response = await this.fetchImpl(url, { headers: headers(connection), signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const response = await fetchTwice(this.fetchImpl, url, () => ({ headers: headers(connection), signal: AbortSignal.timeout(TIMEOUT_MS) }));
       if (!response.ok) return { ok: false, failure: await failureOf(response) };
       return { ok: true, value: (await response.json()) as T };
     } catch (error) {

@@ -5,6 +5,7 @@ import type { Call } from './contract/call';
 import { CALL_NAMES } from './contract/call-names';
 import { learnerCalls } from './contract/learners';
 import { lessonCalls } from './contract/lessons';
+import { lrsCalls } from './contract/lrs';
 import { openAnswerCalls } from './contract/open-answers';
 import { progressCalls } from './contract/progress';
 import { quizCalls } from './contract/quiz';
@@ -14,7 +15,7 @@ import { resultCalls } from './contract/results';
 import { reviewCalls } from './contract/review';
 import { teacherCalls } from './contract/teacher';
 
-const DOMAINS = { appCalls, learnerCalls, lessonCalls, readingCalls, quizCalls, teacherCalls, progressCalls, reviewCalls, reportCalls, resultCalls, openAnswerCalls };
+const DOMAINS = { appCalls, learnerCalls, lessonCalls, readingCalls, quizCalls, teacherCalls, progressCalls, reviewCalls, reportCalls, resultCalls, openAnswerCalls, lrsCalls };
 const entries = Object.entries(contract) as [string, Call][];
 
 describe('the contract table', () => {
@@ -34,7 +35,7 @@ describe('the contract table', () => {
       expect((call.input as unknown as { entries?: Record<string, unknown> }).entries, name).toHaveProperty('teacherToken');
     }
     expect(guarded.map(([name]) => name).sort()).toEqual(
-      ['learners:delete', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info'].sort(),
+      ['learners:delete', 'lrs:forget', 'lrs:queue', 'lrs:save', 'lrs:settings', 'lrs:syncNow', 'lrs:test', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info'].sort(),
     );
   });
 

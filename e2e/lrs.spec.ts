@@ -65,6 +65,7 @@ test('the teacher points Liseuse at the school’s LRS: a wrong password is name
   expect(stored.map((s) => (s.result as { response: string }).response)).toContain('sept jours');
 
   await page.setViewportSize({ width: 320, height: 800 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(320);
   await page.screenshot({ path: '/tmp/xapi-lrs-320.png', fullPage: true });
 });

@@ -1,5 +1,6 @@
 // The backend both transports use: opens the store, builds the services, and answers contract calls with
 // validation, the teacher guard and error mapping done once, here, for Electron IPC and the browser-mode server alike.
+import { dirname, join } from 'node:path';
 import * as v from 'valibot';
 import { contract, isCallName, type Handlers } from '../shared/contract';
 import type { AppInfo } from '../shared/contract/app';
@@ -33,6 +34,9 @@ import { AuthoringService } from './services/authoring';
 import { LessonPackService } from './services/lesson-packs';
 import { LessonsRepository } from './db/repositories/lessons';
 import { HouseLexiconRepository } from './db/repositories/house-lexicon';
+import { dictionaryFile } from './dictionary';
+import { builtInHouseSeed } from './house-seed';
+import { lazyGlossSources } from './services/gloss-sources';
 import { appHandlers } from './handlers/app';
 import { authoringHandlers } from './handlers/authoring';
 import { learnerHandlers } from './handlers/learners';
@@ -59,6 +63,8 @@ export interface BackendOptions {
   saveFile?: SaveFile;
   /** Take the once-a-day backup in the background (the apps do; tests that open many backends need not). */
   dailyBackup?: boolean;
+  /** The folder of the morphology index and the dictionary; by default resources/dictionary beside the lessons. */
+  dictionaryDir?: string;
   /** Where unexpected failures are reported for the developer; the user only sees a plain message. */
   logError?: (error: unknown) => void;
 }
@@ -101,7 +107,9 @@ export function createBackend(options: BackendOptions): Backend {
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
   const lms = new LmsService(lessons, appState, options.saveFile ?? downloadInstead, now);
-  const authoring = new AuthoringService(lessonsRepository, new HouseLexiconRepository(db), lessons, now);
+  const house = new HouseLexiconRepository(db, () => builtInHouseSeed(options.lessonsDir));
+  const dictionaries = options.dictionaryDir ? lazyGlossSources(options.dictionaryDir) : lazyGlossSources(join(dirname(options.lessonsDir), 'dictionary'), dictionaryFile(options.lessonsDir));
+  const authoring = new AuthoringService(lessonsRepository, house, lessons, now, dictionaries);
   const packs = new LessonPackService(authoring, lessonsRepository, lessons, options.saveFile ?? downloadInstead, now);
   const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, packs };
   const handlers: Handlers = {

@@ -33,6 +33,7 @@ import { AppError } from '../../shared/errors';
 import type { HouseLexiconRepository } from '../db/repositories/house-lexicon';
 import type { LessonDocuments, LessonsRepository, LessonVersionRow } from '../db/repositories/lessons';
 import { filesOf, loadStoredLesson, type LessonStore } from '../lesson-store';
+import type { DictionarySources } from './gloss-sources';
 
 export type NewLesson = Omit<ParsedInput<'authoring:create'>, 'teacherToken'>;
 export type DraftDetails = Omit<ParsedInput<'authoring:saveDetails'>, 'teacherToken' | 'lessonId' | 'revision'>;
@@ -47,6 +48,7 @@ export class AuthoringService {
     private readonly house: HouseLexiconRepository,
     private readonly lessons: LessonStore,
     private readonly now: () => Date,
+    private readonly dictionaries: DictionarySources,
   ) {}
 
   /** Whether an id is taken here: a built-in lesson or any version in the database. */
@@ -91,10 +93,11 @@ export class AuthoringService {
     const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
     if (words > MAX_LESSON_WORDS) throw new AppError('invalid_input', `This text has ${words} words; a lesson has at most ${MAX_LESSON_WORDS}.`);
     const at = this.now().toISOString();
+    // Glossed before the write: a dictionary that cannot be opened leaves nothing saved.
+    const glosses = draftFromText(text, { ...this.dictionaries(), house: this.house });
     return this.repo.db.write(() => {
       const lessonId = lessonIdFromTitle(lesson.title, (id) => this.isTaken(id));
       const { paragraphs: _p, ...details } = lesson;
-      const glosses = draftFromText(text);
       const draft: DraftDocuments = {
         manifest: { id: lessonId, ...details },
         text,

@@ -262,12 +262,12 @@ export class AuthoringService {
 
 /** Every problem that keeps a draft from being published, from the same loaders a lesson folder goes through. */
 export function problemsOf(draft: DraftDocuments): LessonProblem[] {
-  const missing = draft.translations.flatMap((t, i) => (t === null ? [{ file: 'translations.json' as const, message: `paragraph ${i + 1} has no translation yet` }] : []));
+  // A paragraph without translation is not a problem: translations are optional (the reader hides the control).
   const manifest: LessonProblem[] = [];
   if (!draft.manifest.titleEn) manifest.push({ file: 'lesson.json', message: 'the English title is missing' });
   if (!draft.manifest.summary) manifest.push({ file: 'lesson.json', message: 'the summary is missing' });
   if (draft.quiz.questions.length === 0) manifest.push({ file: 'quiz.json', message: 'the quiz has no question yet' });
-  if (missing.length > 0 || manifest.length > 0) return [...manifest, ...missing];
+  if (manifest.length > 0) return manifest;
   try {
     loadStoredLesson(filesOfDraft(draft), draft.manifest.id, 1);
     return [];

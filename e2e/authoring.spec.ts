@@ -96,15 +96,22 @@ test('a teacher turns a pasted text into a lesson a learner reads and answers, s
   await expect(page.getByTestId('save-state')).toHaveText(/All changes saved/);
 
   // The marks: unconfirmed words say so in words, not only by colour.
-  await expect(words(page).first()).toContainText(/\((no gloss|unsure|suggested)\)/);
+  // Words the house lexicon knows come confirmed; the first the machine only suggested is marked in words.
+  const unconfirmed = page.locator('button.word:not([data-status="confirmed"])');
+  await expect(unconfirmed.first()).toContainText(/\((no gloss|unsure|suggested)\)/);
   await shot(page, 'gloss-editor-start');
   await expectAccessible(page, 'gloss editor');
   await fitsNarrowScreen(page, 'gloss-editor');
 
-  // Keyboard path: N goes to the next unconfirmed word.
-  await words(page).first().focus();
+  // Keyboard path: the editor opens on the first unconfirmed word (the one Tab reaches); N goes to the next one.
+  const statuses = await words(page).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-status')));
+  const first = statuses.findIndex((status) => status !== 'confirmed');
+  const next = statuses.findIndex((status, i) => i > first && status !== 'confirmed');
+  expect(next).toBeGreaterThan(first);
+  await expect(words(page).nth(first)).toHaveAttribute('tabindex', '0');
+  await words(page).nth(first).focus();
   await page.keyboard.press('n');
-  await expect(words(page).nth(1)).toBeFocused();
+  await expect(words(page).nth(next)).toBeFocused();
 
   await reviewEveryWord(page);
   // Every word shows its lemma and part of speech.

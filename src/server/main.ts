@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   try {
     // LISEUSE_LESSONS_DIR points at another lessons folder (benchmarks use a generated long lesson).
     const lessonsDir = process.env.LISEUSE_LESSONS_DIR ?? resolve(root, 'resources', 'lessons');
-    backend = createBackend({ dataDir, lessonsDir, mode: 'browser', version, dailyBackup: true });
+    // The dictionary stays the bundled one whichever lessons folder is read.
+    backend = createBackend({ dataDir, lessonsDir, dictionaryDir: resolve(root, 'resources', 'dictionary'), mode: 'browser', version, dailyBackup: true });
   } catch (error) {
     console.error(`Liseuse could not open its data in ${dataDir}: ${(error as Error).message}`);
     process.exit(1);

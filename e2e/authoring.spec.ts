@@ -87,6 +87,7 @@ async function reviewEveryWord(page: Page): Promise<void> {
 }
 
 test('a teacher turns a pasted text into a lesson a learner reads and answers, shares it, and edits it into version 2', async ({ liseuse }) => {
+  test.slow(); // the whole teacher-and-learner flow, on two cores shared by the team
   const { page } = liseuse;
   await addLearner(page, 'Amélie');
   await openLessons(page, true);
@@ -189,6 +190,8 @@ test('a teacher turns a pasted text into a lesson a learner reads and answers, s
   const quiz = quizPage(page);
   await library.lesson(TITLE).getByRole('button', { name: 'Take the quiz' }).click();
   for (let i = 0; i < 3; i++) {
+    // The question on screen first: counting its text box before it is drawn would pick the wrong branch.
+    await expect(page.getByText(`Question ${i + 1} of 3`)).toBeVisible();
     const form = page.locator('form.question');
     const typed = form.locator('input[type=text]');
     if (await typed.count()) await typed.fill((await quiz.prompt.textContent())?.includes('Léa') ? 'le jardin' : 'porte');

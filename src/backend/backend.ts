@@ -1,5 +1,6 @@
 // The backend both transports use: opens the store, builds the services, and answers contract calls with
 // validation, the teacher guard and error mapping done once, here, for Electron IPC and the browser-mode server alike.
+import { dirname, join } from 'node:path';
 import * as v from 'valibot';
 import { contract, isCallName, type Handlers } from '../shared/contract';
 import type { AppInfo } from '../shared/contract/app';
@@ -40,6 +41,9 @@ import { lrsHandlers } from './handlers/lrs';
 import { LrsClient, type LrsConnection } from './xapi/lrs-client';
 import { PLAIN_CODEC, SecretStore, type SecretCodec } from './xapi/secret-store';
 import { XapiSync } from './xapi/sync';
+import { dictionaryFile } from './dictionary';
+import { builtInHouseSeed } from './house-seed';
+import { lazyGlossSources } from './services/gloss-sources';
 import { appHandlers } from './handlers/app';
 import { authoringHandlers } from './handlers/authoring';
 import { learnerHandlers } from './handlers/learners';
@@ -70,6 +74,8 @@ export interface BackendOptions {
   secretCodec?: SecretCodec;
   /** How often the outbox is sent to the LRS, in ms (default 15 s); 0: only on the teacher's "send now". */
   xapiSyncMs?: number;
+  /** The folder of the morphology index and the dictionary; by default resources/dictionary beside the lessons. */
+  dictionaryDir?: string;
   /** Where unexpected failures are reported for the developer; the user only sees a plain message. */
   logError?: (error: unknown) => void;
 }
@@ -124,7 +130,9 @@ export function createBackend(options: BackendOptions): Backend {
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
   const lms = new LmsService(lessons, appState, options.saveFile ?? downloadInstead, now);
-  const authoring = new AuthoringService(lessonsRepository, new HouseLexiconRepository(db), lessons, now);
+  const house = new HouseLexiconRepository(db, () => builtInHouseSeed(options.lessonsDir));
+  const dictionaries = options.dictionaryDir ? lazyGlossSources(options.dictionaryDir) : lazyGlossSources(join(dirname(options.lessonsDir), 'dictionary'), dictionaryFile(options.lessonsDir));
+  const authoring = new AuthoringService(lessonsRepository, house, lessons, now, dictionaries);
   const packs = new LessonPackService(authoring, lessonsRepository, lessons, options.saveFile ?? downloadInstead, now);
   const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, packs, lrs };
   const handlers: Handlers = {

@@ -243,7 +243,7 @@ export function lessonView(lesson: Lesson, quiz: Quiz | undefined): LessonView {
       index: paragraph.index,
       start: paragraph.start,
       end: paragraph.end,
-      translation: paragraph.translation,
+      ...(paragraph.translation === undefined ? {} : { translation: paragraph.translation }),
       sentences: paragraph.sentences.map((s) => {
         const sentence = lesson.sentences[s];
         return { start: sentence?.start ?? 0, end: sentence?.end ?? 0, ...(sentence?.translation ? { translation: sentence.translation } : {}) };

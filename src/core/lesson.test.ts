@@ -87,4 +87,25 @@ describe('translations aligned by sentence', () => {
       "translations.json: 2: has 1 sentence translations for the paragraph's 2 sentences",
     );
   });
+
+  it('keep every paragraph of the built-in article translated', () => {
+    expect(lesson.paragraphs.every((p) => p.translation)).toBe(true);
+  });
+});
+
+describe('translations are optional', () => {
+  const files = readLessonFiles();
+  const translations = JSON.parse(files['translations.json']) as (string[] | null)[];
+
+  it('load a lesson with a paragraph left untranslated (null): that paragraph and its sentences have none, the others keep theirs', () => {
+    const partial = loadLesson({ ...files, 'translations.json': JSON.stringify(translations.map((t, i) => (i === 2 ? null : t))) });
+    expect(partial.paragraphs[2]).not.toHaveProperty('translation');
+    expect(partial.paragraphs[2]!.sentences.map((s) => partial.sentences[s]?.translation)).toEqual([undefined, undefined]);
+    expect(partial.paragraphs[1]?.translation).toBe(lesson.paragraphs[1]?.translation);
+  });
+
+  it('still refuse an empty translation, or one missing from the list, naming the file', () => {
+    expect(() => loadLesson({ ...files, 'translations.json': JSON.stringify(translations.map((t, i) => (i === 2 ? '' : t))) })).toThrow(/^translations\.json: /);
+    expect(() => loadLesson({ ...files, 'translations.json': JSON.stringify(translations.slice(1)) })).toThrow(/translations\.json: has \d+ translations for \d+ paragraphs/);
+  });
 });

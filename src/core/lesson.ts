@@ -92,10 +92,11 @@ export const LexiconSchema = v.strictObject({
 });
 
 /**
- * One translation per paragraph: the whole paragraph's, or a list with one translation per sentence of the French
- * paragraph (as splitSentences cuts it), so a sentence's translation can be shown alone.
+ * One translation per paragraph: the whole paragraph's, a list with one translation per sentence of the French
+ * paragraph (as splitSentences cuts it), so a sentence's translation can be shown alone, or null when the teacher
+ * gave none (translations are optional: the reader hides the control for that paragraph).
  */
-export const TranslationsSchema = v.array(v.union([Text, v.pipe(v.array(Text), v.minLength(1, 'must not be empty'))]));
+export const TranslationsSchema = v.array(v.union([Text, v.pipe(v.array(Text), v.minLength(1, 'must not be empty')), v.null()]));
 
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
 export type Entry = v.InferOutput<typeof EntrySchema>;
@@ -148,7 +149,8 @@ export interface LessonSentence extends Range {
 export interface Lesson {
   manifest: Manifest;
   text: string;
-  paragraphs: (Range & { index: number; translation: string; sentences: number[]; tokens: [number, number] })[];
+  /** `translation` is absent for a paragraph the lesson gives none for. */
+  paragraphs: (Range & { index: number; translation?: string; sentences: number[]; tokens: [number, number] })[];
   sentences: LessonSentence[];
   tokens: LessonToken[];
   expressions: Expression[];
@@ -205,7 +207,7 @@ export function loadLesson(files: LessonFiles): Lesson {
   const paragraphs: Lesson['paragraphs'] = paragraphRanges.map((range, p) => {
     const sentenceIds: number[] = [];
     const ranges = splitSentences(text, range);
-    const translation = translations[p] ?? '';
+    const translation = translations[p] ?? null;
     const bySentence = Array.isArray(translation) ? translation : undefined;
     if (bySentence && bySentence.length !== ranges.length) {
       misaligned.push(`${p}: has ${bySentence.length} sentence translations for the paragraph's ${ranges.length} sentences`);
@@ -221,7 +223,8 @@ export function loadLesson(files: LessonFiles): Lesson {
       while (s < ranges.length - 1 && token.start >= (ranges[s]?.end ?? 0)) s++;
       tokens.push({ ...token, index: tokens.length, paragraph: p, sentence: sentenceIds[s] ?? 0 });
     }
-    return { ...range, index: p, translation: bySentence ? bySentence.join(' ') : (translation as string), sentences: sentenceIds, tokens: [first, tokens.length] };
+    const whole = Array.isArray(translation) ? translation.join(' ') : translation;
+    return { ...range, index: p, ...(whole === null ? {} : { translation: whole }), sentences: sentenceIds, tokens: [first, tokens.length] };
   });
   if (misaligned.length > 0) throw new LessonError('translations.json', misaligned);
 

@@ -44,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
         // LISEUSE_LESSONS_DIR: another lessons folder, as in browser mode (end-to-end specs with generated lessons).
         lessonsDir:
           process.env.LISEUSE_LESSONS_DIR ?? (app.isPackaged ? join(process.resourcesPath, 'lessons') : join(app.getAppPath(), 'resources', 'lessons')),
+        dictionaryDir: app.isPackaged ? join(process.resourcesPath, 'dictionary') : join(app.getAppPath(), 'resources', 'dictionary'),
         mode: 'electron',
         version: app.getVersion(),
         dailyBackup: true,

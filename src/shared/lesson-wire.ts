@@ -30,7 +30,8 @@ export interface LessonWireParagraph {
   index: number;
   start: number;
   end: number;
-  translation: string;
+  /** Absent when the lesson has no translation for this paragraph. */
+  translation?: string;
   sentences: { start: number; end: number; translation?: string }[];
   /** Lesson index of the paragraph's first token; the others follow in order. */
   firstToken: number;

@@ -33,7 +33,7 @@ export interface LessonViewToken {
 export interface LessonView extends LessonSummary {
   text: string;
   editorNotes: { paragraph: number; note: string }[];
-  paragraphs: { index: number; start: number; end: number; translation: string; sentences: { start: number; end: number; translation?: string }[]; tokens: LessonViewToken[] }[];
+  paragraphs: { index: number; start: number; end: number; translation?: string; sentences: { start: number; end: number; translation?: string }[]; tokens: LessonViewToken[] }[];
   expressions: Expression[];
 }
 

@@ -10,6 +10,8 @@ import { createBackend, type Backend, type BackendOptions } from '../../src/back
 import { makeTempDir, removeTempDir } from './db';
 
 export const REAL_LESSONS = resolve('resources/lessons');
+/** The real morphology and dictionary: a draft is glossed with them whatever lessons folder a test uses. */
+export const DICTIONARY_DIR = resolve('resources/dictionary');
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const NOBODY = '00000000-0000-4000-8000-000000000000';
 
@@ -131,7 +133,7 @@ export function useBackend(): BackendFixture {
       return lessonsDir;
     },
     start(dir = REAL_LESSONS, now = () => new Date('2024-05-01T10:00:00.000Z'), options = {}) {
-      const backend = createBackend({ dataDir, lessonsDir: dir, mode: 'browser', version: '9.9.9', now, logError: (error) => logged.push(error), ...options });
+      const backend = createBackend({ dataDir, lessonsDir: dir, dictionaryDir: DICTIONARY_DIR, mode: 'browser', version: '9.9.9', now, logError: (error) => logged.push(error), ...options });
       open.push(backend);
       return backend;
     },

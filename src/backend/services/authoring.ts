@@ -33,6 +33,7 @@ import { AppError } from '../../shared/errors';
 import type { HouseLexiconRepository } from '../db/repositories/house-lexicon';
 import type { LessonDocuments, LessonsRepository, LessonVersionRow } from '../db/repositories/lessons';
 import { filesOf, loadStoredLesson, type LessonStore } from '../lesson-store';
+import type { DictionarySources } from './gloss-sources';
 
 export type NewLesson = Omit<ParsedInput<'authoring:create'>, 'teacherToken'>;
 export type DraftDetails = Omit<ParsedInput<'authoring:saveDetails'>, 'teacherToken' | 'lessonId' | 'revision'>;
@@ -47,6 +48,7 @@ export class AuthoringService {
     private readonly house: HouseLexiconRepository,
     private readonly lessons: LessonStore,
     private readonly now: () => Date,
+    private readonly dictionaries: DictionarySources,
   ) {}
 
   /** Whether an id is taken here: a built-in lesson or any version in the database. */
@@ -91,10 +93,11 @@ export class AuthoringService {
     const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
     if (words > MAX_LESSON_WORDS) throw new AppError('invalid_input', `This text has ${words} words; a lesson has at most ${MAX_LESSON_WORDS}.`);
     const at = this.now().toISOString();
+    // Glossed before the write: a dictionary that cannot be opened leaves nothing saved.
+    const glosses = draftFromText(text, { ...this.dictionaries(), house: this.house });
     return this.repo.db.write(() => {
       const lessonId = lessonIdFromTitle(lesson.title, (id) => this.isTaken(id));
       const { paragraphs: _p, ...details } = lesson;
-      const glosses = draftFromText(text);
       const draft: DraftDocuments = {
         manifest: { id: lessonId, ...details },
         text,
@@ -259,12 +262,12 @@ export class AuthoringService {
 
 /** Every problem that keeps a draft from being published, from the same loaders a lesson folder goes through. */
 export function problemsOf(draft: DraftDocuments): LessonProblem[] {
-  const missing = draft.translations.flatMap((t, i) => (t === null ? [{ file: 'translations.json' as const, message: `paragraph ${i + 1} has no translation yet` }] : []));
+  // A paragraph without translation is not a problem: translations are optional (the reader hides the control).
   const manifest: LessonProblem[] = [];
   if (!draft.manifest.titleEn) manifest.push({ file: 'lesson.json', message: 'the English title is missing' });
   if (!draft.manifest.summary) manifest.push({ file: 'lesson.json', message: 'the summary is missing' });
   if (draft.quiz.questions.length === 0) manifest.push({ file: 'quiz.json', message: 'the quiz has no question yet' });
-  if (missing.length > 0 || manifest.length > 0) return [...manifest, ...missing];
+  if (manifest.length > 0) return manifest;
   try {
     loadStoredLesson(filesOfDraft(draft), draft.manifest.id, 1);
     return [];

@@ -1,10 +1,10 @@
-// The house lexicon's storage (migration 015): senses teachers confirmed, read back for the glossing's `house` source.
+// The house lexicon's storage (migration 015): senses teachers confirmed, read back as the glossing's `house`
+// source together with the built-in lessons' seed (house-seed.ts), ranked by core's rankHouseSenses.
+import { createHouseLexicon, rankHouseSenses, type ConfirmedSense } from '../../../core/glossing/house';
+import type { ExpressionCandidate, ExpressionWord, HouseLexicon, PartOfSpeech, SenseCandidate, SenseContext } from '../../../core/glossing/types';
 import type { LearnerDatabase } from '../learner-database';
 
-/**
- * One remembered sense. LOCAL TYPE until the morph helper's `HouseLexicon` (src/core/glossing/types.ts) is
- * merged: the lead makes this repository implement that interface then (same fields).
- */
+/** One remembered sense, as a confirmation in the gloss editor gives it. */
 export interface HouseSense {
   lemma: string;
   pos: string;
@@ -16,13 +16,50 @@ export interface HouseSense {
   confirmedAt: string;
 }
 
-/** What the glossing asks of the house lexicon (see HouseSense). */
-export interface HouseLexicon {
-  senses(lemma: string): HouseSense[];
-}
-
 export class HouseLexiconRepository implements HouseLexicon {
-  constructor(private readonly db: LearnerDatabase) {}
+  private seedSenses: readonly ConfirmedSense[] | undefined;
+  private seedByLemma: Map<string, ConfirmedSense[]> | undefined;
+  private seedLexicon: HouseLexicon | undefined;
+
+  /** `seed` is read once, on the first lookup: the senses of the lessons made by hand. */
+  constructor(
+    private readonly db: LearnerDatabase,
+    private readonly seed: () => readonly ConfirmedSense[] = () => [],
+  ) {}
+
+  /** The seed's and the teachers' confirmations of the lemma, ranked for this sentence. */
+  lookup(lemma: string, pos: PartOfSpeech, context: SenseContext): SenseCandidate[] {
+    const confirmed: ConfirmedSense[] = this.senses(lemma).map((s) => ({
+      lemma: s.lemma,
+      pos: s.pos as PartOfSpeech,
+      sense: s.sense,
+      contextLemmas: s.context,
+      confirmedAt: s.confirmedAt,
+      ...(s.note ? { note: s.note } : {}),
+    }));
+    return rankHouseSenses([...(this.seeded().get(lemma.toLowerCase()) ?? []), ...confirmed], lemma, pos, context);
+  }
+
+  /** The hand-made lessons' expressions (the editor confirms words; its expressions are not remembered yet). */
+  expressions(words: readonly ExpressionWord[]): ExpressionCandidate[] {
+    this.seedLexicon ??= createHouseLexicon(this.seedOnce());
+    return this.seedLexicon.expressions?.(words) ?? [];
+  }
+
+  private seedOnce(): readonly ConfirmedSense[] {
+    return (this.seedSenses ??= this.seed());
+  }
+
+  private seeded(): Map<string, ConfirmedSense[]> {
+    if (!this.seedByLemma) {
+      this.seedByLemma = new Map();
+      for (const sense of this.seedOnce()) {
+        const key = sense.lemma.toLowerCase();
+        this.seedByLemma.set(key, [...(this.seedByLemma.get(key) ?? []), sense]);
+      }
+    }
+    return this.seedByLemma;
+  }
 
   remember(sense: HouseSense): void {
     this.db

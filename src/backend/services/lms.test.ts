@@ -76,7 +76,7 @@ describe('LMS and spreadsheet exports', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('writes each spreadsheet as xlsx with the CSV’s columns, a bold frozen header, scores as 0% and times as dates in the teacher’s zone', async () => {
+  it('writes each spreadsheet as xlsx with the CSV’s keys in a hidden first row, bold frozen titles, scores as 0% and times as dates in the teacher’s zone', async () => {
     for (const report of ['class', 'attempts'] as const) {
       const csv = parseCsv((await exportOf({ report, format: 'csv' })).bytes.toString('utf8'), { bom: true }) as string[][];
       const file = await exportOf({ report, format: 'xlsx' });
@@ -84,11 +84,13 @@ describe('LMS and spreadsheet exports', () => {
       const sheet = await workbookRows(file.bytes);
       const header = (sheet.getRow(1).values as unknown[]).slice(1);
       expect(header).toEqual(csv[0]);
-      expect(sheet.getRow(1).font?.bold).toBe(true);
-      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(sheet.rowCount).toBe(csv.length);
+      expect(sheet.getRow(1).hidden).toBe(true);
+      expect(sheet.getRow(2).font?.bold).toBe(true);
+      expect(sheet.getRow(2).getCell(2).value).toBe('Learner');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      expect(sheet.rowCount).toBe(csv.length + 1);
       csv.slice(1).forEach((row, r) => {
-        const cells = sheet.getRow(r + 2);
+        const cells = sheet.getRow(r + 3);
         header.forEach((key, c) => {
           const cell = cells.getCell(c + 1);
           const text = row[c]!;

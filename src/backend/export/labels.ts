@@ -13,6 +13,8 @@ export interface ExportLabels {
   /** BCP 47 tag for Intl and the PDF's /Lang. */
   locale: string;
   pageOf: (page: number, total: number) => string;
+  /** Over a table or chart carried on from the previous page. */
+  continued: (title: string) => string;
   generated: (date: string) => string;
   count: { learners: (n: number) => string; questions: (n: number) => string; words: (n: number) => string };
   classReport: {
@@ -72,6 +74,7 @@ export interface ExportLabels {
 const en: ExportLabels = {
   locale: 'en-GB',
   pageOf: (page, total) => `Page ${page} of ${total}`,
+  continued: (title) => `${title} (continued)`,
   generated: (date) => `Generated ${date}`,
   count: {
     learners: (n) => `${n} ${n === 1 ? 'learner' : 'learners'}`,
@@ -183,6 +186,7 @@ const en: ExportLabels = {
 const fr: ExportLabels = {
   locale: 'fr-FR',
   pageOf: (page, total) => `Page ${page} sur ${total}`,
+  continued: (title) => `${title} (suite)`,
   generated: (date) => `Établi le ${date}`,
   count: {
     learners: (n) => `${n} ${n < 2 ? 'élève' : 'élèves'}`,

@@ -64,15 +64,16 @@ describe('exports in French', () => {
     const en = EXPORT_LABELS.en.classReport;
     for (const text of [pdfjs, poppler.replace(/[ \u00a0\u202f]+/gu, ' ')]) {
       for (const heading of [fr.kind, fr.overview, fr.bestPerLearner, fr.questionAnalysis, fr.facilityPerQuestion, fr.byParagraph]) expect(text).toContain(heading);
-      for (const heading of [en.kind, en.overview, en.bestPerLearner, en.questionAnalysis, en.facilityPerQuestion, en.byParagraph, 'Generated', 'Page 1 of']) expect(text).not.toContain(heading);
+      for (const heading of [en.kind, en.overview, en.bestPerLearner, en.questionAnalysis, en.facilityPerQuestion, en.byParagraph, 'Generated', 'Page 1 of', '(continued)']) expect(text).not.toContain(heading);
       // 10:00 UTC is noon in Paris in May, written the French way.
       expect(text).toContain('Établi le 1 mai 2024, 12:00 UTC+2');
       expect(text).toMatch(/Page 1 sur \d/u);
+      expect(text).toContain(`${fr.questionAnalysis} (suite)`);
     }
     // The narrow no-break space before % reads back as a space (neither reader keeps U+202F); never glued.
     expect(pdfjs).toMatch(/\d+ %/u);
     expect(pdfjs).not.toMatch(/\d%/u);
-  });
+  }, 20_000);
 
   it('writes the French CSV with the English machine keys, as Python’s csv reads it, and French values', async () => {
     for (const report of ['class', 'attempts'] as const) {

@@ -9,16 +9,17 @@ import { regradingsSection } from './regradings';
 import { table, type Column } from './table';
 import type { PdfOptions } from './options';
 
+// Widths fit the longer French titles (« Avancement », « Tentatives ») on one line each.
 function overviewColumns({ labels, percent, minutes }: ReportFormat): Column<LearnerRow>[] {
   const l = labels.classReport.columns;
   return [
-    { header: l.learner, weight: 170, maxLines: 2, value: (r) => r.name },
+    { header: l.learner, weight: 150, maxLines: 2, value: (r) => r.name },
     { header: l.lastScore, weight: 46, align: 'right', value: (r) => percent(r.lastScore) },
     { header: l.bestScore, weight: 46, align: 'right', value: (r) => percent(r.bestScore) },
-    { header: l.completion, weight: 54, align: 'right', value: (r) => percent(r.completion) },
+    { header: l.completion, weight: 64, align: 'right', value: (r) => percent(r.completion) },
     { header: l.readingMinutes, weight: 54, align: 'right', value: (r) => minutes(r.readingSeconds) },
     { header: l.wordsLookedUp, weight: 54, align: 'right', value: (r) => String(r.wordsLookedUp) },
-    { header: l.attempts, weight: 48, align: 'right', value: (r) => String(r.attempts) },
+    { header: l.attempts, weight: 58, align: 'right', value: (r) => String(r.attempts) },
   ];
 }
 

@@ -23,7 +23,7 @@ export function newDocument(f: ReportFormat, info: { Title: string; CreationDate
     lang: f.labels.locale,
     info: { Title: metadataText(info.Title), CreationDate: info.CreationDate, ModDate: info.CreationDate, Creator: 'Liseuse', Producer: 'Liseuse (PDFKit)' },
   });
-  return new Canvas(doc);
+  return new Canvas(doc, f.labels.continued);
 }
 
 /** Draws the footer on every page, then ends the document and collects its bytes. */

@@ -194,7 +194,7 @@ const fr: ExportLabels = {
     words: (n) => `${n} ${n < 2 ? 'mot' : 'mots'}`,
   },
   classReport: {
-    kind: 'Bilan de la classe',
+    kind: 'Rapport de classe',
     summary: (learners, questions, finished, meanBest) =>
       `${learners} · ${questions} · ${finished} avec une tentative terminée · meilleur score moyen${NB}: ${meanBest}`,
     overview: 'Vue d’ensemble de la classe',
@@ -239,7 +239,7 @@ const fr: ExportLabels = {
     },
   },
   learnerReport: {
-    kind: 'Bilan de l’élève',
+    kind: 'Rapport de l’élève',
     attempts: 'Tentatives',
     attemptsValue: (attempts, finished) => `${attempts} (${finished} terminée${finished < 2 ? '' : 's'})`,
     readingTime: 'Temps de lecture',
@@ -297,7 +297,7 @@ const fr: ExportLabels = {
     regraded: 'Recorrigée',
     teacher_comment: 'Commentaire de l’enseignant',
   },
-  sheetNames: { classSummary: 'Bilan de la classe', attempts: 'Toutes les réponses' },
+  sheetNames: { classSummary: 'Synthèse de la classe', attempts: 'Toutes les réponses' },
 };
 
 export const EXPORT_LABELS: Record<InterfaceLanguage, ExportLabels> = { en, fr };

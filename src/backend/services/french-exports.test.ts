@@ -4,27 +4,17 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { callOk, downloadedFile } from '../../../test/support/backend';
 import { pdfText } from '../../../test/support/pdf-text';
+import { firstWorksheet, pythonCsvRows } from '../../../test/support/spreadsheet-readers';
 import { createBackend, type Backend } from '../backend';
 import { EXPORT_LABELS } from '../export/labels';
 
 const LESSON = 'kim-russie';
-
-function pythonCsv(file: string, delimiter: string): string[][] {
-  const script = `import csv, json, sys\nwith open(sys.argv[1], newline='', encoding='utf-8-sig') as f: print(json.dumps(list(csv.reader(f, delimiter=sys.argv[2]))))`;
-  return JSON.parse(execFileSync('python3', ['-c', script, file, delimiter], { encoding: 'utf8' })) as string[][];
-}
-
-async function sheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook.worksheets[0]!;
-}
 
 const rowValues = (sheet: ExcelJS.Worksheet, n: number): unknown[] => (sheet.getRow(n).values as unknown[]).slice(1);
 
@@ -81,8 +71,8 @@ describe('exports in French', () => {
       const french = join(dir, `${report}-fr.csv`);
       writeFileSync(english, (await exportOf({ report, format: 'csv' })).bytes);
       writeFileSync(french, (await exportOf({ report, format: 'csv', language: 'fr' })).bytes);
-      const [enHeader, ...enRows] = pythonCsv(english, ',');
-      const [frHeader, ...frRows] = pythonCsv(french, ';');
+      const [enHeader, ...enRows] = pythonCsvRows(english, ',');
+      const [frHeader, ...frRows] = pythonCsvRows(french, ';');
       expect(frHeader).toEqual(enHeader);
       expect(frRows).toHaveLength(enRows.length);
       if (report === 'attempts') {
@@ -96,8 +86,8 @@ describe('exports in French', () => {
   });
 
   it('writes the French workbook with the same hidden key row as the English one and French column titles above the data', async () => {
-    const english = await sheetOf((await exportOf({ report: 'attempts', format: 'xlsx' })).bytes);
-    const french = await sheetOf((await exportOf({ report: 'attempts', format: 'xlsx', language: 'fr' })).bytes);
+    const english = await firstWorksheet((await exportOf({ report: 'attempts', format: 'xlsx' })).bytes);
+    const french = await firstWorksheet((await exportOf({ report: 'attempts', format: 'xlsx', language: 'fr' })).bytes);
     expect(rowValues(french, 1)).toEqual(rowValues(english, 1));
     expect(french.getRow(1).hidden).toBe(true);
     expect(rowValues(french, 1).slice(0, 2)).toEqual(['learner_id', 'learner']);

@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { parse as parseGift } from 'gift-pegjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { callOk, downloadedFile } from '../../../test/support/backend';
+import { firstWorksheet, pythonCsvRows } from '../../../test/support/spreadsheet-readers';
 import { createBackend, type Backend } from '../backend';
 
 const LESSON = 'kim-russie';
@@ -19,19 +19,14 @@ const ZONE = 'Pacific/Auckland';
 const call = callOk;
 const download = downloadedFile;
 
-/** Rows as Python's csv module reads the file (the BOM decoded by utf-8-sig). */
+/** Rows as Python's csv module reads the file. */
 function pythonCsv(bytes: Buffer, delimiter: string, dir: string): string[][] {
   const file = join(dir, `read-${delimiter === ';' ? 'fr' : 'std'}.csv`);
   writeFileSync(file, bytes);
-  const script = `import csv, json, sys\nwith open(sys.argv[1], newline='', encoding='utf-8-sig') as f: print(json.dumps(list(csv.reader(f, delimiter=sys.argv[2]))))`;
-  return JSON.parse(execFileSync('python3', ['-c', script, file, delimiter], { encoding: 'utf8' })) as string[][];
+  return pythonCsvRows(file, delimiter);
 }
 
-async function workbookRows(bytes: Buffer): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook.worksheets[0]!;
-}
+const workbookRows = firstWorksheet;
 
 describe('LMS and spreadsheet exports', () => {
   let dir: string;

@@ -1,11 +1,12 @@
 // The interface in French, tried as a francophone teacher and a learner would: a computer whose system speaks
 // French opens in French; every screen is scanned for text left in English, checked with axe, and at 320 px for
 // sideways scroll; the teacher can switch this computer to English, and a learner keeps their own choice.
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { en } from '../src/renderer/src/i18n/en';
 import { fr } from '../src/renderer/src/i18n/fr';
 import { expect, expectAccessible, test } from './fixtures';
-import { LESSON_TITLE, QUIZ_LENGTH } from './flows';
+import { downloadOf, LESSON_TITLE, QUIZ_LENGTH } from './flows';
 
 test.use({ locale: 'fr-FR' });
 // Ten screens, each checked with axe: a generous ceiling on a shared machine, never a timing assertion.
@@ -115,8 +116,25 @@ for (const width of [1200, 320]) {
     await page.getByRole('button', { name: fr.teacher.setButton }).click();
     await page.getByRole('button', { name: fr.teacher.recoveryDone }).click();
     await expect(page.getByRole('heading', { name: fr.reports.heading }).first()).toBeVisible();
+    if (width === 1200) await frenchExports(page);
     await checkScreen(page, 'teacher reports', width);
   });
+}
+
+/** The class report PDF and the every-answer CSV, clicked in French and read back by pdftotext and Python's csv. */
+async function frenchExports(page: Page): Promise<void> {
+  const pdf = await downloadOf(page, fr.reports.exportClassPdf);
+  const text = execFileSync('pdftotext', [pdf.path, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/gu, ' ');
+  for (const heading of ['Rapport de classe', 'Vue d’ensemble de la classe', 'Analyse des questions', 'Page 1 sur']) expect(text).toContain(heading);
+  for (const heading of ['Class report', 'Class overview', 'Question analysis', 'Generated', 'Page 1 of']) expect(text).not.toContain(heading);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf.path, '/tmp/liseuse-fr-class-report']);
+
+  const csv = await downloadOf(page, fr.reports.exportAttemptsCsv);
+  const script = `import csv, json, sys\nwith open(sys.argv[1], newline='', encoding='utf-8-sig') as f: print(json.dumps(list(csv.reader(f, delimiter=';'))))`;
+  const rows = JSON.parse(execFileSync('python3', ['-c', script, csv.path], { encoding: 'utf8' })) as string[][];
+  // The machine header is the English one whatever the language; the values are the French spreadsheet's.
+  expect(rows[0]?.slice(0, 5)).toEqual(['learner_id', 'learner', 'attempt_id', 'attempt_number', 'attempt_started']);
+  expect(rows[1]?.[4]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/u);
 }
 
 test('the teacher switches this computer to English at once; a learner who chose French keeps it on their screens', async ({ liseuse }) => {

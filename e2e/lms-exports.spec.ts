@@ -29,12 +29,13 @@ test('the teacher exports workbooks, a French-locale CSV and the quiz for Moodle
   expect(summary.name).toMatch(/^liseuse-kim-russie-class-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const sheet = await firstSheet(summary.path);
   expect(sheet.getRow(1).getCell(2).value).toBe('learner');
-  expect(sheet.getRow(2).getCell(2).value).toBe('Amélie');
-  expect(sheet.getRow(1).font?.bold).toBe(true);
+  expect(sheet.getRow(2).getCell(2).value).toBe('Learner');
+  expect(sheet.getRow(3).getCell(2).value).toBe('Amélie');
+  expect(sheet.getRow(2).font?.bold).toBe(true);
 
   // The answered question's row: a real date, the answer, and a right answer's score shown as 100%.
   const answers = await firstSheet((await downloadOf(page, 'Every answer (Excel)')).path);
-  const row = answers.getRow(2);
+  const row = answers.getRow(3);
   expect(row.getCell(5).value).toBeInstanceOf(Date);
   expect(row.getCell(11).value).toBe('sept jours');
   expect([row.getCell(14).value, row.getCell(14).numFmt]).toEqual([1, '0%']);

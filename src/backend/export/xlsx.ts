@@ -1,9 +1,12 @@
 // Excel workbooks beside the CSV files: the same columns (sheet.ts), with real date cells in the teacher's zone,
-// scores as fractions shown as percentages, and a bold header row that stays in view.
+// scores as fractions shown as percentages. Row 1 holds the machine keys (the CSV's header, the same in every
+// language, hidden: scripts read it), row 2 the column titles in the teacher's language, bold, kept in view.
 import ExcelJS from 'exceljs';
 import type { AttemptAnswerRow } from '../../core/reports/attempt-rows';
 import type { ClassReport } from '../../core/reports/class-report';
 import { localTime } from './csv';
+import type { InterfaceLanguage } from '../../shared/contract/fields';
+import { labelsFor } from './labels';
 import { attemptsSheet, classSummarySheet, wallClock, type ColumnKind, type Sheet, type Value } from './sheet';
 
 const NUMBER_FORMAT: Partial<Record<ColumnKind, string>> = { percent: '0%', datetime: 'yyyy-mm-dd hh:mm:ss' };
@@ -24,22 +27,25 @@ function cell(value: Value, kind: ColumnKind, timeZone: string): ExcelJS.CellVal
   return value;
 }
 
-export async function sheetXlsx(sheet: Sheet): Promise<Buffer> {
+export async function sheetXlsx(sheet: Sheet, language: InterfaceLanguage = 'en'): Promise<Buffer> {
+  const labels = labelsFor(language);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Liseuse';
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
   worksheet.columns = sheet.columns.map((c) => ({
     header: c.key,
     key: c.key,
     width: c.kind === 'datetime' ? 20 : c.kind === 'text' ? 24 : 12,
     ...(NUMBER_FORMAT[c.kind] ? { style: { numFmt: NUMBER_FORMAT[c.kind] } } : {}),
   }));
+  worksheet.getRow(1).hidden = true;
+  worksheet.addRow(sheet.columns.map((c) => labels.columnTitles[c.key] ?? c.key)).font = { bold: true };
   for (const row of sheet.rows) worksheet.addRow(row.map((value, i) => cell(value, sheet.columns[i]!.kind, sheet.timeZone)));
-  worksheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export const classSummaryXlsx = (report: ClassReport, timeZone: string): Promise<Buffer> => sheetXlsx(classSummarySheet(report, timeZone));
+export const classSummaryXlsx = (report: ClassReport, timeZone: string, language?: InterfaceLanguage): Promise<Buffer> =>
+  sheetXlsx({ ...classSummarySheet(report, timeZone), name: labelsFor(language).sheetNames.classSummary }, language);
 
-export const attemptsXlsx = (rows: AttemptAnswerRow[], timeZone: string): Promise<Buffer> =>
-  sheetXlsx(attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone)));
+export const attemptsXlsx = (rows: AttemptAnswerRow[], timeZone: string, language?: InterfaceLanguage): Promise<Buffer> =>
+  sheetXlsx({ ...attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone)), name: labelsFor(language).sheetNames.attempts }, language);

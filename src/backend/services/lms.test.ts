@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { parse as parseGift } from 'gift-pegjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { callOk, downloadedFile } from '../../../test/support/backend';
+import { firstWorksheet, pythonCsvRows } from '../../../test/support/spreadsheet-readers';
 import { createBackend, type Backend } from '../backend';
 
 const LESSON = 'kim-russie';
@@ -19,19 +19,14 @@ const ZONE = 'Pacific/Auckland';
 const call = callOk;
 const download = downloadedFile;
 
-/** Rows as Python's csv module reads the file (the BOM decoded by utf-8-sig). */
+/** Rows as Python's csv module reads the file. */
 function pythonCsv(bytes: Buffer, delimiter: string, dir: string): string[][] {
   const file = join(dir, `read-${delimiter === ';' ? 'fr' : 'std'}.csv`);
   writeFileSync(file, bytes);
-  const script = `import csv, json, sys\nwith open(sys.argv[1], newline='', encoding='utf-8-sig') as f: print(json.dumps(list(csv.reader(f, delimiter=sys.argv[2]))))`;
-  return JSON.parse(execFileSync('python3', ['-c', script, file, delimiter], { encoding: 'utf8' })) as string[][];
+  return pythonCsvRows(file, delimiter);
 }
 
-async function workbookRows(bytes: Buffer): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook.worksheets[0]!;
-}
+const workbookRows = firstWorksheet;
 
 describe('LMS and spreadsheet exports', () => {
   let dir: string;
@@ -76,7 +71,7 @@ describe('LMS and spreadsheet exports', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('writes each spreadsheet as xlsx with the CSV’s columns, a bold frozen header, scores as 0% and times as dates in the teacher’s zone', async () => {
+  it('writes each spreadsheet as xlsx with the CSV’s keys in a hidden first row, bold frozen titles, scores as 0% and times as dates in the teacher’s zone', async () => {
     for (const report of ['class', 'attempts'] as const) {
       const csv = parseCsv((await exportOf({ report, format: 'csv' })).bytes.toString('utf8'), { bom: true }) as string[][];
       const file = await exportOf({ report, format: 'xlsx' });
@@ -84,11 +79,13 @@ describe('LMS and spreadsheet exports', () => {
       const sheet = await workbookRows(file.bytes);
       const header = (sheet.getRow(1).values as unknown[]).slice(1);
       expect(header).toEqual(csv[0]);
-      expect(sheet.getRow(1).font?.bold).toBe(true);
-      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(sheet.rowCount).toBe(csv.length);
+      expect(sheet.getRow(1).hidden).toBe(true);
+      expect(sheet.getRow(2).font?.bold).toBe(true);
+      expect(sheet.getRow(2).getCell(2).value).toBe('Learner');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      expect(sheet.rowCount).toBe(csv.length + 1);
       csv.slice(1).forEach((row, r) => {
-        const cells = sheet.getRow(r + 2);
+        const cells = sheet.getRow(r + 3);
         header.forEach((key, c) => {
           const cell = cells.getCell(c + 1);
           const text = row[c]!;

@@ -113,6 +113,10 @@ export class ReportService {
     const date = this.now().toISOString().slice(0, 10);
     const lesson = slug(request.lessonId);
     const zone = request.timeZone ?? 'UTC';
+    const { language } = request;
+    // A French screen that names no dialect gets the CSV a French spreadsheet opens; the header keys never change.
+    const csvLocale = request.csvLocale ?? (language === 'fr' ? 'fr' : 'standard');
+    const pdfOptions = { timeZone: zone, ...(language ? { language } : {}) };
     let file: OutgoingFile;
     if (request.report === 'learner') {
       if (!request.learnerId) throw AppError.because('invalid_input', 'chooseLearner');
@@ -121,7 +125,7 @@ export class ReportService {
       const base = `liseuse-${lesson}-${slug(report.learner.name)}-${date}`;
       file =
         request.format === 'pdf'
-          ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await (await pdf()).learnerReportPdf(report) }
+          ? { fileName: `${base}.pdf`, mimeType: MIME.pdf, bytes: await (await pdf()).learnerReportPdf(report, pdfOptions) }
           : { fileName: `${base}.json`, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(report, null, 2)) };
     } else if (request.report === 'attempts') {
       if (request.format !== 'csv' && request.format !== 'xlsx') throw AppError.because('invalid_input', 'attemptsFileFormat');
@@ -129,18 +133,18 @@ export class ReportService {
       const base = `liseuse-${lesson}-attempts-${date}`;
       file =
         request.format === 'csv'
-          ? { fileName: `${base}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(rows, zone, request.csvLocale) }
-          : { fileName: `${base}.xlsx`, mimeType: MIME.xlsx, bytes: await (await xlsx()).attemptsXlsx(rows, zone) };
+          ? { fileName: `${base}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(rows, zone, csvLocale) }
+          : { fileName: `${base}.xlsx`, mimeType: MIME.xlsx, bytes: await (await xlsx()).attemptsXlsx(rows, zone, language) };
     } else {
       const report = this.classReport(request.lessonId, request.lessonVersion);
       const { format } = request;
       const bytes =
         format === 'csv'
-          ? classSummaryCsv(report, request.csvLocale)
+          ? classSummaryCsv(report, csvLocale)
           : format === 'xlsx'
-            ? await (await xlsx()).classSummaryXlsx(report, zone)
+            ? await (await xlsx()).classSummaryXlsx(report, zone, language)
             : format === 'pdf'
-              ? await (await pdf()).classReportPdf(report)
+              ? await (await pdf()).classReportPdf(report, pdfOptions)
               : Buffer.from(JSON.stringify(report, null, 2));
       file = { fileName: `liseuse-${lesson}-class-${date}.${format}`, mimeType: MIME[format], bytes };
     }

@@ -6,7 +6,7 @@ import type { ClassReport, LearnerReport } from '../../core/reports/class-report
 import type { RegradingLine } from '../../core/reports/regrading';
 import type { ExportOutcome } from '../types';
 import { returns, type Table } from './call';
-import { Id, LessonId, TeacherToken } from './fields';
+import { Id, Language, LessonId, TeacherToken } from './fields';
 import { CsvLocaleSchema } from './lms';
 
 export type { ClassReport, LearnerReport } from '../../core/reports/class-report';
@@ -56,6 +56,8 @@ const ReportExportSchema = v.strictObject({
   learnerId: v.optional(Id),
   /** The zone the file's times are written in; UTC when absent. */
   timeZone: v.optional(TimeZone),
+  /** The language of the screen asking: the file's headings, notes, dates and column titles; English when absent. */
+  language: v.optional(Language),
 });
 
 /** Which report of which lesson, in which format. */

@@ -1,9 +1,9 @@
 // The blocks a report is built from besides tables and charts: title, section heading, empty-state note.
 import type { Canvas } from './canvas';
-import { formatDate } from './format';
+import type { ReportFormat } from './format';
 import { INK, MUTED } from './style';
 
-export function titleBlock(c: Canvas, title: string, kind: string, generatedAt: string, summary: string[]): void {
+export function titleBlock(c: Canvas, f: ReportFormat, title: string, kind: string, generatedAt: string, summary: string[]): void {
   c.font('bold', 18);
   for (const line of c.wrap(title, c.width, 2)) {
     c.put(line, c.left, c.y);
@@ -13,7 +13,7 @@ export function titleBlock(c: Canvas, title: string, kind: string, generatedAt: 
   c.put(kind, c.left, c.y + 1, 'left', MUTED);
   c.y += c.lineHeight + 2;
   c.font('regular', 8.5);
-  c.put(`Generated ${formatDate(generatedAt)}`, c.left, c.y, 'left', MUTED);
+  c.put(f.labels.generated(f.date(generatedAt)), c.left, c.y, 'left', MUTED);
   c.y += c.lineHeight;
   for (const line of summary) {
     for (const wrapped of c.wrap(line, c.width, 3)) {

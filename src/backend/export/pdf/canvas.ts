@@ -29,7 +29,11 @@ export class Canvas {
   // Cleaning is pure, and the same strings ("—", "100%", a name in the table and again in the chart) come back often.
   private readonly cleaned: Record<FontKind, Map<string, string>> = { regular: new Map(), bold: new Map() };
 
-  constructor(readonly doc: PDFKit.PDFDocument) {
+  /** `continuedLabel` words the line over a block carried on from the previous page, in the report's language. */
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    private readonly continuedLabel: (title: string) => string = (title) => `${title} (continued)`,
+  ) {
     this.right = doc.page.width - MARGIN.right;
     this.bottom = doc.page.height - MARGIN.bottom;
     this.y = this.top;
@@ -147,7 +151,7 @@ export class Canvas {
   /** The small grey "… (continued)" line over a block that carries on from the previous page. */
   continued(title: string): void {
     this.font('regular', 7.5);
-    this.put(`${title} (continued)`, this.left, this.y, 'left', MUTED);
+    this.put(this.continuedLabel(title), this.left, this.y, 'left', MUTED);
     this.y += this.lineHeight + 2;
   }
 

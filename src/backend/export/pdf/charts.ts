@@ -2,7 +2,7 @@
 // difficulty by paragraph (grouped vertical bars), and a learner's score per attempt (a line).
 import { chartLayout } from '../../../core/score-chart';
 import type { Canvas } from './canvas';
-import { percent } from './format';
+import type { ReportFormat } from './format';
 import { BAR, BAR_DARK, GRID, HATCH, INK, MUTED } from './style';
 
 interface Bar {
@@ -195,7 +195,7 @@ export function groupedBarChart(c: Canvas, title: string, groups: readonly { lab
  * Scores of the finished attempts in order, as points joined by a line, on a fixed 0–100 % scale. Geometry comes
  * from core/score-chart, the same layout the progress page draws, so the PDF and the screen agree.
  */
-export function scoreChart(c: Canvas, points: readonly { number: number; score: number }[]): void {
+export function scoreChart(c: Canvas, points: readonly { number: number; score: number }[], f: ReportFormat): void {
   const height = 130;
   c.ensure(height + 6);
   const layout = chartLayout(
@@ -212,17 +212,17 @@ export function scoreChart(c: Canvas, points: readonly { number: number; score: 
   c.font('regular', 7);
   for (const tick of layout.yTicks) {
     c.doc.moveTo(ox + ax0, oy + tick.y).lineTo(ox + ax1, oy + tick.y).lineWidth(0.4).strokeColor(GRID).stroke();
-    c.put(percent(tick.value), ox + ax0 - 5, oy + tick.y - 3.5, 'right', MUTED);
+    c.put(f.percent(tick.value), ox + ax0 - 5, oy + tick.y - 3.5, 'right', MUTED);
   }
   for (const tick of layout.xTicks) c.put(String(points[tick.n - 1]?.number ?? tick.n), ox + tick.x, oy + plot.y0 + 4, 'center', MUTED);
-  c.put('Attempt', ox + (plot.x0 + plot.x1) / 2, oy + plot.y0 + 14, 'center', MUTED);
+  c.put(f.labels.learnerReport.attempts, ox + (plot.x0 + plot.x1) / 2, oy + plot.y0 + 14, 'center', MUTED);
   c.doc.moveTo(ox + ax0, oy + plot.y1).lineTo(ox + ax0, oy + plot.y0).lineTo(ox + ax1, oy + plot.y0).lineWidth(0.8).strokeColor(INK).stroke();
 
   // Value labels first, on white, so the line and markers drawn next stay whole over them.
   if (layout.points.length <= 15) {
     c.font('regular', 6.5);
     // Under a point at the very top, so the label stays inside the plot.
-    for (const p of layout.points) c.put(percent(p.score), ox + p.x, oy + p.y + (p.score > 0.9 ? 5 : -11), 'center', INK, true);
+    for (const p of layout.points) c.put(f.percent(p.score), ox + p.x, oy + p.y + (p.score > 0.9 ? 5 : -11), 'center', INK, true);
   }
   const [first, ...rest] = layout.points;
   if (first) {

@@ -3,20 +3,24 @@
 import { describeRegrading, type RegradingLine } from '../../../core/reports/regrading';
 import { section } from './blocks';
 import type { Canvas } from './canvas';
-import { formatDate, percent } from './format';
+import type { ReportFormat } from './format';
 import { table, type Column } from './table';
 
-const columns: Column<RegradingLine>[] = [
-  { header: '#', weight: 20, align: 'right', value: (r) => (r.number ? String(r.number) : '?') },
-  { header: 'Question', weight: 150, maxLines: 6, value: (r) => r.prompt },
-  { header: 'When (by)', weight: 80, maxLines: 3, value: (r) => `${formatDate(r.at)} (${r.by})` },
-  { header: 'What changed', weight: 130, maxLines: 8, value: (r) => describeRegrading(r) },
-  { header: 'Scores before → after', weight: 90, maxLines: 8, value: (r) => r.attempts.map((a) => `${percent(a.before)} → ${percent(a.after)}`).join(', ') || '—' },
-];
+const columns = (f: ReportFormat): Column<RegradingLine>[] => {
+  const l = f.labels.regradings.columns;
+  return [
+    { header: '#', weight: 20, align: 'right', value: (r) => (r.number ? String(r.number) : '?') },
+    { header: l.question, weight: 150, maxLines: 6, value: (r) => r.prompt },
+    { header: l.when, weight: 80, maxLines: 3, value: (r) => `${f.date(r.at)} (${r.by})` },
+    { header: l.what, weight: 130, maxLines: 8, value: (r) => describeRegrading(r) },
+    { header: l.scores, weight: 90, maxLines: 8, value: (r) => r.attempts.map((a) => `${f.percent(a.before)} → ${f.percent(a.after)}`).join(', ') || '—' },
+  ];
+};
 
 /** Nothing when no question was regraded. */
-export function regradingsSection(c: Canvas, regradings: readonly RegradingLine[]): void {
+export function regradingsSection(c: Canvas, f: ReportFormat, regradings: readonly RegradingLine[]): void {
   if (!regradings.length) return;
-  section(c, 'Regraded questions', 'Typed answers the teacher accepted or rejected on this computer; the scores above already count them.', 40);
-  table(c, 'Regraded questions', columns, regradings);
+  const l = f.labels.regradings;
+  section(c, l.heading, l.note, 40);
+  table(c, l.heading, columns(f), regradings);
 }

@@ -18,7 +18,7 @@ export const graphemes = (text: string): string[] => (CLUSTERING.test(text) ? Ar
 /**
  * One clean line of text for one font: control characters and line breaks become spaces (a cell stays one
  * paragraph that we wrap ourselves), direction overrides and invisible formatting marks are dropped (pdfkit lays
- * text out left to right; an RLO would only scramble the order), runs of white space collapse, and a character
+ * text out left to right; an RLO would only scramble the order), runs of breaking white space collapse, and a character
  * the font has no glyph for (an emoji, say) becomes one replacement mark per user-perceived character.
  */
 export function cleanText(raw: string, font: FontInfo): string {
@@ -27,7 +27,9 @@ export function cleanText(raw: string, font: FontInfo): string {
     .normalize('NFC')
     .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
     .replace(/[\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu, '')
-    .replace(/\s+/gu, ' ')
+    // Breaking white space collapses; the no-break spaces French typography puts before : ; ! ? % stay, so a wrap
+    // never leaves a colon alone at the start of a line.
+    .replace(/[^\S\u00a0\u202f]+/gu, ' ')
     .trim();
   let out = '';
   for (const cluster of graphemes(flat)) out += drawable(cluster, font) ?? drawable(cluster.normalize('NFKC'), font) ?? font.replacement;

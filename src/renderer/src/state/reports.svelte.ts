@@ -117,7 +117,7 @@ export class ReportsState {
     const { teacherToken, lessonId, timeZone } = this;
     const dialect = request.format === 'csv' ? { csvLocale: this.csvLocale } : {};
     const version = this.lessonVersion ? { lessonVersion: this.lessonVersion } : {};
-    await this.deliver(() => this.api['reports:export']({ teacherToken, lessonId, timeZone, ...version, ...request, ...dialect }));
+    await this.deliver(() => this.api['reports:export']({ teacherToken, lessonId, timeZone, language: this.session.language, ...version, ...request, ...dialect }));
   }
 
   /** The lesson's quiz as a file a Moodle question bank imports. */

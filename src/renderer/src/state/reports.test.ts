@@ -125,16 +125,26 @@ describe('the teacher’s reports', () => {
 
   it('exports and says where the file went; busy meanwhile', async () => {
     const fake = fakeApi({ 'reports:export': async () => ({ saved: { fileName: 'liseuse-class-kim-russie.csv' } }) });
-    const { reports } = reportsWith(fake);
+    const { reports, app } = reportsWith(fake);
     const exporting = reports.exportFile({ report: 'class', format: 'csv' });
     expect(reports.busy).toBe(true);
     await exporting;
     expect(reports.busy).toBe(false);
     // The teacher's own zone goes with the request (the backend writes the file's times in it), and a CSV's dialect.
     expect(fake.inputsOf('reports:export')).toEqual([
-      { teacherToken: 'tok-1', lessonId: 'kim-russie', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, report: 'class', format: 'csv', csvLocale: 'standard' },
+      { teacherToken: 'tok-1', lessonId: 'kim-russie', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, language: app.language, report: 'class', format: 'csv', csvLocale: 'standard' },
     ]);
     expect(reports.status).toBe('Saved as liseuse-class-kim-russie.csv.');
+  });
+
+  it('asks for the file in the language on screen, so a French teacher area gets a French PDF', async () => {
+    const fake = fakeApi({ 'reports:export': async () => ({ saved: { fileName: 'bilan.pdf' } }) });
+    const { reports, app } = reportsWith(fake);
+    app.computerLanguage = 'fr';
+    await reports.exportFile({ report: 'class', format: 'pdf' });
+    app.computerLanguage = 'en';
+    await reports.exportFile({ report: 'class', format: 'pdf' });
+    expect(fake.inputsOf('reports:export')).toMatchObject([{ language: 'fr' }, { language: 'en' }]);
   });
 
   it('writes CSV files in the dialect the teacher saved, keeps a new choice, and sends no dialect with a workbook', async () => {

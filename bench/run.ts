@@ -15,6 +15,7 @@ import { memoryRow, startRow } from './rows/server';
 import { reportRows } from './rows/reports';
 import { importRows } from './rows/import';
 import { rendererSizeRow } from './rows/renderer-size';
+import { xapiRows } from './rows/xapi';
 
 const began = performance.now();
 /** Progress on stderr, with the seconds since the start, so stdout holds only the table. */
@@ -70,8 +71,10 @@ async function main(): Promise<void> {
     const reports = browserOnly ? [] : await reportRows(work);
     log('opening a 100,000-word text (issue 16)');
     const imports = browserOnly ? [] : await importRows();
+    log('xAPI sync to a local LRS (issue 17)');
+    const xapi = browserOnly ? [] : await xapiRows(work);
     const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports].filter(
+    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi].filter(
       (row): row is Row => row !== undefined,
     );
 

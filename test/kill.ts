@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { attemptScore, type ScoredAnswer } from '../src/core/attempt-score';
 import { unpackLesson, type LessonWire } from '../src/shared/lesson-wire';
 import { ARTICLE_ID as LESSON } from './support/article';
+import { answerFor, type QuestionView } from './support/answers';
 import { SERVER_JS, startServerProcess, type ServerProcess } from './support/server';
 
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 100);
@@ -45,14 +46,6 @@ interface Word {
   lemma: string;
 }
 
-interface QuestionView {
-  id: string;
-  type: string;
-  mode?: string;
-  options?: { id: string }[];
-  left?: { id: string }[];
-  items?: { id: string }[];
-}
 
 interface AttemptView {
   id: string;
@@ -61,31 +54,6 @@ interface AttemptView {
   questionCount: number;
   questions: QuestionView[];
   feedback: Record<string, unknown>;
-}
-
-/** A wrong-or-right but well-formed answer for each question type. */
-function answerFor(question: QuestionView): unknown {
-  const first = question.options?.[0]?.id ?? 'x';
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', choice: first };
-    case 'multiple':
-      return { type: 'multiple', choices: [first] };
-    case 'true-false':
-      return { type: 'true-false', value: true };
-    case 'short-answer':
-      return { type: 'short-answer', text: 'sept jours' };
-    case 'cloze':
-      return question.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: 'blindé' } : { type: 'cloze', mode: 'choice', choice: first };
-    case 'matching':
-      return { type: 'matching', pairs: Object.fromEntries((question.left ?? []).map((l) => [l.id, l.id])) };
-    case 'ordering':
-      return { type: 'ordering', order: (question.items ?? []).map((i) => i.id) };
-    case 'open':
-      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
-    default:
-      throw new Error(`no answer for question type ${question.type}`);
-  }
 }
 
 interface Expected {

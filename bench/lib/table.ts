@@ -1,6 +1,6 @@
 // One row per benchmark: the figure, its budget, the floor measured in the same run, and how they compare.
 
-export type Unit = 'ms' | 'words/s' | 'kB' | 'MB' | 'calls';
+export type Unit = 'ms' | 'words/s' | 'statements/s' | 'kB' | 'MB' | 'calls';
 
 export interface Row {
   what: string;
@@ -28,7 +28,7 @@ export function verdict(row: Row): Verdict {
 /** How many times the floor's cost the figure is: time over floor time, or floor rate over rate for throughputs. */
 export function ratio(row: Row): number | undefined {
   if (row.value === undefined || row.floor === undefined) return undefined;
-  return row.unit === 'words/s' ? row.floor / row.value : row.value / row.floor;
+  return row.unit.endsWith('/s') ? row.floor / row.value : row.value / row.floor;
 }
 
 function amount(value: number, unit: Unit): string {

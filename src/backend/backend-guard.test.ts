@@ -41,6 +41,12 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'authoring:exportPack': () => ({ lessonId: 'kim-russie' }),
   'authoring:importPack': () => ({ fileName: 'kim.liseuse', base64: '' }),
   'authoring:readFile': () => ({ fileName: 'texte.txt', bytes: btoa('Le chat dort.') }),
+  'lrs:settings': () => ({}),
+  'lrs:save': () => ({ endpoint: 'http://127.0.0.1:9/xapi', username: 'test', secret: 'test', namesShown: false }),
+  'lrs:forget': () => ({}),
+  'lrs:test': () => ({}),
+  'lrs:queue': () => ({}),
+  'lrs:syncNow': () => ({}),
 };
 
 describe('createBackend', () => {

@@ -33,6 +33,13 @@ import { AuthoringService } from './services/authoring';
 import { LessonPackService } from './services/lesson-packs';
 import { LessonsRepository } from './db/repositories/lessons';
 import { HouseLexiconRepository } from './db/repositories/house-lexicon';
+import { XapiRepository } from './db/repositories/xapi';
+import { XapiRecorder } from './services/xapi-recorder';
+import { LrsService } from './services/lrs';
+import { lrsHandlers } from './handlers/lrs';
+import { LrsClient, type LrsConnection } from './xapi/lrs-client';
+import { PLAIN_CODEC, SecretStore, type SecretCodec } from './xapi/secret-store';
+import { XapiSync } from './xapi/sync';
 import { appHandlers } from './handlers/app';
 import { authoringHandlers } from './handlers/authoring';
 import { learnerHandlers } from './handlers/learners';
@@ -59,6 +66,10 @@ export interface BackendOptions {
   saveFile?: SaveFile;
   /** Take the once-a-day backup in the background (the apps do; tests that open many backends need not). */
   dailyBackup?: boolean;
+  /** How the LRS secret is kept: Electron's safeStorage in the desktop app; as typed (a 600 file) in browser mode. */
+  secretCodec?: SecretCodec;
+  /** How often the outbox is sent to the LRS, in ms (default 15 s); 0: only on the teacher's "send now". */
+  xapiSyncMs?: number;
   /** Where unexpected failures are reported for the developer; the user only sees a plain message. */
   logError?: (error: unknown) => void;
 }
@@ -68,6 +79,9 @@ export interface Backend {
   close(): void;
   readonly db: Db;
 }
+
+/** How often the outbox is sent while an LRS is set. */
+export const XAPI_SYNC_MS = 15_000;
 
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
@@ -80,15 +94,17 @@ export function createBackend(options: BackendOptions): Backend {
   const learners = new LearnerService(learnersRepository, appState, now);
   const interfaceLanguage = new InterfaceLanguageService(appState);
   const readingRepository = new ReadingRepository(db);
+  const xapiRepository = new XapiRepository(db);
+  const xapi = new XapiRecorder(xapiRepository, learnersRepository, lessons);
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now, options.saveFile ?? downloadInstead, options.nativeBinding);
-  const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review);
+  const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review, xapi);
   const quizRepository = new QuizRepository(db);
-  const openAnswers = new OpenAnswerService(quizRepository, lessons, now);
+  const openAnswers = new OpenAnswerService(quizRepository, lessons, now, { db, recorder: xapi });
   const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review, openAnswers);
   const teacher = new TeacherService(new TeacherRepository(db), now);
   const acceptedAnswers = new AcceptedAnswerService(db, new AcceptedAnswersRepository(db), lessons, now);
-  const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now, acceptedAnswers, openAnswers);
+  const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now, acceptedAnswers, openAnswers, xapi);
   const reports = new ReportService(
     new ReportsRepository(db),
     new ResultsRepository(db),
@@ -98,12 +114,19 @@ export function createBackend(options: BackendOptions): Backend {
     now,
   );
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const lrsClient = new LrsClient();
+  const secrets = new SecretStore(options.dataDir, options.secretCodec ?? PLAIN_CODEC);
+  // The sync asks the service for the connection at each pass (settings change while it runs).
+  const sync: XapiSync = new XapiSync(xapiRepository, (): LrsConnection | null => lrs.connection(), lrsClient, now);
+  const lrs: LrsService = new LrsService(xapiRepository, secrets, lrsClient, sync, now);
+  const syncMs = options.xapiSyncMs ?? XAPI_SYNC_MS;
+  if (syncMs > 0) sync.start(syncMs, logError);
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
 
   const lms = new LmsService(lessons, appState, options.saveFile ?? downloadInstead, now);
   const authoring = new AuthoringService(lessonsRepository, new HouseLexiconRepository(db), lessons, now);
   const packs = new LessonPackService(authoring, lessonsRepository, lessons, options.saveFile ?? downloadInstead, now);
-  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, packs };
+  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, packs, lrs };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null, language: interfaceLanguage.current() })),
     ...learnerHandlers(services),
@@ -118,6 +141,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...openAnswerHandlers(services),
     ...lmsHandlers(services),
     ...authoringHandlers(services),
+    ...lrsHandlers(services),
   };
 
   return {
@@ -137,6 +161,7 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     close() {
+      sync.stop();
       store.close();
     },
   };

@@ -1,5 +1,5 @@
 // Electron lifecycle: one instance, the secure window, the contract over IPC, the backend in this process.
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, safeStorage, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend';
@@ -8,6 +8,7 @@ import { saveWithDialog } from './save-file';
 import { installMenu } from './menu';
 import { electronBindingPath } from './native-binding';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
+import { safeStorageCodec } from './lrs-secret';
 import { enableSpeech } from './speech';
 import { createMainWindow, lockDownSession } from './window';
 
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
         mode: 'electron',
         version: app.getVersion(),
         dailyBackup: true,
+        secretCodec: safeStorageCodec(safeStorage),
         saveFile: saveWithDialog((options) => dialog.showSaveDialog(options), app.getPath('documents')),
         ...(nativeBinding ? { nativeBinding } : {}),
       });

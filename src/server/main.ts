@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   try {
     // LISEUSE_LESSONS_DIR points at another lessons folder (benchmarks use a generated long lesson).
     const lessonsDir = process.env.LISEUSE_LESSONS_DIR ?? resolve(root, 'resources', 'lessons');
-    backend = createBackend({ dataDir, lessonsDir, mode: 'browser', version, dailyBackup: true });
+    // LISEUSE_XAPI_SYNC_MS: how often the outbox goes to the LRS (the kill test syncs every few ms).
+    const xapiSyncMs = process.env.LISEUSE_XAPI_SYNC_MS === undefined ? undefined : Number(process.env.LISEUSE_XAPI_SYNC_MS);
+    backend = createBackend({ dataDir, lessonsDir, mode: 'browser', version, dailyBackup: true, ...(xapiSyncMs === undefined ? {} : { xapiSyncMs }) });
   } catch (error) {
     console.error(`Liseuse could not open its data in ${dataDir}: ${(error as Error).message}`);
     process.exit(1);

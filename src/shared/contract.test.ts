@@ -6,6 +6,7 @@ import type { Call } from './contract/call';
 import { CALL_NAMES } from './contract/call-names';
 import { learnerCalls } from './contract/learners';
 import { lessonCalls } from './contract/lessons';
+import { lrsCalls } from './contract/lrs';
 import { openAnswerCalls } from './contract/open-answers';
 import { lmsCalls } from './contract/lms';
 import { progressCalls } from './contract/progress';
@@ -16,7 +17,7 @@ import { resultCalls } from './contract/results';
 import { reviewCalls } from './contract/review';
 import { teacherCalls } from './contract/teacher';
 
-const DOMAINS = { appCalls, learnerCalls, lessonCalls, readingCalls, quizCalls, teacherCalls, progressCalls, reviewCalls, reportCalls, resultCalls, openAnswerCalls, lmsCalls, authoringCalls };
+const DOMAINS = { appCalls, learnerCalls, lessonCalls, readingCalls, quizCalls, teacherCalls, progressCalls, reviewCalls, reportCalls, resultCalls, openAnswerCalls, lmsCalls, authoringCalls, lrsCalls };
 const entries = Object.entries(contract) as [string, Call][];
 
 describe('the contract table', () => {
@@ -36,7 +37,7 @@ describe('the contract table', () => {
       expect((call.input as unknown as { entries?: Record<string, unknown> }).entries, name).toHaveProperty('teacherToken');
     }
     expect(guarded.map(([name]) => name).sort()).toEqual(
-      ['authoring:readFile', 'authoring:list', 'authoring:create', 'authoring:get', 'authoring:saveDetails', 'authoring:saveGlosses', 'authoring:saveTranslations', 'authoring:saveQuiz', 'authoring:validate', 'authoring:publish', 'authoring:editPublished', 'authoring:archive', 'authoring:exportPack', 'authoring:importPack', 'learners:delete', 'lms:exportQuiz', 'lms:exportSettings', 'lms:setExportSettings', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info', 'teacher:setLanguage'].sort(),
+      ['authoring:readFile', 'authoring:list', 'authoring:create', 'authoring:get', 'authoring:saveDetails', 'authoring:saveGlosses', 'authoring:saveTranslations', 'authoring:saveQuiz', 'authoring:validate', 'authoring:publish', 'authoring:editPublished', 'authoring:archive', 'authoring:exportPack', 'authoring:importPack', 'learners:delete', 'lrs:forget', 'lrs:queue', 'lrs:save', 'lrs:settings', 'lrs:syncNow', 'lrs:test', 'lms:exportQuiz', 'lms:exportSettings', 'lms:setExportSettings', 'openAnswers:grade', 'openAnswers:list', 'quiz:glossSettings', 'quiz:setGlosses', 'reports:class', 'reports:decideAnswer', 'reports:export', 'reports:learner', 'reports:responses', 'results:import', 'teacher:changePin', 'teacher:info', 'teacher:setLanguage'].sort(),
     );
   });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import type { ExportOutcome } from '../../src/shared/types';
-import { createBackend, type Backend } from '../../src/backend/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../src/backend/backend';
 import { makeTempDir, removeTempDir } from './db';
 
 export const REAL_LESSONS = resolve('resources/lessons');
@@ -99,7 +99,7 @@ export interface BackendFixture {
   /** This test's empty lessons folder, for writeLesson. */
   readonly lessonsDir: string;
   /** A backend in browser mode, version 9.9.9, its clock at 2024-05-01T10:00Z unless `now` is given; closed after the test. */
-  start(lessonsDir?: string, now?: () => Date): Backend;
+  start(lessonsDir?: string, now?: () => Date, options?: Partial<BackendOptions>): Backend;
 }
 
 /** Call inside a describe: each test gets fresh folders, and fails if anything reached the "unexpected failure" log. */
@@ -130,8 +130,8 @@ export function useBackend(): BackendFixture {
     get lessonsDir() {
       return lessonsDir;
     },
-    start(dir = REAL_LESSONS, now = () => new Date('2024-05-01T10:00:00.000Z')) {
-      const backend = createBackend({ dataDir, lessonsDir: dir, mode: 'browser', version: '9.9.9', now, logError: (error) => logged.push(error) });
+    start(dir = REAL_LESSONS, now = () => new Date('2024-05-01T10:00:00.000Z'), options = {}) {
+      const backend = createBackend({ dataDir, lessonsDir: dir, mode: 'browser', version: '9.9.9', now, logError: (error) => logged.push(error), ...options });
       open.push(backend);
       return backend;
     },

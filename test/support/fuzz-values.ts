@@ -193,6 +193,11 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     note: fc.oneof(fc.string({ maxLength: 520 }), fc.constantFrom('', '  ', 'a trip', '=1+1')),
     ignored: fc.boolean(),
     sameName: fc.constantFrom('merge', 'keep-both'),
+    // A closed port on loopback: a valid LRS setting never sends the fuzzer's requests off this machine.
+    endpoint: fc.oneof(fc.constantFrom('http://127.0.0.1:9/xapi', 'https://127.0.0.1:9/', 'lrs.school.lan', 'ftp://127.0.0.1/'), fc.string({ maxLength: 600 })),
+    username: fc.oneof(fc.constantFrom('test', 'a:b', ''), fc.string({ maxLength: 250 })),
+    secret: fc.oneof(fc.constantFrom('test', ''), fc.string({ maxLength: 600 })),
+    namesShown: fc.boolean(),
     fileName: fc.oneof(
       fc.constantFrom('results.json', '../../etc/passwd', 'C:\\x.json', ' a ', 'texte.txt', 'page.html', 'doc.docx', 'livre.epub', 'scan.pdf'),
       fc.string({ minLength: 1, maxLength: 255 }),

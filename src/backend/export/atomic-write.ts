@@ -5,11 +5,12 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import { storageError } from '../db/storage-error';
 
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+/** `mode` 0o600 for a file only this user may read (it is set at creation, never widened after). */
+export function writeFileAtomic(target: string, bytes: Uint8Array, mode = 0o644): void {
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(temporary, 'wx', 0o644);
+    fd = openSync(temporary, 'wx', mode);
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
     fsyncSync(fd);

@@ -5,6 +5,7 @@ import type { LessonPackService } from '../services/lesson-packs';
 import type { AcceptedAnswerService } from '../services/accepted-answers';
 import type { LearnerService } from '../services/learners';
 import type { LmsService } from '../services/lms';
+import type { LrsService } from '../services/lrs';
 import type { OpenAnswerService } from '../services/open-answers';
 import type { ProgressService } from '../services/progress';
 import type { QuizService } from '../services/quiz';
@@ -29,4 +30,5 @@ export interface Services {
   lms: LmsService;
   authoring: AuthoringService;
   packs: LessonPackService;
+  lrs: LrsService;
 }

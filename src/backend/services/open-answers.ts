@@ -6,7 +6,10 @@ import { teacherGrade } from '../../core/teacher-grade';
 import { AppError } from '../../shared/errors';
 import type { OpenAnswer, OpenAnswers, TeacherNote } from '../../shared/contract/open-answers';
 import type { OpenAnswerRow, QuizRepository } from '../db/repositories/quiz';
+import type { LearnerDatabase } from '../db/learner-database';
 import type { LessonStore } from '../lesson-store';
+import { readAnswer } from '../../core/stored-quiz';
+import type { XapiRecorder } from './xapi-recorder';
 
 function textOf(raw: string): string {
   try {
@@ -32,6 +35,8 @@ export class OpenAnswerService {
     private readonly quizzes: QuizRepository,
     private readonly lessons: LessonStore,
     private readonly now: () => Date,
+    /** Writes the regrade's xAPI statements (the old one voided, the new grade) in the grade's own transaction. */
+    private readonly xapi?: { db: LearnerDatabase; recorder: XapiRecorder },
   ) {}
 
   list(lessonId: string): OpenAnswers {
@@ -55,7 +60,20 @@ export class OpenAnswerService {
     const row = this.quizzes.answerById(answerId);
     const isOpen = row && row.kind === 'comprehension' && this.openQuestions(row.lessonId).some((q) => q.question.id === row.questionId);
     if (!row || !isOpen) throw AppError.because('not_found', 'noSuchOpenAnswer');
-    this.quizzes.gradeAnswer(answerId, teacherGrade(score), comment, this.now().toISOString());
+    const at = this.now().toISOString();
+    const save = (): void => {
+      this.quizzes.gradeAnswer(answerId, teacherGrade(score), comment, at);
+      const question = this.lessons.quizOf(row.lessonId)?.questions.find((q) => q.id === row.questionId);
+      const answer = readAnswer(row.answer);
+      const attempt = this.quizzes.attempt(row.attemptId);
+      if (!this.xapi || !question || !answer || !attempt) return;
+      this.xapi.recorder.regraded({
+        answerId, learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, kind: row.kind,
+        question, answer, grade: teacherGrade(score), timeMs: row.timeMs, at, teacherComment: comment,
+      });
+    };
+    if (this.xapi) this.xapi.db.write(save);
+    else save();
     const graded = this.quizzes.openAnswers(row.lessonId, [row.questionId]).find((a) => a.answerId === answerId);
     if (!graded) throw AppError.because('not_found', 'noSuchOpenAnswer');
     return toOpenAnswer(graded);

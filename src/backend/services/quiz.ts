@@ -14,6 +14,7 @@ import type { LessonStore } from '../lesson-store';
 import type { AcceptedAnswerService } from './accepted-answers';
 import type { LearnerService } from './learners';
 import type { OpenAnswerService } from './open-answers';
+import type { XapiRecorder } from './xapi-recorder';
 
 const byIdOf = new WeakMap<Quiz, ReadonlyMap<string, Question>>();
 
@@ -48,6 +49,8 @@ export class QuizService {
     private readonly acceptedAnswers: AcceptedAnswerService,
     /** The teacher's grades of open answers, shown to the learner as notes. */
     private readonly openAnswers: OpenAnswerService,
+    /** Writes each answer's xAPI statement in the answer's own transaction. */
+    private readonly xapi?: XapiRecorder,
   ) {}
 
   overview(learnerId: string, lessonId: string): QuizOverview {
@@ -125,10 +128,14 @@ export class QuizService {
         const awaiting = answers.filter((a) => a.verdict === 'awaiting').length;
         return { tryAgain: { firstTry: typedText }, attempt: attemptSummary(row, answers.length, questions.length, awaiting) };
       }
+      const answerId = randomUUID();
       const saved = this.quizzes.saveAnswer(
-        { id: randomUUID(), attemptId, questionId, answer: JSON.stringify(answer), score: result.score, verdict: result.verdict, timeMs, answeredAt },
+        { id: answerId, attemptId, questionId, answer: JSON.stringify(answer), score: result.score, verdict: result.verdict, timeMs, answeredAt },
         questions.length,
       );
+      const about = { learnerId, lessonId: row.lessonId, attemptId, kind: row.kind };
+      this.xapi?.answered({ ...about, answerId, question, answer, grade: result, timeMs, at: answeredAt });
+      if (saved.finishedAt) this.xapi?.attemptFinished({ ...about, score: saved.score ?? 0, startedAt: row.startedAt, at: saved.finishedAt });
       const first = firstTry === undefined ? undefined : typedTextOf(JSON.parse(firstTry) as Answer);
       return {
         feedback: { ...feedbackFor(question, result, answer), ...(first === undefined ? {} : { firstTry: first }) },

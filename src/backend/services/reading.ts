@@ -9,6 +9,7 @@ import type { LearnerDatabase } from '../db/learner-database';
 import type { ReadingRepository, SettingsRepository } from '../db/repositories/reading';
 import type { LessonStore } from '../lesson-store';
 import type { LearnerService } from './learners';
+import type { XapiRecorder } from './xapi-recorder';
 
 /** Told when a learner meets a word, so the word enters their review (ReviewService). */
 export interface WordTracker {
@@ -25,6 +26,8 @@ export class ReadingService {
     private readonly learners: LearnerService,
     private readonly now: () => Date,
     private readonly words?: WordTracker,
+    /** Writes each event's xAPI statement in the event's own transaction. */
+    private readonly xapi?: XapiRecorder,
   ) {}
 
   private glossed(lessonId: string, tokenIndex: number): { lemma: string; paragraph: number } {
@@ -51,8 +54,10 @@ export class ReadingService {
     if (word.paragraph !== paragraph) throw AppError.because('invalid_input', 'wordNotInParagraph', { token, paragraph: paragraph + 1 });
     // The look-up and the review card it makes commit together: a crash between them would leave half a write.
     this.db.write(() => {
-      this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at: this.now().toISOString() });
+      const at = this.now().toISOString();
+      this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at });
       this.words?.lookedUp(learnerId, word.lemma, { lessonId, token });
+      this.xapi?.lookedUp({ learnerId, lessonId, token, at });
     });
     return { lookups: this.reading.countLookups(learnerId, lessonId) };
   }
@@ -71,6 +76,7 @@ export class ReadingService {
       for (const { token, lemma } of words) {
         this.words?.statusChanging(learnerId, lemma, { lessonId, token }, status);
         this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at });
+        this.xapi?.statusChanged({ learnerId, lessonId, token, status, at });
       }
     });
     return { statuses: words.map(({ lemma }) => ({ lemma, status })) };
@@ -89,7 +95,12 @@ export class ReadingService {
   addTime(learnerId: string, lessonId: string, seconds: number): { secondsRead: number } {
     this.learners.require(learnerId);
     this.lessons.get(lessonId);
-    return { secondsRead: this.reading.addTime(learnerId, lessonId, seconds, this.now().toISOString()) };
+    const at = this.now().toISOString();
+    return this.db.write(() => {
+      const secondsRead = this.reading.addTime(learnerId, lessonId, seconds, at);
+      this.xapi?.read({ learnerId, lessonId, seconds, secondsRead, position: this.reading.progress(learnerId, lessonId)?.position ?? null, at });
+      return { secondsRead };
+    });
   }
 
   getSettings(learnerId: string): ReaderSettings {

@@ -72,6 +72,12 @@ export const CALL_NAMES = [
   'authoring:exportPack',
   'authoring:importPack',
   'authoring:readFile',
+  'lrs:settings',
+  'lrs:save',
+  'lrs:forget',
+  'lrs:test',
+  'lrs:queue',
+  'lrs:syncNow',
 ] as const satisfies readonly CallName[];
 
 type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;

@@ -7,6 +7,7 @@ import type { HandlersOf, InputOf, OutputOf, ParsedInputOf } from './call';
 import { learnerCalls } from './learners';
 import { lessonCalls } from './lessons';
 import { lmsCalls } from './lms';
+import { lrsCalls } from './lrs';
 import { openAnswerCalls } from './open-answers';
 import { progressCalls } from './progress';
 import { quizCalls } from './quiz';
@@ -31,6 +32,7 @@ export const contract = {
   ...openAnswerCalls,
   ...lmsCalls,
   ...authoringCalls,
+  ...lrsCalls,
 };
 
 export type Contract = typeof contract;

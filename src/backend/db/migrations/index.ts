@@ -14,6 +14,7 @@ import { migration012 } from './012-my-words'; // the learner's note and ignored
 import { migration013 } from './013-phrases'; // phrases a learner saved from the reader
 import { migration014 } from './014-lessons'; // the teacher's lessons, versioned; attempts say their version
 import { migration015 } from './015-house-lexicon'; // senses the teacher confirmed, for the next glossing
+import { migration016 } from './016-xapi-outbox'; // the xAPI outbox and the school's LRS
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,122 @@
+// The xAPI outbox and the school's LRS settings: the only SQL of issue 17's sync.
+import type { Statement } from '../../../core/xapi';
+import type { LearnerDatabase } from '../learner-database';
+
+export interface QueuedStatement {
+  statement: Statement;
+  /** What it is about (an answer's id), so a regrade finds what it voids. */
+  subject?: string;
+}
+
+export interface DueStatement {
+  id: string;
+  statement: string;
+  attempts: number;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  sent: number;
+  failed: number;
+}
+
+export interface OutboxProblem {
+  id: string;
+  verb: string;
+  status: 'pending' | 'failed';
+  error: string;
+  at: string | null;
+}
+
+export interface LrsSettingsRow {
+  endpoint: string;
+  username: string;
+  namesShown: boolean;
+}
+
+export class XapiRepository {
+  constructor(private readonly db: LearnerDatabase) {}
+
+  enqueue(items: readonly QueuedStatement[], at: string): void {
+    const insert = this.db.sql('INSERT INTO xapi_outbox (id, statement, verb, subject, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.db.write(() => {
+      for (const { statement, subject } of items) insert.run(statement.id, JSON.stringify(statement), verbName(statement.verb.id), subject ?? null, at);
+    });
+  }
+
+  /** The id of the last `answered` statement about a subject, the one a regrade voids. */
+  lastAnswered(subject: string): string | undefined {
+    const row = this.db.sql("SELECT id FROM xapi_outbox WHERE subject = ? AND verb = 'answered' ORDER BY rowid DESC LIMIT 1").get(subject) as { id: string } | undefined;
+    return row?.id;
+  }
+
+  /** Pending statements whose next try has come, oldest first. */
+  due(now: string, limit: number): DueStatement[] {
+    return this.db
+      .sql(`SELECT id, statement, attempts FROM xapi_outbox WHERE status = 'pending' AND (next_try_at IS NULL OR next_try_at <= ?) ORDER BY rowid LIMIT ?`)
+      .all(now, limit) as DueStatement[];
+  }
+
+  markSent(ids: readonly string[], at: string): void {
+    const update = this.db.sql("UPDATE xapi_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, next_try_at = NULL WHERE id = ?");
+    this.db.write(() => {
+      for (const id of ids) update.run(at, id);
+    });
+  }
+
+  /** A try that failed for the whole batch (network, password, server): the pending ones wait until nextTryAt. */
+  markRetry(ids: readonly string[], error: string, nextTryAt: string): void {
+    const update = this.db.sql("UPDATE xapi_outbox SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ? AND status = 'pending'");
+    this.db.write(() => {
+      for (const id of ids) update.run(error, nextTryAt, id);
+    });
+  }
+
+  /** Every pending statement due at once (the teacher changed the LRS settings). */
+  retryNow(): void {
+    this.db.sql("UPDATE xapi_outbox SET next_try_at = NULL WHERE status = 'pending' AND next_try_at IS NOT NULL").run();
+  }
+
+  /** The LRS refused this statement itself: kept, never resent on its own, with the LRS's reason. */
+  markFailed(id: string, error: string, at: string): void {
+    this.db.sql("UPDATE xapi_outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?").run(error, at, id);
+  }
+
+  counts(): OutboxCounts {
+    const rows = this.db.sql('SELECT status, count(*) AS n FROM xapi_outbox GROUP BY status').all() as { status: keyof OutboxCounts; n: number }[];
+    const counts: OutboxCounts = { pending: 0, sent: 0, failed: 0 };
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  /** The refused statements and the pending ones that failed their last try, last first. */
+  problems(limit: number): OutboxProblem[] {
+    return this.db
+      .sql(
+        `SELECT id, verb, status, last_error AS error, next_try_at AS at FROM xapi_outbox
+         WHERE last_error IS NOT NULL AND status <> 'sent' ORDER BY status = 'pending', rowid DESC LIMIT ?`,
+      )
+      .all(limit) as OutboxProblem[];
+  }
+
+  settings(): LrsSettingsRow | undefined {
+    const row = this.db.sql('SELECT endpoint, username, names_shown FROM xapi_settings WHERE id = 1').get() as
+      | { endpoint: string; username: string; names_shown: number }
+      | undefined;
+    return row && { endpoint: row.endpoint, username: row.username, namesShown: row.names_shown === 1 };
+  }
+
+  forgetSettings(): void {
+    this.db.sql('DELETE FROM xapi_settings').run();
+  }
+
+  saveSettings(settings: LrsSettingsRow, at: string): void {
+    this.db.sql(
+      `INSERT INTO xapi_settings (id, endpoint, username, names_shown, changed_at) VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET endpoint = excluded.endpoint, username = excluded.username, names_shown = excluded.names_shown, changed_at = excluded.changed_at`,
+    ).run(settings.endpoint, settings.username, settings.namesShown ? 1 : 0, at);
+  }
+}
+
+/** The verb's last path segment (answered, voided…): what the teacher's queue shows. */
+const verbName = (iri: string): string => iri.slice(iri.lastIndexOf('/') + 1);

@@ -1,0 +1,87 @@
+// Writes the xAPI statement of each learning event into the outbox. Every method is called inside the write
+// transaction of the event it describes, so an event and its statement are saved together or not at all.
+import { randomUUID } from 'node:crypto';
+import type { Answer, Verdict } from '../../core/grading';
+import type { Question } from '../../core/quiz';
+import {
+  answeredStatement,
+  attemptStatements,
+  lookedUpStatement,
+  readStatement,
+  statusStatement,
+  voidedStatement,
+  type Learner,
+  type LessonRef,
+} from '../../core/xapi';
+import type { QuizKind, WordStatus } from '../../shared/types';
+import type { LearnersRepository } from '../db/repositories/learners';
+import type { XapiRepository } from '../db/repositories/xapi';
+import type { LessonStore } from '../lesson-store';
+
+export interface AnsweredFacts {
+  answerId: string;
+  learnerId: string;
+  lessonId: string;
+  attemptId: string;
+  kind: QuizKind;
+  question: Question;
+  answer: Answer;
+  grade: { score: number; verdict: Verdict };
+  timeMs: number;
+  at: string;
+}
+
+export class XapiRecorder {
+  constructor(
+    private readonly outbox: XapiRepository,
+    private readonly learners: LearnersRepository,
+    private readonly lessons: LessonStore,
+  ) {}
+
+  answered(facts: AnsweredFacts): void {
+    const statement = answeredStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts });
+    this.outbox.enqueue([{ statement, subject: facts.answerId }], facts.at);
+  }
+
+  attemptFinished(facts: { learnerId: string; lessonId: string; attemptId: string; kind: QuizKind; score: number; startedAt: string; at: string }): void {
+    const statements = attemptStatements({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts }, randomUUID());
+    this.outbox.enqueue(statements.map((statement) => ({ statement })), facts.at);
+  }
+
+  /**
+   * A teacher's new grade of an answer: the answer's last statement is voided and a new one says the new score.
+   * An answer saved before the outbox existed has nothing to void; the new statement is still sent.
+   */
+  regraded(facts: AnsweredFacts & { teacherComment: string }): void {
+    const old = this.outbox.lastAnswered(facts.answerId);
+    const replacement = answeredStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts, ...(old ? { replaces: old } : {}) });
+    this.outbox.enqueue([...(old ? [{ statement: voidedStatement({ id: randomUUID(), at: facts.at, voids: old }) }] : []), { statement: replacement, subject: facts.answerId }], facts.at);
+  }
+
+  read(facts: { learnerId: string; lessonId: string; seconds: number; secondsRead: number; position: { paragraph: number; token: number } | null; at: string }): void {
+    this.outbox.enqueue([{ statement: readStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts }) }], facts.at);
+  }
+
+  lookedUp(facts: { learnerId: string; lessonId: string; token: number; at: string }): void {
+    const word = this.word(facts.lessonId, facts.token);
+    this.outbox.enqueue([{ statement: lookedUpStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...word, token: facts.token }) }], facts.at);
+  }
+
+  statusChanged(facts: { learnerId: string; lessonId: string; token: number; status: WordStatus; at: string }): void {
+    const word = this.word(facts.lessonId, facts.token);
+    const statement = statusStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...word, token: facts.token, status: facts.status });
+    this.outbox.enqueue([{ statement }], facts.at);
+  }
+
+  private word(lessonId: string, tokenIndex: number): { lemma: string; sense: string; paragraph: number } {
+    const token = this.lessons.get(lessonId).tokens[tokenIndex];
+    return { lemma: token?.gloss?.lemma ?? token?.text ?? '', sense: token?.gloss?.sense ?? '', paragraph: token?.paragraph ?? 0 };
+  }
+
+  private event(learnerId: string, lessonId: string, at: string): { id: string; at: string; learner: Learner; lesson: LessonRef } {
+    const namesShown = this.outbox.settings()?.namesShown ?? false;
+    const name = namesShown ? this.learners.get(learnerId)?.name : undefined;
+    const lesson = this.lessons.find(lessonId);
+    return { id: randomUUID(), at, learner: { id: learnerId, ...(name ? { name } : {}) }, lesson: { id: lessonId, title: lesson?.manifest.title ?? lessonId } };
+  }
+}

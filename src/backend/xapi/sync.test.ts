@@ -1,0 +1,181 @@
+// The outbox sent to a real LRS (Learning Locker's statements service on loopback) through the real client:
+// statements read back and checked, an outage mid-pass, a refused statement, wrong credentials, resends.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLE_ID } from '../../../test/support/article';
+import { answerFor, type QuestionView } from '../../../test/support/answers';
+import { REAL_LESSONS, UUID, useBackend, value } from '../../../test/support/backend';
+import { LRS_PASSWORD, LRS_USER, startTestLrs, type TestLrs } from '../../../test/support/lrs';
+import type { Backend } from '../backend';
+import { LearnerDatabase } from '../db/learner-database';
+import { XapiRepository } from '../db/repositories/xapi';
+import type { LrsQueue, LrsTestResult } from '../../shared/contract/lrs';
+import { VERBS } from '../../core/xapi';
+import { LessonStore } from '../lesson-store';
+import { LrsClient } from './lrs-client';
+import { XapiSync } from './sync';
+
+/** The article's first glossed word. */
+const WORD = new LessonStore(REAL_LESSONS).get(ARTICLE_ID).tokens.find((t) => t.gloss)!;
+
+let lrs: TestLrs;
+beforeAll(async () => {
+  lrs = await startTestLrs();
+}, 30_000);
+afterAll(async () => {
+  await lrs.close();
+});
+
+interface Session {
+  backend: Backend;
+  teacherToken: string;
+  learnerId: string;
+  attemptId: string;
+  questionCount: number;
+}
+
+/** A learner who reads, looks a word up, marks it known and takes the whole comprehension quiz. */
+async function learnerActivity(backend: Backend): Promise<Session> {
+  const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
+  const { id: learnerId } = value<{ id: string }>(await backend.call('learners:create', { name: 'Ana' }));
+  value(await backend.call('reading:addTime', { learnerId, lessonId: ARTICLE_ID, seconds: 30 }));
+  value(await backend.call('reading:lookup', { learnerId, lessonId: ARTICLE_ID, token: WORD.index, paragraph: WORD.paragraph }));
+  value(await backend.call('reading:setStatus', { learnerId, lessonId: ARTICLE_ID, token: WORD.index, status: 'known' }));
+  const attempt = value<{ id: string; questions: QuestionView[] }>(await backend.call('quiz:start', { learnerId, lessonId: ARTICLE_ID, kind: 'comprehension' }));
+  for (const question of attempt.questions) {
+    value(await backend.call('quiz:answer', { learnerId, attemptId: attempt.id, questionId: question.id, answer: answerFor(question), timeMs: 4000 }));
+  }
+  return { backend, teacherToken, learnerId, attemptId: attempt.id, questionCount: attempt.questions.length };
+}
+
+const pointAtLrs = async (s: Session, secret = LRS_PASSWORD): Promise<void> => {
+  value(await s.backend.call('lrs:save', { teacherToken: s.teacherToken, endpoint: lrs.endpoint, username: LRS_USER, secret, namesShown: false }));
+};
+
+const byRegistration = (registration: string): Promise<Record<string, unknown>[]> => lrs.statements({ registration });
+
+describe('xAPI sync to a real LRS', () => {
+  const { start } = useBackend();
+  const open = (clock?: () => Date): Backend => start(REAL_LESSONS, clock, { xapiSyncMs: 0 });
+
+  it('sends every event once; the LRS stores them and gives them back with their ids, actor and registration', async () => {
+    const s = await learnerActivity(open());
+    await pointAtLrs(s);
+    const queue = value<LrsQueue>(await s.backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+    // read, look-up, status, one answer per question, completed + passed/failed.
+    const expected = 3 + s.questionCount + 2;
+    expect(queue).toMatchObject({ configured: true, pending: 0, sent: expected, failed: 0, problems: [] });
+
+    const ids = (s.backend.db.prepare('SELECT id FROM xapi_outbox ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+    const stored = await lrs.statements({ agent: JSON.stringify({ account: { homePage: 'https://liseuse.app', name: s.learnerId } }) });
+    expect(stored.map((st) => st.id).sort()).toEqual([...ids].sort());
+    for (const statement of stored) {
+      expect(statement.id).toMatch(UUID);
+      expect(statement.actor).toEqual({ objectType: 'Agent', account: { homePage: 'https://liseuse.app', name: s.learnerId } });
+    }
+    const inAttempt = await byRegistration(s.attemptId);
+    const verbs = inAttempt.map((st) => (st.verb as { id: string }).id);
+    expect(verbs.filter((v) => v === VERBS.answered.id)).toHaveLength(s.questionCount);
+    expect(verbs).toContain(VERBS.completed.id);
+    const answered = inAttempt.find((st) => (st.verb as { id: string }).id === VERBS.answered.id) as { context: { contextActivities: { parent: { id: string }[] } }; object: { definition: { interactionType: string } } };
+    expect(answered.context.contextActivities.parent[0]?.id).toBe(`https://liseuse.app/xapi/lessons/${ARTICLE_ID}`);
+    const types = new Set(inAttempt.flatMap((st) => ((st.object as { definition?: { interactionType?: string } }).definition?.interactionType ?? [])));
+    expect([...types].sort()).toEqual(expect.arrayContaining(['choice', 'fill-in', 'long-fill-in', 'matching', 'sequencing', 'true-false']));
+
+    // Sending again (as after a kill between the LRS's reply and our mark) stores nothing twice.
+    s.backend.db.prepare("UPDATE xapi_outbox SET status = 'pending'").run();
+    value(await s.backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+    expect(await byRegistration(s.attemptId)).toHaveLength(inAttempt.length);
+  }, 60_000);
+
+  it('names learners only when the teacher turns names on', async () => {
+    const s = await learnerActivity(open());
+    value(await s.backend.call('lrs:save', { teacherToken: s.teacherToken, endpoint: lrs.endpoint, username: LRS_USER, secret: LRS_PASSWORD, namesShown: true }));
+    value(await s.backend.call('reading:addTime', { learnerId: s.learnerId, lessonId: ARTICLE_ID, seconds: 12 }));
+    value(await s.backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+    const named = (await lrs.statements({ agent: JSON.stringify({ account: { homePage: 'https://liseuse.app', name: s.learnerId } }) })).filter((st) => (st.actor as { name?: string }).name);
+    expect(named.map((st) => (st.actor as { name: string }).name)).toEqual(['Ana']);
+  }, 60_000);
+
+  it('wrong credentials: the connection test and the queue say so in plain words, and nothing leaves the outbox', async () => {
+    const s = await learnerActivity(open());
+    await pointAtLrs(s, 'not-the-password');
+    const test = value<LrsTestResult>(await s.backend.call('lrs:test', { teacherToken: s.teacherToken }));
+    expect(test).toMatchObject({ ok: false, message: expect.stringContaining('refused the user name or password (HTTP 401)') });
+    const queue = value<LrsQueue>(await s.backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+    expect(queue.sent).toBe(0);
+    expect(queue.pending).toBe(3 + s.questionCount + 2);
+    expect(queue.problems[0]).toMatchObject({ state: 'retrying', error: expect.stringContaining('user name or password') });
+    expect(await byRegistration(s.attemptId)).toEqual([]);
+
+    await pointAtLrs(s);
+    expect(value<LrsTestResult>(await s.backend.call('lrs:test', { teacherToken: s.teacherToken }))).toMatchObject({ ok: true, versions: expect.arrayContaining(['1.0.3']) });
+  }, 60_000);
+
+  it('a statement the LRS refuses is set aside with its reason; the rest of its batch is sent', async () => {
+    const s = await learnerActivity(open());
+    const db = new LearnerDatabase(s.backend.db);
+    const outbox = new XapiRepository(db);
+    const bad = { id: '9f0c0000-0000-4000-8000-00000000bad1', actor: { mbox: 'not-an-email' }, verb: { id: 'answered' }, object: { id: 'nowhere' } };
+    outbox.enqueue([{ statement: bad as never }], '2024-05-01T10:00:00.000Z');
+    value(await s.backend.call('reading:addTime', { learnerId: s.learnerId, lessonId: ARTICLE_ID, seconds: 5 }));
+    await pointAtLrs(s);
+    const queue = value<LrsQueue>(await s.backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+    expect(queue).toMatchObject({ pending: 0, failed: 1, sent: 3 + s.questionCount + 2 + 1 });
+    expect(queue.problems).toEqual([{ statementId: bad.id, verb: 'answered', state: 'failed', error: expect.stringMatching(/^The LRS refused a statement \(HTTP 400\): .*actor/) }]);
+    // Failed statements are not retried by later passes.
+    expect(value<LrsQueue>(await s.backend.call('lrs:syncNow', { teacherToken: s.teacherToken })).failed).toBe(1);
+  }, 60_000);
+
+  it('the LRS going down mid-pass: what it acknowledged is sent, the rest waits its back-off and goes once it is back, none twice', async () => {
+    let clock = Date.parse('2024-05-01T10:00:00.000Z');
+    const backend = open(() => new Date(clock));
+    const s = await learnerActivity(backend);
+    await pointAtLrs(s);
+    const db = new LearnerDatabase(backend.db);
+    const outbox = new XapiRepository(db);
+    for (let i = 0; i < 5; i++) value(await backend.call('reading:addTime', { learnerId: s.learnerId, lessonId: ARTICLE_ID, seconds: 10 }));
+    const total = outbox.counts().pending;
+    let requests = 0;
+    const client = new LrsClient(async (url, init) => {
+      requests++;
+      if (requests === 3) await lrs.down();
+      return fetch(url, init);
+    });
+    const connection = { endpoint: lrs.endpoint, username: LRS_USER, secret: LRS_PASSWORD };
+    const sync = new XapiSync(outbox, () => connection, client, () => new Date(clock), 4);
+    const first = await sync.syncOnce();
+    expect(first.sent).toBe(8);
+    expect(first.stopped).toMatchObject({ kind: 'offline', message: expect.stringContaining('could not be reached') });
+    expect(outbox.counts()).toEqual({ pending: total - 8, sent: 8, failed: 0 });
+
+    await lrs.up();
+    // Paused until the back-off has passed.
+    expect((await sync.syncOnce()).sent).toBe(0);
+    expect(outbox.counts().sent).toBe(8);
+    clock += 6_000;
+    const second = await sync.syncOnce();
+    expect(second).toMatchObject({ sent: total - 8, stopped: null });
+    expect(outbox.counts()).toEqual({ pending: 0, sent: total, failed: 0 });
+    // The restarted LRS (in memory) holds exactly the statements sent after the outage, each once.
+    const held = await lrs.statements({ agent: JSON.stringify({ account: { homePage: 'https://liseuse.app', name: s.learnerId } }) });
+    expect(new Set(held.map((st) => st.id)).size).toBe(held.length);
+    expect(held).toHaveLength(total - 8);
+  }, 60_000);
+
+  it('a teacher regrade voids the answer statement and sends the new grade', async () => {
+    const s = await learnerActivity(open());
+    const open_ = value<{ answers: { answerId: string }[] }>(await s.backend.call('openAnswers:list', { teacherToken: s.teacherToken, lessonId: ARTICLE_ID }));
+    const answerId = open_.answers[0]!.answerId;
+    const old = (s.backend.db.prepare("SELECT id FROM xapi_outbox WHERE subject = ? AND verb = 'answered'").get(answerId) as { id: string }).id;
+    value(await s.backend.call('openAnswers:grade', { teacherToken: s.teacherToken, answerId, score: 0.75, comment: 'Bien.' }));
+    await pointAtLrs(s);
+    value(await s.backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+    const voided = await lrs.statements({ voidedStatementId: old });
+    expect(voided).toHaveLength(1);
+    const current = (await byRegistration(s.attemptId)).filter((st) => (st.context as { statement?: { id: string } } | undefined)?.statement?.id === old);
+    expect(current).toHaveLength(1);
+    expect(current[0]!.result).toMatchObject({ score: { scaled: 0.75 }, success: false });
+    // The voided statement is no longer among the attempt's statements.
+    expect((await byRegistration(s.attemptId)).map((st) => st.id)).not.toContain(old);
+  }, 60_000);
+});

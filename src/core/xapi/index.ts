@@ -1,0 +1,5 @@
+// xAPI statements for every learning event (pure): the profile's IRIs, the interaction mapping and the builders.
+export * from './profile';
+export * from './statements';
+export type * from './types';
+export { interactionDefinition, interactionResponse } from './interactions';

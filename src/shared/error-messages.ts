@@ -278,6 +278,15 @@ export const ERROR_MESSAGES = {
     fr: ({ fileName }) =>
       `«${NB}${fileName}${NB}» n’a pas de couche de texte${NB}: il ressemble à un PDF numérisé (des images de pages). Liseuse a besoin du texte lui-même${FINE}; passez-le d’abord par une reconnaissance de caractères (OCR), ou collez le texte.`,
   }),
+  // The school's LRS
+  lrsSecretNeeded: say({
+    en: () => 'Give the password or secret the LRS gave you.',
+    fr: () => 'Donnez le mot de passe ou le secret que le LRS vous a fourni.',
+  }),
+  lrsNotSet: say({
+    en: () => 'Save the LRS address and credentials first.',
+    fr: () => 'Enregistrez d’abord l’adresse et les identifiants du LRS.',
+  }),
   // The disk and the database
   dataFolderReadonly: say<{ path: string }>({
     en: ({ path }) => `Liseuse cannot write its data folder (${path}). Check that it is writable.`,

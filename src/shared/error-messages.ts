@@ -1,7 +1,7 @@
 // Every refusal the backend can give a person, in each interface language. The backend sends the reason's key and
 // its parameters (and the English wording, for logs and older pages); the renderer words it in the language on
 // screen. Long because it is the one home of those sentences: a translator reads them in one go.
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_WORDS, megabytes } from '../core/import/limits';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_WORDS, megabytes, megaoctets } from '../core/import/limits';
 import type { InterfaceLanguage } from './contract/fields';
 
 type Params = Record<string, string | number>;
@@ -12,9 +12,6 @@ const NB = '\u00a0';
 const FINE = '\u202f';
 const en = { plural: (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}` };
 const fr = { plural: (n: number, un: string, plusieurs: string) => `${n}${NB}${n < 2 ? un : plusieurs}` };
-
-/** A file's size in megabytes, as French writes it: « 12,5 Mo ». */
-const megaoctets = (bytes: number) => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)}${NB}Mo`;
 
 /** What Liseuse opens as a lesson's text, said after a file that goes beyond it. */
 function importLimits(language: InterfaceLanguage): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FRENCH_PARAGRAPHS, ENGLISH_PARAGRAPHS } from '../../../test/support/import-files';
 import { guessLanguage } from './language';
 import { languageName, languageNameIn } from './language-names';
+import { fileSize } from './limits';
 
 describe('the language a text looks like', () => {
   it('French is French; English is named as English', () => {
@@ -24,5 +25,11 @@ describe('the language a text looks like', () => {
     expect(languageNameIn('hat', 'fr')).toBe('créole haïtien');
     expect(languageNameIn('eng', 'en')).toBe('English');
     expect(languageNameIn('xyz', 'fr')).toBeUndefined();
+  });
+
+  it('a file’s size is written as each language writes it', () => {
+    expect(fileSize(12_500_000, 'en')).toBe('12.5 MB');
+    expect(fileSize(12_500_000, 'fr')).toBe('12,5\u00a0Mo');
+    expect(fileSize(3_000_000, 'fr')).toBe('3\u00a0Mo');
   });
 });

@@ -3,6 +3,7 @@
 import * as fc from 'fast-check';
 import { THEMES } from '../../src/shared/contract/reading';
 import { INTERFACE_LANGUAGES } from '../../src/shared/contract/fields';
+import { CSV_LOCALES, QUIZ_EXPORT_FORMATS } from '../../src/shared/contract/lms';
 import { WORD_STATUSES, type Learner, type LessonView } from '../../src/shared/types';
 import type { AttemptView } from '../../src/shared/contract/quiz';
 import type { CallName } from '../../src/shared/contract';
@@ -188,7 +189,8 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     lemma: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('dormir', 'retenir', 'la', 'Kim')),
     rating: fc.constantFrom(...REVIEW_RATINGS),
     report: fc.constantFrom('class', 'attempts', 'learner'),
-    format: fc.constantFrom('csv', 'pdf', 'json', 'tsv', 'apkg'),
+    format: fc.constantFrom('csv', 'pdf', 'json', 'tsv', 'apkg', 'xlsx', ...QUIZ_EXPORT_FORMATS),
+    csvLocale: fc.oneof(fc.constantFrom(...CSV_LOCALES), fc.constantFrom('de', '')),
     timeZone: fc.constantFrom('UTC', 'Europe/Paris', 'Pacific/Auckland', 'America/St_Johns'),
     note: fc.oneof(fc.string({ maxLength: 520 }), fc.constantFrom('', '  ', 'a trip', '=1+1')),
     ignored: fc.boolean(),

@@ -118,6 +118,18 @@ for (const width of [1200, 320]) {
     await expect(page.getByRole('heading', { name: fr.reports.heading }).first()).toBeVisible();
     if (width === 1200) await frenchExports(page);
     await checkScreen(page, 'teacher reports', width);
+
+    // The lessons workshop: the list with its new-lesson form, then a draft's gloss editor with a word open.
+    await page.getByRole('button', { name: fr.teacher.areaLessons, exact: true }).click();
+    await expect(page.getByRole('heading', { name: fr.authoring.newHeading })).toBeVisible();
+    await checkScreen(page, 'teacher lessons', width);
+    await page.getByLabel(fr.authoring.text).fill('D’abord, Léa ouvre la porte.\nEnsuite, elle regarde le jardin.');
+    await page.getByLabel(fr.authoring.title, { exact: true }).fill('Léa au jardin');
+    await page.getByRole('button', { name: fr.authoring.create }).click();
+    await expect(page.getByRole('heading', { name: fr.authoring.editorHeading('Léa au jardin') })).toBeVisible();
+    await page.getByRole('group', { name: fr.glossEditor.textLabel }).getByRole('button').nth(3).click();
+    await expect(page.getByRole('complementary')).toBeVisible();
+    await checkScreen(page, 'gloss editor', width);
   });
 }
 

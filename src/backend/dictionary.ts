@@ -24,13 +24,13 @@ export function openDictionary(file: string): Senses {
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new AppError('not_found', `The French–English dictionary is missing (${file}); reinstall Liseuse to get it back.`);
+    throw AppError.because('not_found', 'dictionaryMissing', { file });
   }
   try {
     return createSenses(parseDictionary(gunzipSync(bytes).toString('utf8')));
   } catch (error) {
     const reason = error instanceof DictionaryDataError ? error.message : 'The file is not a gzip file.';
-    throw new AppError('internal', `The French–English dictionary (${file}) is damaged: ${reason}`);
+    throw AppError.because('internal', 'dictionaryDamaged', { file, detail: reason });
   }
 }
 

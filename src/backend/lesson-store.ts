@@ -192,7 +192,7 @@ export class LessonStore {
   /** Part `part` of the packed lesson, as lessons:part sends it, or not_found. */
   wirePart(lessonId: string, part: number, version?: number): LessonWirePart {
     const found = this.packed(lessonId, version).parts[part];
-    if (!found) throw new AppError('not_found', `Lesson "${lessonId}" has no part ${part + 1}.`);
+    if (!found) throw AppError.because('not_found', 'noSuchPart', { lessonId, part: part + 1 });
     return found;
   }
 

@@ -3,7 +3,11 @@ import { FRENCH_TYPOGRAPHY_FAULT } from '../../test/support/typography';
 import { ERROR_MESSAGES, isErrorReason, wordReason, type ErrorReason } from './error-messages';
 import { AppError, isApiErrorShape } from './errors';
 
-const SAMPLE = { seconds: 90, left: 2, name: 'Inès', lessonId: 'kim-russie', token: 12, paragraph: 3, max: 8, lemma: 'agence', detail: 'x', answer: 'sept', fileName: 'a.json', path: '/data', file: 'liseuse.db', version: 20, latest: 17 };
+const SAMPLE = {
+  ...{ seconds: 90, left: 2, name: 'Inès', lessonId: 'kim-russie', token: 12, paragraph: 3, max: 8, lemma: 'agence', detail: 'x', answer: 'sept' },
+  ...{ fileName: 'a.json', path: '/data', file: 'liseuse.db', version: 20, latest: 17, words: 41_000, revision: 4, given: 3, count: 2 },
+  ...{ problems: 'quiz.json: question 2 has no evidence', part: 2, extensions: '.txt, .pdf', bytes: 12_500_000 },
+};
 const REASONS = Object.keys(ERROR_MESSAGES) as ErrorReason[];
 
 describe('the backend’s refusals in each interface language', () => {

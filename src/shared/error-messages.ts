@@ -1,6 +1,7 @@
 // Every refusal the backend can give a person, in each interface language. The backend sends the reason's key and
 // its parameters (and the English wording, for logs and older pages); the renderer words it in the language on
 // screen. Long because it is the one home of those sentences: a translator reads them in one go.
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_WORDS, megabytes, megaoctets } from '../core/import/limits';
 import type { InterfaceLanguage } from './contract/fields';
 
 type Params = Record<string, string | number>;
@@ -11,6 +12,14 @@ const NB = '\u00a0';
 const FINE = '\u202f';
 const en = { plural: (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}` };
 const fr = { plural: (n: number, un: string, plusieurs: string) => `${n}${NB}${n < 2 ? un : plusieurs}` };
+
+/** What Liseuse opens as a lesson's text, said after a file that goes beyond it. */
+function importLimits(language: InterfaceLanguage): string {
+  const words = MAX_IMPORT_WORDS.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB');
+  return language === 'fr'
+    ? `Liseuse ouvre les textes jusqu’à ${words}${NB}mots, dans des fichiers jusqu’à ${megaoctets(MAX_IMPORT_FILE_BYTES)}`
+    : `Liseuse opens texts of up to ${words} words, in files of up to ${megabytes(MAX_IMPORT_FILE_BYTES)}`;
+}
 
 /** A wait as a person says it: "40 seconds", "3 minutes"; « 40 secondes », « 3 minutes ». */
 function wait(seconds: number, language: InterfaceLanguage): string {
@@ -161,6 +170,119 @@ export const ERROR_MESSAGES = {
   resultsFileRefused: say<{ fileName: string; detail: string }>({
     en: ({ fileName, detail }) => `${fileName}: ${detail}.`,
     fr: ({ fileName, detail }) => `${fileName}${NB}: ${detail}.`,
+  }),
+  // The teacher's lessons: drafts, publishing, lesson packs
+  lessonTooLong: say<{ words: number; max: number }>({
+    en: ({ words, max }) => `This text has ${words} words; a lesson has at most ${max}.`,
+    fr: ({ words, max }) => `Ce texte compte ${fr.plural(words, 'mot', 'mots')}${FINE}; une leçon en compte au plus ${max}.`,
+  }),
+  noDraft: say<{ lessonId: string }>({
+    en: ({ lessonId }) => `The lesson "${lessonId}" has no draft.`,
+    fr: ({ lessonId }) => `La leçon «${NB}${lessonId}${NB}» n’a pas de brouillon.`,
+  }),
+  draftChanged: say<{ revision: number; given: number }>({
+    en: ({ revision, given }) =>
+      `This draft was changed elsewhere since you opened it (it is at revision ${revision}, this change was made on ${given}). Reload the draft; nothing was saved.`,
+    fr: ({ revision, given }) =>
+      `Ce brouillon a été modifié ailleurs depuis que vous l’avez ouvert (il en est à la révision ${revision}, cette modification partait de la ${given}). Rechargez le brouillon${FINE}; rien n’a été enregistré.`,
+  }),
+  draftChangedBeforePublish: say<{ revision: number }>({
+    en: ({ revision }) => `This draft was changed elsewhere since you opened it (revision ${revision}). Reload it before publishing.`,
+    fr: ({ revision }) => `Ce brouillon a été modifié ailleurs depuis que vous l’avez ouvert (révision ${revision}). Rechargez-le avant de publier.`,
+  }),
+  notPublishable: say<{ count: number; problems: string }>({
+    en: ({ count, problems }) => `This lesson cannot be published yet (${en.plural(count, 'problem', 'problems')}): ${problems}`,
+    fr: ({ count, problems }) => `Cette leçon ne peut pas encore être publiée (${fr.plural(count, 'problème', 'problèmes')})${NB}: ${problems}`,
+  }),
+  draftExists: say({
+    en: () => 'This lesson already has a draft: open it instead.',
+    fr: () => `Cette leçon a déjà un brouillon${NB}: ouvrez-le plutôt.`,
+  }),
+  noPublishedLesson: say<{ lessonId: string }>({
+    en: ({ lessonId }) => `There is no published lesson "${lessonId}".`,
+    fr: ({ lessonId }) => `Il n’y a pas de leçon publiée «${NB}${lessonId}${NB}».`,
+  }),
+  noPublishedVersion: say<{ lessonId: string; version: number }>({
+    en: ({ lessonId, version }) => `There is no published version ${version} of the lesson "${lessonId}".`,
+    fr: ({ lessonId, version }) => `Il n’y a pas de version ${version} publiée de la leçon «${NB}${lessonId}${NB}».`,
+  }),
+  builtInUndeletable: say({
+    en: () => 'A lesson that comes with Liseuse cannot be deleted.',
+    fr: () => 'Une leçon fournie avec Liseuse ne peut pas être supprimée.',
+  }),
+  notALessonPack: say<{ fileName: string; detail: string }>({
+    en: ({ fileName, detail }) => `« ${fileName} » is not a lesson pack Liseuse can take: ${detail}. Nothing was imported.`,
+    fr: ({ fileName, detail }) => `«${NB}${fileName}${NB}» n’est pas un paquet de leçon que Liseuse peut prendre${NB}: ${detail}. Rien n’a été importé.`,
+  }),
+  packLessonInvalid: say<{ fileName: string; detail: string }>({
+    en: ({ fileName, detail }) => `« ${fileName} » holds a lesson that does not pass the checks (${detail}). Nothing was imported.`,
+    fr: ({ fileName, detail }) => `«${NB}${fileName}${NB}» contient une leçon qui ne passe pas les vérifications (${detail}). Rien n’a été importé.`,
+  }),
+  noSuchPart: say<{ lessonId: string; part: number }>({
+    en: ({ lessonId, part }) => `Lesson "${lessonId}" has no part ${part}.`,
+    fr: ({ lessonId, part }) => `La leçon «${NB}${lessonId}${NB}» n’a pas de partie ${part}.`,
+  }),
+  // The dictionary
+  dictionaryMissing: say<{ file: string }>({
+    en: ({ file }) => `The French–English dictionary is missing (${file}); reinstall Liseuse to get it back.`,
+    fr: ({ file }) => `Le dictionnaire français-anglais est introuvable (${file})${FINE}; réinstallez Liseuse pour le retrouver.`,
+  }),
+  dictionaryDamaged: say<{ file: string; detail: string }>({
+    en: ({ file, detail }) => `The French–English dictionary (${file}) is damaged: ${detail}`,
+    fr: ({ file, detail }) => `Le dictionnaire français-anglais (${file}) est endommagé${NB}: ${detail}`,
+  }),
+  // Opening a file as a lesson's text
+  fileUnsupported: say<{ fileName: string; extensions: string }>({
+    en: ({ fileName, extensions }) => `Liseuse cannot open “${fileName}”: it opens ${extensions} files. Save the text in one of those, or paste it.`,
+    fr: ({ fileName, extensions }) =>
+      `Liseuse ne peut pas ouvrir «${NB}${fileName}${NB}»${NB}: elle ouvre les fichiers ${extensions}. Enregistrez le texte dans l’un de ces formats, ou collez-le.`,
+  }),
+  fileEmpty: say<{ fileName: string }>({
+    en: ({ fileName }) => `“${fileName}” has no text in it.`,
+    fr: ({ fileName }) => `«${NB}${fileName}${NB}» ne contient aucun texte.`,
+  }),
+  fileBinary: say<{ fileName: string }>({
+    en: ({ fileName }) => `“${fileName}” is not a text file (it holds binary data). Open the document in the program that made it and save it as text.`,
+    fr: ({ fileName }) =>
+      `«${NB}${fileName}${NB}» n’est pas un fichier texte (il contient des données binaires). Ouvrez le document dans le programme qui l’a créé et enregistrez-le en texte.`,
+  }),
+  fileTooLarge: say<{ fileName: string; bytes: number }>({
+    en: ({ fileName, bytes }) => `“${fileName}” is too large (${megabytes(bytes)}). ${importLimits('en')}.`,
+    fr: ({ fileName, bytes }) => `«${NB}${fileName}${NB}» est trop volumineux (${megaoctets(bytes)}). ${importLimits('fr')}.`,
+  }),
+  fileTooLong: say<{ fileName: string; words: number }>({
+    en: ({ fileName, words }) =>
+      `“${fileName}” is too long (${words.toLocaleString('en-GB')} words). ${importLimits('en')}: choose fewer chapters, or split the text.`,
+    fr: ({ fileName, words }) =>
+      `«${NB}${fileName}${NB}» est trop long (${fr.plural(words, 'mot', 'mots')}). ${importLimits('fr')}${NB}: choisissez moins de chapitres, ou coupez le texte.`,
+  }),
+  fileDamaged: say<{ fileName: string; detail: string }>({
+    en: ({ fileName, detail }) => `Liseuse cannot read “${fileName}”: ${detail}`,
+    fr: ({ fileName, detail }) => `Liseuse ne peut pas lire «${NB}${fileName}${NB}»${NB}: ${detail}`,
+  }),
+  noSuchChapters: say<{ fileName: string; count: number }>({
+    en: ({ fileName, count }) => `“${fileName}” has chapters 1 to ${count}: choose among those.`,
+    fr: ({ fileName, count }) => `«${NB}${fileName}${NB}» a les chapitres 1 à ${count}${NB}: choisissez parmi ceux-là.`,
+  }),
+  fileEncrypted: say<{ fileName: string }>({
+    en: ({ fileName }) => `“${fileName}” is protected by a password (an encrypted PDF). Save a copy without the password, then open that.`,
+    fr: ({ fileName }) =>
+      `«${NB}${fileName}${NB}» est protégé par un mot de passe (un PDF chiffré). Enregistrez-en une copie sans mot de passe, puis ouvrez celle-ci.`,
+  }),
+  fileNoText: say<{ fileName: string }>({
+    en: ({ fileName }) =>
+      `“${fileName}” has no text layer: it looks like a scanned PDF (pictures of pages). Liseuse needs the text itself; run it through text recognition (OCR) first, or paste the text.`,
+    fr: ({ fileName }) =>
+      `«${NB}${fileName}${NB}» n’a pas de couche de texte${NB}: il ressemble à un PDF numérisé (des images de pages). Liseuse a besoin du texte lui-même${FINE}; passez-le d’abord par une reconnaissance de caractères (OCR), ou collez le texte.`,
+  }),
+  // The school's LRS
+  lrsSecretNeeded: say({
+    en: () => 'Give the password or secret the LRS gave you.',
+    fr: () => 'Donnez le mot de passe ou le secret que le LRS vous a fourni.',
+  }),
+  lrsNotSet: say({
+    en: () => 'Save the LRS address and credentials first.',
+    fr: () => 'Enregistrez d’abord l’adresse et les identifiants du LRS.',
   }),
   // The disk and the database
   dataFolderReadonly: say<{ path: string }>({

@@ -91,7 +91,7 @@ export class AuthoringService {
   create(lesson: NewLesson): AuthoringDraft {
     const text = textFromParagraphs(lesson.paragraphs);
     const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-    if (words > MAX_LESSON_WORDS) throw new AppError('invalid_input', `This text has ${words} words; a lesson has at most ${MAX_LESSON_WORDS}.`);
+    if (words > MAX_LESSON_WORDS) throw AppError.because('invalid_input', 'lessonTooLong', { words, max: MAX_LESSON_WORDS });
     const at = this.now().toISOString();
     // Glossed before the write: a dictionary that cannot be opened leaves nothing saved.
     const glosses = draftFromText(text, { ...this.dictionaries(), house: this.house });
@@ -117,7 +117,7 @@ export class AuthoringService {
 
   private draftRow(lessonId: string): LessonVersionRow {
     const row = this.repo.draft(lessonId);
-    if (!row) throw new AppError('not_found', `The lesson "${lessonId}" has no draft.`);
+    if (!row) throw AppError.because('not_found', 'noDraft', { lessonId });
     return row;
   }
 
@@ -145,7 +145,7 @@ export class AuthoringService {
       const row = this.draftRow(lessonId);
       if (row.revision === revision + 1 && row.lastSave === digest) return { revision: row.revision, updatedAt: row.updatedAt };
       if (row.revision !== revision) {
-        throw new AppError('conflict', `This draft was changed elsewhere since you opened it (it is at revision ${row.revision}, this change was made on ${revision}). Reload the draft; nothing was saved.`);
+        throw AppError.because('conflict', 'draftChanged', { revision: row.revision, given: revision });
       }
       const { authorNotes, ...documents } = change(readDraft(row), row);
       const at = this.now().toISOString();
@@ -211,12 +211,12 @@ export class AuthoringService {
   publish(lessonId: string, revision: number): Published {
     return this.repo.db.write(() => {
       const row = this.draftRow(lessonId);
-      if (row.revision !== revision) throw new AppError('conflict', `This draft was changed elsewhere since you opened it (revision ${row.revision}). Reload it before publishing.`);
+      if (row.revision !== revision) throw AppError.because('conflict', 'draftChangedBeforePublish', { revision: row.revision });
       const draft = readDraft(row);
       const problems = problemsOf(draft);
       if (problems.length > 0) {
         const listed = problems.slice(0, 5).map((p) => `${p.file}: ${p.message}`).join('; ');
-        throw new AppError('lesson_invalid', `This lesson cannot be published yet (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${listed}${problems.length > 5 ? '; …' : ''}`);
+        throw AppError.because('lesson_invalid', 'notPublishable', { count: problems.length, problems: `${listed}${problems.length > 5 ? '; …' : ''}` });
       }
       const at = this.now().toISOString();
       // The documents as published are the files a folder would hold (quiz.json with its version and lesson).
@@ -229,12 +229,12 @@ export class AuthoringService {
 
   editPublished(lessonId: string): AuthoringDraft {
     return this.repo.db.write(() => {
-      if (this.repo.draft(lessonId)) throw new AppError('conflict', 'This lesson already has a draft: open it instead.');
+      if (this.repo.draft(lessonId)) throw AppError.because('conflict', 'draftExists');
       const version = this.lessons.currentVersion(lessonId);
-      if (version === undefined) throw new AppError('not_found', `There is no published lesson "${lessonId}".`);
+      if (version === undefined) throw AppError.because('not_found', 'noPublishedLesson', { lessonId });
       const row = this.repo.version(lessonId, version);
       const files = row ? filesOf(row) : this.lessons.builtInFiles(lessonId);
-      if (!files) throw new AppError('not_found', `There is no published lesson "${lessonId}".`);
+      if (!files) throw AppError.because('not_found', 'noPublishedLesson', { lessonId });
       const next = Math.max(this.repo.lastVersion(lessonId), version) + 1;
       this.insertDraft(lessonId, next, draftOfFiles(files), row?.lineage ?? builtInLineage(lessonId), null, this.now().toISOString());
       return this.get(lessonId);
@@ -245,11 +245,11 @@ export class AuthoringService {
     return this.repo.db.write(() => {
       const hasRows = this.repo.lastVersion(lessonId) > 0;
       if (this.lessons.isBuiltIn(lessonId)) {
-        if (!this.repo.draft(lessonId)) throw new AppError('conflict', 'A lesson that comes with Liseuse cannot be deleted.');
+        if (!this.repo.draft(lessonId)) throw AppError.because('conflict', 'builtInUndeletable');
         this.repo.eraseDraft(lessonId);
         return { outcome: 'erased', lessonId };
       }
-      if (!hasRows) throw new AppError('not_found', `There is no lesson "${lessonId}".`);
+      if (!hasRows) throw AppError.because('not_found', 'noSuchLesson', { lessonId });
       const outcome = this.repo.attemptCount(lessonId) > 0 ? 'archived' : 'erased';
       if (outcome === 'archived') this.repo.archive(lessonId, this.now().toISOString());
       else this.repo.erase(lessonId);

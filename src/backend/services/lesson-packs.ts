@@ -29,7 +29,9 @@ export class LessonPackService {
     const row = wanted === undefined ? undefined : this.repo.version(lessonId, wanted);
     const files = row && row.status !== 'draft' ? filesOf(row) : wanted === 1 ? this.lessons.builtInFiles(lessonId) : undefined;
     if (wanted === undefined || !files) {
-      throw new AppError('not_found', version === undefined ? `There is no published lesson "${lessonId}".` : `There is no published version ${version} of the lesson "${lessonId}".`);
+      throw version === undefined
+        ? AppError.because('not_found', 'noPublishedLesson', { lessonId })
+        : AppError.because('not_found', 'noPublishedVersion', { lessonId, version });
     }
     const manifest = { format: PACK_FORMAT, formatVersion: PACK_FORMAT_VERSION, lessonId, version: wanted, exportedAt: this.now().toISOString(), lineage: row?.lineage ?? builtInLineage(lessonId) } as const;
     const bytes = Buffer.from(buildPack(manifest, files));
@@ -99,7 +101,7 @@ function readPack(fileName: string, base64: string): LessonPack {
   try {
     return parsePack(Buffer.from(base64, 'base64'));
   } catch (error) {
-    if (error instanceof PackError) throw new AppError('invalid_input', `« ${fileName} » is not a lesson pack Liseuse can take: ${error.message}. Nothing was imported.`);
+    if (error instanceof PackError) throw AppError.because('invalid_input', 'notALessonPack', { fileName, detail: error.message });
     throw error;
   }
 }
@@ -109,7 +111,7 @@ function checkLesson(fileName: string, files: LessonFiles, lessonId: string, ver
   try {
     loadStoredLesson(files, lessonId, version);
   } catch (error) {
-    if (error instanceof LessonError) throw new AppError('lesson_invalid', `« ${fileName} » holds a lesson that does not pass the checks (${error.message}). Nothing was imported.`);
+    if (error instanceof LessonError) throw AppError.because('lesson_invalid', 'packLessonInvalid', { fileName, detail: error.message });
     throw error;
   }
 }

@@ -37,7 +37,7 @@ export class LrsService {
   }
 
   save(input: { endpoint: string; username: string; secret?: string | undefined; namesShown: boolean }): LrsSettings {
-    if (input.secret === undefined && this.secrets.load() === null) throw new AppError('invalid_input', 'Give the password or secret the LRS gave you.');
+    if (input.secret === undefined && this.secrets.load() === null) throw AppError.because('invalid_input', 'lrsSecretNeeded');
     // The secret first: settings saved without it would point at an LRS Liseuse cannot sign in to.
     if (input.secret !== undefined) this.secrets.save(input.secret);
     this.outbox.saveSettings({ endpoint: input.endpoint, username: input.username, namesShown: input.namesShown }, this.now().toISOString());
@@ -53,7 +53,7 @@ export class LrsService {
 
   async test(): Promise<LrsTestResult> {
     const connection = this.connection();
-    if (!connection) throw new AppError('invalid_input', 'Save the LRS address and credentials first.');
+    if (!connection) throw AppError.because('invalid_input', 'lrsNotSet');
     const reply = await this.client.test(connection);
     if (!reply.ok) return { ok: false, versions: [], message: reply.failure.message };
     return { ok: true, versions: reply.value.versions, message: `Connected: the LRS speaks xAPI ${reply.value.versions.join(', ')} and accepts the credentials.` };
@@ -70,7 +70,7 @@ export class LrsService {
   }
 
   async syncNow(): Promise<LrsQueue> {
-    if (!this.connection()) throw new AppError('invalid_input', 'Save the LRS address and credentials first.');
+    if (!this.connection()) throw AppError.because('invalid_input', 'lrsNotSet');
     await this.sync.syncOnce(true);
     return this.queue();
   }

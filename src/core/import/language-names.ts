@@ -72,3 +72,11 @@ const NAMES: Record<string, string> = {
 export function languageName(code: string): string | undefined {
   return Object.hasOwn(NAMES, code) ? NAMES[code] : undefined;
 }
+
+/** The name of a franc code in the interface's language (French from Intl), for the codes this table knows. */
+export function languageNameIn(code: string, language: 'en' | 'fr'): string | undefined {
+  const english = languageName(code);
+  if (english === undefined || language === 'en') return english;
+  const name = new Intl.DisplayNames([language], { type: 'language', fallback: 'none' }).of(code);
+  return name && name !== code ? name : undefined;
+}

@@ -16,3 +16,8 @@ export const MAX_UNPACKED_BYTES = 100_000_000;
 export const MAX_ARCHIVE_ENTRIES = 10_000;
 
 export const megabytes = (bytes: number): string => `${Math.round(bytes / 100_000) / 10} MB`;
+/** The same size as French writes it, with a decimal comma and a no-break space: « 3 Mo », « 12,5 Mo ». */
+export const megaoctets = (bytes: number): string =>
+  `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Math.round(bytes / 100_000) / 10)}\u00a0Mo`;
+/** A file's size in the interface's language. */
+export const fileSize = (bytes: number, language: 'en' | 'fr'): string => (language === 'fr' ? megaoctets(bytes) : megabytes(bytes));

@@ -5,7 +5,8 @@ import { api as appApi, messageOf } from '../lib/api';
 import { toBase64 } from '../lib/base64';
 import type { Api } from '../../../shared/contract';
 import type { TextFileReading } from '../../../shared/contract/authoring';
-import { MAX_IMPORT_FILE_BYTES, megabytes } from '../../../core/import/limits';
+import { MAX_IMPORT_FILE_BYTES, fileSize } from '../../../core/import/limits';
+import { locale } from '../i18n/locale.svelte';
 import { strings } from '../strings';
 
 const S = strings.openText;
@@ -53,7 +54,7 @@ export class OpenTextFileState {
   async open(file: FileLike): Promise<void> {
     if (file.size > MAX_IMPORT_FILE_BYTES) {
       this.reset(file.name);
-      this.error = S.tooLarge(file.name, megabytes(file.size), megabytes(MAX_IMPORT_FILE_BYTES));
+      this.error = S.tooLarge(file.name, fileSize(file.size, locale.current), fileSize(MAX_IMPORT_FILE_BYTES, locale.current));
       return;
     }
     await this.read(file.name, async () => toBase64(new Uint8Array(await file.arrayBuffer())));

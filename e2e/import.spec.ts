@@ -11,6 +11,8 @@ test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told
   await teacher.pin.fill('246813');
   await teacher.pinAgain.fill('246813');
   await teacher.setPin.click();
+  // The file opener is part of the New lesson form, in the area's Lessons view.
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Open a text' })).toBeVisible();
 
   const input = page.getByLabel('Open a file');
@@ -23,7 +25,9 @@ test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told
   await expectAccessible(page, 'teacher area, a .docx opened');
   await page.screenshot({ path: '/tmp/liseuse-import-docx.png', fullPage: true });
   await result.getByRole('button', { name: 'Use this text' }).click();
-  await expect(page.getByTestId('new-lesson-text')).toHaveText('Text ready for the new lesson “Le train de nuit”: 4 paragraphs.');
+  // The text and its title fill the New lesson form.
+  await expect(page.getByLabel('French text')).toHaveValue(['Le train de nuit', ...FRENCH_PARAGRAPHS].join('\n'));
+  await expect(page.getByLabel('Title (French)')).toHaveValue('Le train de nuit');
 
   // Windows-1252 bytes, as an old Windows editor saved them.
   const latin1 = Buffer.from('Élève à l’école.\r\n\r\nÇa commence déjà.', 'latin1');

@@ -1,7 +1,6 @@
 // A PDF's text layer, by pdfjs-dist (Mozilla's PDF reader): each page's runs of text grouped into printed lines,
 // then joined into paragraphs by their spacing (core/import/pdf-paragraphs). A PDF that needs a password, or has
 // pages but no text on them (a scan), is refused with that reason.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { paragraphsOfPdfPages, type PdfLine } from '../../core/import/pdf-paragraphs';
 import { refusals } from './refusals';
 import type { ReadText } from './types';
@@ -45,7 +44,23 @@ function nameOf(error: unknown): string {
   return typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
 }
 
+/**
+ * pdfjs's legacy build carries core-js polyfills that replace JSON.parse and JSON.stringify with copies that accept
+ * a cut-short text (a truncated results file would parse). It is loaded on first use and the natives put back.
+ */
+async function pdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  const parse = Object.getOwnPropertyDescriptor(JSON, 'parse')!;
+  const stringify = Object.getOwnPropertyDescriptor(JSON, 'stringify')!;
+  try {
+    return await import('pdfjs-dist/legacy/build/pdf.mjs');
+  } finally {
+    Object.defineProperty(JSON, 'parse', parse);
+    Object.defineProperty(JSON, 'stringify', stringify);
+  }
+}
+
 export const readPdf: ReadText = async (bytes, fileName) => {
+  const { getDocument } = await pdfjs();
   let document;
   try {
     // pdfjs takes over the buffer it is handed: a copy. No eval (the app's rule), no fonts loaded: text only.

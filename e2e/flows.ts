@@ -107,11 +107,27 @@ export async function answerFirstQuestionRight(page: Page): Promise<void> {
   await quiz.back.click();
 }
 
+/** The PIN the specs set, unless a spec is about another. */
+export const TEACHER_PIN = '246813';
+
+/** On the form that sets the teacher PIN: types it twice (or a second, different one) and sets it. */
+export async function submitNewPin(page: Page, pin = TEACHER_PIN, again = pin): Promise<void> {
+  const teacher = teacherPage(page);
+  await teacher.pin.fill(pin);
+  await teacher.pinAgain.fill(again);
+  await teacher.setPin.click();
+}
+
 /** Opens the teacher area for the first time: sets the PIN, which opens it. */
-export async function setTeacherPin(page: Page, pin = '246813'): Promise<void> {
+export async function setTeacherPin(page: Page, pin = TEACHER_PIN): Promise<void> {
+  await teacherPage(page).open.click();
+  await submitNewPin(page, pin);
+}
+
+/** Opens the teacher area once its PIN is set: enters the PIN. */
+export async function unlockTeacherArea(page: Page, pin = TEACHER_PIN): Promise<void> {
   const teacher = teacherPage(page);
   await teacher.open.click();
   await teacher.pin.fill(pin);
-  await teacher.pinAgain.fill(pin);
-  await teacher.setPin.click();
+  await teacher.unlock.click();
 }

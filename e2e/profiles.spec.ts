@@ -1,5 +1,5 @@
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, chooseLearner, lookUpWords, openLessonQuietly } from './flows';
+import { addLearner, chooseLearner, lookUpWords, openLessonQuietly, submitNewPin, TEACHER_PIN } from './flows';
 import { libraryPage } from './pages/library';
 import { profilesPage, teacherPage } from './pages/profiles';
 import { progressPage } from './pages/progress';
@@ -89,13 +89,9 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // First use of the teacher area: the PIN is set twice, and must match.
   await teacher.open.click();
   await expect(teacher.setHeading).toBeVisible();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246913');
-  await teacher.setPin.click();
+  await submitNewPin(page, TEACHER_PIN, '246913');
   await expect(teacher.error).toHaveText('The two PINs are not the same. Type them again.');
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
+  await submitNewPin(page);
   await expect(teacher.learnersTable).toBeVisible();
   await expect(teacher.wordsLookedUp('Ana')).toHaveText('1');
   await expect(teacher.wordsLookedUp('Bruno')).toHaveText('2');
@@ -121,7 +117,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
 
   // The right PIN deletes Ana, and only Ana.
   await profiles.delete('Ana').click();
-  await profiles.dialogPin.fill('246813');
+  await profiles.dialogPin.fill(TEACHER_PIN);
   await profiles.dialogPin.press('Enter');
   await expect(profiles.dialog).toBeHidden();
   await expect(library.learner('Ana')).toHaveCount(0);
@@ -134,7 +130,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // The teacher area locks again when left: the PIN is asked for again.
   await teacher.open.click();
   await expect(teacher.enterHeading).toBeVisible();
-  await teacher.pin.fill('246813');
+  await teacher.pin.fill(TEACHER_PIN);
   await teacher.unlock.click();
   await expect(teacher.learnersTable.locator('tbody tr')).toHaveCount(1);
   await expect(teacher.wordsLookedUp('Bruno')).toHaveText('2');
@@ -143,7 +139,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // Deleting the current learner leaves nobody current, also after a restart.
   await profiles.manage.click();
   await profiles.delete('Bruno').click();
-  await profiles.dialogPin.fill('246813');
+  await profiles.dialogPin.fill(TEACHER_PIN);
   await profiles.confirmDelete('Bruno').click();
   await expect(profiles.dialog).toBeHidden();
   await expect(library.currentLearner).toHaveCount(0);

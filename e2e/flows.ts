@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { libraryPage } from './pages/library';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
@@ -122,6 +122,13 @@ export async function submitNewPin(page: Page, pin = TEACHER_PIN, again = pin): 
 export async function setTeacherPin(page: Page, pin = TEACHER_PIN): Promise<void> {
   await teacherPage(page).open.click();
   await submitNewPin(page, pin);
+}
+
+/** The wait a PIN form's timer shows ("You can try again in 0:59."), in seconds. */
+export async function secondsShown(timer: Locator): Promise<number> {
+  const match = /in (\d+):(\d\d)\./.exec((await timer.textContent()) ?? '');
+  if (!match) throw new Error('no time left shown');
+  return Number(match[1]) * 60 + Number(match[2]);
 }
 
 /** Opens the teacher area once its PIN is set: enters the PIN. */

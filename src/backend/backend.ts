@@ -109,7 +109,7 @@ export function createBackend(options: BackendOptions): Backend {
   const openAnswers = new OpenAnswerService(quizRepository, lessons, now, { db, recorder: xapi });
   const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review, openAnswers);
   const teacher = new TeacherService(new TeacherRepository(db), now);
-  const acceptedAnswers = new AcceptedAnswerService(db, new AcceptedAnswersRepository(db), lessons, now);
+  const acceptedAnswers = new AcceptedAnswerService(db, new AcceptedAnswersRepository(db), lessons, now, xapi);
   const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now, acceptedAnswers, openAnswers, xapi);
   const reports = new ReportService(
     new ReportsRepository(db),

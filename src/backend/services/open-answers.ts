@@ -62,6 +62,7 @@ export class OpenAnswerService {
     if (!row || !isOpen) throw AppError.because('not_found', 'noSuchOpenAnswer');
     const at = this.now().toISOString();
     const save = (): void => {
+      const before = this.quizzes.attempt(row.attemptId)?.score ?? null;
       this.quizzes.gradeAnswer(answerId, teacherGrade(score), comment, at);
       const question = this.lessons.quizOf(row.lessonId)?.questions.find((q) => q.id === row.questionId);
       const answer = readAnswer(row.answer);
@@ -71,6 +72,13 @@ export class OpenAnswerService {
         answerId, learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, kind: row.kind,
         question, answer, grade: teacherGrade(score), timeMs: row.timeMs, at, teacherComment: comment,
       });
+      // The grade moved a finished attempt's score: its completed and passed/failed go again with the new one.
+      if (attempt.finishedAt && attempt.score !== null && attempt.score !== before) {
+        this.xapi.recorder.attemptRescored({
+          learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, kind: attempt.kind,
+          score: attempt.score, startedAt: attempt.startedAt, at: attempt.finishedAt, regradedAt: at,
+        });
+      }
     };
     if (this.xapi) this.xapi.db.write(save);
     else save();

@@ -179,3 +179,78 @@ describe('xAPI sync to a real LRS', () => {
     expect((await byRegistration(s.attemptId)).map((st) => st.id)).not.toContain(old);
   }, 60_000);
 });
+
+describe('regrades and rescores reach the LRS as voided + new statements', () => {
+  const { start } = useBackend();
+  const verbOf = (st: Record<string, unknown>): string => (st.verb as { id: string }).id;
+  const replaced = (st: Record<string, unknown>): string | undefined => (st.context as { statement?: { id: string } } | undefined)?.statement?.id;
+  const scaled = (st: Record<string, unknown>): number | undefined => (st.result as { score?: { scaled: number } } | undefined)?.score?.scaled;
+  const outboxId = (s: Session, where: string, ...params: string[]): string =>
+    (s.backend.db.prepare(`SELECT id FROM xapi_outbox WHERE ${where} ORDER BY rowid DESC LIMIT 1`).get(...params) as { id: string }).id;
+  const attemptScoreOf = (s: Session): number => (s.backend.db.prepare('SELECT score FROM quiz_attempts WHERE id = ?').get(s.attemptId) as { score: number }).score;
+
+  /** The LRS's statements of the attempt, one verb at a time (voided ones are not returned). */
+  async function held(s: Session): Promise<{ all: Record<string, unknown>[]; of: (verb: string) => Record<string, unknown>[] }> {
+    await pointAtLrs(s);
+    expect(value<LrsQueue>(await s.backend.call('lrs:syncNow', { teacherToken: s.teacherToken }))).toMatchObject({ pending: 0, failed: 0 });
+    const all = await byRegistration(s.attemptId);
+    return { all, of: (verb) => all.filter((st) => verbOf(st) === verb) };
+  }
+
+  it('accepting a typed answer: the answer and the attempt are voided and sent again with the new scores', async () => {
+    const backend = start(REAL_LESSONS, undefined, { xapiSyncMs: 0 });
+    const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
+    const { id: learnerId } = value<{ id: string }>(await backend.call('learners:create', { name: 'Ana' }));
+    const attempt = value<{ id: string; questions: QuestionView[] }>(await backend.call('quiz:start', { learnerId, lessonId: ARTICLE_ID, kind: 'comprehension' }));
+    let answerId = '';
+    for (const question of attempt.questions) {
+      const answer = question.id === 'trip-length' ? { type: 'short-answer', text: 'huit jours' } : answerFor(question);
+      value(await backend.call('quiz:answer', { learnerId, attemptId: attempt.id, questionId: question.id, answer, timeMs: 4000 }));
+      if (question.id === 'trip-length') answerId = (backend.db.prepare('SELECT id FROM quiz_answers WHERE attempt_id = ? AND question_id = ?').get(attempt.id, question.id) as { id: string }).id;
+    }
+    const s: Session = { backend, teacherToken, learnerId, attemptId: attempt.id, questionCount: attempt.questions.length };
+    const oldAnswer = outboxId(s, "subject = ? AND verb = 'answered'", answerId);
+    const oldCompleted = outboxId(s, "verb = 'completed' AND json_extract(statement, '$.context.registration') = ?", attempt.id);
+    const oldVerdict = outboxId(s, "verb IN ('passed', 'failed') AND json_extract(statement, '$.context.registration') = ?", attempt.id);
+    const before = attemptScoreOf(s);
+
+    const line = value<{ answersChanged: number; attempts: { before: number; after: number }[] }>(
+      await backend.call('reports:decideAnswer', { teacherToken, lessonId: ARTICLE_ID, questionId: 'trip-length', text: 'huit jours', accept: true }),
+    );
+    expect(line.answersChanged).toBe(1);
+    const after = attemptScoreOf(s);
+    expect(after).toBeGreaterThan(before);
+
+    const lrsView = await held(s);
+    for (const old of [oldAnswer, oldCompleted, oldVerdict]) expect(await lrs.statements({ voidedStatementId: old })).toHaveLength(1);
+    expect(lrsView.all.map((st) => st.id)).not.toContain(oldAnswer);
+    const tripAnswers = lrsView.of(VERBS.answered.id).filter((st) => (st.object as { id: string }).id.endsWith('/questions/trip-length'));
+    expect(tripAnswers).toHaveLength(1);
+    expect(tripAnswers[0]!.result).toMatchObject({ response: 'huit jours', score: { scaled: 1 }, success: true });
+    expect(replaced(tripAnswers[0]!)).toBe(oldAnswer);
+    // One answered statement per question still, and one completed and one passed/failed: the new score's.
+    expect(lrsView.of(VERBS.answered.id)).toHaveLength(s.questionCount);
+    const completed = lrsView.of(VERBS.completed.id);
+    expect(completed.map(scaled)).toEqual([after]);
+    expect(replaced(completed[0]!)).toBe(oldCompleted);
+    const verdicts = lrsView.all.filter((st) => verbOf(st) === VERBS.passed.id || verbOf(st) === VERBS.failed.id);
+    expect(verdicts.map(scaled)).toEqual([after]);
+    expect(replaced(verdicts[0]!)).toBe(oldVerdict);
+    // The rescored attempt keeps its own end as the statement's time.
+    const finishedAt = (backend.db.prepare('SELECT finished_at FROM quiz_attempts WHERE id = ?').get(attempt.id) as { finished_at: string }).finished_at;
+    expect(Date.parse(completed[0]!.timestamp as string)).toBe(Date.parse(finishedAt));
+  }, 60_000);
+
+  it('grading an open answer moves the attempt score: completed and passed/failed are sent again with it', async () => {
+    const s = await learnerActivity(start(REAL_LESSONS, undefined, { xapiSyncMs: 0 }));
+    const before = attemptScoreOf(s);
+    const oldCompleted = outboxId(s, "verb = 'completed' AND json_extract(statement, '$.context.registration') = ?", s.attemptId);
+    const open_ = value<{ answers: { answerId: string }[] }>(await s.backend.call('openAnswers:list', { teacherToken: s.teacherToken, lessonId: ARTICLE_ID }));
+    value(await s.backend.call('openAnswers:grade', { teacherToken: s.teacherToken, answerId: open_.answers[0]!.answerId, score: 1, comment: 'Très bien.' }));
+    const after = attemptScoreOf(s);
+    expect(after).not.toBe(before);
+    const lrsView = await held(s);
+    expect(await lrs.statements({ voidedStatementId: oldCompleted })).toHaveLength(1);
+    expect(lrsView.of(VERBS.completed.id).map(scaled)).toEqual([after]);
+  }, 60_000);
+});

@@ -117,6 +117,8 @@ export interface AttemptEvent extends Event {
   /** 0..1, open answers awaiting the teacher left out. */
   score: number;
   startedAt: string;
+  /** A rescore after a regrade: the completed and passed/failed statements these replace (each voided first). */
+  replaces?: { completed?: string | undefined; verdict?: string | undefined };
 }
 
 const attemptActivity = (event: AttemptEvent): Activity => ({
@@ -131,13 +133,18 @@ const attemptActivity = (event: AttemptEvent): Activity => ({
  */
 export function attemptStatements(event: AttemptEvent, verdictId: string): [Statement, Statement] {
   const duration = isoDuration(Date.parse(event.at) - Date.parse(event.startedAt));
-  const ctx = context(event.lesson, { registration: event.attemptId, extensions: { [EXTENSIONS.quizKind]: event.kind } });
+  const ctx = (replaces: string | undefined): Context =>
+    context(event.lesson, {
+      registration: event.attemptId,
+      extensions: { [EXTENSIONS.quizKind]: event.kind },
+      ...(replaces ? { statement: { objectType: 'StatementRef', id: replaces } } : {}),
+    });
   const passed = event.score >= PASS_SCALED;
   return [
-    statement(event, 'completed', attemptActivity(event), { result: { score: score(event.score), completion: true, duration }, context: ctx }),
+    statement(event, 'completed', attemptActivity(event), { result: { score: score(event.score), completion: true, duration }, context: ctx(event.replaces?.completed) }),
     statement({ ...event, id: verdictId }, passed ? 'passed' : 'failed', attemptActivity(event), {
       result: { score: score(event.score), success: passed, completion: true, duration },
-      context: ctx,
+      context: ctx(event.replaces?.verdict),
     }),
   ];
 }

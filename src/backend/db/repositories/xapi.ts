@@ -50,6 +50,18 @@ export class XapiRepository {
     return row?.id;
   }
 
+  /**
+   * The last `completed` and `passed`/`failed` statements of an attempt (their subject is the attempt's id): the
+   * ones a rescore voids. A pruned row keeps its id, verb and subject, so a regrade months later still finds them.
+   */
+  lastAttemptStatements(attemptId: string): { completed?: string; verdict?: string } {
+    const last = (verbs: string): string | undefined =>
+      (this.db.sql(`SELECT id FROM xapi_outbox WHERE subject = ? AND verb IN (${verbs}) ORDER BY rowid DESC LIMIT 1`).get(attemptId) as { id: string } | undefined)?.id;
+    const completed = last("'completed'");
+    const verdict = last("'passed', 'failed'");
+    return { ...(completed ? { completed } : {}), ...(verdict ? { verdict } : {}) };
+  }
+
   /** Pending statements whose next try has come, oldest first. */
   due(now: string, limit: number): DueStatement[] {
     return this.db

@@ -12,7 +12,7 @@ import type { LrsQueue, LrsTestResult } from '../../shared/contract/lrs';
 import { VERBS } from '../../core/xapi';
 import { LessonStore } from '../lesson-store';
 import { LrsClient } from './lrs-client';
-import { XapiSync } from './sync';
+import { KEEP_SENT_DAYS, XapiSync } from './sync';
 
 /** The article's first glossed word. */
 const WORD = new LessonStore(REAL_LESSONS).get(ARTICLE_ID).tokens.find((t) => t.gloss)!;
@@ -252,5 +252,61 @@ describe('regrades and rescores reach the LRS as voided + new statements', () =>
     const lrsView = await held(s);
     expect(await lrs.statements({ voidedStatementId: oldCompleted })).toHaveLength(1);
     expect(lrsView.of(VERBS.completed.id).map(scaled)).toEqual([after]);
+  }, 60_000);
+});
+
+describe('the outbox forgets what the LRS has had for long, and nothing else', () => {
+  const { start } = useBackend();
+
+  it(`sent statements older than ${KEEP_SENT_DAYS} days go; pending and refused ones stay whole; a regrade still voids a pruned answer`, async () => {
+    let clock = Date.parse('2024-05-01T10:00:00.000Z');
+    const backend = start(REAL_LESSONS, () => new Date(clock), { xapiSyncMs: 0 });
+    const s = await learnerActivity(backend);
+    const outbox = new XapiRepository(new LearnerDatabase(backend.db));
+    const bad = { id: '9f0c0000-0000-4000-8000-00000000bad2', actor: { mbox: 'not-an-email' }, verb: { id: 'answered' }, object: { id: 'nowhere' } };
+    outbox.enqueue([{ statement: bad as never }], new Date(clock).toISOString());
+    await pointAtLrs(s);
+    const sentFirst = value<LrsQueue>(await backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+    expect(sentFirst).toMatchObject({ pending: 0, failed: 1 });
+    const rows = (): { id: string; verb: string; status: string; subject: string | null; statement: string }[] =>
+      backend.db.prepare('SELECT id, verb, status, subject, statement FROM xapi_outbox ORDER BY rowid').all() as never;
+    const before = rows();
+
+    // Statements the LRS has not had: the password is wrong, so they stay pending through the prune.
+    await pointAtLrs(s, 'not-the-password');
+    clock += (KEEP_SENT_DAYS - 1) * 24 * 3600_000;
+    // Months later the teacher unlocks the area again.
+    s.teacherToken = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '246813' })).teacherToken;
+    value(await backend.call('reading:addTime', { learnerId: s.learnerId, lessonId: ARTICLE_ID, seconds: 20 }));
+    clock += 2 * 24 * 3600_000;
+    value(await backend.call('reading:addTime', { learnerId: s.learnerId, lessonId: ARTICLE_ID, seconds: 25 }));
+    const pendingBefore = rows().filter((r) => r.status === 'pending');
+    expect(pendingBefore).toHaveLength(2);
+    s.teacherToken = value<{ teacherToken: string }>(await backend.call('teacher:unlock', { pin: '246813' })).teacherToken;
+    value(await backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+
+    const after = rows();
+    const byId = new Map(after.map((r) => [r.id, r]));
+    // Pending and refused: untouched, body and all.
+    for (const r of [...pendingBefore, before.find((r) => r.status === 'failed')!]) expect(byId.get(r.id)).toEqual(r);
+    for (const r of before.filter((r) => r.status === 'sent')) {
+      if (r.subject === null) expect(byId.has(r.id)).toBe(false);
+      else expect(byId.get(r.id)).toEqual({ ...r, statement: '' });
+    }
+    expect(before.filter((r) => r.status === 'sent' && r.subject === null).length).toBeGreaterThan(0);
+
+    // Nothing lost: with the right password the pending ones go.
+    await pointAtLrs(s);
+    expect(value<LrsQueue>(await backend.call('lrs:syncNow', { teacherToken: s.teacherToken }))).toMatchObject({ pending: 0, failed: 1 });
+    const readTimes = (await lrs.statements({ agent: JSON.stringify({ account: { homePage: 'https://liseuse.app', name: s.learnerId } }), verb: VERBS.experienced.id })).map((st) => st.id);
+    for (const r of pendingBefore) expect(readTimes).toContain(r.id);
+
+    // The pruned answer's id is still known: grading it months later voids the statement the LRS holds.
+    const openAnswer = value<{ answers: { answerId: string }[] }>(await backend.call('openAnswers:list', { teacherToken: s.teacherToken, lessonId: ARTICLE_ID })).answers[0]!.answerId;
+    const openRow = before.find((r) => r.subject === openAnswer && r.verb === 'answered')!;
+    expect(byId.get(openRow.id)?.statement).toBe('');
+    value(await backend.call('openAnswers:grade', { teacherToken: s.teacherToken, answerId: openAnswer, score: 0.5, comment: '' }));
+    value(await backend.call('lrs:syncNow', { teacherToken: s.teacherToken }));
+    expect(await lrs.statements({ voidedStatementId: openRow.id })).toHaveLength(1);
   }, 60_000);
 });

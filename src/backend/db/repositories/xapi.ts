@@ -94,6 +94,18 @@ export class XapiRepository {
     this.db.sql("UPDATE xapi_outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?").run(error, at, id);
   }
 
+  /**
+   * Forgets sent statements acknowledged before `cutoff`. Pending and failed rows are never touched (nothing
+   * unsent is lost). A sent row with a subject (an answer's or an attempt's statement, which a regrade may void
+   * later) keeps its id, verb and subject and loses only its body; any other sent row goes.
+   */
+  pruneSent(cutoff: string): { deleted: number; emptied: number } {
+    return this.db.write(() => ({
+      deleted: this.db.sql("DELETE FROM xapi_outbox WHERE status = 'sent' AND sent_at < ? AND subject IS NULL").run(cutoff).changes,
+      emptied: this.db.sql("UPDATE xapi_outbox SET statement = '' WHERE status = 'sent' AND sent_at < ? AND subject IS NOT NULL AND statement <> ''").run(cutoff).changes,
+    }));
+  }
+
   counts(): OutboxCounts {
     const rows = this.db.sql('SELECT status, count(*) AS n FROM xapi_outbox GROUP BY status').all() as { status: keyof OutboxCounts; n: number }[];
     const counts: OutboxCounts = { pending: 0, sent: 0, failed: 0 };

@@ -213,7 +213,8 @@ export class ReportService {
       }
       const counts = this.results.importFile(file, attempts, learner.id, fileName, this.now().toISOString());
       const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
-      return { fileName, learner: learner.name, createdLearner: created, added: counts, alreadyImported: added === 0 && !created };
+      const held = attempts.length + attempts.reduce((n, a) => n + a.answers.length, 0) + file.lookups.length + file.statusChanges.length;
+      return { fileName, learner: learner.name, createdLearner: created, added: counts, duplicates: held - added, alreadyImported: added === 0 && !created };
     });
   }
 

@@ -11,6 +11,8 @@ export interface ImportSummary {
   learner: string;
   createdLearner: boolean;
   added: { attempts: number; answers: number; lookups: number; statusChanges: number };
+  /** Records the file holds that were here already (the same ids): ignored, not written again. */
+  duplicates: number;
   /** Nothing new: this file (or a newer one from the same learner) was imported before. */
   alreadyImported: boolean;
 }

@@ -68,7 +68,7 @@ export class OpenAnswerService {
       const attempt = this.quizzes.attempt(row.attemptId);
       if (!this.xapi || !question || !answer || !attempt) return;
       this.xapi.recorder.regraded({
-        answerId, learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, kind: row.kind,
+        answerId, learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, lessonVersion: attempt.lessonVersion ?? 1, kind: row.kind,
         question, answer, grade: teacherGrade(score), timeMs: row.timeMs, at, teacherComment: comment,
       });
     };

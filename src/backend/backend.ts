@@ -101,7 +101,7 @@ export function createBackend(options: BackendOptions): Backend {
   const interfaceLanguage = new InterfaceLanguageService(appState);
   const readingRepository = new ReadingRepository(db);
   const xapiRepository = new XapiRepository(db);
-  const xapi = new XapiRecorder(xapiRepository, learnersRepository, lessons);
+  const xapi = new XapiRecorder(xapiRepository, learnersRepository, lessons, () => new ResultsRepository(db).installationId());
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now, options.saveFile ?? downloadInstead, options.nativeBinding);
   const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review, xapi);

@@ -115,7 +115,7 @@ export class AcceptedAnswerService {
       // An answer brought from another computer has no statement here to void: the new grade is still sent.
       if (answer) {
         this.xapi?.regraded({
-          answerId: stored.id, learnerId: stored.learnerId, lessonId, attemptId: stored.attemptId, kind: 'comprehension',
+          answerId: stored.id, learnerId: stored.learnerId, lessonId, lessonVersion: version, attemptId: stored.attemptId, kind: 'comprehension',
           question, answer, grade: { score, verdict }, timeMs: stored.timeMs, at,
         });
       }
@@ -130,7 +130,7 @@ export class AcceptedAnswerService {
       const after = attemptScore(finished.answers, finished.questionCount).score ?? 0;
       if (after === finished.score) continue;
       this.repo.setAttemptScore(attemptId, after);
-      this.xapi?.attemptRescored({ learnerId, lessonId, attemptId, kind: 'comprehension', score: after, startedAt: finished.startedAt, at: finished.finishedAt, regradedAt: at });
+      this.xapi?.attemptRescored({ learnerId, lessonId, lessonVersion: version, attemptId, kind: 'comprehension', score: after, startedAt: finished.startedAt, at: finished.finishedAt, regradedAt: at });
       attempts.push({ attemptId, learnerId, before: finished.score, after });
     }
     return { answersChanged, attempts };

@@ -69,13 +69,13 @@ export class OpenAnswerService {
       const attempt = this.quizzes.attempt(row.attemptId);
       if (!this.xapi || !question || !answer || !attempt) return;
       this.xapi.recorder.regraded({
-        answerId, learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, kind: row.kind,
+        answerId, learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, lessonVersion: attempt.lessonVersion ?? 1, kind: row.kind,
         question, answer, grade: teacherGrade(score), timeMs: row.timeMs, at, teacherComment: comment,
       });
       // The grade moved a finished attempt's score: its completed and passed/failed go again with the new one.
       if (attempt.finishedAt && attempt.score !== null && attempt.score !== before) {
         this.xapi.recorder.attemptRescored({
-          learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, kind: attempt.kind,
+          learnerId: attempt.learnerId, lessonId: row.lessonId, lessonVersion: attempt.lessonVersion ?? 1, attemptId: row.attemptId, kind: attempt.kind,
           score: attempt.score, startedAt: attempt.startedAt, at: attempt.finishedAt, regradedAt: at,
         });
       }

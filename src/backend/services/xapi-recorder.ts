@@ -23,6 +23,8 @@ export interface AnsweredFacts {
   learnerId: string;
   lessonId: string;
   attemptId: string;
+  /** The lesson version the attempt answers (absent: 1, as before versions). */
+  lessonVersion?: number;
   kind: QuizKind;
   question: Question;
   answer: Answer;
@@ -35,6 +37,7 @@ export interface AttemptFacts {
   learnerId: string;
   lessonId: string;
   attemptId: string;
+  lessonVersion?: number;
   kind: QuizKind;
   score: number;
   startedAt: string;
@@ -43,10 +46,14 @@ export interface AttemptFacts {
 }
 
 export class XapiRecorder {
+  private computerId: string | undefined;
+
   constructor(
     private readonly outbox: XapiRepository,
     private readonly learners: LearnersRepository,
     private readonly lessons: LessonStore,
+    /** This copy of Liseuse's opaque id, sent on every statement so an LRS report can count the computers. */
+    private readonly computer?: () => string,
   ) {}
 
   answered(facts: AnsweredFacts): void {
@@ -102,10 +109,18 @@ export class XapiRecorder {
     return { lemma: token?.gloss?.lemma ?? token?.text ?? '', sense: token?.gloss?.sense ?? '', paragraph: token?.paragraph ?? 0 };
   }
 
-  private event(learnerId: string, lessonId: string, at: string): { id: string; at: string; learner: Learner; lesson: LessonRef } {
+  private event(learnerId: string, lessonId: string, at: string): { id: string; at: string; learner: Learner; lesson: LessonRef; computer?: string } {
     const namesShown = this.outbox.settings()?.namesShown ?? false;
     const name = namesShown ? this.learners.get(learnerId)?.name : undefined;
     const lesson = this.lessons.find(lessonId);
-    return { id: randomUUID(), at, learner: { id: learnerId, ...(name ? { name } : {}) }, lesson: { id: lessonId, title: lesson?.manifest.title ?? lessonId } };
+    // Read once: it never changes for the life of the database.
+    const computer = (this.computerId ??= this.computer?.());
+    return {
+      id: randomUUID(),
+      at,
+      learner: { id: learnerId, ...(name ? { name } : {}) },
+      lesson: { id: lessonId, title: lesson?.manifest.title ?? lessonId },
+      ...(computer ? { computer } : {}),
+    };
   }
 }

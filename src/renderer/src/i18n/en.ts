@@ -248,7 +248,7 @@ export const en = {
     importHelp: 'Choose the results files learners brought (.json), or a .zip of them. Importing a file twice changes nothing.',
     importLabel: 'Results files',
     importButton: 'Import',
-    importFolderLabel: 'Or a whole folder of results files',
+    importFolderLabel: 'Or a folder: every results file in it',
     importFolderButton: 'Import folder',
     importTotals: (t: { files: number; learners: number; attempts: number; duplicates: number; refused: number }) =>
       `${counted(t.files, 'file')} imported: ${counted(t.learners, 'learner')}, ${counted(t.attempts, 'new attempt')}, ${counted(t.duplicates, 'duplicate')} ignored; ${t.refused} refused.`,

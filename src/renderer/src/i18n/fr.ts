@@ -252,7 +252,7 @@ export const fr: Strings = {
     importHelp: 'Choisissez les fichiers de résultats apportés par les élèves (.json), ou un .zip qui les contient. Importer deux fois le même fichier ne change rien.',
     importLabel: 'Fichiers de résultats',
     importButton: 'Importer',
-    importFolderLabel: 'Ou tout un dossier de fichiers de résultats',
+    importFolderLabel: 'Ou un dossier entier (tous les .json et .zip qu’il contient)',
     importFolderButton: 'Importer le dossier',
     importTotals: (t: { files: number; learners: number; attempts: number; duplicates: number; refused: number }) =>
       `${compte(t.files, 'fichier')} importé${s(t.files)}${NB}: ${compte(t.learners, 'élève')}, ${compte(t.attempts, 'nouvelle tentative', 'nouvelles tentatives')}, ${compte(t.duplicates, 'doublon')} ignoré${s(t.duplicates)}${FINE}; ${t.refused}${NB}refusé${s(t.refused)}.`,

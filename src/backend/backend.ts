@@ -118,6 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
     lessons,
     options.saveFile ?? downloadInstead,
     now,
+    xapiRepository,
   );
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const lrsClient = new LrsClient();

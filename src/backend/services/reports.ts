@@ -16,6 +16,7 @@ import type { ReportsRepository } from '../db/repositories/reports';
 import type { ResultsRepository } from '../db/repositories/results';
 import { attemptsCsv, classSummaryCsv } from '../export/csv';
 import type { LessonStore } from '../lesson-store';
+import type { XapiRepository } from '../db/repositories/xapi';
 
 export interface OutgoingFile {
   fileName: string;
@@ -62,6 +63,8 @@ export class ReportService {
     private readonly lessons: LessonStore,
     private readonly save: SaveFile,
     private readonly now: () => Date,
+    /** The xAPI outbox a statement file is made from. */
+    private readonly outbox?: XapiRepository,
   ) {}
 
   /**
@@ -172,6 +175,21 @@ export class ReportService {
       attempts: records.attempts.map((a) => (a.kind === 'vocabulary' ? { ...a, questions: keyless(a.questions) } : a)),
     };
     return this.save({ fileName: resultFileName(learner, now), mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(file)) });
+  }
+
+  /**
+   * A learner's statement file: a JSON array of their xAPI statements with their ids, which an LRS takes as one
+   * POST. Each carries the learner's name (the file goes from teacher to teacher, as results files did); otherwise
+   * every statement is as written at its event. See docs/xapi-profile.md, "Statement files".
+   */
+  async exportStatements(learnerId: string): Promise<ExportOutcome> {
+    const learner = this.learners.get(learnerId);
+    if (!learner) throw AppError.because('not_found', 'learnerGone');
+    const statements = (this.outbox?.learnerStatements(learnerId) ?? []).map((s) =>
+      s.actor.account.name === learnerId ? { ...s, actor: { ...s.actor, name: learner.name } } : s,
+    );
+    const fileName = resultFileName(learner, this.now()).replace(/^liseuse-results-/, 'liseuse-statements-');
+    return this.save({ fileName, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(statements)) });
   }
 
   /**

@@ -310,3 +310,41 @@ describe('the outbox forgets what the LRS has had for long, and nothing else', (
     expect(await lrs.statements({ voidedStatementId: openRow.id })).toHaveLength(1);
   }, 60_000);
 });
+
+describe('statement files', () => {
+  const { start } = useBackend();
+
+  it('a learner’s statement file is a JSON array the LRS takes as one POST, byte for byte; voided answers stay out, their voiding goes in', async () => {
+    const s = await learnerActivity(start(REAL_LESSONS, undefined, { xapiSyncMs: 0 }));
+    const openAnswer = value<{ answers: { answerId: string }[] }>(await s.backend.call('openAnswers:list', { teacherToken: s.teacherToken, lessonId: ARTICLE_ID })).answers[0]!.answerId;
+    const graded = (s.backend.db.prepare("SELECT id FROM xapi_outbox WHERE subject = ? AND verb = 'answered'").get(openAnswer) as { id: string }).id;
+    value(await s.backend.call('openAnswers:grade', { teacherToken: s.teacherToken, answerId: openAnswer, score: 1, comment: 'Parfait.' }));
+
+    const outcome = value<{ download: { fileName: string; base64: string } }>(await s.backend.call('results:exportStatements', { learnerId: s.learnerId }));
+    expect(outcome.download.fileName).toMatch(/^liseuse-statements-ana-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+    const bytes = Buffer.from(outcome.download.base64, 'base64');
+    const file = JSON.parse(bytes.toString('utf8')) as { id: string; verb: { id: string }; actor: { name?: string; account: { name: string } }; object: { id: string } }[];
+    const perVerb: Record<string, number> = {};
+    for (const st of file) perVerb[st.verb.id.slice(st.verb.id.lastIndexOf('/') + 1)] = (perVerb[st.verb.id.slice(st.verb.id.lastIndexOf('/') + 1)] ?? 0) + 1;
+    // Read, look-up, status; one answer per question (the graded one replaced); the attempt's pair, rescored;
+    // the voiding of the open answer's first grade and of the attempt's first pair.
+    expect(perVerb).toEqual({ experienced: 1, interacted: 1, marked: 1, answered: s.questionCount, completed: 1, [perVerb.passed ? 'passed' : 'failed']: 1, voided: 3 });
+    expect(file.map((st) => st.id)).not.toContain(graded);
+    expect(file.filter((st) => st.verb.id === VERBS.voided.id).map((st) => st.object.id)).toContain(graded);
+    // The file names the learner (it goes from teacher to teacher); the outbox's statements did not.
+    for (const st of file.filter((st) => st.verb.id !== VERBS.voided.id)) expect(st.actor).toEqual({ objectType: 'Agent', account: { homePage: 'https://liseuse.app', name: s.learnerId }, name: 'Ana' });
+
+    // Any LRS's statements resource takes the file as it is.
+    const response = await fetch(`${lrs.endpoint}/statements`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`${LRS_USER}:${LRS_PASSWORD}`).toString('base64')}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+      body: bytes,
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(((await response.json()) as string[]).sort()).toEqual(file.map((st) => st.id).sort());
+    const held = await lrs.statements({ agent: JSON.stringify({ account: { homePage: 'https://liseuse.app', name: s.learnerId } }) });
+    expect(held.map((st) => st.id).sort()).toEqual(file.filter((st) => st.verb.id !== VERBS.voided.id).map((st) => st.id).sort());
+    const answer = held.find((st) => (st.context as { statement?: { id: string } } | undefined)?.statement?.id === graded);
+    expect(answer?.result).toMatchObject({ score: { scaled: 1 }, success: true });
+  }, 60_000);
+});

@@ -39,4 +39,6 @@ export const resultCalls = {
     }),
     { guard: 'teacher', transport: 'http' },
   ),
+  /** A learner's xAPI statements as one JSON array (a statement file), which an LRS takes as it is. */
+  'results:exportStatements': returns<ExportOutcome>()(v.strictObject({ learnerId: Id }), { transport: 'http' }),
 } satisfies Table;

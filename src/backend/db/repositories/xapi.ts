@@ -1,5 +1,5 @@
 // The xAPI outbox and the school's LRS settings: the only SQL of issue 17's sync.
-import type { Statement } from '../../../core/xapi';
+import { VERBS, type Statement } from '../../../core/xapi';
 import type { LearnerDatabase } from '../learner-database';
 
 export interface QueuedStatement {
@@ -60,6 +60,20 @@ export class XapiRepository {
     const completed = last("'completed'");
     const verdict = last("'passed', 'failed'");
     return { ...(completed ? { completed } : {}), ...(verdict ? { verdict } : {}) };
+  }
+
+  /**
+   * A learner's statements for a statement file, oldest first: every one still held whole and not refused by the
+   * LRS, minus those voided, plus the voiding statements of theirs (an LRS that holds a voided one then hides it).
+   */
+  learnerStatements(learnerId: string): Statement[] {
+    const rows = this.db.sql("SELECT statement FROM xapi_outbox WHERE status <> 'failed' AND statement <> '' ORDER BY rowid").all() as { statement: string }[];
+    const all = rows.map((r) => JSON.parse(r.statement) as Statement);
+    const mine = all.filter((s) => s.actor.account.name === learnerId && s.verb.id !== VERBS.voided.id);
+    const ids = new Set(mine.map((s) => s.id));
+    const voids = all.filter((s) => s.verb.id === VERBS.voided.id && ids.has(s.object.id));
+    const voided = new Set(voids.map((s) => s.object.id));
+    return [...mine.filter((s) => !voided.has(s.id)), ...voids];
   }
 
   /** Pending statements whose next try has come, oldest first. */

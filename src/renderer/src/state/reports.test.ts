@@ -237,7 +237,7 @@ describe('the teacher’s reports', () => {
     const { reports } = reportsWith(fake);
     const archive = zipSync({ 'ines.json': strToU8('{"i":1}'), 'jules.json': strToU8('{"j":1}'), 'notes.txt': strToU8('x') });
     await reports.importFiles([new File([archive], 'classe.zip', { type: 'application/zip' }), file('loose-ines.json', '{"l":1}'), new File([archive.slice(0, 40)], 'cut.zip')]);
-    expect(fake.inputsOf('results:import').map((i) => [i.fileName, i.content])).toEqual([
+    expect((fake.inputsOf('results:import') as { fileName: string; content: string }[]).map((i) => [i.fileName, i.content])).toEqual([
       ['classe.zip › ines.json', '{"i":1}'],
       ['classe.zip › jules.json', '{"j":1}'],
       ['loose-ines.json', '{"l":1}'],

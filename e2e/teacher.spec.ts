@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { createBackend } from '../src/backend/backend';
 import { pdfText } from '../test/support/pdf-text';
 import { test, expect, expectAccessible } from './fixtures';
@@ -91,11 +92,51 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   await expect(results).toContainText('Inès, 2 new records.');
   await expect(results).toContainText('Jules, 2 new records.');
   await expect(results).toContainText('broken.json: it is not valid JSON');
-  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText('2 imported, 1 refused.');
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText('2 files imported: 2 learners, 2 new attempts, 0 duplicates ignored; 1 refused.');
   await page.getByRole('tab', { name: 'Class overview' }).click();
   await expect(page.getByTestId('class-report')).toContainText('Inès');
   await expect(page.getByTestId('class-report')).toContainText('Jules');
   await expectAccessible(page, 'teacher reports after an import');
+});
+
+test('a zip of a class’s results files imports in one go with one summary; the same files again from a folder are all duplicates', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await setTeacherPin(page);
+  await expect(teacherPage(page).reportsHeading).toBeVisible();
+  const names = ['Inès', 'Jules', 'Karim', 'Léna'];
+  const files = await resultsFilesFromOtherComputers(names, false);
+  const out = mkdtempSync(join(tmpdir(), 'liseuse-zip-'));
+  const zipPath = join(out, 'classe-4b.zip');
+  writeFileSync(
+    zipPath,
+    zipSync({
+      ...Object.fromEntries(files.map((f) => [`4B/${basename(f)}`, readFileSync(f)])),
+      '4B/consignes.txt': strToU8('À rendre vendredi.'),
+      '4B/cut.json': strToU8('{"format":"liseuse-results","version":1,'),
+    }),
+  );
+  await page.getByLabel('Results files').setInputFiles([zipPath]);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const summary = page.getByRole('status').filter({ hasText: 'imported' });
+  await expect(summary).toHaveText('4 files imported: 4 learners, 4 new attempts, 0 duplicates ignored; 2 refused.');
+  const results = page.getByTestId('import-results');
+  await expect(results).toContainText('classe-4b.zip › 4B/consignes.txt: not a results file');
+  await expect(results).toContainText('classe-4b.zip › 4B/cut.json: it is not valid JSON');
+  for (const name of names) await expect(page.getByTestId('class-report')).toContainText(name);
+  await expectAccessible(page, 'teacher reports after a zip import');
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.getByLabel('Or a folder: every results file in it').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(tmpdir(), 'liseuse-zip-import-320.png'), fullPage: false });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+  // The same files brought again, as a folder: nothing new, every record counted as a duplicate.
+  const folder = join(out, 'dossier');
+  mkdirSync(folder);
+  for (const f of files) copyFileSync(f, join(folder, basename(f)));
+  await page.getByLabel('Or a folder: every results file in it').setInputFiles(folder);
+  await page.getByRole('button', { name: 'Import folder' }).click();
+  await expect(summary).toHaveText('4 files imported: 4 learners, 0 new attempts, 8 duplicates ignored; 0 refused.');
+  await expect(results).toContainText('nothing new (already imported)');
 });
 
 test('after five wrong PINs the teacher PIN screen counts down the wait, then lets the teacher try again; the recovery code opens at once', async ({ liseuse }) => {
@@ -219,7 +260,7 @@ test('a file from another computer’s Amélie is not merged into this Amélie u
   await expect(question).toBeHidden();
   const results = page.getByTestId('import-results');
   await expect(results).toContainText(/Amélie \(computer [0-9a-f]{6}\), 2 new records\./);
-  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText('1 imported, 0 refused.');
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toHaveText('1 file imported: 1 learner, 1 new attempt, 0 duplicates ignored; 0 refused.');
   const overview = page.getByTestId('class-report');
   await expect(overview).toContainText(/Amélie \(computer [0-9a-f]{6}\)/);
   await expect(overview.getByText('Amélie', { exact: true })).toBeVisible();

@@ -101,7 +101,7 @@ export function createBackend(options: BackendOptions): Backend {
   const interfaceLanguage = new InterfaceLanguageService(appState);
   const readingRepository = new ReadingRepository(db);
   const xapiRepository = new XapiRepository(db);
-  const xapi = new XapiRecorder(xapiRepository, learnersRepository, lessons);
+  const xapi = new XapiRecorder(xapiRepository, learnersRepository, lessons, () => new ResultsRepository(db).installationId());
   // Review first: reading tells it of every word met, so the word gets its review card.
   const review = new ReviewService(new ReviewRepository(db), lessons, learners, now, options.saveFile ?? downloadInstead, options.nativeBinding);
   const reading = new ReadingService(db, readingRepository, new SettingsRepository(db), lessons, learners, now, review, xapi);
@@ -109,7 +109,7 @@ export function createBackend(options: BackendOptions): Backend {
   const openAnswers = new OpenAnswerService(quizRepository, lessons, now, { db, recorder: xapi });
   const progress = new ProgressService(new ProgressRepository(db), lessons, learners, review, openAnswers);
   const teacher = new TeacherService(new TeacherRepository(db), now);
-  const acceptedAnswers = new AcceptedAnswerService(db, new AcceptedAnswersRepository(db), lessons, now);
+  const acceptedAnswers = new AcceptedAnswerService(db, new AcceptedAnswersRepository(db), lessons, now, xapi);
   const quiz = new QuizService(db, quizRepository, readingRepository, lessons, learners, now, acceptedAnswers, openAnswers, xapi);
   const reports = new ReportService(
     new ReportsRepository(db),
@@ -118,6 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
     lessons,
     options.saveFile ?? downloadInstead,
     now,
+    xapiRepository,
   );
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const lrsClient = new LrsClient();

@@ -5,6 +5,7 @@ import type { Services } from './services';
 export function resultHandlers({ reports }: Services): HandlersOf<typeof resultCalls> {
   return {
     'results:export': ({ learnerId }) => reports.exportResults(learnerId),
+    'results:exportStatements': ({ learnerId }) => reports.exportStatements(learnerId),
     'results:import': ({ fileName, content, sameName }) => reports.importResults(fileName, content, sameName),
   };
 }

@@ -12,6 +12,8 @@ import type { QuestionResponses } from '../../shared/contract/reports';
 import type { LearnerDatabase } from '../db/learner-database';
 import type { AcceptedAnswersRepository } from '../db/repositories/accepted-answers';
 import type { LessonStore } from '../lesson-store';
+import { readAnswer } from '../../core/stored-quiz';
+import type { XapiRecorder } from './xapi-recorder';
 
 export class AcceptedAnswerService {
   constructor(
@@ -19,6 +21,8 @@ export class AcceptedAnswerService {
     private readonly repo: AcceptedAnswersRepository,
     private readonly lessons: LessonStore,
     private readonly now: () => Date,
+    /** Each changed answer's statement voided and sent again, and each changed attempt's, in the regrade's transaction. */
+    private readonly xapi?: XapiRecorder,
   ) {}
 
   /** The version the teacher's decisions apply to now: the one learners read (a correction never crosses versions). */
@@ -90,7 +94,7 @@ export class AcceptedAnswerService {
         for (const variant of matching) this.repo.setOverride(lessonId, version, questionId, variant, false, at);
       }
       const next = withOverrides(question, this.repo.overrides(lessonId, version).get(questionId) ?? []);
-      const { answersChanged, attempts } = this.regrade(lessonId, version, next);
+      const { answersChanged, attempts } = this.regrade(lessonId, version, next, at);
       const entry = { id: randomUUID(), lessonId, lessonVersion: version, questionId, at, by: 'teacher', change: accept ? ('accepted' as const) : ('rejected' as const), answer, answersChanged, attempts };
       this.repo.log(entry);
       return { ...entry, number, prompt: question.prompt };
@@ -98,7 +102,7 @@ export class AcceptedAnswerService {
   }
 
   /** Every stored answer to the question graded again; then each finished attempt whose answers changed scored again. */
-  private regrade(lessonId: string, version: number, question: TypedQuestion): Pick<RegradingLine, 'answersChanged' | 'attempts'> {
+  private regrade(lessonId: string, version: number, question: TypedQuestion, at: string): Pick<RegradingLine, 'answersChanged' | 'attempts'> {
     let answersChanged = 0;
     const changed = new Map<string, string>();
     for (const stored of this.repo.answersTo(lessonId, version, question.id)) {
@@ -107,6 +111,14 @@ export class AcceptedAnswerService {
       const { score, verdict } = grade(question, typedAnswer(question, text));
       if (score === stored.score && verdict === stored.verdict) continue;
       this.repo.setGrade(stored.id, score, verdict);
+      const answer = readAnswer(stored.answer);
+      // An answer brought from another computer has no statement here to void: the new grade is still sent.
+      if (answer) {
+        this.xapi?.regraded({
+          answerId: stored.id, learnerId: stored.learnerId, lessonId, lessonVersion: version, attemptId: stored.attemptId, kind: 'comprehension',
+          question, answer, grade: { score, verdict }, timeMs: stored.timeMs, at,
+        });
+      }
       answersChanged += 1;
       changed.set(stored.attemptId, stored.learnerId);
     }
@@ -118,6 +130,7 @@ export class AcceptedAnswerService {
       const after = attemptScore(finished.answers, finished.questionCount).score ?? 0;
       if (after === finished.score) continue;
       this.repo.setAttemptScore(attemptId, after);
+      this.xapi?.attemptRescored({ learnerId, lessonId, lessonVersion: version, attemptId, kind: 'comprehension', score: after, startedAt: finished.startedAt, at: finished.finishedAt, regradedAt: at });
       attempts.push({ attemptId, learnerId, before: finished.score, after });
     }
     return { answersChanged, attempts };

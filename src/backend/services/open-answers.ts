@@ -62,15 +62,23 @@ export class OpenAnswerService {
     if (!row || !isOpen) throw AppError.because('not_found', 'noSuchOpenAnswer');
     const at = this.now().toISOString();
     const save = (): void => {
+      const before = this.quizzes.attempt(row.attemptId)?.score ?? null;
       this.quizzes.gradeAnswer(answerId, teacherGrade(score), comment, at);
       const question = this.lessons.quizOf(row.lessonId)?.questions.find((q) => q.id === row.questionId);
       const answer = readAnswer(row.answer);
       const attempt = this.quizzes.attempt(row.attemptId);
       if (!this.xapi || !question || !answer || !attempt) return;
       this.xapi.recorder.regraded({
-        answerId, learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, kind: row.kind,
+        answerId, learnerId: attempt.learnerId, lessonId: row.lessonId, attemptId: row.attemptId, lessonVersion: attempt.lessonVersion ?? 1, kind: row.kind,
         question, answer, grade: teacherGrade(score), timeMs: row.timeMs, at, teacherComment: comment,
       });
+      // The grade moved a finished attempt's score: its completed and passed/failed go again with the new one.
+      if (attempt.finishedAt && attempt.score !== null && attempt.score !== before) {
+        this.xapi.recorder.attemptRescored({
+          learnerId: attempt.learnerId, lessonId: row.lessonId, lessonVersion: attempt.lessonVersion ?? 1, attemptId: row.attemptId, kind: attempt.kind,
+          score: attempt.score, startedAt: attempt.startedAt, at: attempt.finishedAt, regradedAt: at,
+        });
+      }
     };
     if (this.xapi) this.xapi.db.write(save);
     else save();

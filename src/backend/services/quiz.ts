@@ -133,7 +133,7 @@ export class QuizService {
         { id: answerId, attemptId, questionId, answer: JSON.stringify(answer), score: result.score, verdict: result.verdict, timeMs, answeredAt },
         questions.length,
       );
-      const about = { learnerId, lessonId: row.lessonId, attemptId, kind: row.kind };
+      const about = { learnerId, lessonId: row.lessonId, attemptId, lessonVersion: row.lessonVersion ?? 1, kind: row.kind };
       this.xapi?.answered({ ...about, answerId, question, answer, grade: result, timeMs, at: answeredAt });
       if (saved.finishedAt) this.xapi?.attemptFinished({ ...about, score: saved.score ?? 0, startedAt: row.startedAt, at: saved.finishedAt });
       const first = firstTry === undefined ? undefined : typedTextOf(JSON.parse(firstTry) as Answer);

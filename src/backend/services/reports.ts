@@ -16,6 +16,7 @@ import type { ReportsRepository } from '../db/repositories/reports';
 import type { ResultsRepository } from '../db/repositories/results';
 import { attemptsCsv, classSummaryCsv } from '../export/csv';
 import type { LessonStore } from '../lesson-store';
+import type { XapiRepository } from '../db/repositories/xapi';
 
 export interface OutgoingFile {
   fileName: string;
@@ -62,6 +63,8 @@ export class ReportService {
     private readonly lessons: LessonStore,
     private readonly save: SaveFile,
     private readonly now: () => Date,
+    /** The xAPI outbox a statement file is made from. */
+    private readonly outbox?: XapiRepository,
   ) {}
 
   /**
@@ -175,6 +178,21 @@ export class ReportService {
   }
 
   /**
+   * A learner's statement file: a JSON array of their xAPI statements with their ids, which an LRS takes as one
+   * POST. Each carries the learner's name (the file goes from teacher to teacher, as results files did); otherwise
+   * every statement is as written at its event. See docs/xapi-profile.md, "Statement files".
+   */
+  async exportStatements(learnerId: string): Promise<ExportOutcome> {
+    const learner = this.learners.get(learnerId);
+    if (!learner) throw AppError.because('not_found', 'learnerGone');
+    const statements = (this.outbox?.learnerStatements(learnerId) ?? []).map((s) =>
+      s.actor.account.name === learnerId ? { ...s, actor: { ...s.actor, name: learner.name } } : s,
+    );
+    const fileName = resultFileName(learner, this.now()).replace(/^liseuse-results-/, 'liseuse-statements-');
+    return this.save({ fileName, mimeType: MIME.json, bytes: Buffer.from(JSON.stringify(statements)) });
+  }
+
+  /**
    * Checks one file whole (schema, lessons, every answer regraded) before writing anything; names the file in
    * every refusal. The learner is the file's by id, or the one the teacher merged it into; a learner here with the
    * same name but another id is never chosen silently: the outcome asks, and the call is made again with the answer.
@@ -213,7 +231,8 @@ export class ReportService {
       }
       const counts = this.results.importFile(file, attempts, learner.id, fileName, this.now().toISOString());
       const added = counts.attempts + counts.answers + counts.lookups + counts.statusChanges;
-      return { fileName, learner: learner.name, createdLearner: created, added: counts, alreadyImported: added === 0 && !created };
+      const held = attempts.length + attempts.reduce((n, a) => n + a.answers.length, 0) + file.lookups.length + file.statusChanges.length;
+      return { fileName, learner: learner.name, createdLearner: created, added: counts, duplicates: held - added, alreadyImported: added === 0 && !created };
     });
   }
 

@@ -202,6 +202,9 @@ describe('importing results files', () => {
     // The same file again goes to the same learner without asking.
     const again = await call(teacherComputer, 'results:import', { teacherToken: token, fileName: 'lea.json', content: JSON.stringify(file) });
     expect(again).toMatchObject({ learner: 'Léa', alreadyImported: true });
+    // Every record it holds was here already: ignored by id, and counted (one attempt, one answer).
+    expect(again).toMatchObject({ added: { attempts: 0, answers: 0 }, duplicates: 2 });
+    expect(merged).toMatchObject({ duplicates: 0 });
   });
 
   it('names exported files so that two Camilles on one day do not collide', async () => {

@@ -23,6 +23,8 @@ export interface AnsweredFacts {
   learnerId: string;
   lessonId: string;
   attemptId: string;
+  /** The lesson version the attempt answers (absent: 1, as before versions). */
+  lessonVersion?: number;
   kind: QuizKind;
   question: Question;
   answer: Answer;
@@ -31,11 +33,27 @@ export interface AnsweredFacts {
   at: string;
 }
 
+export interface AttemptFacts {
+  learnerId: string;
+  lessonId: string;
+  attemptId: string;
+  lessonVersion?: number;
+  kind: QuizKind;
+  score: number;
+  startedAt: string;
+  /** When the attempt ended. */
+  at: string;
+}
+
 export class XapiRecorder {
+  private computerId: string | undefined;
+
   constructor(
     private readonly outbox: XapiRepository,
     private readonly learners: LearnersRepository,
     private readonly lessons: LessonStore,
+    /** This copy of Liseuse's opaque id, sent on every statement so an LRS report can count the computers. */
+    private readonly computer?: () => string,
   ) {}
 
   answered(facts: AnsweredFacts): void {
@@ -43,16 +61,29 @@ export class XapiRecorder {
     this.outbox.enqueue([{ statement, subject: facts.answerId }], facts.at);
   }
 
-  attemptFinished(facts: { learnerId: string; lessonId: string; attemptId: string; kind: QuizKind; score: number; startedAt: string; at: string }): void {
+  attemptFinished(facts: AttemptFacts): void {
     const statements = attemptStatements({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts }, randomUUID());
-    this.outbox.enqueue(statements.map((statement) => ({ statement })), facts.at);
+    // The attempt's id as subject: a later rescore finds these two to void them.
+    this.outbox.enqueue(statements.map((statement) => ({ statement, subject: facts.attemptId })), facts.at);
+  }
+
+  /**
+   * A finished attempt's score changed (a regrade of one of its answers): its completed and passed/failed
+   * statements are voided and sent again with the new score. The new ones keep the attempt's own end as their
+   * timestamp (the event is still the attempt; the LRS's `stored` says when) and point at the ones they replace.
+   */
+  attemptRescored(facts: AttemptFacts & { regradedAt: string }): void {
+    const old = this.outbox.lastAttemptStatements(facts.attemptId);
+    const replacements = attemptStatements({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts, replaces: old }, randomUUID());
+    const voids = [old.completed, old.verdict].flatMap((id) => (id ? [{ statement: voidedStatement({ id: randomUUID(), at: facts.regradedAt, voids: id }) }] : []));
+    this.outbox.enqueue([...voids, ...replacements.map((statement) => ({ statement, subject: facts.attemptId }))], facts.regradedAt);
   }
 
   /**
    * A teacher's new grade of an answer: the answer's last statement is voided and a new one says the new score.
    * An answer saved before the outbox existed has nothing to void; the new statement is still sent.
    */
-  regraded(facts: AnsweredFacts & { teacherComment: string }): void {
+  regraded(facts: AnsweredFacts & { teacherComment?: string }): void {
     const old = this.outbox.lastAnswered(facts.answerId);
     const replacement = answeredStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts, ...(old ? { replaces: old } : {}) });
     this.outbox.enqueue([...(old ? [{ statement: voidedStatement({ id: randomUUID(), at: facts.at, voids: old }) }] : []), { statement: replacement, subject: facts.answerId }], facts.at);
@@ -78,10 +109,18 @@ export class XapiRecorder {
     return { lemma: token?.gloss?.lemma ?? token?.text ?? '', sense: token?.gloss?.sense ?? '', paragraph: token?.paragraph ?? 0 };
   }
 
-  private event(learnerId: string, lessonId: string, at: string): { id: string; at: string; learner: Learner; lesson: LessonRef } {
+  private event(learnerId: string, lessonId: string, at: string): { id: string; at: string; learner: Learner; lesson: LessonRef; computer?: string } {
     const namesShown = this.outbox.settings()?.namesShown ?? false;
     const name = namesShown ? this.learners.get(learnerId)?.name : undefined;
     const lesson = this.lessons.find(lessonId);
-    return { id: randomUUID(), at, learner: { id: learnerId, ...(name ? { name } : {}) }, lesson: { id: lessonId, title: lesson?.manifest.title ?? lessonId } };
+    // Read once: it never changes for the life of the database.
+    const computer = (this.computerId ??= this.computer?.());
+    return {
+      id: randomUUID(),
+      at,
+      learner: { id: learnerId, ...(name ? { name } : {}) },
+      lesson: { id: lessonId, title: lesson?.manifest.title ?? lessonId },
+      ...(computer ? { computer } : {}),
+    };
   }
 }

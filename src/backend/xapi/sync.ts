@@ -10,6 +10,14 @@ export const BATCH_SIZE = 200;
 export const FIRST_RETRY_MS = 5_000;
 export const MAX_RETRY_MS = 10 * 60_000;
 
+/**
+ * How long a sent statement stays whole in the outbox: a school year and a bit, so a statement file exported at
+ * the end of the year still carries the year (see docs/xapi-profile.md). The LRS holds them from the day they went.
+ */
+export const KEEP_SENT_DAYS = 400;
+/** Pruning is a scan of the outbox: once a day is enough. */
+const PRUNE_EVERY_MS = 24 * 3600_000;
+
 export function retryDelayMs(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempts, 20));
 }
@@ -27,6 +35,7 @@ export class XapiSync {
   private pausedUntil = 0;
   private failuresInARow = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private prunedAt = -Infinity;
   /** When a pass last sent everything that was due. */
   lastSyncAt: string | null = null;
 
@@ -77,6 +86,7 @@ export class XapiSync {
 
   private async pass(): Promise<SyncOutcome> {
     const outcome: SyncOutcome = { sent: 0, refused: 0, stopped: null };
+    this.pruneDaily();
     const connection = this.connection();
     if (!connection) return outcome;
     for (;;) {
@@ -100,6 +110,14 @@ export class XapiSync {
     // "Last sent": a pass that reached the end of what was due.
     if (!outcome.stopped) this.lastSyncAt = this.now().toISOString();
     return outcome;
+  }
+
+  /** The first pass of a run, then one a day: sent statements older than KEEP_SENT_DAYS are forgotten. */
+  private pruneDaily(): void {
+    const now = this.now().getTime();
+    if (now - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = now;
+    this.outbox.pruneSent(new Date(now - KEEP_SENT_DAYS * 24 * 3600_000).toISOString());
   }
 
   /** Sends rows; returns the failure that should stop the pass, or null once every row is sent or set aside. */

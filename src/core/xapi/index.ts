@@ -2,4 +2,4 @@
 export * from './profile';
 export * from './statements';
 export type * from './types';
-export { interactionDefinition, interactionResponse } from './interactions';
+export { answerFromResponse, interactionDefinition, interactionResponse } from './interactions';

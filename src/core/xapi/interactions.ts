@@ -73,3 +73,40 @@ export function interactionResponse(answer: Answer): string {
       return answer.order.join(ITEM);
   }
 }
+
+/**
+ * The inverse of interactionResponse: the Answer a response string stands for, read against the question it
+ * answers (a choice response means a single, multiple or choice-cloze answer according to the question), or
+ * undefined when the response cannot be one of that question's answers. Ids never contain "[,]" or "[.]" (they are
+ * kebab-case), so splitting is exact; typed text is taken whole. The caller still validates the Answer with
+ * AnswerSchema and grades it: this only undoes the encoding.
+ */
+export function answerFromResponse(question: Question, response: string): Answer | undefined {
+  const items = (text: string): string[] => (text === '' ? [] : text.split(ITEM));
+  switch (question.type) {
+    case 'single':
+      return { type: 'single', choice: response };
+    case 'multiple':
+      return { type: 'multiple', choices: items(response) };
+    case 'true-false':
+      return response === 'true' ? { type: 'true-false', value: true } : response === 'false' ? { type: 'true-false', value: false } : undefined;
+    case 'short-answer':
+      return { type: 'short-answer', text: response };
+    case 'open':
+      return { type: 'open', text: response };
+    case 'cloze':
+      return question.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: response } : { type: 'cloze', mode: 'choice', choice: response };
+    case 'matching': {
+      // A Map, then own properties: a hostile "__proto__[.]x" must not reach an object's prototype.
+      const pairs = new Map<string, string>();
+      for (const item of items(response)) {
+        const [left, right, ...rest] = item.split(PAIR);
+        if (left === undefined || right === undefined || rest.length || pairs.has(left)) return undefined;
+        pairs.set(left, right);
+      }
+      return { type: 'matching', pairs: Object.fromEntries(pairs) };
+    }
+    case 'ordering':
+      return { type: 'ordering', order: items(response) };
+  }
+}

@@ -56,6 +56,13 @@ export const EXTENSIONS = {
   verdict: own('extensions/verdict'),
   /** On a teacher's regrade: the teacher's comment. */
   teacherComment: own('extensions/teacher-comment'),
+  /**
+   * On a quiz statement (answered, completed, passed, failed): the lesson version whose quiz was answered. The
+   * lesson IRI names no version, and reports never mix versions; a statement without it is of version 1.
+   */
+  lessonVersion: own('extensions/lesson-version'),
+  /** On every statement Liseuse sends: the opaque id of the copy of Liseuse (the computer) that recorded it. */
+  computer: own('extensions/computer'),
 } as const;
 
 /** contextActivities.category of every statement: the profile they follow. */

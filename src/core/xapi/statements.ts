@@ -38,6 +38,8 @@ export interface Event {
   at: string;
   learner: Learner;
   lesson: LessonRef;
+  /** The opaque id of this copy of Liseuse, so a report read from the LRS can say how many computers it spans. */
+  computer?: string;
 }
 
 export function agent(learner: Learner): Agent {
@@ -58,9 +60,11 @@ export function isoDuration(ms: number): string {
 }
 
 /** `lesson` is the parent activity, or null when the lesson is the statement's object. */
-function context(lesson: LessonRef | null, extra: Context = {}): Context {
+function context(event: Event, lesson: LessonRef | null, extra: Context = {}): Context {
+  const extensions = { ...extra.extensions, ...(event.computer ? { [EXTENSIONS.computer]: event.computer } : {}) };
   return {
     ...extra,
+    ...(Object.keys(extensions).length ? { extensions } : {}),
     contextActivities: {
       ...(lesson ? { parent: [lessonActivity(lesson)] } : {}),
       category: [{ objectType: 'Activity', id: PROFILE_ID, definition: { type: 'http://adlnet.gov/expapi/activities/profile' } }],
@@ -76,7 +80,15 @@ function statement(event: Event, verb: VerbName, object: Statement['object'], pa
 
 const score = (scaled: number): NonNullable<Result['score']> => ({ scaled, raw: scaled, min: 0, max: 1 });
 
+/** The extensions of a quiz statement: its kind, and the lesson version answered when known. */
+const quizExtensions = (event: { kind: string; lessonVersion?: number }): Record<string, unknown> => ({
+  [EXTENSIONS.quizKind]: event.kind,
+  ...(event.lessonVersion === undefined ? {} : { [EXTENSIONS.lessonVersion]: event.lessonVersion }),
+});
+
 export interface AnsweredEvent extends Event {
+  /** The lesson version whose quiz the attempt answers (see EXTENSIONS.lessonVersion). */
+  lessonVersion?: number;
   attemptId: string;
   kind: 'comprehension' | 'vocabulary';
   question: Question;
@@ -103,9 +115,9 @@ export function answeredStatement(event: AnsweredEvent): Statement {
   const object: Activity = { objectType: 'Activity', id: questionIri(event.lesson.id, question.id), definition: interactionDefinition(question) };
   return statement(event, 'answered', object, {
     result,
-    context: context(event.lesson, {
+    context: context(event, event.lesson, {
       registration: event.attemptId,
-      extensions: { [EXTENSIONS.quizKind]: event.kind },
+      extensions: quizExtensions(event),
       ...(event.replaces ? { statement: { objectType: 'StatementRef', id: event.replaces } } : {}),
     }),
   });
@@ -113,10 +125,13 @@ export function answeredStatement(event: AnsweredEvent): Statement {
 
 export interface AttemptEvent extends Event {
   attemptId: string;
+  lessonVersion?: number;
   kind: 'comprehension' | 'vocabulary';
   /** 0..1, open answers awaiting the teacher left out. */
   score: number;
   startedAt: string;
+  /** A rescore after a regrade: the completed and passed/failed statements these replace (each voided first). */
+  replaces?: { completed?: string | undefined; verdict?: string | undefined };
 }
 
 const attemptActivity = (event: AttemptEvent): Activity => ({
@@ -131,13 +146,18 @@ const attemptActivity = (event: AttemptEvent): Activity => ({
  */
 export function attemptStatements(event: AttemptEvent, verdictId: string): [Statement, Statement] {
   const duration = isoDuration(Date.parse(event.at) - Date.parse(event.startedAt));
-  const ctx = context(event.lesson, { registration: event.attemptId, extensions: { [EXTENSIONS.quizKind]: event.kind } });
+  const ctx = (replaces: string | undefined): Context =>
+    context(event, event.lesson, {
+      registration: event.attemptId,
+      extensions: quizExtensions(event),
+      ...(replaces ? { statement: { objectType: 'StatementRef', id: replaces } } : {}),
+    });
   const passed = event.score >= PASS_SCALED;
   return [
-    statement(event, 'completed', attemptActivity(event), { result: { score: score(event.score), completion: true, duration }, context: ctx }),
+    statement(event, 'completed', attemptActivity(event), { result: { score: score(event.score), completion: true, duration }, context: ctx(event.replaces?.completed) }),
     statement({ ...event, id: verdictId }, passed ? 'passed' : 'failed', attemptActivity(event), {
       result: { score: score(event.score), success: passed, completion: true, duration },
-      context: ctx,
+      context: ctx(event.replaces?.verdict),
     }),
   ];
 }
@@ -154,7 +174,7 @@ export function readStatement(event: ReadEvent): Statement {
   const position = event.position ? { [EXTENSIONS.paragraph]: event.position.paragraph + 1, [EXTENSIONS.token]: event.position.token } : {};
   return statement(event, 'experienced', lessonActivity(event.lesson), {
     result: { duration: isoDuration(event.seconds * 1000), extensions: { [EXTENSIONS.secondsRead]: event.secondsRead, ...position } },
-    context: context(null),
+    context: context(event, null),
   });
 }
 
@@ -172,14 +192,14 @@ export function lookedUpStatement(event: WordEvent & { sense: string }): Stateme
     result: {
       extensions: { [EXTENSIONS.lemma]: event.lemma, [EXTENSIONS.sense]: event.sense, [EXTENSIONS.paragraph]: event.paragraph + 1, [EXTENSIONS.token]: event.token },
     },
-    context: context(event.lesson),
+    context: context(event, event.lesson),
   });
 }
 
 export function statusStatement(event: WordEvent & { status: string }): Statement {
   return statement(event, 'marked', wordActivity(event.lemma), {
     result: { extensions: { [EXTENSIONS.lemma]: event.lemma, [EXTENSIONS.status]: event.status, [EXTENSIONS.paragraph]: event.paragraph + 1, [EXTENSIONS.token]: event.token } },
-    context: context(event.lesson),
+    context: context(event, event.lesson),
   });
 }
 

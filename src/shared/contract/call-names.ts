@@ -53,6 +53,7 @@ export const CALL_NAMES = [
   'reports:export',
   'results:export',
   'results:import',
+  'results:exportStatements',
   'openAnswers:list',
   'openAnswers:grade',
   'lms:exportQuiz',

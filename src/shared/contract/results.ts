@@ -11,6 +11,8 @@ export interface ImportSummary {
   learner: string;
   createdLearner: boolean;
   added: { attempts: number; answers: number; lookups: number; statusChanges: number };
+  /** Records the file holds that were here already (the same ids): ignored, not written again. */
+  duplicates: number;
   /** Nothing new: this file (or a newer one from the same learner) was imported before. */
   alreadyImported: boolean;
 }
@@ -37,4 +39,6 @@ export const resultCalls = {
     }),
     { guard: 'teacher', transport: 'http' },
   ),
+  /** A learner's xAPI statements as one JSON array (a statement file), which an LRS takes as it is. */
+  'results:exportStatements': returns<ExportOutcome>()(v.strictObject({ learnerId: Id }), { transport: 'http' }),
 } satisfies Table;

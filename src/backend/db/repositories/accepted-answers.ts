@@ -15,6 +15,7 @@ export interface StoredAnswer {
   answer: string;
   score: number;
   verdict: Verdict;
+  timeMs: number;
 }
 
 export interface RegradingRow extends Regrading {
@@ -55,12 +56,12 @@ export class AcceptedAnswersRepository {
     return (
       this.db
         .sql(
-          `SELECT q.id, q.attempt_id, a.learner_id, l.name, q.answer, q.score, q.verdict
+          `SELECT q.id, q.attempt_id, a.learner_id, l.name, q.answer, q.score, q.verdict, q.time_ms
            FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id JOIN learners l ON l.id = a.learner_id
            WHERE a.lesson_id = ? AND a.lesson_version = ? AND a.kind = 'comprehension' AND q.question_id = ? ORDER BY q.answered_at, q.rowid`,
         )
-        .all(lessonId, version, questionId) as { id: string; attempt_id: string; learner_id: string; name: string; answer: string; score: number; verdict: Verdict }[]
-    ).map((r) => ({ id: r.id, attemptId: r.attempt_id, learnerId: r.learner_id, learner: r.name, answer: r.answer, score: r.score, verdict: r.verdict }));
+        .all(lessonId, version, questionId) as { id: string; attempt_id: string; learner_id: string; name: string; answer: string; score: number; verdict: Verdict; time_ms: number }[]
+    ).map((r) => ({ id: r.id, attemptId: r.attempt_id, learnerId: r.learner_id, learner: r.name, answer: r.answer, score: r.score, verdict: r.verdict, timeMs: r.time_ms }));
   }
 
   setGrade(answerId: string, score: number, verdict: Verdict): void {
@@ -68,13 +69,13 @@ export class AcceptedAnswersRepository {
   }
 
   /** A finished attempt's scored answers and question count; undefined while it is unfinished. */
-  finishedAttempt(attemptId: string): { score: number; questionCount: number; answers: ScoredAnswer[] } | undefined {
-    const attempt = this.db.sql('SELECT score, questions FROM quiz_attempts WHERE id = ? AND finished_at IS NOT NULL').get(attemptId) as
-      | { score: number | null; questions: string }
+  finishedAttempt(attemptId: string): { score: number; questionCount: number; answers: ScoredAnswer[]; startedAt: string; finishedAt: string } | undefined {
+    const attempt = this.db.sql('SELECT score, questions, started_at, finished_at FROM quiz_attempts WHERE id = ? AND finished_at IS NOT NULL').get(attemptId) as
+      | { score: number | null; questions: string; started_at: string; finished_at: string }
       | undefined;
     if (!attempt) return undefined;
     const answers = this.db.sql('SELECT score, verdict FROM quiz_answers WHERE attempt_id = ? ORDER BY rowid').all(attemptId) as ScoredAnswer[];
-    return { score: attempt.score ?? 0, questionCount: (JSON.parse(attempt.questions) as unknown[]).length, answers };
+    return { score: attempt.score ?? 0, questionCount: (JSON.parse(attempt.questions) as unknown[]).length, answers, startedAt: attempt.started_at, finishedAt: attempt.finished_at };
   }
 
   setAttemptScore(attemptId: string, score: number): void {

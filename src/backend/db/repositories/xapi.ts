@@ -1,5 +1,5 @@
 // The xAPI outbox and the school's LRS settings: the only SQL of issue 17's sync.
-import type { Statement } from '../../../core/xapi';
+import { VERBS, type Statement } from '../../../core/xapi';
 import type { LearnerDatabase } from '../learner-database';
 
 export interface QueuedStatement {
@@ -50,6 +50,32 @@ export class XapiRepository {
     return row?.id;
   }
 
+  /**
+   * The last `completed` and `passed`/`failed` statements of an attempt (their subject is the attempt's id): the
+   * ones a rescore voids. A pruned row keeps its id, verb and subject, so a regrade months later still finds them.
+   */
+  lastAttemptStatements(attemptId: string): { completed?: string; verdict?: string } {
+    const last = (verbs: string): string | undefined =>
+      (this.db.sql(`SELECT id FROM xapi_outbox WHERE subject = ? AND verb IN (${verbs}) ORDER BY rowid DESC LIMIT 1`).get(attemptId) as { id: string } | undefined)?.id;
+    const completed = last("'completed'");
+    const verdict = last("'passed', 'failed'");
+    return { ...(completed ? { completed } : {}), ...(verdict ? { verdict } : {}) };
+  }
+
+  /**
+   * A learner's statements for a statement file, oldest first: every one still held whole and not refused by the
+   * LRS, minus those voided, plus the voiding statements of theirs (an LRS that holds a voided one then hides it).
+   */
+  learnerStatements(learnerId: string): Statement[] {
+    const rows = this.db.sql("SELECT statement FROM xapi_outbox WHERE status <> 'failed' AND statement <> '' ORDER BY rowid").all() as { statement: string }[];
+    const all = rows.map((r) => JSON.parse(r.statement) as Statement);
+    const mine = all.filter((s) => s.actor.account.name === learnerId && s.verb.id !== VERBS.voided.id);
+    const ids = new Set(mine.map((s) => s.id));
+    const voids = all.filter((s) => s.verb.id === VERBS.voided.id && ids.has(s.object.id));
+    const voided = new Set(voids.map((s) => s.object.id));
+    return [...mine.filter((s) => !voided.has(s.id)), ...voids];
+  }
+
   /** Pending statements whose next try has come, oldest first. */
   due(now: string, limit: number): DueStatement[] {
     return this.db
@@ -80,6 +106,18 @@ export class XapiRepository {
   /** The LRS refused this statement itself: kept, never resent on its own, with the LRS's reason. */
   markFailed(id: string, error: string, at: string): void {
     this.db.sql("UPDATE xapi_outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?").run(error, at, id);
+  }
+
+  /**
+   * Forgets sent statements acknowledged before `cutoff`. Pending and failed rows are never touched (nothing
+   * unsent is lost). A sent row with a subject (an answer's or an attempt's statement, which a regrade may void
+   * later) keeps its id, verb and subject and loses only its body; any other sent row goes.
+   */
+  pruneSent(cutoff: string): { deleted: number; emptied: number } {
+    return this.db.write(() => ({
+      deleted: this.db.sql("DELETE FROM xapi_outbox WHERE status = 'sent' AND sent_at < ? AND subject IS NULL").run(cutoff).changes,
+      emptied: this.db.sql("UPDATE xapi_outbox SET statement = '' WHERE status = 'sent' AND sent_at < ? AND subject IS NOT NULL AND statement <> ''").run(cutoff).changes,
+    }));
   }
 
   counts(): OutboxCounts {

@@ -3,6 +3,8 @@
 // table (fr.ts) has the same shape, checked by the compiler.
 import { COMPLETION_HELP } from '../../../core/reports/completion';
 import { counted } from './plural';
+import { megabytes } from '../../../core/import/limits';
+import type { BundleRefusal } from '../../../core/reports/results-bundle';
 
 export const en = {
   app: {
@@ -243,13 +245,34 @@ export const en = {
     downloaded: (name: string) => `Downloaded ${name}.`,
     cancelled: 'Export cancelled.',
     importHeading: 'Import results from other computers',
-    importHelp: 'Choose the results files learners brought (.json). Importing a file twice changes nothing.',
+    importHelp: 'Choose the results files learners brought (.json), or a .zip of them. Importing a file twice changes nothing.',
     importLabel: 'Results files',
     importButton: 'Import',
+    importFolderLabel: 'Or a folder: every results file in it',
+    importFolderButton: 'Import folder',
+    importTotals: (t: { files: number; learners: number; attempts: number; duplicates: number; refused: number }) =>
+      `${counted(t.files, 'file')} imported: ${counted(t.learners, 'learner')}, ${counted(t.attempts, 'new attempt')}, ${counted(t.duplicates, 'duplicate')} ignored; ${t.refused} refused.`,
+    importRefused: (file: string, refusal: BundleRefusal) => {
+      switch (refusal.reason) {
+        case 'not-results-file':
+          return `${file}: not a results file (Liseuse imports .json results files and .zip archives of them).`;
+        case 'too-large':
+          return `${file}: larger than ${megabytes(refusal.maxBytes)}, the most a results file may be.`;
+        case 'not-text':
+          return `${file}: not a text file (a results file is JSON text).`;
+        case 'bad-zip':
+          return `${file}: not a readable zip archive (it may be damaged or cut short).`;
+        case 'zip-in-zip':
+          return `${file}: a zip inside a zip is not opened; unpack it and import its files.`;
+        case 'too-many-files':
+          return `${file}: not read, one import takes at most ${refusal.maxFiles} files; import the rest on its own.`;
+        case 'bundle-too-large':
+          return `${file}: not read, one import takes at most ${megabytes(refusal.maxBytes)} of files; import the rest on its own.`;
+      }
+    },
     importedLine: (file: string, learner: string, added: number) =>
       added === 0 ? `${file}: ${learner}, nothing new (already imported).` : `${file}: ${learner}, ${counted(added, 'new record')}.`,
     importFailed: (message: string) => message,
-    importSummary: (good: number, bad: number) => `${good} imported, ${bad} refused.`,
     importSkipped: (file: string) => `${file}: not imported (you chose to leave it).`,
     clash: {
       heading: (name: string) => `Two learners called ${name}`,

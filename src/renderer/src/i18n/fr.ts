@@ -3,6 +3,8 @@
 // apostrophe typographique. Long because it is the one home of those strings in French, read in one go by a translator.
 import { compte, singulier } from './plural';
 import { en, type Strings } from './en';
+import { megaoctets } from '../../../core/import/limits';
+import type { BundleRefusal } from '../../../core/reports/results-bundle';
 
 /** Espace insécable (U+00A0): before a colon, inside « », between a number and its unit. */
 const NB = '\u00a0';
@@ -247,15 +249,36 @@ export const fr: Strings = {
     downloaded: (name: string) => `${name} téléchargé.`,
     cancelled: 'Export annulé.',
     importHeading: 'Importer les résultats d’autres ordinateurs',
-    importHelp: 'Choisissez les fichiers de résultats apportés par les élèves (.json). Importer deux fois le même fichier ne change rien.',
+    importHelp: 'Choisissez les fichiers de résultats apportés par les élèves (.json), ou un .zip qui les contient. Importer deux fois le même fichier ne change rien.',
     importLabel: 'Fichiers de résultats',
     importButton: 'Importer',
+    importFolderLabel: 'Ou un dossier entier (tous les .json et .zip qu’il contient)',
+    importFolderButton: 'Importer le dossier',
+    importTotals: (t: { files: number; learners: number; attempts: number; duplicates: number; refused: number }) =>
+      `${compte(t.files, 'fichier')} importé${s(t.files)}${NB}: ${compte(t.learners, 'élève')}, ${compte(t.attempts, 'nouvelle tentative', 'nouvelles tentatives')}, ${compte(t.duplicates, 'doublon')} ignoré${s(t.duplicates)}${FINE}; ${t.refused}${NB}refusé${s(t.refused)}.`,
+    importRefused: (file: string, refusal: BundleRefusal) => {
+      switch (refusal.reason) {
+        case 'not-results-file':
+          return `${file}${NB}: ce n’est pas un fichier de résultats (Liseuse importe les fichiers de résultats .json et les archives .zip qui les contiennent).`;
+        case 'too-large':
+          return `${file}${NB}: plus de ${megaoctets(refusal.maxBytes)}, la taille maximale d’un fichier de résultats.`;
+        case 'not-text':
+          return `${file}${NB}: ce n’est pas un fichier texte (un fichier de résultats est du texte JSON).`;
+        case 'bad-zip':
+          return `${file}${NB}: cette archive zip est illisible (elle est peut-être abîmée ou incomplète).`;
+        case 'zip-in-zip':
+          return `${file}${NB}: un zip dans un zip n’est pas ouvert${FINE}; décompressez-le et importez ses fichiers.`;
+        case 'too-many-files':
+          return `${file}${NB}: non lu, un import prend au plus ${refusal.maxFiles}${NB}fichiers${FINE}; importez le reste à part.`;
+        case 'bundle-too-large':
+          return `${file}${NB}: non lu, un import prend au plus ${megaoctets(refusal.maxBytes)} de fichiers${FINE}; importez le reste à part.`;
+      }
+    },
     importedLine: (file: string, learner: string, added: number) =>
       added === 0
         ? `${file}${NB}: ${learner}, rien de nouveau (déjà importé).`
         : `${file}${NB}: ${learner}, ${compte(added, 'nouvel enregistrement', 'nouveaux enregistrements')}.`,
     importFailed: (message: string) => message,
-    importSummary: (good: number, bad: number) => `${good}${NB}importé${s(good)}, ${bad}${NB}refusé${s(bad)}.`,
     importSkipped: (file: string) => `${file}${NB}: non importé (vous avez choisi de le laisser).`,
     clash: {
       heading: (name: string) => `Deux élèves nommés ${name}`,

@@ -9,6 +9,7 @@ import type { SameNameChoice } from '../../../core/reports/result-file';
 import type { ImportClash, ImportSummary } from '../../../shared/contract/results';
 import type { CsvLocale, QuizExportFormat } from '../../../shared/contract/lms';
 import { describeRegrading } from '../../../core/reports/regrading';
+import { bundleResultFiles } from '../../../core/reports/results-bundle';
 import type { ClassReport, LearnerReport, QuestionResponses, ReportExportRequest } from '../../../shared/contract/reports';
 import { strings } from '../strings';
 import { session as appSession, type SessionState } from './session.svelte';
@@ -132,28 +133,43 @@ export class ReportsState {
     if (outcome) this.status = deliverExport(outcome, S);
   }
 
-  /** One file per call: a bad file is refused by name and the good ones still go in. Then the report is read again. */
+  /**
+   * Several files, a folder's files or .zip archives of them, in one go: the archives are opened here (capped, see
+   * results-bundle.ts), then one file per call, so a bad file is refused by name and the good ones still go in.
+   * One summary says what the whole import did. Then the report is read again.
+   */
   async importFiles(files: File[]): Promise<void> {
     this.busy = true;
+    const given = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const bundle = bundleResultFiles(given);
     const results: ImportLine[] = [];
-    for (const file of files) {
-      const outcome = await attempt(() => this.importOne(file));
+    const learners: string[] = [];
+    let imported = 0;
+    let attempts = 0;
+    let duplicates = 0;
+    for (const file of bundle.files) {
+      const outcome = await attempt(() => this.importOne(file.name, file.text));
       if (!outcome.ok) results.push({ ok: false, text: S.importFailed(outcome.message) });
       else if (outcome.value === null) results.push({ ok: false, text: S.importSkipped(file.name) });
       else {
         const { added } = outcome.value;
+        imported += 1;
+        if (!learners.includes(outcome.value.learner)) learners.push(outcome.value.learner);
+        attempts += added.attempts;
+        duplicates += outcome.value.duplicates;
         results.push({ ok: true, text: S.importedLine(outcome.value.fileName, outcome.value.learner, added.attempts + added.answers + added.lookups + added.statusChanges) });
       }
     }
+    for (const { name, refusal } of bundle.refused) results.push({ ok: false, text: S.importRefused(name, refusal) });
     this.importResults = results;
     this.busy = false;
-    this.status = S.importSummary(results.filter((r) => r.ok).length, results.filter((r) => !r.ok).length);
+    this.status = S.importTotals({ files: imported, learners: learners.length, attempts, duplicates, refused: results.length - imported });
     await this.load();
   }
 
   /** Imports one file, asking the teacher first when its learner's name is another learner's here; null if left. */
-  private async importOne(file: File): Promise<ImportSummary | null> {
-    const input = { teacherToken: this.teacherToken, fileName: file.name, content: await file.text() };
+  private async importOne(fileName: string, content: string): Promise<ImportSummary | null> {
+    const input = { teacherToken: this.teacherToken, fileName, content };
     const outcome = await this.api['results:import'](input);
     if (!('needsDecision' in outcome)) return outcome;
     const sameName = await this.ask(outcome.needsDecision);

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { COMPLETION_HELP } from '../../../core/reports/completion';
 import type { LessonLibrary } from '../../../shared/contract/lessons';
@@ -195,13 +196,14 @@ describe('the teacher’s reports', () => {
       learner: 'Amélie',
       createdLearner: true,
       added: { attempts: 1, answers: 1, lookups: 0, statusChanges: 0 },
+      duplicates: 0,
       alreadyImported: false,
     };
     const broken = 'broken.json: it is not valid JSON (it may be cut short or damaged).';
     const fake = fakeApi({
       'results:import': async (input) => {
         if (input.fileName === 'broken.json') return refused('invalid_input', broken)();
-        return input.fileName === 'again.json' ? { ...imported, fileName: 'again.json', added: { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 }, alreadyImported: true } : imported;
+        return input.fileName === 'again.json' ? { ...imported, fileName: 'again.json', added: { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 }, duplicates: 2, alreadyImported: true } : imported;
       },
       'reports:class': async () => classReport([amelie]),
     });
@@ -217,11 +219,34 @@ describe('the teacher’s reports', () => {
       { ok: false, text: broken },
       { ok: true, text: 'again.json: Amélie, nothing new (already imported).' },
     ]);
-    expect(reports.status).toBe('2 imported, 1 refused.');
+    expect(reports.status).toBe('2 files imported: 1 learner, 1 new attempt, 2 duplicates ignored; 1 refused.');
     expect(reports.busy).toBe(false);
     expect(fake.calls.at(-1)?.name).toBe('reports:class');
     expect(reports.report?.learners).toEqual([amelie]);
     expect(app.error).toBeNull();
+  });
+
+  it('a zip and loose files in one go: the zip opened, each results file imported, the others named with their reason, one summary', async () => {
+    const outcome = (fileName: string, learner: string): ImportOutcome => ({
+      fileName, learner, createdLearner: true, added: { attempts: 2, answers: 10, lookups: 1, statusChanges: 0 }, duplicates: 1, alreadyImported: false,
+    });
+    const fake = fakeApi({
+      'results:import': async (input) => outcome(input.fileName, input.fileName.includes('jules') ? 'Jules' : 'Inès'),
+      'reports:class': async () => classReport([amelie]),
+    });
+    const { reports } = reportsWith(fake);
+    const archive = zipSync({ 'ines.json': strToU8('{"i":1}'), 'jules.json': strToU8('{"j":1}'), 'notes.txt': strToU8('x') });
+    await reports.importFiles([new File([archive], 'classe.zip', { type: 'application/zip' }), file('loose-ines.json', '{"l":1}'), new File([archive.slice(0, 40)], 'cut.zip')]);
+    expect((fake.inputsOf('results:import') as { fileName: string; content: string }[]).map((i) => [i.fileName, i.content])).toEqual([
+      ['classe.zip › ines.json', '{"i":1}'],
+      ['classe.zip › jules.json', '{"j":1}'],
+      ['loose-ines.json', '{"l":1}'],
+    ]);
+    expect(reports.importResults.filter((r) => !r.ok).map((r) => r.text)).toEqual([
+      'classe.zip › notes.txt: not a results file (Liseuse imports .json results files and .zip archives of them).',
+      'cut.zip: not a readable zip archive (it may be damaged or cut short).',
+    ]);
+    expect(reports.status).toBe('3 files imported: 2 learners, 6 new attempts, 3 duplicates ignored; 2 refused.');
   });
 
   it('opens what learners typed, accepts an answer, says what was regraded and reads the reports again', async () => {

@@ -42,8 +42,14 @@ export class OpenAnswersState {
     this.errors = {};
   }
 
-  answersTo(questionId: string): OpenAnswer[] {
-    return this.data?.answers.filter((a) => a.questionId === questionId) ?? [];
+  /** The answers given to this question as its own version asked it. */
+  answersTo(question: { id: string; lessonVersion: number }): OpenAnswer[] {
+    return this.data?.answers.filter((a) => a.questionId === question.id && a.lessonVersion === question.lessonVersion) ?? [];
+  }
+
+  /** Whether the answers listed were given on more than one version: each question then says its version. */
+  get severalVersions(): boolean {
+    return new Set(this.data?.questions.map((q) => q.lessonVersion)).size > 1;
   }
 
   async grade(answerId: string): Promise<void> {

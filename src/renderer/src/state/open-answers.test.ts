@@ -9,13 +9,14 @@ const answer = (answerId: string, name: string, grade: OpenAnswer['grade'] = nul
   answerId,
   learner: { id: `l-${answerId}`, name },
   questionId: 'summary-summit',
+  lessonVersion: 1,
   text: 'Kim et Poutine se sont rencontrés à Vostochni.',
   answeredAt: '2026-12-01T10:00:00.000Z',
   grade,
 });
 const list = (answers: OpenAnswer[]): OpenAnswers => ({
   lessonId: 'kim-russie',
-  questions: [{ id: 'summary-summit', number: 24, prompt: 'Résumez le paragraphe 6.', promptLang: 'fr', answerLang: 'fr', guidance: 'Who, where, what was said.' }],
+  questions: [{ id: 'summary-summit', lessonVersion: 1, number: 24, prompt: 'Résumez le paragraphe 6.', promptLang: 'fr', answerLang: 'fr', guidance: 'Who, where, what was said.' }],
   answers,
 });
 
@@ -26,7 +27,7 @@ describe('grading open answers', () => {
     await grading.load('kim-russie');
     expect(fake.inputsOf('openAnswers:list')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie' }]);
     expect(grading.awaiting).toBe(1);
-    expect(grading.answersTo('summary-summit').map((a) => a.learner.name)).toEqual(['Amélie', 'Bruno']);
+    expect(grading.answersTo({ id: 'summary-summit', lessonVersion: 1 }).map((a) => a.learner.name)).toEqual(['Amélie', 'Bruno']);
     expect(grading.drafts).toEqual({ a1: { score: null, comment: '' }, a2: { score: 0.5, comment: 'Le lieu ?' } });
   });
 

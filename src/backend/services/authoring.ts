@@ -183,6 +183,21 @@ export class AuthoringService {
           confirmedAt,
         });
       }
+      for (const expression of next.confirmedExpressions) {
+        // As the seed keeps them (core/glossing/house.ts): its dictionary form or its words, pos '' unless a
+        // one-word name; found again by the glossing of the next text that holds the same words.
+        const lemma = expression.lemma ?? expression.text;
+        const single = !/[\s’'-]/.test(lemma.trim());
+        this.house.remember({
+          lemma,
+          pos: single && expression.kind === 'name' ? 'proper noun' : '',
+          sense: expression.sense,
+          ...(expression.note ? { note: expression.note } : {}),
+          context: sentenceLemmas(draft.text, next.lexicon, expression.start),
+          lessonId,
+          confirmedAt,
+        });
+      }
       return { lexicon: next.lexicon, review: next.review };
     });
   }

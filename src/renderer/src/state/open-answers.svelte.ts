@@ -49,7 +49,8 @@ export class OpenAnswersState {
 
   /** Whether the answers listed were given on more than one version: each question then says its version. */
   get severalVersions(): boolean {
-    return new Set(this.data?.questions.map((q) => q.lessonVersion)).size > 1;
+    const [first, ...rest] = this.data?.questions ?? [];
+    return rest.some((q) => q.lessonVersion !== first?.lessonVersion);
   }
 
   async grade(answerId: string): Promise<void> {

@@ -64,4 +64,21 @@ describe('grading open answers', () => {
     expect(grading.data?.answers[0]?.grade).toBeNull();
     expect(grading.saving).toBe('');
   });
+
+  it('lists each answer under the question its own version asked, and says versions only when there are several', async () => {
+    const older = { ...answer('a1', 'Amélie'), lessonVersion: 1 };
+    const newer = { ...answer('a2', 'Bruno'), lessonVersion: 2 };
+    const question = (lessonVersion: number, prompt: string) => ({ id: 'summary-summit', lessonVersion, number: 1, prompt, promptLang: 'fr' as const, answerLang: 'fr' as const, guidance: null });
+    const data: OpenAnswers = { lessonId: 'kim-russie', questions: [question(2, 'Nouveau.'), question(1, 'Ancien.')], answers: [older, newer] };
+    const fake = fakeApi({ 'openAnswers:list': async () => data });
+    const grading = new OpenAnswersState('tok-1', fake.api, new SessionState(fake.api));
+    await grading.load('kim-russie');
+    expect(grading.severalVersions).toBe(true);
+    expect(grading.answersTo({ id: 'summary-summit', lessonVersion: 1 }).map((a) => a.learner.name)).toEqual(['Amélie']);
+    expect(grading.answersTo({ id: 'summary-summit', lessonVersion: 2 }).map((a) => a.learner.name)).toEqual(['Bruno']);
+
+    const single = new OpenAnswersState('tok-1', fakeApi({ 'openAnswers:list': async () => list([answer('a1', 'Amélie')]) }).api, new SessionState(fake.api));
+    await single.load('kim-russie');
+    expect(single.severalVersions).toBe(false);
+  });
 });

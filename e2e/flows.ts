@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { libraryPage } from './pages/library';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
@@ -107,11 +107,34 @@ export async function answerFirstQuestionRight(page: Page): Promise<void> {
   await quiz.back.click();
 }
 
+/** The PIN the specs set, unless a spec is about another. */
+export const TEACHER_PIN = '246813';
+
+/** On the form that sets the teacher PIN: types it twice (or a second, different one) and sets it. */
+export async function submitNewPin(page: Page, pin = TEACHER_PIN, again = pin): Promise<void> {
+  const teacher = teacherPage(page);
+  await teacher.pin.fill(pin);
+  await teacher.pinAgain.fill(again);
+  await teacher.setPin.click();
+}
+
 /** Opens the teacher area for the first time: sets the PIN, which opens it. */
-export async function setTeacherPin(page: Page, pin = '246813'): Promise<void> {
+export async function setTeacherPin(page: Page, pin = TEACHER_PIN): Promise<void> {
+  await teacherPage(page).open.click();
+  await submitNewPin(page, pin);
+}
+
+/** The wait a PIN form's timer shows ("You can try again in 0:59."), in seconds. */
+export async function secondsShown(timer: Locator): Promise<number> {
+  const match = /in (\d+):(\d\d)\./.exec((await timer.textContent()) ?? '');
+  if (!match) throw new Error('no time left shown');
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** Opens the teacher area once its PIN is set: enters the PIN. */
+export async function unlockTeacherArea(page: Page, pin = TEACHER_PIN): Promise<void> {
   const teacher = teacherPage(page);
   await teacher.open.click();
   await teacher.pin.fill(pin);
-  await teacher.pinAgain.fill(pin);
-  await teacher.setPin.click();
+  await teacher.unlock.click();
 }

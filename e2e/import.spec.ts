@@ -1,16 +1,12 @@
 // A teacher opens files as a new lesson's text in the teacher area: a Word document and a Latin-1 text file
 // through the file input, an English one flagged, a scanned PDF refused; the files are made here, not committed.
 import { test, expect, expectAccessible } from './fixtures';
-import { teacherPage } from './pages/profiles';
+import { setTeacherPin } from './flows';
 import { ENGLISH_PARAGRAPHS, FRENCH_PARAGRAPHS, makeDocx, makeEpub, makePdf, makePdfWithoutText } from '../test/support/import-files';
 
 test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told about English and scanned files', async ({ liseuse }) => {
   const { page } = liseuse;
-  const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
+  await setTeacherPin(page);
   // The file opener is part of the New lesson form, in the area's Lessons view.
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Open a text' })).toBeVisible();
@@ -75,11 +71,7 @@ test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told
 
 test('Cancel while a long PDF is read aborts its request; the next file opens at once', async ({ liseuse }) => {
   const { page } = liseuse;
-  const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
+  await setTeacherPin(page);
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
 
   // Some sixty pages: long enough to be cancelled while the server reads them.

@@ -1,5 +1,5 @@
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, chooseLearner, lookUpWords, openLessonQuietly } from './flows';
+import { addLearner, chooseLearner, lookUpWords, openLessonQuietly, secondsShown, setTeacherPin, submitNewPin, TEACHER_PIN } from './flows';
 import { libraryPage } from './pages/library';
 import { profilesPage, teacherPage } from './pages/profiles';
 import { progressPage } from './pages/progress';
@@ -89,13 +89,9 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // First use of the teacher area: the PIN is set twice, and must match.
   await teacher.open.click();
   await expect(teacher.setHeading).toBeVisible();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246913');
-  await teacher.setPin.click();
+  await submitNewPin(page, TEACHER_PIN, '246913');
   await expect(teacher.error).toHaveText('The two PINs are not the same. Type them again.');
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
+  await submitNewPin(page);
   await expect(teacher.learnersTable).toBeVisible();
   await expect(teacher.wordsLookedUp('Ana')).toHaveText('1');
   await expect(teacher.wordsLookedUp('Bruno')).toHaveText('2');
@@ -121,7 +117,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
 
   // The right PIN deletes Ana, and only Ana.
   await profiles.delete('Ana').click();
-  await profiles.dialogPin.fill('246813');
+  await profiles.dialogPin.fill(TEACHER_PIN);
   await profiles.dialogPin.press('Enter');
   await expect(profiles.dialog).toBeHidden();
   await expect(library.learner('Ana')).toHaveCount(0);
@@ -134,7 +130,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // The teacher area locks again when left: the PIN is asked for again.
   await teacher.open.click();
   await expect(teacher.enterHeading).toBeVisible();
-  await teacher.pin.fill('246813');
+  await teacher.pin.fill(TEACHER_PIN);
   await teacher.unlock.click();
   await expect(teacher.learnersTable.locator('tbody tr')).toHaveCount(1);
   await expect(teacher.wordsLookedUp('Bruno')).toHaveText('2');
@@ -143,7 +139,7 @@ test('deleting a learner needs the teacher PIN: a wrong PIN is refused, and the 
   // Deleting the current learner leaves nobody current, also after a restart.
   await profiles.manage.click();
   await profiles.delete('Bruno').click();
-  await profiles.dialogPin.fill('246813');
+  await profiles.dialogPin.fill(TEACHER_PIN);
   await profiles.confirmDelete('Bruno').click();
   await expect(profiles.dialog).toBeHidden();
   await expect(library.currentLearner).toHaveCount(0);
@@ -192,4 +188,48 @@ test('deleting a learner before any teacher PIN is set leads to the teacher area
   await profiles.dialog.getByRole('button', { name: 'Open the teacher area' }).click();
   await expect(teacherPage(page).setHeading).toBeVisible();
   await expectAccessible(page, 'teacher area, first use');
+});
+
+test('after five wrong PINs the delete dialog counts the wait down, then lets the PIN be tried again', async ({ liseuse }) => {
+  const { page } = liseuse;
+  // Fake timers from the next load on (the page keeps its token across a reload); time still flows.
+  await page.clock.install();
+  await page.reload();
+  await addLearner(page, 'Ana');
+  const teacher = teacherPage(page);
+  await setTeacherPin(page);
+  await teacher.lock.click();
+  const profiles = profilesPage(page);
+  await profiles.manage.click();
+  await profiles.delete('Ana').click();
+
+  for (const left of ['4 more tries', '3 more tries', '2 more tries', '1 more try']) {
+    await profiles.dialogPin.fill('111111');
+    await profiles.confirmDelete('Ana').click();
+    await expect(profiles.dialogError).toHaveText(`Wrong PIN. ${left} before a wait.`);
+  }
+  await profiles.dialogPin.fill('111111');
+  await profiles.confirmDelete('Ana').click();
+  await expect(profiles.dialogError).toHaveText('Too many wrong PINs in a row.');
+  const timer = profiles.dialog.getByRole('timer');
+  await expect(timer).toHaveText(/^You can try again in 1:00\.$|^You can try again in 0:59\.$/);
+  await expect(profiles.confirmDelete('Ana')).toBeDisabled();
+  await expect(profiles.dialogPin).not.toBeEditable();
+  await expectAccessible(page, 'delete dialog, locked out');
+  await page.screenshot({ path: test.info().outputPath('locked-delete-dialog.png') });
+
+  const before = await secondsShown(timer);
+  await page.clock.runFor(20_000);
+  const after = await secondsShown(timer);
+  expect(before - after).toBeGreaterThanOrEqual(20);
+  expect(before - after).toBeLessThanOrEqual(21);
+
+  await page.clock.runFor(41_000);
+  await expect(timer).toHaveCount(0);
+  await expect(profiles.dialogError).toHaveCount(0);
+  await expect(profiles.dialogPin).toBeEditable();
+  await expect(profiles.confirmDelete('Ana')).toBeEnabled();
+  await profiles.cancelDelete.click();
+  await expect(profiles.dialog).toBeHidden();
+  await expect(libraryPage(page).learner('Ana')).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, openLesson, QUIZ_LENGTH } from './flows';
+import { addLearner, openLesson, QUIZ_LENGTH, setTeacherPin } from './flows';
 import { callAnswered } from '../test/support/calls';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
@@ -159,10 +159,7 @@ test('the teacher turns the glosses beside a lesson’s quiz off, and the learne
   const { page } = liseuse;
   await addLearner(page, 'Chloé');
   const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
+  await setTeacherPin(page);
   const comprehension = page.getByRole('group', { name: 'Kim Jong-un rentre de Russie' }).getByLabel('Glosses beside the comprehension quiz');
   const vocabulary = page.getByRole('group', { name: 'Kim Jong-un rentre de Russie' }).getByLabel('Glosses beside vocabulary practice');
   await expect(comprehension).toBeChecked();

@@ -3,7 +3,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, markWord, openLessonQuietly, QUIZ_LENGTH } from './flows';
+import { addLearner, markWord, openLessonQuietly, QUIZ_LENGTH, submitNewPin } from './flows';
 import { libraryPage } from './pages/library';
 import { teacherPage } from './pages/profiles';
 import { progressPage } from './pages/progress';
@@ -209,9 +209,7 @@ for (const size of SIZES) {
       await teacher.open.click();
       await expect(teacher.setHeading).toBeVisible();
       await checkScreen(page, at('teacher PIN form'));
-      await teacher.pin.fill('246813');
-      await teacher.pinAgain.fill('246813');
-      await teacher.setPin.click();
+      await submitNewPin(page);
       await expect(page.getByTestId('class-report')).toContainText('Maximilienne-Augustine');
       await checkScreen(page, at('teacher reports, class overview'));
       await shot(page, testInfo, 'teacher-class');

@@ -2,8 +2,7 @@
 // buttons type into the field at the caret, by mouse and by keyboard.
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, QUIZ_LENGTH } from './flows';
-import { teacherPage } from './pages/profiles';
+import { addLearner, QUIZ_LENGTH, setTeacherPin } from './flows';
 import { quizPage } from './pages/quiz';
 
 async function answerAnyhow(page: Page): Promise<void> {
@@ -73,11 +72,7 @@ test('a right answer in other words is right; a near miss gets a second try; acc
 
   // The teacher's report on this learner shows both tries of the near miss.
   await quiz.back.click();
-  const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
+  await setTeacherPin(page);
   await page.getByRole('tab', { name: 'One learner' }).click();
   await expect(page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'Type the missing word' })).toContainText('1st try: blinde · 2nd try: blindé');
   await expectAccessible(page, 'teacher reports, one learner with a second try');

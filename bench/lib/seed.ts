@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/backend/db/store';
 import { grade } from '../../src/core/grading';
 import type { Question } from '../../src/core/quiz';
 import { questionView } from '../../src/core/quiz-view';
-import { plausibleAnswer } from './answers';
+import { answerFor } from '../../test/support/answers';
 
 export interface SeedPlan {
   learners: number;
@@ -28,7 +28,7 @@ export const benchId = (group: string, n: number): string => `00000000-0000-4000
 export function seed(dataDir: string, plan: SeedPlan): Seeded {
   const started = performance.now();
   const answers = plan.questions.map((question, ord) => {
-    const answer = plausibleAnswer(questionView(question, 1));
+    const answer = answerFor(questionView(question, 1));
     const { score, verdict } = grade(question, answer);
     return { ord, id: question.id, answer: JSON.stringify(answer), score, verdict };
   });

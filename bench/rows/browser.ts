@@ -8,7 +8,7 @@ import { loadLesson } from '../../src/core/lesson';
 import { paginate } from '../../src/core/reader/pages';
 import type { QuestionView } from '../../src/core/quiz-view';
 import { startServer } from '../../src/server/http-server';
-import { plausibleAnswer } from '../lib/answers';
+import { answerFor } from '../../test/support/answers';
 import { startApp, type App } from '../lib/app';
 import { callFromPage, firstVisible, lastRequest, launchChromium, newPage, postFromPage, timeClick } from '../lib/browser';
 import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../../test/support/article';
@@ -208,7 +208,7 @@ async function quizAnswerTimes(browser: Browser, app: App, learnerId: string, sa
   while (bodies.length < 2 * count) {
     const attempt = await app.call<{ id: string; questions: QuestionView[] }>('quiz:start', { learnerId, lessonId: ARTICLE_ID, kind: 'comprehension' });
     for (const question of attempt.questions) {
-      bodies.push({ learnerId, attemptId: attempt.id, questionId: question.id, answer: plausibleAnswer(question), timeMs: 4000 });
+      bodies.push({ learnerId, attemptId: attempt.id, questionId: question.id, answer: answerFor(question), timeMs: 4000 });
     }
   }
   const db = new Database(join(work, 'floor.db'));

@@ -6,7 +6,7 @@ import { createBackend, type Backend } from '../../src/backend/backend';
 import type { QuestionView } from '../../src/core/quiz-view';
 import { ARTICLE_ID } from '../../test/support/article';
 import { LRS_PASSWORD, LRS_USER, startTestLrs, type TestLrs } from '../../test/support/lrs';
-import { plausibleAnswer } from '../lib/answers';
+import { answerFor } from '../../test/support/answers';
 import { summarise } from '../lib/stats';
 import type { Row } from '../lib/table';
 
@@ -54,7 +54,7 @@ async function answerTimes(backend: Backend, learnerId: string, until: Promise<u
     const attempt = ok<{ id: string; questions: QuestionView[] }>(await backend.call('quiz:start', { learnerId, lessonId: ARTICLE_ID, kind: 'comprehension' }));
     for (const question of attempt.questions) {
       const start = performance.now();
-      ok(await backend.call('quiz:answer', { learnerId, attemptId: attempt.id, questionId: question.id, answer: plausibleAnswer(question), timeMs: 3000 }));
+      ok(await backend.call('quiz:answer', { learnerId, attemptId: attempt.id, questionId: question.id, answer: answerFor(question), timeMs: 3000 }));
       times.push(performance.now() - start);
       // A learner's pace is seconds per answer; a short pause lets the sync's turns interleave as they would.
       await new Promise((r) => setTimeout(r, 2));

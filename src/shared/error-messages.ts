@@ -1,7 +1,7 @@
 // Every refusal the backend can give a person, in each interface language. The backend sends the reason's key and
 // its parameters (and the English wording, for logs and older pages); the renderer words it in the language on
 // screen. Long because it is the one home of those sentences: a translator reads them in one go.
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_WORDS, megabytes, megaoctets } from '../core/import/limits';
+import { MAX_IMPORT_FILE_BYTES, MAX_LESSON_WORDS, megabytes, megaoctets } from '../core/import/limits';
 import type { InterfaceLanguage } from './contract/fields';
 
 type Params = Record<string, string | number>;
@@ -15,7 +15,7 @@ const fr = { plural: (n: number, un: string, plusieurs: string) => `${n}${NB}${n
 
 /** What Liseuse opens as a lesson's text, said after a file that goes beyond it. */
 function importLimits(language: InterfaceLanguage): string {
-  const words = MAX_IMPORT_WORDS.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB');
+  const words = MAX_LESSON_WORDS.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB');
   return language === 'fr'
     ? `Liseuse ouvre les textes jusqu’à ${words}${NB}mots, dans des fichiers jusqu’à ${megaoctets(MAX_IMPORT_FILE_BYTES)}`
     : `Liseuse opens texts of up to ${words} words, in files of up to ${megabytes(MAX_IMPORT_FILE_BYTES)}`;

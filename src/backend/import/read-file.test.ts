@@ -2,7 +2,7 @@
 // its code with the file's name, and nothing written to the database either way.
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_WORDS } from '../../core/import/limits';
+import { MAX_IMPORT_BASE64_CHARS, MAX_LESSON_WORDS } from '../../core/import/limits';
 import { MAX_BODY_BYTES } from '../../server/http-server';
 import type { TextFileReading } from '../../shared/contract/authoring';
 import type { Backend } from '../backend';
@@ -99,7 +99,7 @@ describe('authoring:readFile', () => {
     // 67 words a copy: "vingt-deux", "grand-mère" and "avait-elle" are one word each, as the tokenizer has them.
     const hundredThousand = Math.ceil(100_000 / 67);
     expect(value<TextFileReading>(await read('long.txt', copies(hundredThousand))).wordCount).toBe(hundredThousand * 67);
-    const tooMany = Math.ceil((MAX_IMPORT_WORDS + 1) / 67);
+    const tooMany = Math.ceil((MAX_LESSON_WORDS + 1) / 67);
     expect(errorOf(await read('roman.txt', copies(tooMany)))).toEqual({
       code: 'file_too_large',
       message: `“roman.txt” is too long (${(tooMany * 67).toLocaleString('en-GB')} words). Liseuse opens texts of up to 150,000 words, in files of up to 3 MB: choose fewer chapters, or split the text.`,

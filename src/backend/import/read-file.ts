@@ -1,6 +1,6 @@
 // Opening a file as a new lesson's text: the reader its extension names, then the checks every text passes
 // (empty, too long, which language). Reading writes nothing: the teacher's next step saves the lesson.
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_WORDS } from '../../core/import/limits';
+import { MAX_IMPORT_FILE_BYTES, MAX_LESSON_WORDS } from '../../core/import/limits';
 import { guessLanguage } from '../../core/import/language';
 import { countWords } from '../../core/import/paragraphs';
 import type { TextFileReading } from '../../shared/contract/authoring';
@@ -38,7 +38,7 @@ export async function readTextFile(fileName: string, bytes: Uint8Array, chapters
   const listing = result.paragraphs.length === 0 && result.chapters !== undefined;
   if (result.paragraphs.length === 0 && !listing) throw refusals.empty(fileName);
   const wordCount = countWords(result.paragraphs);
-  if (wordCount > MAX_IMPORT_WORDS) throw refusals.tooManyWords(fileName, wordCount);
+  if (wordCount > MAX_LESSON_WORDS) throw refusals.tooManyWords(fileName, wordCount);
   const language = guessLanguage(listing ? [] : result.paragraphs);
   return {
     paragraphs: result.paragraphs,

@@ -15,11 +15,11 @@ import {
   type GlossPatch,
 } from '../../core/authoring/draft';
 import { draftFromText } from '../../core/authoring/draft-from-text';
+import { MAX_LESSON_WORDS } from '../../core/import/limits';
 import { LessonError } from '../../core/lesson';
 import { splitParagraphs } from '../../core/tokenizer';
 import type { ParsedInput } from '../../shared/contract';
 import {
-  MAX_LESSON_WORDS,
   type ArchiveOutcome,
   type AuthoringDraft,
   type AuthoringList,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { rightAnswer } from '../../../test/support/answers';
 import { loadArticle, readArticleFile } from '../../../test/support/article';
-import { grade, type Answer } from '../grading';
+import { grade } from '../grading';
 import { LessonError, type Lesson } from '../lesson';
-import { QUESTION_TYPES, SKILLS, loadQuiz, type Question } from './index';
+import { QUESTION_TYPES, SKILLS, loadQuiz } from './index';
 
 const lesson: Lesson = loadArticle();
 const RAW = readArticleFile('quiz.json');
@@ -32,28 +33,6 @@ const byId = (id: string): Record<string, unknown> => {
   return q;
 };
 const indexOf = (id: string): number => (JSON.parse(RAW).questions as { id: string }[]).findIndex((q) => q.id === id);
-
-/** The answer that should score 1. */
-function rightAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: q.correct };
-    case 'multiple':
-      return { type: 'multiple', choices: q.correct };
-    case 'true-false':
-      return { type: 'true-false', value: q.correct };
-    case 'short-answer':
-      return { type: 'short-answer', text: q.accepted[0] ?? '' };
-    case 'cloze':
-      return q.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: q.cloze.blank } : { type: 'cloze', mode: 'choice', choice: q.correct };
-    case 'matching':
-      return { type: 'matching', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
-    case 'ordering':
-      return { type: 'ordering', order: q.items.map((i) => i.id) };
-    case 'open':
-      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
-  }
-}
 
 describe('the kim-russie quiz', () => {
   it('loads against its lesson with at least 16 questions', () => {

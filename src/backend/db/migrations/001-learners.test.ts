@@ -1,29 +1,11 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../migrate';
-import { columnNames, createDatabaseAtVersion, makeTempDir, removeTempDir, sqliteErrorCode, tableNames } from '../../../../test/support/db';
-import type { Db } from '../connection';
+import { columnNames, migrationStep, sqliteErrorCode, tableNames } from '../../../../test/support/db';
 import { migration001 } from './001-learners';
 import { MIGRATIONS } from './index';
 
 describe('migration 001: learners', () => {
-  let dir: string;
-  let db: Db;
-
-  beforeEach(() => {
-    dir = makeTempDir();
-    db = createDatabaseAtVersion(join(dir, 'test.db'), 0);
-  });
-
-  afterEach(() => {
-    if (db.open) db.close();
-    removeTempDir(dir);
-  });
-
-  const upgrade = (): void => {
-    db.close();
-    db = createDatabaseAtVersion(join(dir, 'test.db'), 1);
-  };
+  const step = migrationStep(1);
 
   it('is the first step of the list', () => {
     expect(MIGRATIONS[0]).toBe(migration001);
@@ -31,27 +13,27 @@ describe('migration 001: learners', () => {
   });
 
   it('takes an empty database from version 0 to 1 and creates learners and app_state', () => {
-    expect(schemaVersion(db)).toBe(0);
-    expect(tableNames(db)).toEqual([]);
-    upgrade();
-    expect(schemaVersion(db)).toBe(1);
-    expect(tableNames(db)).toEqual(['app_state', 'learners']);
-    expect(columnNames(db, 'learners')).toEqual(['id', 'name', 'name_key', 'created_at']);
-    expect(columnNames(db, 'app_state')).toEqual(['key', 'value']);
+    expect(schemaVersion(step.db)).toBe(0);
+    expect(tableNames(step.db)).toEqual([]);
+    step.upgrade();
+    expect(schemaVersion(step.db)).toBe(1);
+    expect(tableNames(step.db)).toEqual(['app_state', 'learners']);
+    expect(columnNames(step.db, 'learners')).toEqual(['id', 'name', 'name_key', 'created_at']);
+    expect(columnNames(step.db, 'app_state')).toEqual(['key', 'value']);
   });
 
   it('keeps the folded learner name (name_key) unique', () => {
-    upgrade();
-    const insert = db.prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)');
+    step.upgrade();
+    const insert = step.db.prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)');
     insert.run('a', 'Élodie', 'élodie', '2024-01-01T00:00:00.000Z');
     expect(sqliteErrorCode(() => insert.run('b', 'ÉLODIE', 'élodie', '2024-01-01T00:00:00.000Z'))).toBe('SQLITE_CONSTRAINT_UNIQUE');
     expect(sqliteErrorCode(() => insert.run('d', 'Élodie B', 'élodie b', '2024-01-01T00:00:00.000Z'))).toBe('no error');
-    expect(db.prepare('SELECT count(*) AS n FROM learners').get()).toEqual({ n: 2 });
+    expect(step.db.prepare('SELECT count(*) AS n FROM learners').get()).toEqual({ n: 2 });
   });
 
   it('refuses a learner without a name, a duplicate id, and a value of the wrong type (STRICT)', () => {
-    upgrade();
-    const insert = db.prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)');
+    step.upgrade();
+    const insert = step.db.prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)');
     expect(sqliteErrorCode(() => insert.run('a', null, 'x', '2024'))).toBe('SQLITE_CONSTRAINT_NOTNULL');
     insert.run('a', 'Ana', 'ana', '2024');
     expect(sqliteErrorCode(() => insert.run('a', 'Bruno', 'bruno', '2024'))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
@@ -59,9 +41,9 @@ describe('migration 001: learners', () => {
   });
 
   it('app_state holds one value per key', () => {
-    upgrade();
-    db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?)').run('current_learner', 'a');
-    expect(sqliteErrorCode(() => db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?)').run('current_learner', 'b'))).toBe(
+    step.upgrade();
+    step.db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?)').run('current_learner', 'a');
+    expect(sqliteErrorCode(() => step.db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?)').run('current_learner', 'b'))).toBe(
       'SQLITE_CONSTRAINT_PRIMARYKEY',
     );
   });

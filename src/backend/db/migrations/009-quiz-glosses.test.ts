@@ -1,45 +1,25 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { columnNames, createDatabaseAtVersion, makeTempDir, removeTempDir, sqliteErrorCode, tableNames } from '../../../../test/support/db';
-import type { Db } from '../connection';
+import { describe, expect, it } from 'vitest';
+import { columnNames, migrationStep, sqliteErrorCode, tableNames } from '../../../../test/support/db';
 import { schemaVersion } from '../migrate';
 import { migration009 } from './009-quiz-glosses';
 
 const AT = '2026-12-01T10:00:00.000Z';
 
 describe('migration 009: glosses beside the quiz', () => {
-  let dir: string;
-  let file: string;
-  let db: Db;
-
-  beforeEach(() => {
-    dir = makeTempDir();
-    file = join(dir, 'test.db');
-    db = createDatabaseAtVersion(file, migration009.version - 1);
-  });
-
-  afterEach(() => {
-    if (db.open) db.close();
-    removeTempDir(dir);
-  });
-
-  const upgrade = (): void => {
-    db.close();
-    db = createDatabaseAtVersion(file, migration009.version);
-  };
+  const step = migrationStep(migration009.version);
 
   it('adds the settings table and keeps what was there', () => {
-    db.prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)').run('l-1', 'Amélie', 'amélie', AT);
-    upgrade();
-    expect(schemaVersion(db)).toBe(migration009.version);
-    expect(tableNames(db)).toContain('quiz_gloss_settings');
-    expect(columnNames(db, 'quiz_gloss_settings')).toEqual(['lesson_id', 'kind', 'shown', 'changed_at']);
-    expect(db.prepare('SELECT name FROM learners').all()).toEqual([{ name: 'Amélie' }]);
+    step.db.prepare('INSERT INTO learners (id, name, name_key, created_at) VALUES (?, ?, ?, ?)').run('l-1', 'Amélie', 'amélie', AT);
+    step.upgrade();
+    expect(schemaVersion(step.db)).toBe(migration009.version);
+    expect(tableNames(step.db)).toContain('quiz_gloss_settings');
+    expect(columnNames(step.db, 'quiz_gloss_settings')).toEqual(['lesson_id', 'kind', 'shown', 'changed_at']);
+    expect(step.db.prepare('SELECT name FROM learners').all()).toEqual([{ name: 'Amélie' }]);
   });
 
   it('one choice per lesson and kind, and only a known kind and a yes or no', () => {
-    upgrade();
-    const insert = db.prepare('INSERT INTO quiz_gloss_settings (lesson_id, kind, shown, changed_at) VALUES (?, ?, ?, ?)');
+    step.upgrade();
+    const insert = step.db.prepare('INSERT INTO quiz_gloss_settings (lesson_id, kind, shown, changed_at) VALUES (?, ?, ?, ?)');
     insert.run('kim-russie', 'comprehension', 0, AT);
     insert.run('kim-russie', 'vocabulary', 1, AT);
     expect(sqliteErrorCode(() => insert.run('kim-russie', 'comprehension', 1, AT))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');

@@ -1,38 +1,24 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabaseAtVersion, makeTempDir, removeTempDir, tableNames } from '../../../../test/support/db';
-import type { Db } from '../connection';
+import { describe, expect, it } from 'vitest';
+import { insertLearner, migrationStep, tableNames } from '../../../../test/support/db';
 import { LearnerDatabase } from '../learner-database';
 import { HouseLexiconRepository } from '../repositories/house-lexicon';
 import { migration015 } from './015-house-lexicon';
 import { MIGRATIONS } from './index';
 
 describe('migration 015: the house lexicon', () => {
-  let dir: string;
-  let db: Db;
-
-  beforeEach(() => {
-    dir = makeTempDir();
-    const file = join(dir, 'test.db');
-    db = createDatabaseAtVersion(file, 14);
-    db.prepare("INSERT INTO learners (id, name, name_key, created_at) VALUES ('a', 'Ana', 'ana', '2024-05-01T10:00:00.000Z')").run();
-    db.close();
-    db = createDatabaseAtVersion(file, 15);
-  });
-
-  afterEach(() => {
-    if (db.open) db.close();
-    removeTempDir(dir);
+  const step = migrationStep(15, {
+    seed: (db) => insertLearner(db, 'a', 'Ana'),
+    upgraded: true,
   });
 
   it('is the fifteenth step of the list, and keeps what was there', () => {
     expect(MIGRATIONS[14]).toBe(migration015);
-    expect(tableNames(db)).toContain('house_senses');
-    expect(db.prepare('SELECT name FROM learners').all()).toEqual([{ name: 'Ana' }]);
+    expect(tableNames(step.db)).toContain('house_senses');
+    expect(step.db.prepare('SELECT name FROM learners').all()).toEqual([{ name: 'Ana' }]);
   });
 
   it('remembers each confirmed sense once per lesson, the latest confirmation first', () => {
-    const house = new HouseLexiconRepository(new LearnerDatabase(db));
+    const house = new HouseLexiconRepository(new LearnerDatabase(step.db));
     house.remember({ lemma: 'est', pos: 'noun', sense: 'east', context: ['vers'], lessonId: 'a', confirmedAt: '2024-05-01T10:00:00.000Z' });
     house.remember({ lemma: 'est', pos: 'verb', sense: 'is', context: ['il'], lessonId: 'a', confirmedAt: '2024-05-02T10:00:00.000Z' });
     house.remember({ lemma: 'est', pos: 'noun', sense: 'east', note: 'the direction', context: ['nord'], lessonId: 'a', confirmedAt: '2024-05-03T10:00:00.000Z' });

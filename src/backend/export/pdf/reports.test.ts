@@ -11,6 +11,7 @@ import { mulberry32 } from '../../../core/random';
 import type { Lesson } from '../../../core/lesson';
 import { loadQuiz, type Question, type Quiz } from '../../../core/quiz';
 import { buildLearnerReport, type ClassReport, type ReportInput } from '../../../core/reports/class-report';
+import { rightAnswer } from '../../../../test/support/answers';
 import { loadArticle, readArticleFile } from '../../../../test/support/article';
 import { buildClassReport } from '../../../../test/support/reports';
 import { classReportPdf, learnerReportPdf } from './index';
@@ -41,28 +42,6 @@ async function wordBoxes(bytes: Buffer, name: string): Promise<{ page: number; w
 }
 
 const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)}%`);
-
-/** The answer that scores 1. */
-function rightAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: q.correct };
-    case 'multiple':
-      return { type: 'multiple', choices: q.correct };
-    case 'true-false':
-      return { type: 'true-false', value: q.correct };
-    case 'short-answer':
-      return { type: 'short-answer', text: q.accepted[0] ?? '' };
-    case 'cloze':
-      return q.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: q.cloze.blank } : { type: 'cloze', mode: 'choice', choice: q.correct };
-    case 'matching':
-      return { type: 'matching', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
-    case 'ordering':
-      return { type: 'ordering', order: q.items.map((i) => i.id) };
-    case 'open':
-      return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
-  }
-}
 
 const WRONG_TYPED = ['trois jours', 'un mois', 'je ne sais pas', 'la Volga', 'dix', 'Amour', 'deux semaines'];
 

@@ -6,6 +6,7 @@ import type { Api } from '../../../shared/contract';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/reading';
 import type { Learner } from '../../../shared/types';
 import { strings } from '../strings';
+import { PinWait } from './pin-wait.svelte';
 import { session as appSession, type SessionState } from './session.svelte';
 
 export class ProfilesState {
@@ -20,11 +21,18 @@ export class ProfilesState {
   busy = $state(false);
   /** Said politely to screen readers after a change. */
   announcement = $state('');
+  /** While wrong PINs keep the PIN refused, counted down in the delete dialog; its refusal goes when it is over. */
+  private readonly wait = new PinWait(() => (this.error = null));
 
   constructor(
     private readonly api: Api = appApi,
     private readonly session: SessionState = appSession,
   ) {}
+
+  /** Whole seconds before the dialog may try a PIN again; 0 once it may. */
+  get secondsLeft(): number {
+    return this.wait.secondsLeft;
+  }
 
   startRename(learner: Learner): void {
     this.error = null;
@@ -46,7 +54,9 @@ export class ProfilesState {
     this.error = null;
     this.deleting = learner;
     await attemptInForm(this, async () => {
-      this.pinSet = (await this.api['teacher:status']()).pinSet;
+      const status = await this.api['teacher:status']();
+      this.pinSet = status.pinSet;
+      this.wait.start(status.lockedUntil);
     });
   }
 
@@ -54,7 +64,14 @@ export class ProfilesState {
     const learner = this.deleting;
     if (!learner) return false;
     const outcome = await attemptInForm(this, async () => {
-      const { teacherToken } = await this.api['teacher:unlock']({ pin });
+      let teacherToken: string;
+      try {
+        ({ teacherToken } = await this.api['teacher:unlock']({ pin }));
+      } catch (error) {
+        // A wrong PIN may have started a wait: learn its end, to count it down.
+        this.wait.start((await this.api['teacher:status']()).lockedUntil);
+        throw error;
+      }
       try {
         await this.api['learners:delete']({ learnerId: learner.id, teacherToken });
       } finally {
@@ -75,6 +92,6 @@ export class ProfilesState {
     this.renaming = null;
     this.deleting = null;
     this.error = null;
+    this.wait.stop();
   }
-
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../../shared/contract/reading';
 import type { Learner } from '../../../shared/types';
 import { fakeApi, refused } from './fake-api';
@@ -99,14 +99,54 @@ describe('deleting a learner with the teacher PIN', () => {
   });
 
   it('a wrong PIN keeps the dialog open with the backend’s words and deletes nothing', async () => {
-    const fake = fakeApi({ 'teacher:unlock': refused('unauthorized', wrongPin) });
+    const fake = fakeApi({ 'teacher:unlock': refused('unauthorized', wrongPin), 'teacher:status': async () => ({ pinSet: true, lockedUntil: null, recoveryCodeSet: true }) });
     const { profiles, app } = setUp(fake);
     profiles.deleting = bruno;
     expect(await profiles.confirmDelete('1111')).toBe(false);
     expect(profiles.error).toBe(wrongPin);
+    expect(profiles.secondsLeft).toBe(0);
     expect(profiles.deleting).toEqual(bruno);
     expect(fake.inputsOf('learners:delete')).toEqual([]);
     expect(app.learners).toEqual([amelie, bruno]);
+  });
+
+  it('a wrong PIN that starts a wait counts it down, second by second, then takes the refusal away', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-30T10:00:00.000Z') });
+    try {
+      const waitWords = 'Wrong PIN. Too many wrong PINs: wait 1 minute before trying again.';
+      const fake = fakeApi({
+        'teacher:unlock': refused('unauthorized', waitWords),
+        'teacher:status': async () => ({ pinSet: true, lockedUntil: '2026-11-30T10:01:00.000Z', recoveryCodeSet: true }),
+      });
+      const { profiles } = setUp(fake);
+      profiles.deleting = bruno;
+      expect(await profiles.confirmDelete('1111')).toBe(false);
+      expect(fake.calls.map((c) => c.name)).toEqual(['teacher:unlock', 'teacher:status']);
+      expect(profiles.error).toBe(waitWords);
+      expect(profiles.secondsLeft).toBe(60);
+      vi.advanceTimersByTime(20_000);
+      expect(profiles.secondsLeft).toBe(40);
+      vi.advanceTimersByTime(40_000);
+      expect(profiles.secondsLeft).toBe(0);
+      expect(profiles.error).toBeNull();
+      expect(profiles.deleting).toEqual(bruno);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a dialog opened during a wait counts down the time left', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-30T10:00:00.000Z') });
+    try {
+      const { profiles } = setUp(fakeApi({ 'teacher:status': async () => ({ pinSet: true, lockedUntil: '2026-11-30T10:00:30.000Z', recoveryCodeSet: true }) }));
+      await profiles.startDelete(bruno);
+      expect(profiles.secondsLeft).toBe(30);
+      vi.advanceTimersByTime(10_000);
+      expect(profiles.secondsLeft).toBe(20);
+      profiles.cancel();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('locks the teacher area again even when the deletion fails', async () => {

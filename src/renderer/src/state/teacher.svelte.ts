@@ -6,6 +6,7 @@ import type { Api } from '../../../shared/contract';
 import { NEW_PIN_FORMAT, PIN_FORMAT, type TeacherSession } from '../../../shared/contract/teacher';
 import type { InterfaceLanguage } from '../../../shared/contract/fields';
 import { strings } from '../strings';
+import { PinWait } from './pin-wait.svelte';
 import { session as appSession, type SessionState } from './session.svelte';
 
 export class TeacherState {
@@ -14,12 +15,8 @@ export class TeacherState {
   /** A refusal worded for the teacher, shown by the PIN form. */
   error = $state<string | null>(null);
   busy = $state(false);
-  /** While wrong PINs keep the area locked: when the next try is allowed (ms since the epoch). */
-  lockedUntil = $state<number | null>(null);
-  private clock = $state(Date.now());
-  /** Whole seconds before the next try, counted down every second; 0 once trying is allowed. */
-  readonly secondsLeft = $derived(this.lockedUntil === null ? 0 : Math.max(0, Math.ceil((this.lockedUntil - this.clock) / 1000)));
-  private ticking: ReturnType<typeof setInterval> | undefined;
+  /** While wrong PINs keep the area locked; the refusal it showed goes once the wait is over. */
+  private readonly wait = new PinWait(() => (this.error = null));
   /** A recovery code just made: shown once, until the teacher says it is written down. */
   recoveryCode = $state<string | null>(null);
   recoveryCodeSet = $state(true);
@@ -34,6 +31,11 @@ export class TeacherState {
     private readonly api: Api = appApi,
     private readonly session: SessionState = appSession,
   ) {}
+
+  /** Whole seconds before the next try, counted down every second; 0 once trying is allowed. */
+  get secondsLeft(): number {
+    return this.wait.secondsLeft;
+  }
 
   /** This computer's interface language: the teacher area and its exports, and learners who have not chosen one. */
   async setLanguage(language: InterfaceLanguage): Promise<void> {
@@ -50,7 +52,7 @@ export class TeacherState {
       const status = await this.api['teacher:status']();
       this.pinSet = status.pinSet;
       this.recoveryCodeSet = status.recoveryCodeSet;
-      this.countDownTo(status.lockedUntil);
+      this.wait.start(status.lockedUntil);
     });
   }
 
@@ -72,7 +74,7 @@ export class TeacherState {
       const opened = await this.api['teacher:recover']({ recoveryCode: code });
       this.unlocked = opened;
       this.recoveryCode = opened.recoveryCode;
-      this.countDownTo(null);
+      this.wait.start(null);
     });
   }
 
@@ -105,31 +107,17 @@ export class TeacherState {
         this.unlocked = await this.api['teacher:unlock']({ pin });
       } catch (error) {
         // A wrong PIN may have started a wait: learn its end, to count it down.
-        this.countDownTo((await this.api['teacher:status']()).lockedUntil);
+        this.wait.start((await this.api['teacher:status']()).lockedUntil);
         throw error;
       }
-      this.countDownTo(null);
+      this.wait.start(null);
       this.shortPin = !NEW_PIN_FORMAT.test(pin);
     });
   }
 
   /** Stops the countdown's timer (the screen is leaving). */
   dispose(): void {
-    clearInterval(this.ticking);
-  }
-
-  private countDownTo(lockedUntil: string | null): void {
-    clearInterval(this.ticking);
-    this.clock = Date.now();
-    this.lockedUntil = lockedUntil === null ? null : Date.parse(lockedUntil);
-    if (this.secondsLeft === 0) return void (this.lockedUntil = null);
-    this.ticking = setInterval(() => {
-      this.clock = Date.now();
-      if (this.secondsLeft > 0) return;
-      clearInterval(this.ticking);
-      this.lockedUntil = null;
-      this.error = null;
-    }, 1000);
+    this.wait.stop();
   }
 
   async lock(): Promise<void> {

@@ -30,7 +30,7 @@ describe('migration 015: the house lexicon', () => {
   });
 
   it('reads a whole text’s confirmations in one query, a lemma whatever its case, names kept apart by part of speech', () => {
-    const database = new LearnerDatabase(db);
+    const database = new LearnerDatabase(step.db);
     const house = new HouseLexiconRepository(database);
     house.remember({ lemma: 'été', pos: 'noun', sense: 'summer', context: ['chaud'], lessonId: 'a', confirmedAt: '2024-05-01T10:00:00.000Z' });
     house.remember({ lemma: 'Pierre', pos: 'proper noun', sense: 'Pierre', context: [], lessonId: 'a', confirmedAt: '2024-05-01T10:00:00.000Z' });

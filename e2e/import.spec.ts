@@ -2,7 +2,7 @@
 // through the file input, an English one flagged, a scanned PDF refused; the files are made here, not committed.
 import { test, expect, expectAccessible } from './fixtures';
 import { setTeacherPin } from './flows';
-import { ENGLISH_PARAGRAPHS, FRENCH_PARAGRAPHS, makeDocx, makeEpub, makePdfWithoutText } from '../test/support/import-files';
+import { ENGLISH_PARAGRAPHS, FRENCH_PARAGRAPHS, makeDocx, makeEpub, makePdf, makePdfWithoutText } from '../test/support/import-files';
 
 test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told about English and scanned files', async ({ liseuse }) => {
   const { page } = liseuse;
@@ -67,4 +67,29 @@ test('the teacher opens a .docx and a .txt as a new lesson’s text, and is told
   const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(320);
   await page.screenshot({ path: '/tmp/liseuse-import-320.png', fullPage: true });
+});
+
+test('Cancel while a long PDF is read aborts its request; the next file opens at once', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await setTeacherPin(page);
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+
+  // Some sixty pages: long enough to be cancelled while the server reads them.
+  const paragraphs = Array.from({ length: 600 }, (_, i) => `${FRENCH_PARAGRAPHS[i % FRENCH_PARAGRAPHS.length]} (${i + 1})`);
+  const aborted: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (request.url().includes('/api/authoring:readFile')) aborted.push(request.failure()?.errorText ?? '');
+  });
+  await page.getByLabel('Open a file').setInputFiles({ name: 'livre.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(paragraphs)) });
+  const progress = page.getByLabel('Reading “livre.pdf”…');
+  await expect(progress).toBeVisible();
+  await page.screenshot({ path: '/tmp/liseuse-import-reading.png', fullPage: true });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Reading cancelled. Nothing was saved.')).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  await expect.poll(() => aborted).toEqual(['net::ERR_ABORTED']);
+
+  await page.getByLabel('Open a file').setInputFiles({ name: 'Le train.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(makeDocx(FRENCH_PARAGRAPHS)) });
+  await expect(page.getByTestId('open-text-result')).toContainText('3 paragraphs · 67 words');
+  await expectAccessible(page, 'teacher area, a read cancelled then another file opened');
 });

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import * as v from 'valibot';
 import { contract, isCallName, type Handlers } from '../shared/contract';
 import type { AppInfo } from '../shared/contract/app';
-import type { Call, TeacherInput } from '../shared/contract/call';
+import type { Call, CallContext, TeacherInput } from '../shared/contract/call';
 import { AppError, type ApiErrorShape, type Result } from '../shared/errors';
 import type { Db } from './db/connection';
 import { storageError } from './db/storage-error';
@@ -81,7 +81,8 @@ export interface BackendOptions {
 }
 
 export interface Backend {
-  call(name: unknown, input: unknown): Promise<Result<unknown>>;
+  /** `context.signal`: the caller gave up; a handler that reads it stops its work (see CallContext). */
+  call(name: unknown, input: unknown, context?: CallContext): Promise<Result<unknown>>;
   close(): void;
   readonly db: Db;
 }
@@ -155,7 +156,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   return {
     db: db.connection,
-    async call(name, input) {
+    async call(name, input, context = {}) {
       if (!isCallName(name)) return failure({ code: 'unknown_call', message: 'Liseuse does not know that request.' });
       const entry: Call = contract[name];
       const parsed = v.safeParse(entry.input, input);
@@ -163,8 +164,8 @@ export function createBackend(options: BackendOptions): Backend {
       try {
         // The schema of every guarded call has the field (see CallOptions); '' is refused should one not.
         if (entry.guard === 'teacher') teacher.require((parsed.output as Partial<TeacherInput>).teacherToken ?? '');
-        const handler = handlers[name] as (input: unknown) => unknown;
-        return { ok: true, value: await handler(parsed.output) };
+        const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
+        return { ok: true, value: await handler(parsed.output, context) };
       } catch (error) {
         return failure(toApiError(error, logError));
       }

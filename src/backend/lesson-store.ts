@@ -119,6 +119,16 @@ export class LessonStore {
     return current.get(lessonId) ?? (this.loadBuiltIn().lessons.has(lessonId) ? BUILT_IN_VERSION : undefined);
   }
 
+  /**
+   * Every version learners may have read, newest first: the published and archived ones in the database, and a
+   * built-in folder's version 1 when the database has no version 1 of it.
+   */
+  readVersions(lessonId: string): number[] {
+    const versions = (this.repository?.heads() ?? []).filter((h) => h.lessonId === lessonId && h.status !== 'draft').map((h) => h.version);
+    if (this.isBuiltIn(lessonId) && !versions.includes(BUILT_IN_VERSION)) versions.push(BUILT_IN_VERSION);
+    return versions.sort((a, b) => b - a);
+  }
+
   /** A version of a lesson, loaded and checked; undefined when there is none or its documents fail the checks. */
   private version(lessonId: string, version: number): StoredLesson | undefined {
     const key = `${lessonId}@${version}`;

@@ -212,7 +212,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     } catch {
       return refuse(res, 404, { code: 'unknown_call', message: 'Liseuse does not know that request.' });
     }
-    const result = await options.backend.call(decodedName, input);
+    // The page gave up (a cancelled fetch closes its connection before the reply): the call is told, and stops.
+    const cancel = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) cancel.abort();
+    });
+    const result = await options.backend.call(decodedName, input, { signal: cancel.signal });
+    if (res.destroyed) return;
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 

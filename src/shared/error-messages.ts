@@ -275,6 +275,10 @@ export const ERROR_MESSAGES = {
     fr: ({ fileName }) =>
       `«${NB}${fileName}${NB}» n’a pas de couche de texte${NB}: il ressemble à un PDF numérisé (des images de pages). Liseuse a besoin du texte lui-même${FINE}; passez-le d’abord par une reconnaissance de caractères (OCR), ou collez le texte.`,
   }),
+  fileReadCancelled: say<{ fileName: string }>({
+    en: ({ fileName }) => `Reading “${fileName}” was cancelled; nothing was kept.`,
+    fr: ({ fileName }) => `La lecture de «${NB}${fileName}${NB}» a été annulée${FINE}; rien n’a été gardé.`,
+  }),
   // The school's LRS
   lrsSecretNeeded: say({
     en: () => 'Give the password or secret the LRS gave you.',

@@ -18,6 +18,6 @@ export function authoringHandlers({ authoring, packs }: Services): HandlersOf<ty
     'authoring:archive': ({ lessonId }) => authoring.archive(lessonId),
     'authoring:exportPack': ({ lessonId, version }) => packs.exportPack(lessonId, version),
     'authoring:importPack': ({ fileName, base64 }) => packs.importPack(fileName, base64),
-    'authoring:readFile': ({ fileName, bytes, chapters }) => readTextFile(fileName, Buffer.from(bytes, 'base64'), chapters),
+    'authoring:readFile': ({ fileName, bytes, chapters }, { signal }) => readTextFile(fileName, Buffer.from(bytes, 'base64'), chapters, signal),
   };
 }

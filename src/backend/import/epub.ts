@@ -6,12 +6,13 @@ import { htmlText } from '../../core/import/html-text';
 import { packagePath, readPackage, tableOfContents } from '../../core/import/epub-package';
 import { countWords } from '../../core/import/paragraphs';
 import { readZip } from './zip';
-import { refusals } from './refusals';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { refusals, stopIfCancelled } from './refusals';
 import type { ReadText } from './types';
 
 const utf8 = new TextDecoder();
 
-export const readEpub: ReadText = async (bytes, fileName, range) => {
+export const readEpub: ReadText = async (bytes, fileName, range, signal) => {
   const files = readZip(bytes, fileName, 'EPUB book');
   const text = (path: string): string | null => {
     const file = files[path];
@@ -26,14 +27,18 @@ export const readEpub: ReadText = async (bytes, fileName, range) => {
   const toc = book.tocPath && book.tocKind ? text(book.tocPath) : null;
   const titles = toc !== null && book.tocPath && book.tocKind ? tableOfContents(toc, book.tocPath, book.tocKind) : new Map<string, string>();
 
-  const chapters = book.spine.flatMap((path) => {
+  const chapters: { title: string; words: number; paragraphs: string[] }[] = [];
+  for (const path of book.spine) {
+    // Between chapters the server hears of a cancel (the event loop runs), and the reading stops there.
+    if (signal) await nextTurn();
+    stopIfCancelled(signal, fileName);
     const xhtml = text(path);
-    if (xhtml === null) return [];
+    if (xhtml === null) continue;
     const chapter = htmlText(xhtml);
     const words = countWords(chapter.paragraphs);
     // A cover or a page of images has no words: nothing to choose.
-    return words === 0 ? [] : [{ title: titles.get(path) ?? chapter.firstHeading ?? '', words, paragraphs: chapter.paragraphs }];
-  });
+    if (words > 0) chapters.push({ title: titles.get(path) ?? chapter.firstHeading ?? '', words, paragraphs: chapter.paragraphs });
+  }
   if (chapters.length === 0) throw refusals.empty(fileName);
   const listed = chapters.map(({ title, words }, index) => ({ index, title, words }));
   const chosen = range ?? (chapters.length === 1 ? { from: 0, to: 0 } : null);

@@ -2,7 +2,7 @@
 // then joined into paragraphs by their spacing (core/import/pdf-paragraphs). A PDF that needs a password, or has
 // pages but no text on them (a scan), is refused with that reason.
 import { paragraphsOfPdfPages, type PdfLine } from '../../core/import/pdf-paragraphs';
-import { refusals } from './refusals';
+import { refusals, stopIfCancelled } from './refusals';
 import type { ReadText } from './types';
 
 interface Run {
@@ -59,7 +59,7 @@ async function pdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')
   }
 }
 
-export const readPdf: ReadText = async (bytes, fileName) => {
+export const readPdf: ReadText = async (bytes, fileName, _chapters, signal) => {
   const { getDocument } = await pdfjs();
   let document;
   try {
@@ -72,6 +72,8 @@ export const readPdf: ReadText = async (bytes, fileName) => {
   try {
     const pages: PdfLine[][] = [];
     for (let n = 1; n <= document.numPages; n++) {
+      // A long PDF is read page by page: a cancel stops it at the next page (the finally below frees the document).
+      stopIfCancelled(signal, fileName);
       const page = await document.getPage(n);
       const top = page.view[3] ?? 0;
       const left = page.view[0] ?? 0;

@@ -8,7 +8,7 @@ import { readDocx } from './docx';
 import { readEpub } from './epub';
 import { readPdf } from './pdf';
 import { readHtml, readPlainText } from './plain';
-import { refusals } from './refusals';
+import { refusals, stopIfCancelled } from './refusals';
 import type { ChapterRange, ReadText } from './types';
 
 const READERS: Record<string, ReadText> = {
@@ -25,13 +25,15 @@ const READERS: Record<string, ReadText> = {
 /** The extensions named in the refusal of any other. */
 export const IMPORT_EXTENSIONS = '.txt, .html, .docx, .epub and .pdf';
 
-export async function readTextFile(fileName: string, bytes: Uint8Array, chapters?: ChapterRange): Promise<TextFileReading> {
+export async function readTextFile(fileName: string, bytes: Uint8Array, chapters?: ChapterRange, signal?: AbortSignal): Promise<TextFileReading> {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const read = Object.hasOwn(READERS, extension) ? READERS[extension] : undefined;
   if (!read) throw refusals.unsupported(fileName, IMPORT_EXTENSIONS);
   if (bytes.length === 0) throw refusals.empty(fileName);
   if (bytes.length > MAX_IMPORT_FILE_BYTES) throw refusals.tooLargeFile(fileName, bytes.length);
-  const result = await read(bytes, fileName, chapters);
+  stopIfCancelled(signal, fileName);
+  const result = await read(bytes, fileName, chapters, signal);
+  stopIfCancelled(signal, fileName);
   // An EPUB with its chapters listed but none chosen yet has no paragraphs, and is not empty.
   const listing = result.paragraphs.length === 0 && result.chapters !== undefined;
   if (result.paragraphs.length === 0 && !listing) throw refusals.empty(fileName);

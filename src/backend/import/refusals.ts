@@ -13,4 +13,11 @@ export const refusals = {
   noSuchChapters: (fileName: string, count: number) => AppError.because('invalid_input', 'noSuchChapters', { fileName, count }),
   encrypted: (fileName: string) => AppError.because('file_encrypted', 'fileEncrypted', { fileName }),
   noText: (fileName: string) => AppError.because('file_no_text', 'fileNoText', { fileName }),
+  /** The teacher cancelled the reading: its reply goes nowhere, and nothing was kept. */
+  cancelled: (fileName: string) => AppError.because('invalid_input', 'fileReadCancelled', { fileName }),
 };
+
+/** Stops a reader whose caller gave up: between pages, chapters and steps, never in the middle of one. */
+export function stopIfCancelled(signal: AbortSignal | undefined, fileName: string): void {
+  if (signal?.aborted) throw refusals.cancelled(fileName);
+}

@@ -12,4 +12,5 @@ export interface ChapterRange {
   to: number;
 }
 
-export type ReadText = (bytes: Uint8Array, fileName: string, chapters?: ChapterRange) => Promise<ReadResult>;
+/** `signal`: the teacher cancelled; a reader checks it between pages or chapters and stops (refusals.cancelled). */
+export type ReadText = (bytes: Uint8Array, fileName: string, chapters?: ChapterRange, signal?: AbortSignal) => Promise<ReadResult>;

@@ -147,7 +147,9 @@ export class AuthoringService {
       if (row.revision !== revision) {
         throw AppError.because('conflict', 'draftChanged', { revision: row.revision, given: revision });
       }
-      const { authorNotes, ...documents } = change(readDraft(row), row);
+      // Only the documents the change reads are parsed (a 20,000-word lexicon is a megabyte of JSON), and only
+      // those it returns are written back.
+      const { authorNotes, ...documents } = change(lazyDraft(row), row);
       const at = this.now().toISOString();
       const serialised = documentsOf(documents);
       this.repo.saveDraft(lessonId, revision, { ...serialised, ...(authorNotes === undefined ? {} : { authorNotes }) }, digest, at);
@@ -179,6 +181,21 @@ export class AuthoringService {
           sense: gloss.sense ?? entry.sense,
           ...(note ? { note } : {}),
           context: sentenceLemmas(draft.text, next.lexicon, gloss.at),
+          lessonId,
+          confirmedAt,
+        });
+      }
+      for (const expression of next.confirmedExpressions) {
+        // As the seed keeps them (core/glossing/house.ts): its dictionary form or its words, pos '' unless a
+        // one-word name; found again by the glossing of the next text that holds the same words.
+        const lemma = expression.lemma ?? expression.text;
+        const single = !/[\s’'-]/.test(lemma.trim());
+        this.house.remember({
+          lemma,
+          pos: single && expression.kind === 'name' ? 'proper noun' : '',
+          sense: expression.sense,
+          ...(expression.note ? { note: expression.note } : {}),
+          context: sentenceLemmas(draft.text, next.lexicon, expression.start),
           lessonId,
           confirmedAt,
         });
@@ -281,6 +298,39 @@ function readDraft(row: LessonVersionRow): DraftDocuments {
   const files = filesOf(row);
   const draft = draftOfFiles(files);
   return { ...draft, review: row.review === null ? draft.review : (JSON.parse(row.review) as DraftDocuments['review']) };
+}
+
+/** readDraft's documents, each parsed on first use: what one small save needs of a long draft, and no more. */
+function lazyDraft(row: LessonVersionRow): DraftDocuments {
+  // As draftOfFiles and readDraft read them, one document at a time.
+  const draft = {} as DraftDocuments;
+  const parsers: { [K in keyof DraftDocuments]: () => DraftDocuments[K] } = {
+    manifest: () => JSON.parse(row.manifest) as DraftDocuments['manifest'],
+    text: () => row.text.replace(/\r\n?/g, '\n'),
+    lexicon: () => JSON.parse(row.lexicon) as DraftDocuments['lexicon'],
+    translations: () => JSON.parse(row.translations) as DraftDocuments['translations'],
+    quiz: () => {
+      if (row.quiz === null) return { questions: [] };
+      const { version: _v, lesson: _l, ...quiz } = JSON.parse(row.quiz) as DraftDocuments['quiz'] & { version?: number; lesson?: string };
+      return quiz;
+    },
+    review: () => (row.review === null ? { tokens: [], expressions: [] } : (JSON.parse(row.review) as DraftDocuments['review'])),
+  };
+  for (const key of Object.keys(parsers) as (keyof DraftDocuments)[]) {
+    let value: unknown;
+    let read = false;
+    Object.defineProperty(draft, key, {
+      enumerable: true,
+      get: () => {
+        if (!read) {
+          value = parsers[key]();
+          read = true;
+        }
+        return value;
+      },
+    });
+  }
+  return draft;
 }
 
 function allDocumentsOf(draft: DraftDocuments): LessonDocuments {

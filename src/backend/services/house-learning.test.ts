@@ -59,4 +59,38 @@ describe('the house lexicon', () => {
       backend.close();
     }
   });
+
+  it('suggests in lesson B, from the house, the expression the teacher joined in lesson A', async () => {
+    const backend = fixture.start();
+    const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
+    const a = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'Le plan', level: 'B1', paragraphs: ['Le maire tire la couverture à lui.'] }));
+    const start = a.text.indexOf('tire');
+    const end = a.text.indexOf('lui') + 'lui'.length;
+    const expression = { start, end, text: a.text.slice(start, end), kind: 'expression' as const, sense: 'takes all the credit' };
+    value<SavedDraft>(await backend.call('authoring:saveGlosses', { teacherToken, lessonId: a.lessonId, revision: a.revision, expressions: [{ start, end, expression, review: null, confirm: true }] }));
+
+    const b = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'La fête', level: 'B1', paragraphs: ['Comme toujours, Paul tire la couverture à lui.'] }));
+    const found = b.lexicon.expressions.find((e) => e.text === 'tire la couverture à lui');
+    expect(found).toMatchObject({ kind: 'expression', sense: 'takes all the credit' });
+    expect(b.review.expressions.find((r) => r.start === found?.start)).toMatchObject({ suggested: true, source: 'house' });
+  });
+
+  it('reads a sentence’s capital as the word the house knows, and a capital inside a sentence as a name', async () => {
+    const backend = fixture.start();
+    const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
+    // "zorglub" is in no dictionary: the teacher writes its gloss in lesson A.
+    const a = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'Le zorglub', level: 'A2', paragraphs: ['Il aime le zorglub.'] }));
+    const token = a.lexicon.tokens.find((t) => t.form === 'zorglub');
+    if (!token) throw new Error('zorglub is not glossed');
+    const entry = { lemma: 'zorglub', pos: 'noun' as const, sense: 'gadget', gender: 'm' as const };
+    value<SavedDraft>(
+      await backend.call('authoring:saveGlosses', { teacherToken, lessonId: a.lessonId, revision: a.revision, entries: [{ id: 'zorglub.n', entry }], tokens: [{ at: token.at, gloss: { ...token, entry: 'zorglub.n' }, confirm: true }] }),
+    );
+
+    const b = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'Partout', level: 'A2', paragraphs: ['Zorglub est partout. Il voit Zorglub.'] }));
+    const [first, inside] = b.lexicon.tokens.filter((t) => t.form === 'Zorglub');
+    expect(b.lexicon.entries[first?.entry ?? '']).toMatchObject({ lemma: 'zorglub', pos: 'noun', sense: 'gadget' });
+    expect(b.review.tokens.find((r) => r.at === first?.at)?.suggested).toBeUndefined();
+    expect(b.lexicon.entries[inside?.entry ?? '']).toMatchObject({ lemma: 'Zorglub', pos: 'proper noun' });
+  });
 });

@@ -25,10 +25,13 @@ const toOpenAnswer = (row: OpenAnswerRow): OpenAnswer => ({
   answerId: row.answerId,
   learner: { id: row.learnerId, name: row.learnerName },
   questionId: row.questionId,
+  lessonVersion: row.lessonVersion,
   text: textOf(row.answer),
   answeredAt: row.answeredAt,
   grade: row.gradedAt ? { score: row.score, comment: row.teacherComment ?? '', gradedAt: row.gradedAt } : null,
 });
+
+const keyOf = (version: number, questionId: string): string => `${version}|${questionId}`;
 
 export class OpenAnswerService {
   constructor(
@@ -39,32 +42,46 @@ export class OpenAnswerService {
     private readonly xapi?: { db: LearnerDatabase; recorder: XapiRecorder },
   ) {}
 
+  /**
+   * Each answer under the question its attempt was asked: the current version's open questions, then an older
+   * version's that have answers (a reworded or removed question keeps its own words for what was answered to it).
+   */
   list(lessonId: string): OpenAnswers {
     this.lessons.get(lessonId);
-    const questions = this.openQuestions(lessonId);
+    const current = this.lessons.currentVersion(lessonId);
+    const versions = [...new Set([...(current === undefined ? [] : [current]), ...this.lessons.readVersions(lessonId)])];
+    const asked = versions.flatMap((version) => this.openQuestions(lessonId, version).map((q) => ({ ...q, version })));
+    const open = new Set(asked.map((q) => keyOf(q.version, q.question.id)));
+    const answers = this.quizzes
+      .openAnswers(lessonId, [...new Set(asked.map((q) => q.question.id))])
+      .filter((row) => open.has(keyOf(row.lessonVersion, row.questionId)));
+    const answered = new Set(answers.map((row) => keyOf(row.lessonVersion, row.questionId)));
     return {
       lessonId,
-      questions: questions.map(({ question, number }) => ({
-        id: question.id,
-        number,
-        prompt: question.prompt,
-        promptLang: question.promptLang,
-        answerLang: question.answerLang,
-        guidance: question.guidance ?? null,
-      })),
-      answers: this.quizzes.openAnswers(lessonId, questions.map((q) => q.question.id)).map(toOpenAnswer),
+      questions: asked
+        .filter((q) => q.version === current || answered.has(keyOf(q.version, q.question.id)))
+        .map(({ question, number, version }) => ({
+          id: question.id,
+          lessonVersion: version,
+          number,
+          prompt: question.prompt,
+          promptLang: question.promptLang,
+          answerLang: question.answerLang,
+          guidance: question.guidance ?? null,
+        })),
+      answers: answers.map(toOpenAnswer),
     };
   }
 
   grade(answerId: string, score: number, comment: string): OpenAnswer {
     const row = this.quizzes.answerById(answerId);
-    const isOpen = row && row.kind === 'comprehension' && this.openQuestions(row.lessonId).some((q) => q.question.id === row.questionId);
+    const isOpen = row && row.kind === 'comprehension' && this.openQuestions(row.lessonId, row.lessonVersion).some((q) => q.question.id === row.questionId);
     if (!row || !isOpen) throw AppError.because('not_found', 'noSuchOpenAnswer');
     const at = this.now().toISOString();
     const save = (): void => {
       const before = this.quizzes.attempt(row.attemptId)?.score ?? null;
       this.quizzes.gradeAnswer(answerId, teacherGrade(score), comment, at);
-      const question = this.lessons.quizOf(row.lessonId)?.questions.find((q) => q.id === row.questionId);
+      const question = this.lessons.quizOf(row.lessonId, row.lessonVersion)?.questions.find((q) => q.id === row.questionId);
       const answer = readAnswer(row.answer);
       const attempt = this.quizzes.attempt(row.attemptId);
       if (!this.xapi || !question || !answer || !attempt) return;
@@ -91,7 +108,8 @@ export class OpenAnswerService {
   notes(learnerId: string, lessonId?: string): TeacherNote[] {
     return this.quizzes.gradedAnswers(learnerId, lessonId).flatMap((row) => {
       const lesson = this.lessons.find(row.lessonId);
-      const question = this.lessons.quizOf(row.lessonId)?.questions.find((q) => q.id === row.questionId);
+      // The question the learner was asked: the version their attempt was on, not a later rewording.
+      const question = this.lessons.quizOf(row.lessonId, row.lessonVersion)?.questions.find((q) => q.id === row.questionId);
       if (question?.type !== 'open') return [];
       return [
         {
@@ -110,7 +128,7 @@ export class OpenAnswerService {
     });
   }
 
-  private openQuestions(lessonId: string): { question: OpenQuestion; number: number }[] {
-    return (this.lessons.quizOf(lessonId)?.questions ?? []).flatMap((question, i) => (question.type === 'open' ? [{ question, number: i + 1 }] : []));
+  private openQuestions(lessonId: string, version?: number): { question: OpenQuestion; number: number }[] {
+    return (this.lessons.quizOf(lessonId, version)?.questions ?? []).flatMap((question, i) => (question.type === 'open' ? [{ question, number: i + 1 }] : []));
   }
 }

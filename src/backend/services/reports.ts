@@ -206,7 +206,7 @@ export class ReportService {
     };
     try {
       file = parseResultFile(content);
-      requireLessons(file, known);
+      requireLessons(file, known, (id) => this.lessons.readVersions(id).flatMap((version) => known(id, version) ?? []));
       attempts = regradeAttempts(file, known);
     } catch (error) {
       if (error instanceof ResultFileError) throw AppError.because('invalid_input', 'resultsFileRefused', { fileName, detail: error.message });

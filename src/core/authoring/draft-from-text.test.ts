@@ -47,6 +47,6 @@ describe('draftFromText', () => {
 
   it('marks a word without any sense suggested and without candidates, and every name suggested', () => {
     expect(reviewOf('rue')).toEqual({ at: at('rue'), suggested: true });
-    expect(draft.review.expressions).toContainEqual({ start: at('Marie'), end: at('Curie') + 5, suggested: true });
+    expect(draft.review.expressions).toContainEqual({ start: at('Marie'), end: at('Curie') + 5, suggested: true, source: 'name' });
   });
 });

@@ -18,7 +18,7 @@ const MAX_CANDIDATES = 20;
  * glossed with certain morphology needs no review and gets no entry. Expressions and names are all machine-made,
  * so each is "suggested" until the teacher confirms it.
  */
-export function reviewFromFlags(tokens: readonly TokenGloss[], flags: readonly TokenFlags[], expressions: readonly Expression[]): Review {
+export function reviewFromFlags(tokens: readonly TokenGloss[], flags: readonly TokenFlags[], expressions: readonly Expression[], sources: readonly string[] = []): Review {
   const reviewed: TokenReview[] = [];
   tokens.forEach((token, i) => {
     const flag = flags[i];
@@ -34,11 +34,14 @@ export function reviewFromFlags(tokens: readonly TokenGloss[], flags: readonly T
       ...(candidates.length > 0 ? { candidates } : {}),
     });
   });
-  const phrases: ExpressionReview[] = expressions.map((e) => ({ start: e.start, end: e.end, suggested: true as const }));
+  const phrases: ExpressionReview[] = expressions.map((e, i) => {
+    const source = sources[i];
+    return { start: e.start, end: e.end, suggested: true as const, ...(source ? { source } : {}) };
+  });
   return { tokens: reviewed, expressions: phrases };
 }
 
 export function draftFromText(text: string, sources: GlossSources): DraftGlosses {
-  const { lexicon, flags } = autoGloss(text, sources);
-  return { lexicon, review: reviewFromFlags(lexicon.tokens, flags, lexicon.expressions) };
+  const { lexicon, flags, expressionSources } = autoGloss(text, sources);
+  return { lexicon, review: reviewFromFlags(lexicon.tokens, flags, lexicon.expressions, expressionSources) };
 }

@@ -71,7 +71,11 @@ const flagged = (review: { unsure?: true; suggested?: true; candidates?: unknown
  * The lexicon and review after a patch, and the token glosses it left confirmed (no flag left on them), which the
  * house lexicon remembers. Each item sets or removes one thing by its key, so the same patch twice is one patch.
  */
-export function applyGlossPatch(lexicon: Lexicon, review: Review, patch: GlossPatch): { lexicon: Lexicon; review: Review; confirmed: TokenGloss[] } {
+export function applyGlossPatch(
+  lexicon: Lexicon,
+  review: Review,
+  patch: GlossPatch,
+): { lexicon: Lexicon; review: Review; confirmed: TokenGloss[]; confirmedExpressions: Expression[] } {
   const entries = { ...lexicon.entries };
   for (const { id, entry } of patch.entries ?? []) {
     if (entry) entries[id] = entry;
@@ -96,8 +100,10 @@ export function applyGlossPatch(lexicon: Lexicon, review: Review, patch: GlossPa
   const key = (e: { start: number; end: number }): string => `${e.start}-${e.end}`;
   const expressions = new Map(lexicon.expressions.map((e) => [key(e), e]));
   const expressionReviews = new Map(review.expressions.map((e) => [key(e), e]));
+  const confirmedKeys: string[] = [];
   for (const item of patch.expressions ?? []) {
     const k = key(item);
+    if (item.confirm) confirmedKeys.push(k);
     if (item.expression !== undefined) {
       if (item.expression) expressions.set(k, { ...item.expression, start: item.start, end: item.end });
       else expressions.delete(k);
@@ -114,6 +120,12 @@ export function applyGlossPatch(lexicon: Lexicon, review: Review, patch: GlossPa
     const state = tokenReviews.get(at);
     return gloss && !(state && (state.unsure || state.suggested)) ? [gloss] : [];
   });
+  // Expressions joined or confirmed by the teacher, with no flag left: the house lexicon remembers them too.
+  const confirmedExpressions = confirmedKeys.flatMap((k) => {
+    const expression = expressions.get(k);
+    const state = expressionReviews.get(k);
+    return expression && !(state && (state.unsure || state.suggested)) ? [expression] : [];
+  });
   return {
     lexicon: {
       entries,
@@ -125,6 +137,7 @@ export function applyGlossPatch(lexicon: Lexicon, review: Review, patch: GlossPa
       expressions: [...expressionReviews.values()].filter((r) => flagged(r)).sort((a, b) => a.start - b.start || a.end - b.end),
     },
     confirmed,
+    confirmedExpressions,
   };
 }
 

@@ -27,8 +27,11 @@ const Flags = {
 
 /** The review state of one token, by the token's start offset in the text (the lexicon's `at`). */
 export const TokenReviewSchema = v.strictObject({ at: Offset, ...Flags });
-/** The review state of one expression or name, by its range. */
-export const ExpressionReviewSchema = v.strictObject({ start: Offset, end: Offset, ...Flags });
+/**
+ * The review state of one expression or name, by its range; `source` says where the machine found it ("house":
+ * a teacher confirmed it in an earlier lesson; a dictionary's name; "name": a run of capitals).
+ */
+export const ExpressionReviewSchema = v.strictObject({ start: Offset, end: Offset, ...Flags, source: v.optional(v.pipe(Text, v.maxLength(40))) });
 
 export const ReviewSchema = v.strictObject({
   tokens: v.array(TokenReviewSchema),

@@ -26,6 +26,8 @@ export interface TokenFlags {
 export interface DraftGlosses {
   lexicon: Lexicon;
   flags: TokenFlags[];
+  /** Where each of lexicon.expressions was found (same order): "house", a dictionary's name, or "name". */
+  expressionSources: string[];
 }
 
 const POS_ID: Record<PartOfSpeech, string> = {
@@ -48,14 +50,31 @@ function rankSenses(analysis: TokenAnalysis, context: { lemmas: string[]; senten
   return [...[...house].sort((a, b) => b.score - a.score), ...dictionary].filter((c) => !seen.has(c.sense) && seen.add(c.sense));
 }
 
-export function autoGloss(text: string, sources: GlossSources): DraftGlosses {
+/**
+ * A sentence's first word with a capital the morphology does not know is read as a name, unless the house knows
+ * it in lower case as another word ("Zorglub est partout" after a teacher glossed "le zorglub"): the capital only
+ * starts the sentence. A capital inside a sentence stays a name.
+ */
+function sentenceInitial(a: TokenAnalysis, house: HouseLexicon | undefined): TokenAnalysis {
+  if (!a.unknown || a.reading.pos !== 'proper noun' || !house?.partsOfSpeech) return a;
+  const lemma = a.reading.lemma.toLowerCase();
+  const pos = house.partsOfSpeech(lemma).find((p) => p !== 'proper noun');
+  if (!pos || lemma === a.reading.lemma) return a;
+  const reading = { lemma, pos };
+  return { ...a, reading, candidates: [reading, ...a.candidates] };
+}
+
+export function autoGloss(text: string, given: GlossSources): DraftGlosses {
   const tokens = tokenize(text);
-  const analyses = analyse(tokens, sources.morphology);
+  const analyses = analyse(tokens, given.morphology);
+  // The house read once for the whole text's lemmas, not once per word.
+  const house = given.house?.forText?.(analyses.map((a) => a.reading.lemma)) ?? given.house;
+  const sources: GlossSources = { ...given, ...(house ? { house } : {}) };
   const sentences: Range[] = splitParagraphs(text).flatMap((p) => splitSentences(text, p));
   const entries: Record<string, Entry> = {};
   const glosses: TokenGloss[] = [];
   const flags: TokenFlags[] = [];
-  const expressions: Expression[] = [];
+  const expressions: Found[] = [];
 
   let s = 0;
   let sentenceWords: TokenAnalysis[] = [];
@@ -70,7 +89,8 @@ export function autoGloss(text: string, sources: GlossSources): DraftGlosses {
   }
   bySentence.push(sentenceWords);
 
-  bySentence.forEach((words, index) => {
+  bySentence.forEach((read, index) => {
+    const words = read.map((a, i) => (i === 0 ? sentenceInitial(a, sources.house) : a));
     const range = sentences[index] ?? { start: 0, end: text.length };
     const lemmas = words.map((w) => w.reading.lemma.toLowerCase());
     for (const a of words) {
@@ -105,7 +125,8 @@ export function autoGloss(text: string, sources: GlossSources): DraftGlosses {
     }
     expressions.push(...sentenceExpressions(text, words, sources));
   });
-  return { lexicon: { entries, tokens: glosses, expressions }, flags };
+  expressions.sort((a, b) => a.expression.start - b.expression.start);
+  return { lexicon: { entries, tokens: glosses, expressions: expressions.map((e) => e.expression) }, flags, expressionSources: expressions.map((e) => e.source) };
 }
 
 /** The entry for this lemma, part of speech and sense: one entry per sense, ids made unique by a number. */
@@ -118,8 +139,13 @@ function entryId(entries: Record<string, Entry>, entry: Pick<Entry, 'lemma' | 'p
   }
 }
 
+interface Found {
+  expression: Expression;
+  source: string;
+}
+
 /** Dictionary and house expressions, then runs of names (Kim Jong-un); the first found keeps a word. */
-function sentenceExpressions(text: string, words: TokenAnalysis[], sources: GlossSources): Expression[] {
+function sentenceExpressions(text: string, words: TokenAnalysis[], sources: GlossSources): Found[] {
   const list: ExpressionWord[] = words.map((w) => ({ form: w.form, lemma: w.reading.lemma, pos: w.reading.pos }));
   const found: ExpressionCandidate[] = [...(sources.house?.expressions?.(list) ?? []), ...sources.senses.expressions(list)];
   for (let i = 0; i < words.length; i++) {
@@ -131,7 +157,7 @@ function sentenceExpressions(text: string, words: TokenAnalysis[], sources: Glos
     i = last;
   }
   const taken = new Set<number>();
-  const out: Expression[] = [];
+  const out: Found[] = [];
   for (const e of found) {
     const first = words[e.first];
     const last = words[e.last];
@@ -141,7 +167,8 @@ function sentenceExpressions(text: string, words: TokenAnalysis[], sources: Glos
     span.forEach((k) => taken.add(k));
     const kind = e.source === 'name' ? 'name' : 'expression';
     const written = text.slice(first.start, last.end);
-    out.push({ start: first.start, end: last.end, text: written, kind, ...(kind === 'expression' && e.lemma !== written ? { lemma: e.lemma } : {}), sense: e.sense });
+    const expression: Expression = { start: first.start, end: last.end, text: written, kind, ...(kind === 'expression' && e.lemma !== written ? { lemma: e.lemma } : {}), sense: e.sense };
+    out.push({ expression, source: e.source });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort((a, b) => a.expression.start - b.expression.start);
 }

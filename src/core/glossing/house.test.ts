@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadArticle, loadArticleLexicon } from '../../../test/support/article';
-import { createHouseLexicon, HOUSE_SOURCE, rankHouseSenses, rankWithHouse, seedFromLesson, type ConfirmedSense } from './house';
+import { createHouseLexicon, HOUSE_SOURCE, houseRanker, rankHouseSenses, rankWithHouse, seedFromLesson, type ConfirmedSense } from './house';
 import type { SenseCandidate } from './types';
 
 const at = (day: number): string => `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z`;
@@ -117,5 +117,26 @@ describe('house lexicon seed: the article made by hand', () => {
     const house = createHouseLexicon(seed);
     const entry = Object.values(lexicon.entries).find((e) => e.lemma === 'sommet')!;
     expect(house.lookup('sommet', 'noun', context('le sommet de le montagne'))[0]?.sense).toBe(entry.sense);
+  });
+});
+
+describe('houseRanker: one text’s confirmations prepared once', () => {
+  it('ranks every word of the article as rankHouseSenses does word by word', () => {
+    const lesson = loadArticle();
+    const seed = seedFromLesson(lesson, loadArticleLexicon(), at(1));
+    const byLemma = new Map<string, ConfirmedSense[]>();
+    for (const s of seed) byLemma.set(s.lemma.toLowerCase(), [...(byLemma.get(s.lemma.toLowerCase()) ?? []), s]);
+    const of = (lemma: string): ConfirmedSense[] => byLemma.get(lemma.toLowerCase()) ?? [];
+    const ranker = houseRanker(of);
+    let compared = 0;
+    for (const s of seed.slice(0, 400)) {
+      if (s.pos === '') continue;
+      const sentence = { lemmas: s.contextLemmas, sentence: '' };
+      // Twice: the second call reads what the first prepared.
+      expect(ranker(s.lemma, s.pos, sentence)).toEqual(rankHouseSenses(of(s.lemma), s.lemma, s.pos, sentence));
+      expect(ranker(s.lemma, s.pos, sentence)).toEqual(rankHouseSenses(of(s.lemma), s.lemma, s.pos, sentence));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });

@@ -41,13 +41,29 @@ function rarity(confirmed: readonly ConfirmedSense[]): (lemma: string) => number
  * then the latest.
  */
 function rank(entries: readonly ConfirmedSense[], context: SenseContext, weight: (lemma: string) => number): SenseCandidate[] {
+  return rankPrepared(prepare(entries, weight), context);
+}
+
+/** Confirmations with their context lemmas already weighed: what rank reads for every word of a text. */
+interface Prepared {
+  entry: ConfirmedSense;
+  key: string;
+  context: { lemma: string; weight: number }[];
+}
+
+function prepare(entries: readonly ConfirmedSense[], weight: (lemma: string) => number): Prepared[] {
+  return entries.map((entry) => ({ entry, key: entry.sense.toLowerCase(), context: [...new Set(entry.contextLemmas)].map((lemma) => ({ lemma, weight: weight(lemma) })) }));
+}
+
+function rankPrepared(entries: readonly Prepared[], context: SenseContext): SenseCandidate[] {
+  if (entries.length === 0) return [];
   const here = new Set(context.lemmas.map((l) => l.toLowerCase()));
-  const similarity = (entry: ConfirmedSense): number => [...new Set(entry.contextLemmas)].reduce((sum, l) => sum + (here.has(l) ? weight(l) : 0), 0);
+  const similarity = (prepared: Prepared): number => prepared.context.reduce((sum, c) => sum + (here.has(c.lemma) ? c.weight : 0), 0);
   const bySense = new Map<string, { sense: string; similarity: number; times: number; latest: string }>();
-  for (const entry of entries) {
-    const key = entry.sense.toLowerCase();
+  for (const prepared of entries) {
+    const { entry, key } = prepared;
     const seen = bySense.get(key) ?? { sense: entry.sense, similarity: 0, times: 0, latest: '' };
-    seen.similarity = Math.max(seen.similarity, similarity(entry));
+    seen.similarity = Math.max(seen.similarity, similarity(prepared));
     seen.times++;
     if (entry.confirmedAt > seen.latest) seen.latest = entry.confirmedAt;
     bySense.set(key, seen);
@@ -66,6 +82,24 @@ export function rankHouseSenses(confirmedForLemma: readonly ConfirmedSense[], le
   return rank(confirmedForLemma.filter((c) => keyOf(c.lemma, c.pos) === key), context, rarity(confirmedForLemma));
 }
 
+/**
+ * rankHouseSenses for many words of one text: the confirmations of a lemma (any parts of speech, rarity counted
+ * among them, as rankHouseSenses does) prepared once, then ranked for each sentence. Same ranking, less work.
+ */
+export function houseRanker(confirmedForLemma: (lowerLemma: string) => readonly ConfirmedSense[]): (lemma: string, pos: PartOfSpeech, context: SenseContext) => SenseCandidate[] {
+  const prepared = new Map<string, Prepared[]>();
+  return (lemma, pos, context) => {
+    const key = keyOf(lemma, pos);
+    let entries = prepared.get(key);
+    if (!entries) {
+      const all = confirmedForLemma(lemma.toLowerCase());
+      entries = prepare(all.filter((c) => keyOf(c.lemma, c.pos) === key), rarity(all));
+      prepared.set(key, entries);
+    }
+    return rankPrepared(entries, context);
+  };
+}
+
 /** The lookup over every confirmed sense held in memory (the seed, or a whole store read), rarity counted among all. */
 export function createHouseLexicon(confirmed: readonly ConfirmedSense[]): HouseLexicon {
   const byKey = new Map<string, ConfirmedSense[]>();
@@ -75,8 +109,15 @@ export function createHouseLexicon(confirmed: readonly ConfirmedSense[]): HouseL
   }
   const weight = rarity(confirmed);
   let expressionIndex: HeadwordIndex | undefined;
+  const partsByLemma = new Map<string, Set<PartOfSpeech>>();
+  for (const entry of confirmed) {
+    if (entry.pos === '') continue;
+    const key = entry.lemma.toLowerCase();
+    partsByLemma.set(key, (partsByLemma.get(key) ?? new Set()).add(entry.pos));
+  }
   return {
     lookup: (lemma, pos, context) => rank(byKey.get(keyOf(lemma, pos)) ?? [], context, weight),
+    partsOfSpeech: (lemma) => [...(partsByLemma.get(lemma.toLowerCase()) ?? [])],
     expressions(words: readonly ExpressionWord[]): ExpressionCandidate[] {
       expressionIndex ??= headwordIndex(confirmed.filter((c) => c.pos === '').map((c) => c.lemma));
       const context: SenseContext = { lemmas: words.map((w) => w.lemma), sentence: words.map((w) => w.form).join(' ') };

@@ -83,4 +83,11 @@ export interface HouseLexicon {
   lookup(lemma: string, pos: PartOfSpeech, context: SenseContext): SenseCandidate[];
   /** Expressions the teacher confirmed before, found again in this sentence. */
   expressions?(words: readonly ExpressionWord[]): ExpressionCandidate[];
+  /**
+   * The house lexicon for one text, read at once for the lemmas it holds (a store reads them in one query rather
+   * than one per word); lemmas match whatever their case, the part of speech keeping names apart.
+   */
+  forText?(lemmas: readonly string[]): HouseLexicon;
+  /** The parts of speech confirmed for a lemma, whatever its case: a capital that only starts a sentence is read so. */
+  partsOfSpeech?(lemma: string): PartOfSpeech[];
 }

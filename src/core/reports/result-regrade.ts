@@ -40,8 +40,12 @@ export interface RegradedAttempt {
   answers: RegradedAnswer[];
 }
 
-/** Every lesson the file names must be here; the refusal gives the title the file carries, and the id. */
-export function requireLessons(file: ResultFile, lessonOf: (id: string) => KnownLesson | undefined): void {
+/**
+ * Every lesson the file names must be here; the refusal gives the title the file carries, and the id.
+ * `versionsOf` gives every version of a lesson a learner may have read (a look-up does not say which): a look-up
+ * is the learner's if one of them has that word at that place. Without it, only the current version counts.
+ */
+export function requireLessons(file: ResultFile, lessonOf: (id: string) => KnownLesson | undefined, versionsOf?: (id: string) => KnownLesson[]): void {
   const named = new Set([...file.attempts, ...file.lookups, ...file.statusChanges, ...file.reading].map((r) => r.lessonId));
   for (const id of named) {
     if (lessonOf(id)) continue;
@@ -49,11 +53,20 @@ export function requireLessons(file: ResultFile, lessonOf: (id: string) => Known
     throw new ResultFileError(`it holds results for a lesson this computer does not have: ${title ? `« ${title} » ` : ''}(${id})`);
   }
   // A look-up or status names a glossed word of the lesson, by its place: the lemma and paragraph must be that word's.
+  const versionsByLesson = new Map<string, KnownLesson[]>();
   const check = (record: { lessonId: string; token: number; lemma: string; paragraph?: number }, what: string): void => {
-    const token = (lessonOf(record.lessonId) as KnownLesson).lesson.tokens[record.token];
-    const lemma = token?.gloss?.lemma;
-    const same = lemma !== undefined && lemmaKey(lemma) === lemmaKey(record.lemma);
-    if (!same || (record.paragraph !== undefined && record.paragraph !== token?.paragraph)) {
+    let candidates = versionsByLesson.get(record.lessonId);
+    if (!candidates) {
+      const known = versionsOf?.(record.lessonId) ?? [];
+      candidates = known.length > 0 ? known : [lessonOf(record.lessonId) as KnownLesson];
+      versionsByLesson.set(record.lessonId, candidates);
+    }
+    const isThatWord = ({ lesson }: KnownLesson): boolean => {
+      const token = lesson.tokens[record.token];
+      const lemma = token?.gloss?.lemma;
+      return lemma !== undefined && lemmaKey(lemma) === lemmaKey(record.lemma) && (record.paragraph === undefined || record.paragraph === token?.paragraph);
+    };
+    if (!candidates.some(isThatWord)) {
       throw new ResultFileError(`it has a ${what} of "${record.lemma.slice(0, 40)}" at word ${record.token} of lesson "${record.lessonId}", which is not that word`);
     }
   };

@@ -39,5 +39,13 @@ export type InputOf<C extends Call> = v.InferInput<C['input']>;
 export type ParsedInputOf<C extends Call> = v.InferOutput<C['input']>;
 export type OutputOf<C extends Call> = C extends Call<v.GenericSchema, infer O> ? O : never;
 
-/** One handler per call of a table, each given the input its schema parsed. */
-export type HandlersOf<T extends Table> = { [K in keyof T]: (input: ParsedInputOf<T[K]>) => OutputOf<T[K]> | Promise<OutputOf<T[K]>> };
+/**
+ * What a transport knows of one call beside its input: `signal` aborts when the caller gave up (the page's fetch
+ * cancelled, its connection closed), so a long handler can stop its work instead of finishing it for nobody.
+ */
+export interface CallContext {
+  signal?: AbortSignal;
+}
+
+/** One handler per call of a table, each given the input its schema parsed (and the call's context, if it wants it). */
+export type HandlersOf<T extends Table> = { [K in keyof T]: (input: ParsedInputOf<T[K]>, context: CallContext) => OutputOf<T[K]> | Promise<OutputOf<T[K]>> };

@@ -51,4 +51,10 @@ export function isCallName(name: unknown): name is CallName {
 export type Handlers = HandlersOf<Contract>;
 
 /** What the renderer calls: the same names with the caller-side input types. */
-export type Api = { [K in CallName]: (...args: undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]) => Promise<CallOutput<K>> };
+export type Api = {
+  [K in CallName]: (...args: undefined extends CallInput<K> ? [input?: CallInput<K>, options?: SendOptions] : [input: CallInput<K>, options?: SendOptions]) => Promise<CallOutput<K>>;
+};
+/** `signal` cancels the call: its request is aborted (browser mode's HTTP calls; elsewhere its reply is dropped). */
+export interface SendOptions {
+  signal?: AbortSignal;
+}

@@ -7,6 +7,8 @@ import { Id, LessonId, TeacherToken } from './fields';
 
 export interface OpenQuestionToGrade {
   id: string;
+  /** The lesson version that asks it: answers are listed under the question their attempt was asked. */
+  lessonVersion: number;
   /** 1-based, as the quiz numbers it. */
   number: number;
   prompt: string;
@@ -20,6 +22,8 @@ export interface OpenAnswer {
   answerId: string;
   learner: { id: string; name: string };
   questionId: string;
+  /** The lesson version the attempt was answered on. */
+  lessonVersion: number;
   text: string;
   answeredAt: string;
   /** Null while the answer awaits the teacher. */
@@ -28,6 +32,7 @@ export interface OpenAnswer {
 
 export interface OpenAnswers {
   lessonId: string;
+  /** The current version's open questions, then those of older versions that have answers, newest first. */
   questions: OpenQuestionToGrade[];
   /** Those awaiting the teacher first, oldest first. */
   answers: OpenAnswer[];

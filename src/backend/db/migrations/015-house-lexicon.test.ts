@@ -28,4 +28,25 @@ describe('migration 015: the house lexicon', () => {
     ]);
     expect(house.senses('ouest')).toEqual([]);
   });
+
+  it('reads a whole text’s confirmations in one query, a lemma whatever its case, names kept apart by part of speech', () => {
+    const database = new LearnerDatabase(step.db);
+    const house = new HouseLexiconRepository(database);
+    house.remember({ lemma: 'été', pos: 'noun', sense: 'summer', context: ['chaud'], lessonId: 'a', confirmedAt: '2024-05-01T10:00:00.000Z' });
+    house.remember({ lemma: 'Pierre', pos: 'proper noun', sense: 'Pierre', context: [], lessonId: 'a', confirmedAt: '2024-05-01T10:00:00.000Z' });
+    house.remember({ lemma: 'pierre', pos: 'noun', sense: 'stone', context: [], lessonId: 'a', confirmedAt: '2024-05-01T10:00:00.000Z' });
+    let queries = 0;
+    const sql = database.sql.bind(database);
+    database.sql = (text: string) => {
+      queries++;
+      return sql(text);
+    };
+    const text = house.forText(['Été', 'pierre', 'Pierre', 'chaud', 'le', 'de']);
+    const context = { lemmas: ['chaud'], sentence: '' };
+    expect(text.lookup('Été', 'noun', context).map((c) => c.sense)).toEqual(['summer']);
+    expect(text.lookup('pierre', 'noun', context).map((c) => c.sense)).toEqual(['stone']);
+    expect(text.lookup('Pierre', 'proper noun', context).map((c) => c.sense)).toEqual(['Pierre']);
+    expect(text.partsOfSpeech?.('Pierre').sort()).toEqual(['noun', 'proper noun']);
+    expect(queries).toBe(1);
+  });
 });

@@ -39,6 +39,8 @@ export interface AnswerRow {
 export interface OpenAnswerRow {
   answerId: string;
   attemptId: string;
+  /** The lesson version the attempt was answered on. */
+  lessonVersion: number;
   learnerId: string;
   learnerName: string;
   questionId: string;
@@ -197,10 +199,11 @@ export class QuizRepository {
   }
 
   /** Every open answer to a lesson's comprehension quizzes, the ones awaiting the teacher first, oldest first. */
+  /** The answers to a lesson's questions named, in any version (the caller keeps those open in their own version). */
   openAnswers(lessonId: string, questionIds: readonly string[]): OpenAnswerRow[] {
     const rows = this.db
       .sql(
-        `SELECT q.id AS answer_id, q.attempt_id, a.learner_id, l.name AS learner_name, q.question_id, q.answer, q.answered_at,
+        `SELECT q.id AS answer_id, q.attempt_id, a.lesson_version, a.learner_id, l.name AS learner_name, q.question_id, q.answer, q.answered_at,
            q.score, q.verdict, q.teacher_comment, q.graded_at
          FROM json_each(?) j JOIN quiz_answers q ON q.question_id = j.value
            JOIN quiz_attempts a ON a.id = q.attempt_id JOIN learners l ON l.id = a.learner_id
@@ -210,6 +213,7 @@ export class QuizRepository {
       .all(JSON.stringify(questionIds), lessonId) as {
       answer_id: string;
       attempt_id: string;
+      lesson_version: number;
       learner_id: string;
       learner_name: string;
       question_id: string;
@@ -223,6 +227,7 @@ export class QuizRepository {
     return rows.map((r) => ({
       answerId: r.answer_id,
       attemptId: r.attempt_id,
+      lessonVersion: r.lesson_version,
       learnerId: r.learner_id,
       learnerName: r.learner_name,
       questionId: r.question_id,
@@ -235,13 +240,13 @@ export class QuizRepository {
     }));
   }
 
-  answerById(answerId: string): (AnswerRow & { lessonId: string; kind: QuizKind }) | undefined {
+  answerById(answerId: string): (AnswerRow & { lessonId: string; lessonVersion: number; kind: QuizKind }) | undefined {
     const row = this.db
       .sql(
-        `SELECT q.*, a.lesson_id, a.kind FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id WHERE q.id = ?`,
+        `SELECT q.*, a.lesson_id, a.lesson_version, a.kind FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id WHERE q.id = ?`,
       )
       .get(answerId) as
-      | { id: string; attempt_id: string; question_id: string; answer: string; score: number; verdict: string; time_ms: number; answered_at: string; lesson_id: string; kind: QuizKind }
+      | { id: string; attempt_id: string; question_id: string; answer: string; score: number; verdict: string; time_ms: number; answered_at: string; lesson_id: string; lesson_version: number; kind: QuizKind }
       | undefined;
     return (
       row && {
@@ -254,6 +259,7 @@ export class QuizRepository {
         timeMs: row.time_ms,
         answeredAt: row.answered_at,
         lessonId: row.lesson_id,
+        lessonVersion: row.lesson_version,
         kind: row.kind,
       }
     );
@@ -274,16 +280,16 @@ export class QuizRepository {
   }
 
   /** A learner's graded answers (open questions), on one lesson or every lesson, graded last first. */
-  gradedAnswers(learnerId: string, lessonId?: string): { lessonId: string; questionId: string; answer: string; score: number; teacherComment: string; gradedAt: string }[] {
+  gradedAnswers(learnerId: string, lessonId?: string): { lessonId: string; lessonVersion: number; questionId: string; answer: string; score: number; teacherComment: string; gradedAt: string }[] {
     const rows = this.db
       .sql(
-        `SELECT a.lesson_id, q.question_id, q.answer, q.score, coalesce(q.teacher_comment, '') AS teacher_comment, q.graded_at
+        `SELECT a.lesson_id, a.lesson_version, q.question_id, q.answer, q.score, coalesce(q.teacher_comment, '') AS teacher_comment, q.graded_at
          FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
          WHERE a.learner_id = ? AND q.graded_at IS NOT NULL AND (? IS NULL OR a.lesson_id = ?)
          ORDER BY q.graded_at DESC, q.rowid DESC`,
       )
-      .all(learnerId, lessonId ?? null, lessonId ?? null) as { lesson_id: string; question_id: string; answer: string; score: number; teacher_comment: string; graded_at: string }[];
-    return rows.map((r) => ({ lessonId: r.lesson_id, questionId: r.question_id, answer: r.answer, score: r.score, teacherComment: r.teacher_comment, gradedAt: r.graded_at }));
+      .all(learnerId, lessonId ?? null, lessonId ?? null) as { lesson_id: string; lesson_version: number; question_id: string; answer: string; score: number; teacher_comment: string; graded_at: string }[];
+    return rows.map((r) => ({ lessonId: r.lesson_id, lessonVersion: r.lesson_version, questionId: r.question_id, answer: r.answer, score: r.score, teacherComment: r.teacher_comment, gradedAt: r.graded_at }));
   }
 
   private scoredAnswers(attemptId: string): ScoredAnswer[] {

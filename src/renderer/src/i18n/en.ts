@@ -612,6 +612,7 @@ export const en = {
     /** In the item analysis, where a choice question names its most chosen wrong answer. */
     itemCounts: (graded: number, awaiting: number) => `${graded} graded · ${awaiting} awaiting the teacher`,
     saved: (name: string) => `Grade saved for ${name}.`,
+    askedInVersion: (version: number) => `(as version ${version} asks it)`,
     chooseScore: 'Choose a score first.',
     loading: 'Gathering the answers…',
   },

@@ -626,6 +626,7 @@ export const fr: Strings = {
     graded: (percent: number, when: string) => `Noté ${pc(percent)} · ${when}`,
     itemCounts: (graded: number, awaiting: number) => `${graded}${NB}noté${s(graded)} · ${awaiting} en attente de l’enseignant`,
     saved: (name: string) => `Note enregistrée pour ${name}.`,
+    askedInVersion: (version: number) => `(telle que la pose la version ${version})`,
     chooseScore: 'Choisissez d’abord une note.',
     loading: 'Rassemblement des réponses…',
   },

@@ -1,7 +1,7 @@
 // The renderer's one seam to the backend: Electron's preload object when it is there, browser mode's server
 // (WebSocket, else HTTP) otherwise. Both speak the contract and return the same {ok, value | error} envelope.
 import { CALL_NAMES } from '../../../shared/contract/call-names';
-import { contract, type Api, type CallName } from '../../../shared/contract';
+import { contract, type Api, type CallName, type SendOptions } from '../../../shared/contract';
 import type { Call } from '../../../shared/contract/call';
 import { isApiErrorShape, type ApiErrorShape, type ErrorCode, type Result } from '../../../shared/errors';
 import { wordReason, type ErrorReasonShape } from '../../../shared/error-messages';
@@ -46,16 +46,18 @@ const UNREACHABLE: ApiErrorShape = {
   reason: { key: 'backendUnreachable', params: {} },
 };
 
-type Send = (name: CallName, input: unknown) => Promise<Result<unknown>>;
+/** `signal` aborts the HTTP request (the server then stops the call's work); other roads only drop the reply. */
+type Send = (name: CallName, input: unknown, signal?: AbortSignal) => Promise<Result<unknown>>;
 
 function httpTransport(token: string): Send {
-  return async (name, input) => {
+  return async (name, input, signal) => {
     let response: Response;
     try {
       response = await fetch(`/api/${name}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Liseuse-Token': token },
         body: JSON.stringify(input ?? {}),
+        ...(signal ? { signal } : {}),
       });
     } catch {
       return { ok: false, error: UNREACHABLE };
@@ -127,11 +129,11 @@ function browserTransport(): Send {
       };
     });
 
-  return async (name, input) => {
-    if (refused || viaHttp(name)) return http(name, input);
+  return async (name, input, signal) => {
+    if (refused || viaHttp(name)) return http(name, input, signal);
     socket ??= connect();
     const ws = await socket;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return http(name, input);
+    if (!ws || ws.readyState !== WebSocket.OPEN) return http(name, input, signal);
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
@@ -148,10 +150,12 @@ function viaHttp(name: CallName): boolean {
 function createApi(): Api {
   const bridge = window.liseuse;
   const send: Send = bridge ? (name, input) => bridge[name](input) : browserTransport();
-  const api = {} as Record<CallName, (input?: unknown) => Promise<unknown>>;
+  const api = {} as Record<CallName, (input?: unknown, options?: SendOptions) => Promise<unknown>>;
   for (const name of CALL_NAMES) {
-    api[name] = async (input?: unknown) => {
-      const result = await send(name, input);
+    api[name] = async (input?: unknown, options?: SendOptions) => {
+      const result = await send(name, input, options?.signal);
+      // A cancelled call says so, whatever the transport made of it (an aborted fetch looks unreachable).
+      options?.signal?.throwIfAborted();
       if (result.ok) return result.value;
       throw new ApiError(result.error.code, result.error.message, result.error.reason);
     };

@@ -42,8 +42,15 @@ export class OpenAnswersState {
     this.errors = {};
   }
 
-  answersTo(questionId: string): OpenAnswer[] {
-    return this.data?.answers.filter((a) => a.questionId === questionId) ?? [];
+  /** The answers given to this question as its own version asked it. */
+  answersTo(question: { id: string; lessonVersion: number }): OpenAnswer[] {
+    return this.data?.answers.filter((a) => a.questionId === question.id && a.lessonVersion === question.lessonVersion) ?? [];
+  }
+
+  /** Whether the answers listed were given on more than one version: each question then says its version. */
+  get severalVersions(): boolean {
+    const [first, ...rest] = this.data?.questions ?? [];
+    return rest.some((q) => q.lessonVersion !== first?.lessonVersion);
   }
 
   async grade(answerId: string): Promise<void> {

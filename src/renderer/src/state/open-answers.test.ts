@@ -9,13 +9,14 @@ const answer = (answerId: string, name: string, grade: OpenAnswer['grade'] = nul
   answerId,
   learner: { id: `l-${answerId}`, name },
   questionId: 'summary-summit',
+  lessonVersion: 1,
   text: 'Kim et Poutine se sont rencontrés à Vostochni.',
   answeredAt: '2026-12-01T10:00:00.000Z',
   grade,
 });
 const list = (answers: OpenAnswer[]): OpenAnswers => ({
   lessonId: 'kim-russie',
-  questions: [{ id: 'summary-summit', number: 24, prompt: 'Résumez le paragraphe 6.', promptLang: 'fr', answerLang: 'fr', guidance: 'Who, where, what was said.' }],
+  questions: [{ id: 'summary-summit', lessonVersion: 1, number: 24, prompt: 'Résumez le paragraphe 6.', promptLang: 'fr', answerLang: 'fr', guidance: 'Who, where, what was said.' }],
   answers,
 });
 
@@ -26,7 +27,7 @@ describe('grading open answers', () => {
     await grading.load('kim-russie');
     expect(fake.inputsOf('openAnswers:list')).toEqual([{ teacherToken: 'tok-1', lessonId: 'kim-russie' }]);
     expect(grading.awaiting).toBe(1);
-    expect(grading.answersTo('summary-summit').map((a) => a.learner.name)).toEqual(['Amélie', 'Bruno']);
+    expect(grading.answersTo({ id: 'summary-summit', lessonVersion: 1 }).map((a) => a.learner.name)).toEqual(['Amélie', 'Bruno']);
     expect(grading.drafts).toEqual({ a1: { score: null, comment: '' }, a2: { score: 0.5, comment: 'Le lieu ?' } });
   });
 
@@ -62,5 +63,22 @@ describe('grading open answers', () => {
     expect(grading.drafts.a1).toEqual({ score: 1, comment: 'Parfait.' });
     expect(grading.data?.answers[0]?.grade).toBeNull();
     expect(grading.saving).toBe('');
+  });
+
+  it('lists each answer under the question its own version asked, and says versions only when there are several', async () => {
+    const older = { ...answer('a1', 'Amélie'), lessonVersion: 1 };
+    const newer = { ...answer('a2', 'Bruno'), lessonVersion: 2 };
+    const question = (lessonVersion: number, prompt: string) => ({ id: 'summary-summit', lessonVersion, number: 1, prompt, promptLang: 'fr' as const, answerLang: 'fr' as const, guidance: null });
+    const data: OpenAnswers = { lessonId: 'kim-russie', questions: [question(2, 'Nouveau.'), question(1, 'Ancien.')], answers: [older, newer] };
+    const fake = fakeApi({ 'openAnswers:list': async () => data });
+    const grading = new OpenAnswersState('tok-1', fake.api, new SessionState(fake.api));
+    await grading.load('kim-russie');
+    expect(grading.severalVersions).toBe(true);
+    expect(grading.answersTo({ id: 'summary-summit', lessonVersion: 1 }).map((a) => a.learner.name)).toEqual(['Amélie']);
+    expect(grading.answersTo({ id: 'summary-summit', lessonVersion: 2 }).map((a) => a.learner.name)).toEqual(['Bruno']);
+
+    const single = new OpenAnswersState('tok-1', fakeApi({ 'openAnswers:list': async () => list([answer('a1', 'Amélie')]) }).api, new SessionState(fake.api));
+    await single.load('kim-russie');
+    expect(single.severalVersions).toBe(false);
   });
 });

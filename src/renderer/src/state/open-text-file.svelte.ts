@@ -1,6 +1,6 @@
-// Opening a file (or pasted text) as a new lesson's text: the backend reads it in one go and writes nothing, so
-// cancelling only drops the reply. An EPUB of several chapters is read twice: first for its list of chapters,
-// then for the range the teacher chose.
+// Opening a file (or pasted text) as a new lesson's text: the backend reads it in one go and writes nothing.
+// Cancelling aborts the request (browser mode: the server stops reading at the next page or chapter) and drops
+// the reply. An EPUB of several chapters is read twice: first for its list of chapters, then for the range chosen.
 import { api as appApi, messageOf } from '../lib/api';
 import { toBase64 } from '../lib/base64';
 import type { Api } from '../../../shared/contract';
@@ -72,7 +72,7 @@ export class OpenTextFileState {
     await this.read(fileName, async () => bytes, { from: Math.min(from, to), to: Math.max(from, to) });
   }
 
-  /** Drops the reply of the read under way: nothing was saved, and the previous state comes back empty. */
+  /** Cancels the read under way (its request aborted, its reply dropped): nothing was saved, the state is empty. */
   cancel(): void {
     if (!this.controller) return;
     this.controller.abort();
@@ -100,7 +100,7 @@ export class OpenTextFileState {
     try {
       const bytes = await bytesOf();
       this.bytes = bytes;
-      const call = this.api['authoring:readFile']({ teacherToken: this.teacherToken, fileName, bytes, ...(chapters ? { chapters } : {}) });
+      const call = this.api['authoring:readFile']({ teacherToken: this.teacherToken, fileName, bytes, ...(chapters ? { chapters } : {}) }, { signal: controller.signal });
       const reply = await Promise.race([call, aborted]);
       if (reply === 'aborted' || controller.signal.aborted) return;
       this.reading = reply;

@@ -82,4 +82,15 @@ describe('opening a file as a new lesson’s text', () => {
     expect(state.reading).toBeNull();
     expect(state.text).toBeNull();
   });
+
+  it('cancel aborts the request itself, so the backend can stop reading', async () => {
+    const fake = fakeApi({ 'authoring:readFile': () => new Promise(() => undefined) });
+    const state = new OpenTextFileState(TOKEN, fake.api);
+    void state.open(fileOf('long.txt', 'Le chat dort.'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const signal = fake.calls.find((c) => c.name === 'authoring:readFile')?.options?.signal;
+    expect(signal?.aborted).toBe(false);
+    state.cancel();
+    expect(signal?.aborted).toBe(true);
+  });
 });

@@ -1,5 +1,7 @@
 // A well-formed answer to any quiz question as the learner's screen shows it: what the kill test and the xAPI
-// tests send to fill an attempt.
+// tests send to fill an attempt; and, knowing the question's key, its right answer and a wrong one.
+import type { Answer } from '../../src/core/grading';
+import type { Question } from '../../src/core/quiz';
 
 export interface QuestionView {
   id: string;
@@ -32,6 +34,50 @@ export function answerFor(question: QuestionView): unknown {
       return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
     default:
       throw new Error(`no answer for question type ${question.type}`);
+  }
+}
+
+/** The right answer to a question, as the learner would send it. */
+export function rightAnswer(q: Question): Answer {
+  switch (q.type) {
+    case 'single':
+      return { type: 'single', choice: q.correct };
+    case 'multiple':
+      return { type: 'multiple', choices: q.correct };
+    case 'true-false':
+      return { type: 'true-false', value: q.correct };
+    case 'short-answer':
+      return { type: 'short-answer', text: q.accepted[0]! };
+    case 'cloze':
+      return q.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: q.accepted[0]! } : { type: 'cloze', mode: 'choice', choice: q.correct };
+    case 'matching':
+      return { type: 'matching', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
+    case 'ordering':
+      return { type: 'ordering', order: q.items.map((i) => i.id) };
+    case 'open':
+      return { type: 'open', text: 'Une visite importante.' };
+  }
+}
+
+/** A well-formed answer below full marks: another option, an empty match, a reversed order, a typo. */
+export function wrongAnswer(q: Question): Answer {
+  switch (q.type) {
+    case 'single':
+      return { type: 'single', choice: q.options.find((o) => o.id !== q.correct)!.id };
+    case 'multiple':
+      return { type: 'multiple', choices: q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id) };
+    case 'true-false':
+      return { type: 'true-false', value: !q.correct };
+    case 'short-answer':
+      return { type: 'short-answer', text: `${q.accepted[0]!}x` };
+    case 'cloze':
+      return q.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: 'rien' } : { type: 'cloze', mode: 'choice', choice: q.options.find((o) => o.id !== q.correct)!.id };
+    case 'matching':
+      return { type: 'matching', pairs: {} };
+    case 'ordering':
+      return { type: 'ordering', order: q.items.map((i) => i.id).reverse() };
+    case 'open':
+      return { type: 'open', text: 'Je ne sais pas.' };
   }
 }
 

@@ -126,7 +126,7 @@ export function createBackend(options: BackendOptions): Backend {
   // The sync asks the service for the connection at each pass (settings change while it runs).
   const sync: XapiSync = new XapiSync(xapiRepository, (): LrsConnection | null => lrs.connection(), lrsClient, now);
   const lrs: LrsService = new LrsService(xapiRepository, secrets, lrsClient, sync, now);
-  const lrsReports = new LrsReportService(reports, lrs, lrsClient, lessons, acceptedAnswers, now);
+  const lrsReports = new LrsReportService(reports, lrs, lrsClient, lessons, acceptedAnswers, learnersRepository, now);
   const syncMs = options.xapiSyncMs ?? XAPI_SYNC_MS;
   if (syncMs > 0) sync.start(syncMs, logError);
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);

@@ -5,6 +5,7 @@ import { lessonIri } from '../../core/xapi';
 import { readBack } from '../../core/xapi/read-back';
 import type { LrsClassReport } from '../../shared/contract/reports';
 import { AppError } from '../../shared/errors';
+import type { LearnersRepository } from '../db/repositories/learners';
 import type { LessonStore } from '../lesson-store';
 import type { LrsClient } from '../xapi/lrs-client';
 import { readLessonStatements, type ReadOptions } from '../xapi/lrs-reader';
@@ -22,6 +23,7 @@ export class LrsReportService {
     private readonly client: LrsClient,
     private readonly lessons: LessonStore,
     private readonly acceptedAnswers: AcceptedAnswerService,
+    private readonly learners: LearnersRepository,
     private readonly now: () => Date,
     private readonly readOptions: ReadOptions = {},
   ) {}
@@ -50,7 +52,12 @@ export class LrsReportService {
       back = backOf(wanted);
     }
     const lesson = this.reports.lessonWith(lessonId, back.versions, wanted);
-    const report = buildClassReportFrom(classReportInput({ ...lesson, ...back.rows }), this.now());
+    // Statements name learners by opaque id unless the teacher sends names: a learner of this computer gets
+    // the name it has here; one from another computer keeps the id.
+    const learners = back.rows.learners
+      .map((l) => (l.name === l.id ? { id: l.id, name: this.learners.get(l.id)?.name ?? l.id } : l))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    const report = buildClassReportFrom(classReportInput({ ...lesson, ...back.rows, learners }), this.now());
     return {
       report,
       statementsRead: back.read,

@@ -76,9 +76,12 @@ export async function lrsReportRows(work: string, count = STATEMENTS): Promise<R
     const floorMs = performance.now() - floorStart;
     console.error(`  floor: ${raw.length} statements paged in ${(floorMs / 1000).toFixed(1)} s`);
     // xapi-statements' memory store pages by a cursor that does not follow its sort order, and across pages it
-    // gives a few hundred statements fewer than it holds (seen: 19,500 of 20,000, to a bare client as to
-    // Liseuse). The row counts what the LRS gives; the details say how many it holds.
-    if (raw.length < count * 0.9) throw new Error(`the LRS gave ${raw.length} of ${count} statements`);
+    // gives fewer statements than it holds (seen: 19,500 of 20,000 once, 13,500 of 100,000, to a bare client
+    // as to Liseuse). The row counts what the LRS gives; the details say how many it holds.
+    // A report of a fraction of the statements would be a figure of something else: the row says so instead.
+    if (raw.length < count * 0.9) {
+      return [{ what: what(count, LEARNERS), unit: 'ms', status: `the test LRS paged out only ${raw.length.toLocaleString('en')} of ${count.toLocaleString('en')} statements; no figure`, details: { statementsInLrs: count, paged: raw.length, setupSeconds } }];
+    }
 
     const backend = createBackend({ dataDir: join(work, 'xapi-lrs-report'), lessonsDir: join(import.meta.dirname, '..', '..', 'resources', 'lessons'), mode: 'browser', version: 'bench', xapiSyncMs: 0 });
     try {

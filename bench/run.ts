@@ -16,6 +16,7 @@ import { reportRows } from './rows/reports';
 import { importRows } from './rows/import';
 import { rendererSizeRow } from './rows/renderer-size';
 import { xapiRows } from './rows/xapi';
+import { lrsReportRows } from './rows/lrs-report';
 
 const began = performance.now();
 /** Progress on stderr, with the seconds since the start, so stdout holds only the table. */
@@ -73,8 +74,10 @@ async function main(): Promise<void> {
     const imports = browserOnly ? [] : await importRows();
     log('xAPI sync to a local LRS (issue 17)');
     const xapi = browserOnly ? [] : await xapiRows(work);
+    log('class report read back from a local LRS (issue 17)');
+    const lrsReport = browserOnly ? [] : await lrsReportRows(work);
     const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi].filter(
+    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi, ...lrsReport].filter(
       (row): row is Row => row !== undefined,
     );
 

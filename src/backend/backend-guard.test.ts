@@ -22,6 +22,7 @@ const GUARDED_INPUTS: { [K in TeacherCallName]: (learnerId: string) => Omit<Call
   'results:import': () => ({ fileName: 'ana.liseuse-results.json', content: '{}' }),
   'reports:responses': () => ({ lessonId: 'kim-russie', questionId: 'trip-length' }),
   'reports:decideAnswer': () => ({ lessonId: 'kim-russie', questionId: 'trip-length', text: 'sept', accept: true }),
+  'reports:classFromLrs': () => ({ lessonId: 'kim-russie' }),
   'openAnswers:list': () => ({ lessonId: 'kim-russie' }),
   'openAnswers:grade': () => ({ answerId: NOBODY, score: 0.5, comment: '' }),
   'lms:exportQuiz': () => ({ lessonId: 'kim-russie', format: 'gift' }),

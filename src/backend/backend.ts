@@ -37,6 +37,7 @@ import { HouseLexiconRepository } from './db/repositories/house-lexicon';
 import { XapiRepository } from './db/repositories/xapi';
 import { XapiRecorder } from './services/xapi-recorder';
 import { LrsService } from './services/lrs';
+import { LrsReportService } from './services/lrs-reports';
 import { lrsHandlers } from './handlers/lrs';
 import { LrsClient, type LrsConnection } from './xapi/lrs-client';
 import { PLAIN_CODEC, SecretStore, type SecretCodec } from './xapi/secret-store';
@@ -127,6 +128,7 @@ export function createBackend(options: BackendOptions): Backend {
   // The sync asks the service for the connection at each pass (settings change while it runs).
   const sync: XapiSync = new XapiSync(xapiRepository, (): LrsConnection | null => lrs.connection(), lrsClient, now);
   const lrs: LrsService = new LrsService(xapiRepository, secrets, lrsClient, sync, now);
+  const lrsReports = new LrsReportService(reports, lrs, lrsClient, lessons, acceptedAnswers, learnersRepository, now);
   const syncMs = options.xapiSyncMs ?? XAPI_SYNC_MS;
   if (syncMs > 0) sync.start(syncMs, logError);
   if (options.dailyBackup) void store.backUpDaily(now()).catch(logError);
@@ -136,7 +138,7 @@ export function createBackend(options: BackendOptions): Backend {
   const dictionaries = options.dictionaryDir ? lazyGlossSources(options.dictionaryDir) : lazyGlossSources(join(dirname(options.lessonsDir), 'dictionary'), dictionaryFile(options.lessonsDir));
   const authoring = new AuthoringService(lessonsRepository, house, lessons, now, dictionaries);
   const packs = new LessonPackService(authoring, lessonsRepository, lessons, options.saveFile ?? downloadInstead, now);
-  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, packs, lrs };
+  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, packs, lrs, lrsReports };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null, language: interfaceLanguage.current() })),
     ...learnerHandlers(services),

@@ -288,6 +288,25 @@ export const ERROR_MESSAGES = {
     en: () => 'Save the LRS address and credentials first.',
     fr: () => 'Enregistrez d’abord l’adresse et les identifiants du LRS.',
   }),
+  /** A class report read from the LRS: nothing is shown unless every page was read. */
+  lrsReadFailed: say<{ page: number; kind: string; detail: string }>({
+    en: ({ page, kind, detail }) =>
+      kind === 'offline'
+        ? 'The school’s LRS could not be reached, so no report from it is shown. Check the network and the LRS address, then try again.'
+        : kind === 'unauthorized'
+          ? 'The school’s LRS refused the user name or password, so no report from it is shown. Check them in the LRS settings.'
+          : kind === 'too-large'
+            ? `The school’s LRS holds more statements about this lesson than Liseuse reads for one report (it stopped at page ${page}), so no report from it is shown.`
+            : `Reading the statements from the school’s LRS failed at page ${page}, so no report from it is shown. The LRS said: ${detail}`,
+    fr: ({ page, kind, detail }) =>
+      kind === 'offline'
+        ? `Le LRS de l’établissement est injoignable${NB}: aucun rapport n’en est affiché. Vérifiez le réseau et l’adresse du LRS, puis réessayez.`
+        : kind === 'unauthorized'
+          ? `Le LRS de l’établissement a refusé le nom d’utilisateur ou le mot de passe${NB}: aucun rapport n’en est affiché. Vérifiez-les dans les réglages du LRS.`
+          : kind === 'too-large'
+            ? `Le LRS de l’établissement contient plus de déclarations sur cette leçon que Liseuse n’en lit pour un rapport (arrêt à la page ${page})${NB}: aucun rapport n’en est affiché.`
+            : `La lecture des déclarations du LRS de l’établissement a échoué à la page ${page}${NB}: aucun rapport n’en est affiché. Le LRS a répondu${NB}: ${detail}`,
+  }),
   // The disk and the database
   dataFolderReadonly: say<{ path: string }>({
     en: ({ path }) => `Liseuse cannot write its data folder (${path}). Check that it is writable.`,

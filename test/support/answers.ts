@@ -52,3 +52,25 @@ export function rightAnswer(q: Question): Answer {
       return { type: 'open', text: 'Kim Jong-un est allé en Russie pour rencontrer Vladimir Poutine.' };
   }
 }
+
+/** A well-formed answer below full marks: another option, an empty match, a reversed order, a typo. */
+export function wrongAnswer(q: Question): Answer {
+  switch (q.type) {
+    case 'single':
+      return { type: 'single', choice: q.options.find((o) => o.id !== q.correct)!.id };
+    case 'multiple':
+      return { type: 'multiple', choices: q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id) };
+    case 'true-false':
+      return { type: 'true-false', value: !q.correct };
+    case 'short-answer':
+      return { type: 'short-answer', text: `${q.accepted[0]!}x` };
+    case 'cloze':
+      return q.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: 'rien' } : { type: 'cloze', mode: 'choice', choice: q.options.find((o) => o.id !== q.correct)!.id };
+    case 'matching':
+      return { type: 'matching', pairs: {} };
+    case 'ordering':
+      return { type: 'ordering', order: q.items.map((i) => i.id).reverse() };
+    case 'open':
+      return { type: 'open', text: 'Je ne sais pas.' };
+  }
+}

@@ -6,6 +6,7 @@ import type { AcceptedAnswerService } from '../services/accepted-answers';
 import type { LearnerService } from '../services/learners';
 import type { LmsService } from '../services/lms';
 import type { LrsService } from '../services/lrs';
+import type { LrsReportService } from '../services/lrs-reports';
 import type { OpenAnswerService } from '../services/open-answers';
 import type { ProgressService } from '../services/progress';
 import type { QuizService } from '../services/quiz';
@@ -31,4 +32,5 @@ export interface Services {
   authoring: AuthoringService;
   packs: LessonPackService;
   lrs: LrsService;
+  lrsReports: LrsReportService;
 }

@@ -72,7 +72,11 @@ export class ReportService {
    * lesson) the last one answered; with that version's own text and quiz.
    */
   private lessonOf(lessonId: string, version?: number): Pick<ReportInput, 'lesson' | 'quiz'> {
-    const versions = this.reports.answeredVersions(lessonId);
+    return this.lessonWith(lessonId, this.reports.answeredVersions(lessonId), version);
+  }
+
+  /** As lessonOf, with the versions answered given (an LRS report knows them from its statements). */
+  lessonWith(lessonId: string, versions: number[], version?: number): Pick<ReportInput, 'lesson' | 'quiz'> {
     const wanted = version ?? this.lessons.currentVersion(lessonId) ?? versions.at(-1) ?? 1;
     const lesson = this.lessons.get(lessonId, wanted);
     return {

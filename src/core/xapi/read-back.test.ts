@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_ID, loadArticle, readArticleFile } from '../../../test/support/article';
 import { buildClassReport } from '../../../test/support/reports';
+import { rightAnswer, wrongAnswer } from '../../../test/support/answers';
 import { grade, type Answer } from '../grading';
 import { loadQuiz } from '../quiz/load';
 import type { Question } from '../quiz';
@@ -25,28 +26,6 @@ let serial = 0;
 const uuid = (): string => `7c1f0000-0000-4000-8000-${String(++serial).padStart(12, '0')}`;
 const at = (minute: number): string => new Date(Date.UTC(2026, 11, 1, 10, minute)).toISOString();
 const question = (id: string): Question => quiz.questions.find((q) => q.id === id)!;
-
-/** The right answer to a question, as the learner would send it. */
-function rightAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: q.correct };
-    case 'multiple':
-      return { type: 'multiple', choices: q.correct };
-    case 'true-false':
-      return { type: 'true-false', value: q.correct };
-    case 'short-answer':
-      return { type: 'short-answer', text: q.accepted[0]! };
-    case 'cloze':
-      return q.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: q.accepted[0]! } : { type: 'cloze', mode: 'choice', choice: q.correct };
-    case 'matching':
-      return { type: 'matching', pairs: Object.fromEntries(q.pairs.map((p) => [p.id, p.id])) };
-    case 'ordering':
-      return { type: 'ordering', order: q.items.map((i) => i.id) };
-    case 'open':
-      return { type: 'open', text: 'Une visite importante.' };
-  }
-}
 
 const answered = (learner: typeof camille, attemptId: string, q: Question, answer: Answer, minute: number, extra: { lessonVersion?: number; claimed?: number; replaces?: string; teacherComment?: string } = {}): Statement => {
   const graded = grade(q, answer);
@@ -204,25 +183,3 @@ describe('readBack', () => {
     expect(fromLrs.questions.some((q) => q.shareCorrect !== 1)).toBe(true);
   });
 });
-
-function wrongAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: q.options.find((o) => o.id !== q.correct)!.id };
-    case 'multiple':
-      return { type: 'multiple', choices: q.options.filter((o) => !q.correct.includes(o.id)).map((o) => o.id) };
-    case 'true-false':
-      return { type: 'true-false', value: !q.correct };
-    case 'short-answer':
-      return { type: 'short-answer', text: `${q.accepted[0]!}x` };
-    case 'cloze':
-      return q.mode === 'typed' ? { type: 'cloze', mode: 'typed', text: 'rien' } : { type: 'cloze', mode: 'choice', choice: q.options.find((o) => o.id !== q.correct)!.id };
-    case 'matching':
-      return { type: 'matching', pairs: {} };
-    case 'ordering':
-      return { type: 'ordering', order: q.items.map((i) => i.id).reverse() };
-    case 'open':
-      return { type: 'open', text: 'Je ne sais pas.' };
-  }
-}
-

@@ -51,6 +51,7 @@ export const CALL_NAMES = [
   'reports:responses',
   'reports:decideAnswer',
   'reports:export',
+  'reports:classFromLrs',
   'results:export',
   'results:import',
   'results:exportStatements',

@@ -12,6 +12,20 @@ import { CsvLocaleSchema } from './lms';
 export type { ClassReport, LearnerReport } from '../../core/reports/class-report';
 export type { RegradingLine } from '../../core/reports/regrading';
 
+/** The class report built from the statements of every computer in the school's LRS, and what it was built from. */
+export interface LrsClassReport {
+  report: ClassReport;
+  /** Statements the LRS gave about the lesson, and how many of them the report counts (the rest: other versions, practice, left out). */
+  statementsRead: number;
+  statementsUsed: number;
+  /** Statements left out because they do not fit Liseuse's xAPI profile, and the first few reasons. */
+  skipped: number;
+  skippedReasons: string[];
+  /** Distinct learners and computers in the statements counted. */
+  learners: number;
+  computers: number;
+}
+
 /** What learners typed to one typed question, as the teacher reviews it. */
 export interface QuestionResponses {
   questionId: string;
@@ -74,6 +88,11 @@ export const reportCalls = {
   ),
   /** The backend writes the file where the user chooses (desktop) or returns it as a download (browser mode). */
   'reports:export': returns<ExportOutcome>()(v.strictObject({ teacherToken: TeacherToken, ...ReportExportSchema.entries }), {
+    guard: 'teacher',
+    transport: 'http',
+  }),
+  /** The class, question and paragraph report from the school's LRS: every computer's statements about the lesson. */
+  'reports:classFromLrs': returns<LrsClassReport>()(v.strictObject({ teacherToken: TeacherToken, lessonId: LessonId, lessonVersion: LessonVersion }), {
     guard: 'teacher',
     transport: 'http',
   }),

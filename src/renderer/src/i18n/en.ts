@@ -800,6 +800,18 @@ export const en = {
       return `In ${counted(days, 'day')}`;
     },
   },
+  /** The class report read from the school's LRS (every computer's statements) instead of this computer's. */
+  lrsReports: {
+    sourceLabel: 'Results from',
+    sources: { local: 'This computer', lrs: 'The school’s LRS' },
+    loading: 'Reading the statements from the school’s LRS…',
+    summary: (statements: number, learners: number, computers: number) =>
+      `From the school’s LRS: ${counted(statements, 'statement')} read, ${counted(learners, 'learner')} on ${counted(computers, 'computer')}. Scores are recomputed here from the answers.`,
+    skipped: (n: number) => `${counted(n, 'statement')} left out because they do not fit Liseuse’s xAPI profile:`,
+    failedHeading: 'The report from the school’s LRS cannot be shown.',
+    retry: 'Try again',
+    localOnly: 'One learner’s answers and open answers to grade are on this computer only: choose “This computer” to see them.',
+  },
 };
 
 /** A string table's shape, whatever words it holds: every leaf a string, every function returning one. */

@@ -820,4 +820,15 @@ export const fr: Strings = {
       return `Dans ${compte(days, 'jour')}`;
     },
   },
+  lrsReports: {
+    sourceLabel: 'Résultats de',
+    sources: { local: 'Cet ordinateur', lrs: 'Le LRS de l’établissement' },
+    loading: 'Lecture des déclarations du LRS de l’établissement…',
+    summary: (statements: number, learners: number, computers: number) =>
+      `Depuis le LRS de l’établissement${NB}: ${compte(statements, 'déclaration')} lue${s(statements)}, ${compte(learners, 'élève')} sur ${compte(computers, 'ordinateur')}. Les notes sont recalculées ici à partir des réponses.`,
+    skipped: (n: number) => `${compte(n, 'déclaration')} écartée${s(n)}, car non conforme${s(n)} au profil xAPI de Liseuse${NB}:`,
+    failedHeading: 'Le rapport du LRS de l’établissement ne peut pas être affiché.',
+    retry: 'Réessayer',
+    localOnly: `Les réponses d’un élève et les réponses ouvertes à noter ne sont que sur cet ordinateur${NB}: choisissez «${NB}Cet ordinateur${NB}» pour les voir.`,
+  },
 };

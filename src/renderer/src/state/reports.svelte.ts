@@ -10,7 +10,7 @@ import type { ImportClash, ImportSummary } from '../../../shared/contract/result
 import type { CsvLocale, QuizExportFormat } from '../../../shared/contract/lms';
 import { describeRegrading } from '../../../core/reports/regrading';
 import { bundleResultFiles } from '../../../core/reports/results-bundle';
-import type { ClassReport, LearnerReport, QuestionResponses, ReportExportRequest } from '../../../shared/contract/reports';
+import type { ClassReport, LearnerReport, LrsClassReport, QuestionResponses, ReportExportRequest } from '../../../shared/contract/reports';
 import { strings } from '../strings';
 import { session as appSession, type SessionState } from './session.svelte';
 
@@ -18,6 +18,10 @@ const S = strings.reports;
 
 export type ReportTab = keyof typeof S.tabs;
 export const REPORT_TABS = Object.keys(S.tabs) as ReportTab[];
+/** Where the reports' results come from: this computer's database, or every computer's statements in the school's LRS. */
+export type ReportSource = 'local' | 'lrs';
+/** The tabs a report from the LRS has: one learner's answers and the grading are this computer's own. */
+export const LRS_TABS: readonly ReportTab[] = ['class', 'questions', 'paragraphs'];
 
 /** An export of the lesson on screen: which report, in which format, and for a learner report whose. */
 export type ReportExport = Omit<ReportExportRequest, 'lessonId'>;
@@ -51,6 +55,15 @@ export class ReportsState {
   clash = $state<PendingClash | null>(null);
   /** The dialect CSV files are written in: the teacher's saved choice, else the interface's default. */
   csvLocale = $state<CsvLocale>(S.csvLocaleDefault);
+  source = $state<ReportSource>('local');
+  /** The report read from the LRS, and the failure that kept it from being shown (nothing half-read is kept). */
+  lrsReport = $state<LrsClassReport | null>(null);
+  lrsError = $state<string | null>(null);
+  lrsLoading = $state(false);
+  /** The tabs of the source chosen. */
+  readonly tabs = $derived<readonly ReportTab[]>(this.source === 'lrs' ? LRS_TABS : REPORT_TABS);
+  /** The class report on screen: this computer's, or the LRS's. */
+  readonly shown = $derived<ClassReport | null>(this.source === 'lrs' ? (this.lrsReport?.report ?? null) : this.report);
   /** The teacher's zone, for the times in exported files. */
   readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -68,6 +81,26 @@ export class ReportsState {
     const { teacherToken, lessonId, lessonVersion } = this;
     this.report = await this.session.guard(() => this.api['reports:class']({ teacherToken, lessonId, ...(lessonVersion ? { lessonVersion } : {}) }));
     if (this.report && !this.report.learners.some((l) => l.id === this.learnerId)) this.learnerId = this.report.learners[0]?.id ?? '';
+  }
+
+  /** Chooses where the results come from; a tab the LRS report lacks gives way to the class overview. */
+  chooseSource(source: ReportSource): void {
+    this.source = source;
+    if (!this.tabs.includes(this.tab)) this.tab = 'class';
+  }
+
+  /** The class report from the school's LRS: every computer's statements, read whole or not at all. */
+  async loadLrs(): Promise<void> {
+    if (!this.lessonId) return;
+    const { teacherToken, lessonId, lessonVersion } = this;
+    this.lrsLoading = true;
+    this.lrsError = null;
+    const outcome = await attempt(() => this.api['reports:classFromLrs']({ teacherToken, lessonId, ...(lessonVersion ? { lessonVersion } : {}) }));
+    // A reply for a lesson no longer chosen is dropped: the teacher moved on while the LRS answered.
+    if (lessonId !== this.lessonId || lessonVersion !== this.lessonVersion) return;
+    this.lrsLoading = false;
+    this.lrsReport = outcome.ok ? outcome.value : null;
+    this.lrsError = outcome.ok ? null : outcome.message;
   }
 
   async loadLearner(): Promise<void> {

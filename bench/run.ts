@@ -73,8 +73,8 @@ async function main(): Promise<void> {
     const imports = browserOnly ? [] : await importRows();
     log('xAPI sync to a local LRS (issue 17)');
     const xapi = browserOnly ? [] : await xapiRows(work);
-    const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi].filter(
+    const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, editorPaint, quizAnswer, hoverCalls] = browser.rows;
+    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, editorPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi].filter(
       (row): row is Row => row !== undefined,
     );
 

@@ -106,7 +106,8 @@ test('a 20,000-word draft opens in the gloss editor a page at a time, and next u
   await page.getByLabel('French text').fill(text);
   await page.getByLabel('Title (French)').fill('Un long brouillon');
   await page.getByRole('button', { name: 'Create the draft' }).click();
-  await expect(page.getByRole('heading', { name: 'Editing “Un long brouillon”' })).toBeVisible({ timeout: 30_000 });
+  // Glossing 20,000 words offline takes the backend a few seconds, several times that on a machine shared with others.
+  await expect(page.getByRole('heading', { name: 'Editing “Un long brouillon”' })).toBeVisible({ timeout: 120_000 });
 
   // One page of the text is drawn, not the whole draft, and the pager says how many there are.
   const pager = page.getByRole('navigation', { name: 'Pages', exact: true });

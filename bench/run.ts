@@ -76,8 +76,8 @@ async function main(): Promise<void> {
     const xapi = browserOnly ? [] : await xapiRows(work);
     log('class report read back from a local LRS (issue 17)');
     const lrsReport = browserOnly ? [] : await lrsReportRows(work);
-    const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi, ...lrsReport].filter(
+    const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, editorPaint, quizAnswer, hoverCalls] = browser.rows;
+    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, editorPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi, ...lrsReport].filter(
       (row): row is Row => row !== undefined,
     );
 

@@ -1,15 +1,16 @@
 // A lesson six times the article's length: it is read a page at a time, the keyboard walks across paragraphs and
-// pages, and the place where the learner stopped is where the reader opens again.
+// pages, and the place where the learner stopped is where the reader opens again. A 20,000-word draft opens in the
+// gloss editor a page at a time too, and "next unconfirmed" walks on to the next page.
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner } from './flows';
+import { addLearner, setTeacherPin } from './flows';
 import { readerPage } from './pages/reader';
 import { loadLesson } from '../src/core/lesson';
 import { paginate } from '../src/core/reader/pages';
-import { ARTICLE_DIR, ARTICLE_ID, readLessonFiles } from '../test/support/article';
+import { ARTICLE_DIR, ARTICLE_ID, readArticleFile, readLessonFiles } from '../test/support/article';
 import { repeatLesson, writeLessonFolder } from '../test/support/lessons';
 
 const LONG_TITLE = 'Un long récit';
@@ -84,4 +85,62 @@ test('a long lesson is read a page at a time, by keyboard across pages, and reop
   await page.getByRole('article', { name: LONG_TITLE, exact: true }).getByRole('button', { name: 'Read', exact: true }).click();
   await expect(pagers.first()).toContainText(`Page ${PAGES.length} of ${PAGES.length}`);
   await expect(page.locator(`button.word[data-token="${token}"]`)).toBeInViewport();
+});
+
+/** The article's paragraphs over and over, to 20,000 words and more, as a teacher would paste a book chapter. */
+function longDraftText(): { text: string; words: number } {
+  const article = readArticleFile('text.fr.txt')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
+  const perCopy = article.join(' ').split(/\s+/).length;
+  const copies = Math.ceil(20_000 / perCopy);
+  return { text: Array.from({ length: copies }, () => article.join('\n')).join('\n'), words: copies * perCopy };
+}
+
+test('a 20,000-word draft opens in the gloss editor a page at a time, and next unconfirmed turns the page', async ({ liseuse }) => {
+  const { page } = liseuse;
+  const { text, words } = longDraftText();
+  expect(words).toBeGreaterThanOrEqual(20_000);
+  await setTeacherPin(page);
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await page.getByLabel('French text').fill(text);
+  await page.getByLabel('Title (French)').fill('Un long brouillon');
+  await page.getByRole('button', { name: 'Create the draft' }).click();
+  // Glossing 20,000 words offline takes the backend a few seconds, several times that on a machine shared with others.
+  await expect(page.getByRole('heading', { name: 'Editing “Un long brouillon”' })).toBeVisible({ timeout: 120_000 });
+
+  // One page of the text is drawn, not the whole draft, and the pager says how many there are.
+  const pager = page.getByRole('navigation', { name: 'Pages', exact: true });
+  await expect(pager).toContainText(/Page 1 of \d+/);
+  const pages = Number(/of (\d+)/.exec((await pager.textContent()) ?? '')?.[1]);
+  expect(pages).toBeGreaterThanOrEqual(20_000 / 600);
+  const textGroup = page.getByRole('group', { name: /The text, word by word/ });
+  const drawn = await textGroup.getByRole('button').count();
+  expect(drawn).toBeGreaterThan(100);
+  expect(drawn).toBeLessThan(1_000);
+
+  // From the page's last word, "Next unconfirmed" moves to a word of page 2, and the keyboard is on it.
+  const firstOfPage1 = await textGroup.getByRole('button').first().textContent();
+  await textGroup.getByRole('button').last().click();
+  await page.getByRole('button', { name: 'Next unconfirmed' }).click();
+  await expect(pager).toContainText(`Page 2 of ${pages}`);
+  const focused = textGroup.locator('button:focus');
+  await expect(focused).toBeInViewport();
+  await expect(focused).toHaveAttribute('aria-pressed', 'true');
+  // Enter confirms it (autosaved), and N walks on.
+  const status = await focused.getAttribute('data-status');
+  expect(status).not.toBe('confirmed');
+  const confirmedId = await focused.getAttribute('id');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`#${confirmedId}`)).toHaveAttribute('data-status', 'confirmed');
+  await expect(page.getByTestId('save-state')).toHaveText(/All changes saved/);
+  // The pager goes back; page 1 is drawn again as it was.
+  await pager.getByRole('button', { name: 'Previous page' }).click();
+  await expect(pager).toContainText(`Page 1 of ${pages}`);
+  await expect(textGroup.getByRole('button').first()).toHaveText(firstOfPage1 ?? '');
+  await expectAccessible(page, 'a long draft in the gloss editor');
+  await page.screenshot({ path: '/tmp/long-draft-1200.png' });
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.screenshot({ path: '/tmp/long-draft-320.png' });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });

@@ -100,6 +100,25 @@ describe('the gloss editor model', () => {
     expect(name.draft.lexicon.expressions[0]).toMatchObject({ kind: 'name', text: 'Le', sense: 'Le' });
   });
 
+  it('each word belongs to the expression (the first by index) that holds it, in whatever order they are listed', () => {
+    // « des cordes » listed before « Le chat », and « pleut des » overlapping it on « des » (the first listed wins).
+    const expressions = [
+      { start: 23, end: 33, text: 'des cordes', kind: 'expression' as const, sense: 'ropes' },
+      { start: 0, end: 7, text: 'Le chat', kind: 'expression' as const, sense: 'the cat' },
+      { start: 17, end: 26, text: 'pleut des', kind: 'expression' as const, sense: '?' },
+    ];
+    const words = wordViews({ ...draft, lexicon: { ...lexicon, expressions } });
+    expect(words.map((w) => [w.form, w.expression ?? null])).toEqual([
+      ['Le', 1],
+      ['chat', 1],
+      ['dort', null],
+      ['Il', null],
+      ['pleut', 2],
+      ['des', 0],
+      ['cordes', 0],
+    ]);
+  });
+
   it('merges autosave patches item by item, the later winning', () => {
     const a = { tokens: [{ at: 3, confirm: true as const }, { at: 8, confirm: true as const }] };
     const b = { tokens: [{ at: 3, gloss: null }], entries: [{ id: 'x', entry: null }] };

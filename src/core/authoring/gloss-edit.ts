@@ -68,7 +68,6 @@ export function wordViews(draft: GlossDraft): WordView[] {
       const entry = gloss ? draft.lexicon.entries[gloss.entry] : undefined;
       const review = reviewAt.get(token.start);
       const status: WordStatus = !gloss || !entry ? 'missing' : review?.unsure ? 'unsure' : review?.suggested ? 'suggested' : 'confirmed';
-      const expression = draft.lexicon.expressions.findIndex((e) => e.start <= token.start && token.end <= e.end);
       words.push({
         index: words.length,
         at: token.start,
@@ -80,11 +79,32 @@ export function wordViews(draft: GlossDraft): WordView[] {
         ...(entry ? { sense: gloss?.sense ?? entry.sense } : {}),
         status,
         candidates: review?.candidates ?? [],
-        ...(expression >= 0 ? { expression } : {}),
       });
     }
   });
+  placeExpressions(words, draft.lexicon.expressions);
   return words;
+}
+
+/**
+ * Gives each word the first expression (by index) that contains it. Each expression looks up its first word by
+ * binary search and walks its own words: a 100,000-word draft has some 19,000 expressions, and asking each word
+ * about every one of them took minutes.
+ */
+function placeExpressions(words: WordView[], expressions: readonly Expression[]): void {
+  expressions.forEach((e, index) => {
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (words[mid]!.at < e.start) low = mid + 1;
+      else high = mid;
+    }
+    for (let w = low; w < words.length && words[w]!.at < e.end; w++) {
+      const word = words[w]!;
+      if (word.end <= e.end && word.expression === undefined) word.expression = index;
+    }
+  });
 }
 
 /** The next word after `from` (wrapping round) that is not confirmed, or undefined when all are. */

@@ -23,6 +23,7 @@ import { DRAFT_PREFIX, draftQuestions, type DraftGloss } from '../../../core/qui
 import { blankForm, formOf, questionOf, type EvidenceRef, type QuestionForm } from '../../../core/quiz/question-form';
 import type { QuestionType } from '../../../core/quiz/schema';
 import { seedFrom } from '../../../core/random';
+import { pageOfParagraph, paginate, type PageRange } from '../../../core/reader/pages';
 import { splitParagraphs, splitSentences } from '../../../core/tokenizer';
 import { strings } from '../strings';
 
@@ -56,9 +57,32 @@ export class DraftEditorState {
   glosses = $state.raw<GlossDraft>({ text: '', lexicon: { entries: {}, tokens: [], expressions: [] }, review: { tokens: [], expressions: [] } });
   readonly words = $derived(wordViews(this.glosses));
   readonly unconfirmed = $derived(this.words.filter((w) => w.status !== 'confirmed').length);
+  /** The text alone: an edit replaces the glosses, never the text, so what depends on this alone is kept. */
+  private readonly text = $derived(this.glosses.text);
+  /** The text's paragraphs, as the words count them (WordView.paragraph). */
+  readonly paragraphRanges = $derived(splitParagraphs(this.text));
+  /** Per paragraph, the index of its first word (or of the next paragraph's, when it has none) and its count. */
+  private readonly paragraphWords = $derived.by(() => {
+    const firsts = new Array<number>(this.paragraphRanges.length + 1).fill(this.words.length);
+    const counts = new Array<number>(this.paragraphRanges.length).fill(0);
+    for (let w = this.words.length - 1; w >= 0; w--) {
+      const p = this.words[w]!.paragraph;
+      firsts[p] = w;
+      counts[p] = (counts[p] ?? 0) + 1;
+    }
+    for (let p = this.paragraphRanges.length - 1; p >= 0; p--) firsts[p] = Math.min(firsts[p]!, firsts[p + 1]!);
+    return { firsts, counts };
+  });
+  /**
+   * The text a page at a time, cut as the reader cuts it (core/reader/pages): a 100,000-word draft draws about
+   * PAGE_WORDS words, not all of them (a few numbers per paragraph, redone when an edit remakes the words).
+   */
+  readonly pages = $derived.by((): PageRange[] => paginate(this.paragraphWords.counts));
   /** The word the side panel shows, and the last of a selection of several (for joining). */
   selected = $state(0);
   selectedTo = $state(0);
+  /** The page shown is the selected word's: "next unconfirmed" and the arrows turn the page as they go. */
+  readonly page = $derived(pageOfParagraph(this.pages, this.words[this.selected]?.paragraph ?? 0));
   translations = $state<string[]>([]);
   questions = $state<QuestionForm[]>([]);
   /** The question whose evidence is being chosen in the text, by index. */
@@ -115,6 +139,19 @@ export class DraftEditorState {
     const i = Math.max(0, Math.min(this.words.length - 1, index));
     if (extend) this.selectedTo = i;
     else this.selected = this.selectedTo = i;
+  }
+
+  /** The words of paragraphs [first, end), in order. */
+  wordsOf(first: number, end: number): WordView[] {
+    const { firsts } = this.paragraphWords;
+    return this.words.slice(firsts[first] ?? this.words.length, firsts[end] ?? this.words.length);
+  }
+
+  /** Shows page `page` by selecting its first word (a page without words is not shown). */
+  showPage(page: number): void {
+    const [first, end] = this.pages[page] ?? [0, 0];
+    const word = this.wordsOf(first, end)[0];
+    if (word) this.select(word.index);
   }
 
   /** Moves to the next word that needs a look; false when none is left. */

@@ -8,8 +8,8 @@ import { SessionState } from './session.svelte';
 
 const TEXT = "D'abord, Marie prend le train.\nEnsuite, elle visite un musée. Puis elle mange une soupe.\nEnfin, elle rentre.";
 // Every word glossed (nouns "train", "musée", "soupe" confirmed; the rest suggested), as auto-glossing leaves a draft.
-function draft(): AuthoringDraft {
-  const words = [...TEXT.matchAll(/[\p{L}]+(?:'(?=\p{L}))?/gu)].map((m) => ({ at: m.index ?? 0, form: m[0] }));
+function draft(text = TEXT): AuthoringDraft {
+  const words = [...text.matchAll(/[\p{L}]+(?:'(?=\p{L}))?/gu)].map((m) => ({ at: m.index ?? 0, form: m[0] }));
   const nouns: Record<string, string> = { train: 'train', musée: 'museum', soupe: 'soup' };
   const entries: AuthoringDraft['lexicon']['entries'] = {};
   for (const w of words) entries[w.form.toLowerCase()] = { lemma: w.form.toLowerCase(), pos: nouns[w.form] ? 'noun' : 'adverb', sense: nouns[w.form] ?? w.form };
@@ -22,7 +22,7 @@ function draft(): AuthoringDraft {
     updatedAt: '2026-12-01T10:00:00.000Z',
     authorNotes: null,
     manifest: { id: 'marie', title: 'Marie à Lyon', level: 'A1' },
-    text: TEXT,
+    text,
     lexicon: { entries, tokens: words.map((w) => ({ at: w.at, form: w.form, entry: w.form.toLowerCase() })), expressions: [] },
     translations: [null, 'Then she visits a museum. Next she eats a soup.', null],
     quiz: { questions: [] },
@@ -42,6 +42,31 @@ describe('the draft editor', () => {
     editor.select(4); // "le", then "train" is confirmed: next skips it
     editor.next();
     expect(editor.word?.form).toBe('Ensuite');
+  });
+
+  it('shows a long draft a page at a time, as the reader cuts it, and next unconfirmed turns the page', () => {
+    // 200 copies of the three paragraphs: about 3,400 words, seven pages.
+    const editor = new DraftEditorState(draft(Array.from({ length: 200 }, () => TEXT).join('\n')), 'tok', fakeApi({}).api);
+    expect(editor.pages.length).toBeGreaterThan(5);
+    expect(editor.page).toBe(0);
+    const onPage = (page: number) => editor.wordsOf(...(editor.pages[page] ?? [0, 0]));
+    // Every word is on exactly one page, in order.
+    expect(editor.pages.flatMap((_, page) => onPage(page).map((w) => w.index))).toEqual(editor.words.map((w) => w.index));
+    // From the last word of page 1, the next word to review is page 2's first: the page turns with it.
+    editor.select(onPage(0).at(-1)!.index);
+    expect(editor.next()).toBe(true);
+    expect(editor.page).toBe(1);
+    expect(editor.word).toBe(onPage(1)[0]);
+    // The pager selects the page's first word; an edit there is undone as anywhere.
+    editor.showPage(4);
+    expect(editor.page).toBe(4);
+    expect(editor.word?.index).toBe(onPage(4)[0]?.index);
+    const before = editor.unconfirmed;
+    editor.confirm();
+    expect(editor.unconfirmed).toBe(before - 1);
+    editor.undo();
+    expect(editor.unconfirmed).toBe(before);
+    expect(editor.page).toBe(4);
   });
 
   it('autosaves a burst of edits as one patch after a pause, on the revision it has, then on the one it got back', async () => {

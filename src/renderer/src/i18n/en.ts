@@ -2,6 +2,7 @@
 // strings in this language: splitting it by screen would scatter what a translator reads in one go. The French
 // table (fr.ts) has the same shape, checked by the compiler.
 import { COMPLETION_HELP } from '../../../core/reports/completion';
+import type { LrsFailureKind } from '../../../shared/contract/lrs';
 import { counted } from './plural';
 
 export const en = {
@@ -539,6 +540,20 @@ export const en = {
     refresh: 'Refresh',
     problemsHeading: 'Problems',
     problemState: { failed: 'Refused (kept, not sent again)', retrying: 'Will try again' },
+    connected: (versions: string) => `Connected: the LRS speaks xAPI ${versions} and accepts the credentials.`,
+    /** What went wrong, from its kind and HTTP status; the LRS's own words follow, after `said`. */
+    failure: (kind: LrsFailureKind, status: number | null): string => {
+      const http = status === null ? '' : ` (HTTP ${status})`;
+      if (kind === 'offline') return 'The LRS could not be reached. Liseuse will try again.';
+      if (kind === 'unauthorized') return `The LRS refused the user name or password${http}. Check them in the settings.`;
+      if (kind === 'refused') return `The LRS refused a statement${http}.`;
+      if (kind === 'conflict') return `The LRS already has a different statement with this id${http}.`;
+      if (kind === 'too-large') return `The LRS found the batch too large${http}.`;
+      if (kind === 'not-xapi') return 'This LRS does not speak xAPI 1.0.';
+      return status === null ? 'The LRS gave an answer Liseuse did not expect. Liseuse will try again.' : `The LRS could not take the statements${http}. Liseuse will try again.`;
+    },
+    /** Introduces the other side's own words (shown as they came, in their language). */
+    said: (kind: LrsFailureKind): string => (kind === 'offline' ? 'Network error:' : kind === 'not-xapi' ? 'Versions it speaks:' : 'The LRS said:'),
   },
   typedAnswers: {
     accentBar: 'French characters',

@@ -2,6 +2,7 @@
 // française : espace insécable avant « : » et à l’intérieur des guillemets, espace fine insécable avant ; ! ? et %,
 // apostrophe typographique. Long because it is the one home of those strings in French, read in one go by a translator.
 import { compte, singulier } from './plural';
+import type { LrsFailureKind } from '../../../shared/contract/lrs';
 import { en, type Strings } from './en';
 
 /** Espace insécable (U+00A0): before a colon, inside « », between a number and its unit. */
@@ -556,6 +557,21 @@ export const fr: Strings = {
     refresh: 'Actualiser',
     problemsHeading: 'Problèmes',
     problemState: { failed: 'Refusée (gardée, pas renvoyée)', retrying: 'Nouvel essai prévu' },
+    connected: (versions: string) => `Connecté${NB}: le LRS parle xAPI ${versions} et accepte les identifiants.`,
+    failure: (kind: LrsFailureKind, status: number | null): string => {
+      const http = status === null ? '' : ` (HTTP ${status})`;
+      if (kind === 'offline') return 'Le LRS est injoignable. Liseuse réessaiera.';
+      if (kind === 'unauthorized') return `Le LRS a refusé le nom d’utilisateur ou le mot de passe${http}. Vérifiez-les dans les réglages.`;
+      if (kind === 'refused') return `Le LRS a refusé une déclaration${http}.`;
+      if (kind === 'conflict') return `Le LRS a déjà une autre déclaration avec cet identifiant${http}.`;
+      if (kind === 'too-large') return `Le LRS a jugé le lot trop volumineux${http}.`;
+      if (kind === 'not-xapi') return 'Ce LRS ne parle pas xAPI 1.0.';
+      return status === null
+        ? 'Le LRS a donné une réponse inattendue. Liseuse réessaiera.'
+        : `Le LRS n’a pas pu prendre les déclarations${http}. Liseuse réessaiera.`;
+    },
+    said: (kind: LrsFailureKind): string =>
+      kind === 'offline' ? `Erreur réseau${NB}:` : kind === 'not-xapi' ? `Versions annoncées${NB}:` : `Réponse du LRS${NB}:`,
   },
   typedAnswers: {
     accentBar: 'Caractères français',

@@ -263,6 +263,8 @@ export const en = {
     },
     noQuiz: 'This lesson has no quiz.',
     notAvailable: 'n/a',
+    /** A near miss's two tries, as the learner report shows them. */
+    tries: (first: string, second: string) => `1st try: ${first} · 2nd try: ${second}`,
   },
   responses: {
     open: (n: number) => `Answers typed to question ${n}`,
@@ -279,6 +281,12 @@ export const en = {
     help: 'Accepting an answer adds it to this question’s accepted answers on this computer and regrades every stored answer; rejecting takes it out again.',
     regradingsHeading: 'Regradings of this question',
     regraded: (line: string) => `Regraded: ${line}.`,
+    /** A regrading's facts in words: "accepted « 7 jours »: 3 answers regraded, 2 scores changed". */
+    regradingLine: (change: 'accepted' | 'rejected', answer: string, answers: number, scores: number) =>
+      `${change} « ${answer} »: ${counted(answers, 'answer')} regraded, ${counted(scores, 'score')} changed`,
+    /** Who regraded, from the stored 'teacher' (one PIN, no named accounts). */
+    by: (who: string) => (who === 'teacher' ? 'teacher' : who),
+    regradingEntry: (when: string, by: string, line: string) => `${when} (${by}): ${line}`,
   },
   gloss: {
     close: 'Close',
@@ -769,6 +777,7 @@ export const en = {
       'translations.json': 'Translations',
       'quiz.json': 'Quiz',
     },
+    fileProblem: (document: string) => `${document}:`,
   },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,

@@ -269,6 +269,7 @@ export const fr: Strings = {
     },
     noQuiz: 'Cette leçon n’a pas de quiz.',
     notAvailable: 'n.d.',
+    tries: (first: string, second: string) => `1er${NB}essai${NB}: ${first} · 2e${NB}essai${NB}: ${second}`,
   },
   responses: {
     open: (n: number) => `Réponses tapées à la question ${n}`,
@@ -285,6 +286,10 @@ export const fr: Strings = {
     help: `Accepter une réponse l’ajoute aux réponses acceptées de cette question sur cet ordinateur et recorrige chaque réponse enregistrée${FINE}; la refuser l’en retire.`,
     regradingsHeading: 'Recorrections de cette question',
     regraded: (line: string) => `Recorrigé${NB}: ${line}.`,
+    regradingLine: (change: 'accepted' | 'rejected', answer: string, answers: number, scores: number) =>
+      `${change === 'accepted' ? 'acceptée' : 'refusée'} ${guillemets(answer)}${NB}: ${compte(answers, 'réponse recorrigée', 'réponses recorrigées')}, ${compte(scores, 'score modifié', 'scores modifiés')}`,
+    by: (who: string) => (who === 'teacher' ? 'l’enseignant' : who),
+    regradingEntry: (when: string, by: string, line: string) => `${when} (${by})${NB}: ${line}`,
   },
   gloss: {
     close: 'Fermer',
@@ -791,6 +796,7 @@ export const fr: Strings = {
       'translations.json': 'Traductions',
       'quiz.json': 'Quiz',
     },
+    fileProblem: (document: string) => `${document}${NB}:`,
   },
   format: {
     percent: (score: number) => pc(Math.round(score * 100)),

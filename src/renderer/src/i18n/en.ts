@@ -694,6 +694,8 @@ export const en = {
     tense: 'Tense',
     candidates: 'Candidates',
     candidateSource: (source: string) => `from ${source}`,
+    /** A candidate's part of speech, before its (English) sense. */
+    candidateLine: (pos: string) => `${pos}:`,
     useCandidate: 'Use this sense',
     confirm: 'Confirm',
     saveGloss: 'Save and confirm',
@@ -799,6 +801,12 @@ export const en = {
       const days = Math.round(minutes / (24 * 60));
       return `In ${counted(days, 'day')}`;
     },
+  },
+  /** components/FilePicker.svelte: our words where the browser's file input would say them in its own language. */
+  filePicker: {
+    choose: (many: boolean) => (many ? 'Choose files' : 'Choose a file'),
+    none: (many: boolean) => (many ? 'No files chosen' : 'No file chosen'),
+    chosen: (names: string, count: number) => (count > 1 ? `${count} files chosen: ${names}` : `Chosen: ${names}`),
   },
 };
 

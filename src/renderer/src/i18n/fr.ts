@@ -708,6 +708,7 @@ export const fr: Strings = {
     tense: 'Temps',
     candidates: 'Sens possibles',
     candidateSource: (source: string) => `d’après ${source}`,
+    candidateLine: (pos: string) => `${pos}${NB}:`,
     useCandidate: 'Prendre ce sens',
     confirm: 'Confirmer',
     saveGloss: 'Enregistrer et confirmer',
@@ -817,5 +818,10 @@ export const fr: Strings = {
       const days = Math.round(minutes / (24 * 60));
       return `Dans ${compte(days, 'jour')}`;
     },
+  },
+  filePicker: {
+    choose: (many: boolean) => (many ? 'Choisir des fichiers' : 'Choisir un fichier'),
+    none: (many: boolean) => (many ? 'Aucun fichier choisi' : 'Aucun fichier choisi'),
+    chosen: (names: string, count: number) => (count > 1 ? `${count}${NB}fichiers choisis${NB}: ${names}` : `Choisi${NB}: ${names}`),
   },
 };

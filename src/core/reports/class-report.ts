@@ -74,6 +74,8 @@ export interface LearnerRow {
 export interface QuestionRow extends Omit<ItemStats, 'wrongChoices'> {
   number: number;
   prompt: string;
+  /** The prompt's language, for its lang attribute. */
+  promptLang: Question['promptLang'];
   type: Question['type'];
   /** Answered by typing: its answers can be reviewed and accepted one by one. */
   typed: boolean;
@@ -350,6 +352,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
       ...stats,
       number: i + 1,
       prompt: question.prompt,
+      promptLang: question.promptLang,
       type: question.type,
       typed: isTyped(question),
       paragraph,

@@ -562,6 +562,9 @@ export const en = {
     },
     /** Introduces the other side's own words (shown as they came, in their language). */
     said: (kind: LrsFailureKind): string => (kind === 'offline' ? 'Network error:' : kind === 'not-xapi' ? 'Versions it speaks:' : 'The LRS said:'),
+    /** What a statement records, from its xAPI verb (shown after, as the LRS knows it). */
+    verb: (verb: string): string =>
+      ({ answered: 'an answer', completed: 'a finished quiz', passed: 'a quiz passed', failed: 'a quiz failed', experienced: 'reading time', interacted: 'a look-up', voided: 'a cancelled statement (regrade)', marked: 'a word’s status' })[verb] ?? verb,
   },
   typedAnswers: {
     accentBar: 'French characters',

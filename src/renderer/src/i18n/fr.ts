@@ -577,6 +577,8 @@ export const fr: Strings = {
     },
     said: (kind: LrsFailureKind): string =>
       kind === 'offline' ? `Erreur réseau${NB}:` : kind === 'not-xapi' ? `Versions annoncées${NB}:` : `Réponse du LRS${NB}:`,
+    verb: (verb: string): string =>
+      ({ answered: 'une réponse', completed: 'un quiz terminé', passed: 'un quiz réussi', failed: 'un quiz échoué', experienced: 'un temps de lecture', interacted: 'une consultation', voided: 'une annulation (recorrection)', marked: 'l’état d’un mot' })[verb] ?? verb,
   },
   typedAnswers: {
     accentBar: 'Caractères français',

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { en } from '../src/renderer/src/i18n/en';
 import { fr } from '../src/renderer/src/i18n/fr';
+import { GRAMMAR_WORDS } from '../src/shared/grammar-words';
 import { expect, expectAccessible, test } from './fixtures';
 import { downloadOf, LESSON_TITLE, QUIZ_LENGTH } from './flows';
 
@@ -16,10 +17,17 @@ test.describe.configure({ timeout: 600_000 });
 function englishOnly(): Set<string> {
   const strings = (table: unknown): string[] =>
     typeof table === 'string' ? [table] : typeof table === 'object' && table !== null ? Object.values(table).flatMap(strings) : [];
-  const french = new Set(strings(fr));
-  return new Set(strings(en).filter((text) => !french.has(text) && text.length > 2));
+  const french = new Set([...strings(fr), ...strings(GRAMMAR_WORDS.fr)]);
+  // The grammatical labels too (noun, verb, masculine…): the gloss editor and the gloss card show them.
+  return new Set([...strings(en), ...strings(GRAMMAR_WORDS.en)].filter((text) => !french.has(text) && text.length > 2));
 }
 const ENGLISH = englishOnly();
+/**
+ * English words French never uses, for sentences that are not in the table: a refusal or a status built from
+ * parameters ("The LRS refused…", "2 answers regraded"). A text node outside [lang] that has one is English.
+ */
+// Letters on either side are checked with \p{L}: \b is ASCII-only, so « noté » would count as "not".
+const ENGLISH_WORDS = /(?<!\p{L})(?:the|and|is|was|not|could|with|has|have|been|this|will|answers?|regraded|changed)(?!\p{L})/iu;
 
 /** The little of the page's DOM the checks below use (the e2e programs are typed for Node, not the DOM). */
 interface PageText {
@@ -51,7 +59,7 @@ async function englishOnScreen(page: Page): Promise<string[]> {
     }
     return texts.filter(Boolean);
   });
-  return [...new Set(shown.filter((text) => ENGLISH.has(text)))];
+  return [...new Set(shown.filter((text) => ENGLISH.has(text) || ENGLISH_WORDS.test(text)))];
 }
 
 async function checkScreen(page: Page, label: string, width: number): Promise<void> {
@@ -90,7 +98,8 @@ for (const width of [1200, 320]) {
     await checkScreen(page, 'quiz question', width);
     const form = page.locator('form.question');
     if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
-    else if (await form.locator('input[type=text]').count()) await form.locator('input[type=text]').fill('sept jours');
+    // A near answer the teacher will accept below, so the regrade is worded in French too.
+    else if (await form.locator('input[type=text]').count()) await form.locator('input[type=text]').fill('huit jours');
     await form.getByRole('button', { name: fr.quiz.check }).click();
     await expect(page.getByTestId('feedback')).toBeVisible();
     await checkScreen(page, 'quiz feedback', width);
@@ -118,19 +127,73 @@ for (const width of [1200, 320]) {
     await expect(page.getByRole('heading', { name: fr.reports.heading }).first()).toBeVisible();
     if (width === 1200) await frenchExports(page);
     await checkScreen(page, 'teacher reports', width);
+    await regradeInFrench(page, width);
+    await lrsFailuresInFrench(page, width);
 
     // The lessons workshop: the list with its new-lesson form, then a draft's gloss editor with a word open.
     await page.getByRole('button', { name: fr.teacher.areaLessons, exact: true }).click();
     await expect(page.getByRole('heading', { name: fr.authoring.newHeading })).toBeVisible();
     await checkScreen(page, 'teacher lessons', width);
+    // A file that is not a lesson pack, through our file picker (the browser's own would say "No file chosen").
+    await expect(page.getByText(fr.filePicker.none(false)).first()).toBeVisible();
+    await page.getByLabel(fr.authoring.importLabel).setInputFiles({ name: 'cassé.liseuse', mimeType: 'application/octet-stream', buffer: Buffer.from('pas un zip') });
+    await expect(page.getByText(fr.filePicker.chosen('cassé.liseuse', 1))).toBeVisible();
+    await page.getByRole('button', { name: fr.authoring.importButton }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      '«\u00a0cassé.liseuse\u00a0» n’est pas un paquet de leçon que Liseuse peut prendre\u00a0: ce n’est pas un fichier zip que Liseuse sait lire (il est endommagé, ou ce n’est pas un paquet de leçon). Rien n’a été importé.',
+    );
+    await checkScreen(page, 'teacher lessons, a pack refused', width);
     await page.getByLabel(fr.authoring.text).fill('D’abord, Léa ouvre la porte.\nEnsuite, elle regarde le jardin.');
     await page.getByLabel(fr.authoring.title, { exact: true }).fill('Léa au jardin');
     await page.getByRole('button', { name: fr.authoring.create }).click();
     await expect(page.getByRole('heading', { name: fr.authoring.editorHeading('Léa au jardin') })).toBeVisible();
     await page.getByRole('group', { name: fr.glossEditor.textLabel }).getByRole('button').nth(3).click();
     await expect(page.getByRole('complementary')).toBeVisible();
+    // Parts of speech in French: in the word list (« ouvrir · verbe ») and in the panel's choice.
+    await expect(page.getByRole('complementary').getByLabel(fr.glossEditor.pos)).toContainText(GRAMMAR_WORDS.fr.pos.noun);
+    await expect(page.getByRole('group', { name: fr.glossEditor.textLabel })).toContainText(` · ${GRAMMAR_WORDS.fr.pos.verb}`);
     await checkScreen(page, 'gloss editor', width);
   });
+}
+
+/** The teacher accepts the learner's near answer: the status and the regradings list say it in French. */
+async function regradeInFrench(page: Page, width: number): Promise<void> {
+  await page.getByRole('tab', { name: fr.reports.tabs.questions }).click();
+  await page.getByRole('button', { name: fr.responses.open(1) }).click();
+  const responses = page.getByTestId('responses');
+  await responses.getByRole('button', { name: fr.responses.acceptLabel('huit jours') }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Recorrigé' })).toHaveText(
+    'Recorrigé\u00a0: acceptée «\u00a0huit jours\u00a0»\u00a0: 1\u00a0réponse recorrigée, 0\u00a0score modifié.',
+  );
+  await expect(responses.getByTestId('regradings')).toContainText('(l’enseignant)\u00a0: acceptée «\u00a0huit jours\u00a0»');
+  await checkScreen(page, 'teacher reports, an answer accepted', width);
+  await responses.getByRole('button', { name: fr.responses.close }).click();
+}
+
+/**
+ * The LRS settings pointed at a port where nothing listens: the connection test fails and the queue keeps the
+ * failure, each worded in French, the network's own words kept and marked English.
+ */
+async function lrsFailuresInFrench(page: Page, width: number): Promise<void> {
+  const lrs = page.locator('section[aria-labelledby="lrs-heading"]');
+  await lrs.getByLabel(fr.lrs.endpoint).fill('http://127.0.0.1:59321/xapi/');
+  await lrs.getByLabel(fr.lrs.username).fill('liseuse');
+  await lrs.getByLabel(fr.lrs.secret).fill('mot-de-passe');
+  await lrs.getByRole('button', { name: fr.lrs.save }).click();
+  await expect(lrs.getByRole('status').filter({ hasText: fr.lrs.saved })).toBeVisible();
+  await lrs.getByRole('button', { name: fr.lrs.test }).click();
+  const notice = lrs.getByRole('status').filter({ hasText: fr.lrs.failure('offline', null) });
+  await expect(notice).toBeVisible();
+  await expect(notice.locator('[lang="en"]')).toHaveText(/ECONNREFUSED/u);
+  await lrs.getByRole('button', { name: fr.lrs.sendNow }).click();
+  const problems = lrs.locator('.problems');
+  await expect(problems.getByText(fr.lrs.failure('offline', null)).first()).toBeVisible();
+  await expect(problems.getByText(fr.lrs.problemState.retrying).first()).toBeVisible();
+  // What each waiting statement records, in French; its xAPI verb after it, as the LRS knows it, marked English.
+  await expect(problems.getByText(fr.lrs.verb('answered')).first()).toBeVisible();
+  await expect(problems.locator('[lang="en"]', { hasText: /^answered$/u }).first()).toBeVisible();
+  await checkScreen(page, 'teacher LRS, test failed and queue error', width);
+  await lrs.getByRole('button', { name: fr.lrs.forget }).click();
 }
 
 /** The class report PDF and the every-answer CSV, clicked in French and read back by pdftotext and Python's csv. */

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArticleLexicon } from '../../test/support/article';
 import { measureSenses } from '../../test/support/sense-measure';
+import { wordReason } from '../shared/error-messages';
 import { AppError } from '../shared/errors';
 import { dictionaryFile, lazyDictionary, openDictionary } from './dictionary';
 
@@ -80,9 +81,14 @@ describe('opening the dictionary file', () => {
 
   it('names a file that is not gzip, and one that is not a dictionary (code internal)', () => {
     writeFileSync(join(dir, 'plain.tsv.gz'), 'maison\tnoun\t0\t\thouse\n');
-    expect(refusal(join(dir, 'plain.tsv.gz')).message).toMatch(/damaged: The file is not a gzip file/);
+    const plain = refusal(join(dir, 'plain.tsv.gz'));
+    expect(plain.message).toMatch(/damaged: it is not a gzip file/);
+    expect(wordReason(plain.reason!, 'fr')).toMatch(/endommagé\u00a0: ce n’est pas un fichier gzip\.$/);
     writeFileSync(join(dir, 'other.tsv.gz'), gzipSync(JSON.stringify({ format: 'other' })));
-    expect(refusal(join(dir, 'other.tsv.gz')).message).toMatch(/damaged: The dictionary file is not a Liseuse dictionary/);
+    const other = refusal(join(dir, 'other.tsv.gz'));
+    expect(other.reason).toEqual({ key: 'dictionaryDamaged', params: { file: join(dir, 'other.tsv.gz'), problem: 'notLiseuse', field: 'format' } });
+    expect(other.message).toMatch(/damaged: it is not a Liseuse dictionary \(its format\)/);
+    expect(wordReason(other.reason!, 'fr')).toMatch(/ce n’est pas un dictionnaire de Liseuse \(son champ format\)\.$/);
   });
 
   it('opens once, lazily, and retries after a failure', () => {

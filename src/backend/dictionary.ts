@@ -29,8 +29,8 @@ export function openDictionary(file: string): Senses {
   try {
     return createSenses(parseDictionary(gunzipSync(bytes).toString('utf8')));
   } catch (error) {
-    const reason = error instanceof DictionaryDataError ? error.message : 'The file is not a gzip file.';
-    throw AppError.because('internal', 'dictionaryDamaged', { file, detail: reason });
+    const facts = error instanceof DictionaryDataError ? error.facts : ({ problem: 'notGzip' } as const);
+    throw AppError.because('internal', 'dictionaryDamaged', { file, ...facts });
   }
 }
 

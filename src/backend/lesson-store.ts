@@ -28,7 +28,10 @@ export interface StoredLesson {
 /** Checks a lesson's documents whole, as a folder's are checked; throws LessonError naming the file. */
 export function loadStoredLesson(files: LessonFiles, lessonId: string, version: number, where = 'the lesson'): StoredLesson {
   const lesson = loadLesson(files);
-  if (lesson.manifest.id !== lessonId) throw new LessonError('lesson.json', [`id "${lesson.manifest.id}" does not match ${where} "${lessonId}"`]);
+  if (lesson.manifest.id !== lessonId) {
+    const fact = { problem: 'idMismatch', id: lesson.manifest.id, where: where === 'its folder' ? 'folder' : 'lesson', expected: lessonId } as const;
+    throw new LessonError('lesson.json', [`id "${lesson.manifest.id}" does not match ${where} "${lessonId}"`], [fact]);
+  }
   const quizText = files['quiz.json'];
   const quiz = quizText === undefined ? undefined : loadQuiz(quizText, lesson);
   return quiz ? { lesson, quiz, version } : { lesson, version };
@@ -223,7 +226,7 @@ function readLessonFile(dir: string, folder: string, name: keyof LessonFiles): s
   try {
     return readFileSync(join(dir, folder, name), 'utf8');
   } catch {
-    throw new LessonError(name, ['the file is missing or unreadable']);
+    throw new LessonError(name, ['the file is missing or unreadable'], [{ problem: 'fileMissing' }]);
   }
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { grammarLine, inContextSense, shortSense } from './gloss-format';
+import { GRAMMAR_WORDS } from '../shared/grammar-words';
+import { grammarLine as grammarLineIn, inContextSense, shortSense } from './gloss-format';
 import type { Gloss } from './lesson';
 
+const grammarLine = (gloss: Gloss): string => grammarLineIn(gloss, GRAMMAR_WORDS.en);
 const base: Gloss = { form: 'retenu', lemma: 'retenir', pos: 'verb', sense: 'kept', entryId: 'retenir.v' };
 
 describe('grammarLine', () => {
@@ -25,6 +27,21 @@ describe('grammarLine', () => {
   it('gives gender and number of a noun', () => {
     expect(grammarLine({ ...base, pos: 'noun', gender: 'f', number: 'pl' })).toBe('noun, feminine plural');
     expect(grammarLine({ ...base, pos: 'adverb' })).toBe('adverb');
+  });
+
+  it('says it all in French for a French interface; the lesson’s tense and the French group stay as written', () => {
+    const fr = (gloss: Gloss): string => grammarLineIn(gloss, GRAMMAR_WORDS.fr);
+    expect(fr({ ...base, verb: { tense: 'passé composé', mood: 'indicative', person: 3, number: 'sg', group: 'a retenu' } })).toBe(
+      'verbe\u00a0: passé composé, 3e\u00a0personne du singulier (a retenu)',
+    );
+    expect(fr({ ...base, verb: { tense: 'présent', mood: 'subjunctive', person: 1, number: 'pl' } })).toBe('verbe\u00a0: présent, subjonctif, 1re\u00a0personne du pluriel');
+    // « conditionnel présent » already says the mood.
+    expect(fr({ ...base, verb: { tense: 'conditionnel présent', mood: 'conditional', person: 3, number: 'sg' } })).toBe('verbe\u00a0: conditionnel présent, 3e\u00a0personne du singulier');
+    expect(fr({ ...base, form: 'imposées', gender: 'f', number: 'pl', verb: { tense: 'participe passé', mood: 'participle' } })).toBe('verbe\u00a0: participe passé, féminin pluriel');
+    expect(fr({ ...base, pos: 'noun', gender: 'm', number: 'sg' })).toBe('nom, masculin singulier');
+    expect(fr({ ...base, pos: 'proper noun' })).toBe('nom propre');
+    // A part of speech this version does not know is shown as stored rather than lost.
+    expect(fr({ ...base, pos: 'particle' as Gloss['pos'] })).toBe('particle');
   });
 });
 

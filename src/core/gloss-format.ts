@@ -1,4 +1,6 @@
-// Turns a gloss's grammar into the short English lines the gloss card shows, so components only lay them out.
+// Turns a gloss's grammar into the short line the gloss card shows, in the words it is given (the interface's:
+// shared/grammar-words.ts), so components only lay them out; and the English senses the interlinear line prints.
+import type { PARTS_OF_SPEECH } from './lesson';
 
 /** The grammar of a glossed word, as the lesson gives it (structural, so lesson.ts can use these helpers). */
 interface Grammar {
@@ -15,23 +17,45 @@ interface VerbForm {
   group?: string | undefined;
 }
 
-const GENDER = { m: 'masculine', f: 'feminine' } as const;
-const NUMBER = { sg: 'singular', pl: 'plural' } as const;
-const PERSON = { 1: '1st person', 2: '2nd person', 3: '3rd person' } as const;
+export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
+export type Mood = 'indicative' | 'subjunctive' | 'conditional' | 'imperative' | 'infinitive' | 'participle';
+
+/** The grammatical labels in one language; the stored values stay English machine keys ('noun', 'sg'). */
+export interface GrammarWords {
+  pos: Record<PartOfSpeech, string>;
+  mood: Record<Mood, string>;
+  /** "masculine singular" / « masculin singulier »; '' for neither. */
+  agreement: (gender: 'm' | 'f' | undefined, number: 'sg' | 'pl' | undefined) => string;
+  /** "3rd person singular" / « 3e personne du singulier »; '' for neither. */
+  person: (person: 1 | 2 | 3 | undefined, number: 'sg' | 'pl' | undefined) => string;
+  /** A verb's line: "verb: passé composé, 3rd person singular". */
+  verbLine: (pos: string, parts: string) => string;
+  /** A word that agrees: "noun, masculine singular". */
+  agreedLine: (pos: string, agreement: string) => string;
+}
+
+/** A part of speech in `words`; one it does not know (a newer lesson's) as stored. */
+export function posLabel(pos: string, words: GrammarWords): string {
+  return Object.hasOwn(words.pos, pos) ? words.pos[pos as PartOfSpeech] : pos;
+}
 
 /**
  * "noun, masculine singular" / "verb: passé composé, indicative, 3rd person singular (a retenu)" /
  * "verb: past participle (passive sense), feminine plural": a participle standing alone agrees like an adjective.
+ * The tense is the lesson's own text and the group the French words: both as written.
  */
-export function grammarLine(gloss: Grammar): string {
-  const agreement = [gloss.gender ? GENDER[gloss.gender] : '', gloss.number ? NUMBER[gloss.number] : ''].filter(Boolean).join(' ');
+export function grammarLine(gloss: Grammar, words: GrammarWords): string {
+  const pos = posLabel(gloss.pos, words);
+  const agreement = words.agreement(gloss.gender, gloss.number);
   if (gloss.verb) {
     const { tense, mood, person, number, group } = gloss.verb;
-    const who = mood === 'participle' && !person ? agreement : [person ? PERSON[person] : '', number ? NUMBER[number] : ''].filter(Boolean).join(' ');
-    const parts = [tense, mood === 'indicative' || tense.includes(mood) ? '' : mood, who].filter(Boolean);
-    return `${gloss.pos}: ${parts.join(', ')}${group ? ` (${group})` : ''}`;
+    const who = mood === 'participle' && !person ? agreement : words.person(person, number);
+    const moodLabel = Object.hasOwn(words.mood, mood) ? words.mood[mood as Mood] : mood;
+    // A tense that already says the mood (« conditionnel présent » in French words) is not followed by it again.
+    const parts = [tense, mood === 'indicative' || tense.includes(mood) || tense.includes(moodLabel) ? '' : moodLabel, who].filter(Boolean);
+    return `${words.verbLine(pos, parts.join(', '))}${group ? ` (${group})` : ''}`;
   }
-  return agreement ? `${gloss.pos}, ${agreement}` : gloss.pos;
+  return agreement ? words.agreedLine(pos, agreement) : pos;
 }
 
 /**

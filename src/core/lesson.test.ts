@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadArticle, readLessonFiles } from '../../test/support/article';
+import { GRAMMAR_WORDS } from '../shared/grammar-words';
 import { grammarLine } from './gloss-format';
 import { loadLesson, type Gloss, type Lesson } from './lesson';
 
@@ -18,7 +19,7 @@ function glossIn(phrase: string, word: string): Gloss {
 }
 
 /** What the gloss card shows of a word: its dictionary form, its grammar line and its sense. */
-const card = (gloss: Gloss): { lemma: string; grammar: string } => ({ lemma: gloss.lemma, grammar: grammarLine(gloss) });
+const card = (gloss: Gloss): { lemma: string; grammar: string } => ({ lemma: gloss.lemma, grammar: grammarLine(gloss, GRAMMAR_WORDS.en) });
 
 describe('the kim-russie glosses, as a French reader checks them', () => {
   it('every common noun says its gender', () => {

@@ -157,13 +157,35 @@ export interface Lesson {
   wordCount: number;
 }
 
+/**
+ * A lesson document's problem as facts in no language, worded by shared/error-messages.ts (LESSON_PROBLEMS).
+ * 'check' is a technical finding, a schema path with valibot's issue or a cross-check between documents: it is shown
+ * as it is (in English, marked so), inside a sentence that is worded.
+ */
+export type LessonProblemFact =
+  | { problem: 'notJson'; detail: string }
+  | { problem: 'textEmpty' }
+  | { problem: 'translationCount'; translations: number; paragraphs: number }
+  | { problem: 'fileMissing' }
+  /** `where` is 'folder' (a lesson folder on disk) or 'lesson' (a stored or imported lesson). */
+  | { problem: 'idMismatch'; id: string; where: string; expected: string }
+  | { problem: 'titleMissing' }
+  | { problem: 'summaryMissing' }
+  | { problem: 'quizEmpty' }
+  | { problem: 'check'; detail: string };
+
 export class LessonError extends Error {
+  /** The problems as facts, one for each of `problems` (which are English, for logs and the lesson folder list). */
+  readonly facts: LessonProblemFact[];
+
   constructor(
     readonly file: keyof LessonFiles,
     readonly problems: string[],
+    facts?: LessonProblemFact[],
   ) {
     super(`${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
     this.name = 'LessonError';
+    this.facts = facts ?? problems.map((detail) => ({ problem: 'check', detail }));
   }
 }
 
@@ -172,7 +194,7 @@ function parse<S extends v.GenericSchema>(file: keyof LessonFiles, schema: S, ra
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new LessonError(file, [`not valid JSON (${(error as Error).message})`]);
+    throw new LessonError(file, [`not valid JSON (${(error as Error).message})`], [{ problem: 'notJson', detail: (error as Error).message }]);
   }
   const result = v.safeParse(schema, json);
   if (!result.success) {
@@ -192,13 +214,15 @@ export function loadLesson(files: LessonFiles): Lesson {
   const lexicon = parse('lexicon.json', LexiconSchema, files['lexicon.json']);
   const translations = parse('translations.json', TranslationsSchema, files['translations.json']);
   const text = files['text.fr.txt'].replace(/\r\n?/g, '\n');
-  if (text.trim().length === 0) throw new LessonError('text.fr.txt', ['the text is empty']);
+  if (text.trim().length === 0) throw new LessonError('text.fr.txt', ['the text is empty'], [{ problem: 'textEmpty' }]);
 
   const paragraphRanges = splitParagraphs(text);
   if (translations.length !== paragraphRanges.length) {
-    throw new LessonError('translations.json', [
-      `has ${translations.length} translations for ${paragraphRanges.length} paragraphs`,
-    ]);
+    throw new LessonError(
+      'translations.json',
+      [`has ${translations.length} translations for ${paragraphRanges.length} paragraphs`],
+      [{ problem: 'translationCount', translations: translations.length, paragraphs: paragraphRanges.length }],
+    );
   }
 
   const sentences: LessonSentence[] = [];

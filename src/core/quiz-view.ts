@@ -38,6 +38,8 @@ export interface Feedback {
   evidence: { paragraph: number; quote: string; start: number; end: number };
   /** The learner's first try when it was a near miss; the verdict and score are those of the second. */
   firstTry?: string;
+  /** A true-false question's: `answer` and `given` are its values, 'true' or 'false', for the screen to word. */
+  trueFalse?: true;
   /** How a question with partial credit shares it out: over its right options, its pairs, or its items' order. */
   credit?: { by: 'options' | 'pairs' | 'order'; parts: number };
   /** An open answer the teacher has graded: the score given and the comment for the learner. */
@@ -116,7 +118,8 @@ function rightAnswer(question: Question): { lines: string[]; lang: Lang } {
     case 'multiple':
       return { lines: question.correct.map((id) => optionText(question.options, id)), lang: question.optionLang };
     case 'true-false':
-      return { lines: [question.correct ? 'True' : 'False'], lang: 'en' };
+      // Its value: the screen words it in the interface language (Feedback.trueFalse).
+      return { lines: [question.correct ? 'true' : 'false'], lang: 'en' };
     case 'short-answer':
       return { lines: [question.accepted[0] ?? ''], lang: question.answerLang };
     case 'cloze':
@@ -149,5 +152,6 @@ export function feedbackFor(question: Question, grade: Grade, given?: Answer, te
     evidence: { paragraph: evidence.paragraph, quote: evidence.quote, start: evidence.sentence.start, end: evidence.sentence.end },
     ...(credit && credit.parts > 1 ? { credit } : {}),
     ...(teacher ? { teacher } : {}),
+    ...(question.type === 'true-false' ? { trueFalse: true as const } : {}),
   };
 }

@@ -9,11 +9,18 @@ const SAMPLE = {
   ...{ problems: 'quiz.json: question 2 has no evidence', part: 2, extensions: '.txt, .pdf', bytes: 12_500_000 },
 };
 const REASONS = Object.keys(ERROR_MESSAGES) as ErrorReason[];
+/** The refusals whose reason is one of a table of facts: a sample of each for the test that words every key. */
+const FACTS: Partial<Record<ErrorReason, Record<string, string | number>>> = {
+  notALessonPack: { problem: 'strayDocument', name: '../evil.sh' },
+  packLessonInvalid: { problem: 'textEmpty', file: 'text.fr.txt', count: 2 },
+  notPublishable: { problem: 'summaryMissing', file: 'lesson.json' },
+  dictionaryDamaged: { problem: 'badLine', line: 12 },
+};
 
 describe('the backend’s refusals in each interface language', () => {
   it.each(REASONS)('%s is worded in English and in French, differently, with French typography', (key) => {
-    const english = wordReason({ key, params: SAMPLE }, 'en');
-    const french = wordReason({ key, params: SAMPLE }, 'fr');
+    const english = wordReason({ key, params: { ...SAMPLE, ...FACTS[key] } }, 'en');
+    const french = wordReason({ key, params: { ...SAMPLE, ...FACTS[key] } }, 'fr');
     expect(english).not.toBe('');
     expect(french).not.toBe(english);
     expect(french).not.toMatch(FRENCH_TYPOGRAPHY_FAULT);
@@ -36,5 +43,55 @@ describe('the backend’s refusals in each interface language', () => {
     expect(isErrorReason({ key: 'nope', params: {} })).toBe(false);
     expect(isErrorReason({ key: 'learnerGone', params: { x: {} } })).toBe(false);
     expect(isApiErrorShape({ code: 'conflict', message: 'm', reason: { key: 'nope', params: {} } })).toBe(false);
+  });
+
+  // Every fact of every table, worded in both languages: a pack, the dictionary or a lesson refused in French.
+  const EVERY_FACT: [ErrorReason, Record<string, string | number>][] = [
+    ...(<Record<string, string | number>[]>[
+      { problem: 'tooLarge', megabytes: 8 },
+      { problem: 'strayDocument', name: 'x.sh' },
+      { problem: 'twice', name: 'lesson.json' },
+      { problem: 'documentTooLarge', name: 'lexicon.json', megabytes: 40 },
+      { problem: 'allTooLarge', megabytes: 60 },
+      { problem: 'notZip' },
+      { problem: 'notUtf8', name: 'text.fr.txt' },
+      { problem: 'noManifest' },
+      { problem: 'manifestNotJson' },
+      { problem: 'manifestInvalid', field: 'format', issue: 'must be "liseuse-lesson"' },
+      { problem: 'missing', names: 'text.fr.txt, lexicon.json' },
+    ]).map((facts): [ErrorReason, Record<string, string | number>] => ['notALessonPack', { fileName: 'chat.liseuse', ...facts }]),
+    ...(<Record<string, string | number>[]>[
+      { problem: 'lineBreakInEntry', lemma: 'maison' },
+      { problem: 'noHeader' },
+      { problem: 'notLiseuse', field: 'format' },
+      { problem: 'otherVersion', version: '2', readable: 1 },
+      { problem: 'badLine', line: 3 },
+      { problem: 'linesApart', lemma: 'maison' },
+      { problem: 'notGzip' },
+    ]).map((facts): [ErrorReason, Record<string, string | number>] => ['dictionaryDamaged', { file: 'fr-en.tsv.gz', ...facts }]),
+    ...(<Record<string, string | number>[]>[
+      { problem: 'notJson', detail: 'Unexpected token' },
+      { problem: 'textEmpty' },
+      { problem: 'translationCount', translations: 1, paragraphs: 2 },
+      { problem: 'fileMissing' },
+      { problem: 'idMismatch', id: 'a', where: 'folder', expected: 'b' },
+      { problem: 'titleMissing' },
+      { problem: 'summaryMissing' },
+      { problem: 'quizEmpty' },
+    ]).map((facts): [ErrorReason, Record<string, string | number>] => ['notPublishable', { count: 1, file: 'lesson.json', ...facts }]),
+  ];
+
+  it.each(EVERY_FACT)('%s, %o: worded in both languages, the French in French typography', (key, params) => {
+    const english = wordReason({ key, params }, 'en');
+    const french = wordReason({ key, params }, 'fr');
+    expect(french).not.toBe(english);
+    expect(french).not.toMatch(FRENCH_TYPOGRAPHY_FAULT);
+    // The fact is worded, never shown as its code.
+    expect(french).not.toContain(String(params.problem));
+  });
+
+  it('a technical check (a schema path, a cross-check) is kept as found, inside a worded sentence', () => {
+    const french = wordReason({ key: 'packLessonInvalid', params: { fileName: 'chat.liseuse', count: 1, file: 'quiz.json', problem: 'check', detail: 'questions.3.options: Invalid length' } }, 'fr');
+    expect(french).toBe('«\u00a0chat.liseuse\u00a0» contient une leçon qui ne passe pas les vérifications (quiz.json\u00a0: questions.3.options: Invalid length). Rien n’a été importé.');
   });
 });

@@ -1,7 +1,10 @@
 // Every refusal the backend can give a person, in each interface language. The backend sends the reason's key and
 // its parameters (and the English wording, for logs and older pages); the renderer words it in the language on
 // screen. Long because it is the one home of those sentences: a translator reads them in one go.
+import type { PackProblem } from '../core/authoring/lesson-pack';
+import type { DictionaryProblem } from '../core/glossing/dictionary-data';
 import { MAX_IMPORT_FILE_BYTES, MAX_LESSON_WORDS, megabytes, megaoctets } from '../core/import/limits';
+import type { LessonProblemFact } from '../core/lesson';
 import type { InterfaceLanguage } from './contract/fields';
 
 type Params = Record<string, string | number>;
@@ -27,6 +30,95 @@ function wait(seconds: number, language: InterfaceLanguage): string {
   if (language === 'fr') return seconds < 60 ? fr.plural(seconds, 'seconde', 'secondes') : fr.plural(minutes, 'minute', 'minutes');
   return seconds < 60 ? en.plural(seconds, 'second', 'seconds') : en.plural(minutes, 'minute', 'minutes');
 }
+
+type Facts<U extends { problem: string }> = {
+  [P in U['problem']]: Record<InterfaceLanguage, (params: Omit<Extract<U, { problem: P }>, 'problem'>) => string>;
+};
+const quoted = (text: string, language: InterfaceLanguage): string => (language === 'fr' ? `«${NB}${text}${NB}»` : `"${text}"`);
+
+/** Why a lesson pack is refused (core/authoring/lesson-pack.ts), said after « … is not a lesson pack Liseuse can take: ». */
+const PACK_PROBLEMS: Facts<PackProblem> = {
+  tooLarge: { en: ({ megabytes }) => `the file is larger than ${megabytes} MB`, fr: ({ megabytes }) => `le fichier dépasse ${megabytes}${NB}Mo` },
+  strayDocument: {
+    en: ({ name }) => `it holds ${quoted(name, 'en')}, which is not a document of a lesson pack`,
+    fr: ({ name }) => `il contient ${quoted(name, 'fr')}, qui n’est pas un document de paquet de leçon`,
+  },
+  twice: { en: ({ name }) => `it holds ${quoted(name, 'en')} twice`, fr: ({ name }) => `il contient deux fois ${quoted(name, 'fr')}` },
+  documentTooLarge: {
+    en: ({ name, megabytes }) => `${quoted(name, 'en')} is larger than ${megabytes} MB once unzipped`,
+    fr: ({ name, megabytes }) => `${quoted(name, 'fr')} dépasse ${megabytes}${NB}Mo une fois décompressé`,
+  },
+  allTooLarge: {
+    en: ({ megabytes }) => `its documents are larger than ${megabytes} MB once unzipped`,
+    fr: ({ megabytes }) => `ses documents dépassent ${megabytes}${NB}Mo une fois décompressés`,
+  },
+  notZip: {
+    en: () => 'it is not a zip file Liseuse can read (damaged, or not a lesson pack)',
+    fr: () => 'ce n’est pas un fichier zip que Liseuse sait lire (il est endommagé, ou ce n’est pas un paquet de leçon)',
+  },
+  notUtf8: { en: ({ name }) => `${quoted(name, 'en')} is not UTF-8 text`, fr: ({ name }) => `${quoted(name, 'fr')} n’est pas du texte UTF-8` },
+  noManifest: { en: () => 'it has no pack.json', fr: () => 'il n’a pas de pack.json' },
+  manifestNotJson: { en: () => 'its pack.json is not valid JSON', fr: () => 'son pack.json n’est pas du JSON valide' },
+  // `issue` is valibot's technical wording of the schema (English): it stays as it is.
+  manifestInvalid: {
+    en: ({ field, issue }) => `its pack.json is not one Liseuse reads (${field || 'the whole file'}: ${issue})`,
+    fr: ({ field, issue }) => `son pack.json n’est pas de ceux que Liseuse lit (${field || 'le fichier entier'}${NB}: ${issue})`,
+  },
+  missing: { en: ({ names }) => `it lacks ${names}`, fr: ({ names }) => `il lui manque ${names}` },
+};
+
+/** Why the dictionary file is refused (core/glossing/dictionary-data.ts), said after « … is damaged: ». */
+const DICTIONARY_PROBLEMS: Facts<DictionaryProblem> = {
+  lineBreakInEntry: {
+    en: ({ lemma }) => `a tab or line break in the entry ${quoted(lemma, 'en')}`,
+    fr: ({ lemma }) => `une tabulation ou un saut de ligne dans l’entrée ${quoted(lemma, 'fr')}`,
+  },
+  noHeader: {
+    en: () => 'it is not a Liseuse dictionary (its first line is not a header)',
+    fr: () => 'ce n’est pas un dictionnaire de Liseuse (sa première ligne n’est pas un en-tête)',
+  },
+  notLiseuse: { en: ({ field }) => `it is not a Liseuse dictionary (its ${field})`, fr: ({ field }) => `ce n’est pas un dictionnaire de Liseuse (son champ ${field})` },
+  otherVersion: {
+    en: ({ version, readable }) => `it has version ${version}; this Liseuse reads version ${readable}`,
+    fr: ({ version, readable }) => `il est en version ${version}${FINE}; cette version de Liseuse lit la version ${readable}`,
+  },
+  badLine: {
+    en: ({ line }) => `line ${line} is not "lemma, part of speech, source, flag, sense"`,
+    fr: ({ line }) => `la ligne ${line} n’est pas «${NB}lemme, nature, source, marque, sens${NB}»`,
+  },
+  linesApart: { en: ({ lemma }) => `the lines of ${quoted(lemma, 'en')} are not together`, fr: ({ lemma }) => `les lignes de ${quoted(lemma, 'fr')} ne se suivent pas` },
+  notGzip: { en: () => 'it is not a gzip file', fr: () => 'ce n’est pas un fichier gzip' },
+};
+
+/** A lesson document's problem (core/lesson.ts), said after its file's name; exported for the publish panel. */
+export const LESSON_PROBLEMS: Facts<LessonProblemFact> = {
+  notJson: { en: ({ detail }) => `not valid JSON (${detail})`, fr: ({ detail }) => `ce n’est pas du JSON valide (${detail})` },
+  textEmpty: { en: () => 'the text is empty', fr: () => 'le texte est vide' },
+  translationCount: {
+    en: ({ translations, paragraphs }) => `has ${translations} translations for ${en.plural(paragraphs, 'paragraph', 'paragraphs')}`,
+    fr: ({ translations, paragraphs }) => `${fr.plural(translations, 'traduction', 'traductions')} pour ${fr.plural(paragraphs, 'paragraphe', 'paragraphes')}`,
+  },
+  fileMissing: { en: () => 'the file is missing or unreadable', fr: () => 'le fichier est absent ou illisible' },
+  idMismatch: {
+    en: ({ id, where, expected }) => `id ${quoted(id, 'en')} does not match ${where === 'folder' ? 'its folder' : 'the lesson'} ${quoted(expected, 'en')}`,
+    fr: ({ id, where, expected }) =>
+      `l’identifiant ${quoted(id, 'fr')} ne correspond pas ${where === 'folder' ? 'à son dossier' : 'à la leçon'} ${quoted(expected, 'fr')}`,
+  },
+  titleMissing: { en: () => 'the English title is missing', fr: () => 'le titre anglais manque' },
+  summaryMissing: { en: () => 'the summary is missing', fr: () => 'le résumé manque' },
+  quizEmpty: { en: () => 'the quiz has no question yet', fr: () => 'le quiz n’a encore aucune question' },
+  // A schema path and valibot's issue, or a cross-check between documents: technical, shown as found.
+  check: { en: ({ detail }) => detail, fr: ({ detail }) => detail },
+};
+
+function wordFacts<U extends { problem: string }>(table: Facts<U>, facts: U, language: InterfaceLanguage): string {
+  const wording = table[facts.problem as U['problem']] as Wording<Params> | undefined;
+  return wording ? wording[language](facts as unknown as Params) : String(facts.problem);
+}
+
+export const wordPackProblem = (facts: PackProblem, language: InterfaceLanguage): string => wordFacts(PACK_PROBLEMS, facts, language);
+export const wordDictionaryProblem = (facts: DictionaryProblem, language: InterfaceLanguage): string => wordFacts(DICTIONARY_PROBLEMS, facts, language);
+export const wordLessonProblem = (facts: LessonProblemFact, language: InterfaceLanguage): string => wordFacts(LESSON_PROBLEMS, facts, language);
 
 export const ERROR_MESSAGES = {
   // The teacher PIN
@@ -190,9 +282,12 @@ export const ERROR_MESSAGES = {
     en: ({ revision }) => `This draft was changed elsewhere since you opened it (revision ${revision}). Reload it before publishing.`,
     fr: ({ revision }) => `Ce brouillon a été modifié ailleurs depuis que vous l’avez ouvert (révision ${revision}). Rechargez-le avant de publier.`,
   }),
-  notPublishable: say<{ count: number; problems: string }>({
-    en: ({ count, problems }) => `This lesson cannot be published yet (${en.plural(count, 'problem', 'problems')}): ${problems}`,
-    fr: ({ count, problems }) => `Cette leçon ne peut pas encore être publiée (${fr.plural(count, 'problème', 'problèmes')})${NB}: ${problems}`,
+  // The first problem is named; the publish panel lists them all.
+  notPublishable: say<{ count: number; file: string } & LessonProblemFact>({
+    en: ({ count, file, ...first }) =>
+      `This lesson cannot be published yet (${en.plural(count, 'problem', 'problems')}): ${file}: ${wordLessonProblem(first, 'en')}${count > 1 ? '; …' : ''}`,
+    fr: ({ count, file, ...first }) =>
+      `Cette leçon ne peut pas encore être publiée (${fr.plural(count, 'problème', 'problèmes')})${NB}: ${file}${NB}: ${wordLessonProblem(first, 'fr')}${count > 1 ? `${FINE}; …` : ''}`,
   }),
   draftExists: say({
     en: () => 'This lesson already has a draft: open it instead.',
@@ -210,13 +305,17 @@ export const ERROR_MESSAGES = {
     en: () => 'A lesson that comes with Liseuse cannot be deleted.',
     fr: () => 'Une leçon fournie avec Liseuse ne peut pas être supprimée.',
   }),
-  notALessonPack: say<{ fileName: string; detail: string }>({
-    en: ({ fileName, detail }) => `« ${fileName} » is not a lesson pack Liseuse can take: ${detail}. Nothing was imported.`,
-    fr: ({ fileName, detail }) => `«${NB}${fileName}${NB}» n’est pas un paquet de leçon que Liseuse peut prendre${NB}: ${detail}. Rien n’a été importé.`,
+  notALessonPack: say<{ fileName: string } & PackProblem>({
+    en: ({ fileName, ...why }) => `« ${fileName} » is not a lesson pack Liseuse can take: ${wordPackProblem(why, 'en')}. Nothing was imported.`,
+    fr: ({ fileName, ...why }) =>
+      `«${NB}${fileName}${NB}» n’est pas un paquet de leçon que Liseuse peut prendre${NB}: ${wordPackProblem(why, 'fr')}. Rien n’a été importé.`,
   }),
-  packLessonInvalid: say<{ fileName: string; detail: string }>({
-    en: ({ fileName, detail }) => `« ${fileName} » holds a lesson that does not pass the checks (${detail}). Nothing was imported.`,
-    fr: ({ fileName, detail }) => `«${NB}${fileName}${NB}» contient une leçon qui ne passe pas les vérifications (${detail}). Rien n’a été importé.`,
+  // The pack's first problem is named (`count` in all).
+  packLessonInvalid: say<{ fileName: string; count: number; file: string } & LessonProblemFact>({
+    en: ({ fileName, count, file, ...first }) =>
+      `« ${fileName} » holds a lesson that does not pass the checks (${file}: ${wordLessonProblem(first, 'en')}${count > 1 ? `; and ${en.plural(count - 1, 'more', 'more')}` : ''}). Nothing was imported.`,
+    fr: ({ fileName, count, file, ...first }) =>
+      `«${NB}${fileName}${NB}» contient une leçon qui ne passe pas les vérifications (${file}${NB}: ${wordLessonProblem(first, 'fr')}${count > 1 ? `${FINE}; et ${fr.plural(count - 1, 'autre', 'autres')}` : ''}). Rien n’a été importé.`,
   }),
   noSuchPart: say<{ lessonId: string; part: number }>({
     en: ({ lessonId, part }) => `Lesson "${lessonId}" has no part ${part}.`,
@@ -227,9 +326,9 @@ export const ERROR_MESSAGES = {
     en: ({ file }) => `The French–English dictionary is missing (${file}); reinstall Liseuse to get it back.`,
     fr: ({ file }) => `Le dictionnaire français-anglais est introuvable (${file})${FINE}; réinstallez Liseuse pour le retrouver.`,
   }),
-  dictionaryDamaged: say<{ file: string; detail: string }>({
-    en: ({ file, detail }) => `The French–English dictionary (${file}) is damaged: ${detail}`,
-    fr: ({ file, detail }) => `Le dictionnaire français-anglais (${file}) est endommagé${NB}: ${detail}`,
+  dictionaryDamaged: say<{ file: string } & DictionaryProblem>({
+    en: ({ file, ...why }) => `The French–English dictionary (${file}) is damaged: ${wordDictionaryProblem(why, 'en')}.`,
+    fr: ({ file, ...why }) => `Le dictionnaire français-anglais (${file}) est endommagé${NB}: ${wordDictionaryProblem(why, 'fr')}.`,
   }),
   // Opening a file as a lesson's text
   fileUnsupported: say<{ fileName: string; extensions: string }>({

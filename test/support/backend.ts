@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
+import type { ErrorReasonShape } from '../../src/shared/error-messages';
 import type { ExportOutcome } from '../../src/shared/types';
 import { createBackend, type Backend, type BackendOptions } from '../../src/backend/backend';
 import { makeTempDir, removeTempDir } from './db';
@@ -93,6 +94,12 @@ export function downloadedFile(outcome: ExportOutcome): { fileName: string; byte
 export function errorOf(result: Result<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
   return { code: result.error.code, message: result.error.message };
+}
+
+/** A refusal's reason, for a test to word it in another language as the renderer does. */
+export function reasonOf(result: Result<unknown>): ErrorReasonShape {
+  if (result.ok || !result.error.reason) throw new Error(`expected a refusal with a reason, got ${JSON.stringify(result)}`);
+  return result.error.reason;
 }
 
 export interface BackendFixture {

@@ -6,7 +6,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { AttemptAnswerRow } from '../../core/reports/attempt-rows';
 import type { ClassReport } from '../../core/reports/class-report';
 import { safeCell, type Cell } from '../../core/reports/csv-safety';
+import type { InterfaceLanguage } from '../../shared/contract/fields';
 import type { CsvLocale } from '../../shared/contract/lms';
+import { labelsFor } from './labels';
 import { attemptsSheet, classSummarySheet, wallClock, type Sheet, type Value } from './sheet';
 
 const BOM = '\uFEFF';
@@ -54,9 +56,9 @@ export function classSummaryCsv(report: ClassReport, locale: CsvLocale = 'standa
 }
 
 /** One row per learner × question × attempt: the answer given beside the right one, the score as a percentage. */
-export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string, locale: CsvLocale = 'standard'): Buffer {
+export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string, locale: CsvLocale = 'standard', language?: InterfaceLanguage): Buffer {
   return sheetCsv(
-    attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone, locale)),
+    attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone, locale), { describe: labelsFor(language).regradings.describe, truth: labelsFor(language).truth }),
     locale,
   );
 }

@@ -4,6 +4,8 @@
 // a narrow no-break space before ; ! ? and %, typographic apostrophes. Numbers and dates come from Intl (format()).
 import { MIN_LEARNERS_FOR_DISCRIMINATION } from '../../core/reports/item-stats';
 import { COMPLETION_HELP } from '../../core/reports/completion';
+import type { TruthWords } from '../../core/reports/class-report';
+import type { RegradingFacts } from '../../core/reports/regrading';
 import type { InterfaceLanguage } from '../../shared/contract/fields';
 
 const NB = '\u00a0';
@@ -65,7 +67,19 @@ export interface ExportLabels {
     verdicts: Record<'correct' | 'partial' | 'almost' | 'wrong' | 'awaiting', string>;
     columns: { question: string; answer: string; verdict: string; score: string; seconds: string; lemma: string; paragraphs: string; times: string };
   };
-  regradings: { heading: string; note: string; columns: { question: string; when: string; what: string; scores: string } };
+  regradings: {
+    heading: string;
+    note: string;
+    columns: { question: string; when: string; what: string; scores: string };
+    /** What changed and what it did: "accepted « 7 jours »: 3 answers regraded, 2 scores changed". */
+    describe: (facts: RegradingFacts) => string;
+    /** Who regraded: the stored 'teacher' (the teacher area has one PIN, no named accounts). */
+    by: (who: string) => string;
+  };
+  /** A true-false answer's values (core gives 'true' / 'false'). */
+  truth: TruthWords;
+  /** A near miss's two tries: "1st try: … · 2nd try: …". */
+  tries: (first: string, second: string) => string;
   /** Spreadsheet column titles by machine key (sheet.ts); the keys themselves never change. */
   columnTitles: Record<string, string>;
   sheetNames: { classSummary: string; attempts: string };
@@ -150,7 +164,12 @@ const en: ExportLabels = {
     heading: 'Regraded questions',
     note: 'Typed answers the teacher accepted or rejected on this computer; the scores above already count them.',
     columns: { question: 'Question', when: 'When (by)', what: 'What changed', scores: 'Scores before → after' },
+    describe: ({ change, answer, answersChanged, scoresChanged }) =>
+      `${change} « ${answer} »: ${answersChanged} ${answersChanged === 1 ? 'answer' : 'answers'} regraded, ${scoresChanged} ${scoresChanged === 1 ? 'score' : 'scores'} changed`,
+    by: (who) => (who === 'teacher' ? 'teacher' : who),
   },
+  truth: { true: 'True', false: 'False' },
+  tries: (first, second) => `1st try: ${first} · 2nd try: ${second}`,
   columnTitles: {
     learner_id: 'Learner ID',
     learner: 'Learner',
@@ -267,7 +286,12 @@ const fr: ExportLabels = {
     heading: 'Questions recorrigées',
     note: `Réponses tapées que l’enseignant a acceptées ou refusées sur cet ordinateur${FINE}; les scores ci-dessus en tiennent déjà compte.`,
     columns: { question: 'Question', when: 'Quand (par qui)', what: 'Changement', scores: 'Scores avant → après' },
+    describe: ({ change, answer, answersChanged, scoresChanged }) =>
+      `${change === 'accepted' ? 'acceptée' : 'refusée'} «${NB}${answer}${NB}»${NB}: ${answersChanged}${NB}réponse${answersChanged < 2 ? '' : 's'} recorrigée${answersChanged < 2 ? '' : 's'}, ${scoresChanged}${NB}score${scoresChanged < 2 ? '' : 's'} modifié${scoresChanged < 2 ? '' : 's'}`,
+    by: (who) => (who === 'teacher' ? 'l’enseignant' : who),
   },
+  truth: { true: 'Vrai', false: 'Faux' },
+  tries: (first, second) => `1er${NB}essai${NB}: ${first} · 2e${NB}essai${NB}: ${second}`,
   columnTitles: {
     learner_id: 'Identifiant de l’élève',
     learner: 'Élève',

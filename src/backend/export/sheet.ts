@@ -2,7 +2,8 @@
 // same columns from one definition: each cell keeps its kind (a score is a fraction, a time an ISO instant) until
 // a writer renders it.
 import type { AttemptAnswerRow } from '../../core/reports/attempt-rows';
-import type { ClassReport } from '../../core/reports/class-report';
+import type { RegradingFacts } from '../../core/reports/regrading';
+import { truthInWords, type ClassReport, type TruthWords } from '../../core/reports/class-report';
 
 /** percent: a fraction 0..1 (a CSV writes 83.3, a workbook 0.833 shown as 83%); datetime: an ISO instant. */
 export type ColumnKind = 'text' | 'number' | 'percent' | 'datetime';
@@ -75,9 +76,17 @@ export function classSummarySheet(report: ClassReport, timeZone: string): Sheet 
 
 /**
  * One row per learner × question × attempt: the answer given beside the right one. `timeText` writes the times
- * inside the regradings' text the way the file writes its dates.
+ * inside the regradings' text the way the file writes its dates; `words` are the file's language's (labels.ts): a
+ * regrading described, a true-false answer's values.
  */
-export function attemptsSheet(rows: AttemptAnswerRow[], timeZone: string, timeText: (iso: string) => string): Sheet {
+export function attemptsSheet(
+  rows: AttemptAnswerRow[],
+  timeZone: string,
+  timeText: (iso: string) => string,
+  words: { describe: (facts: RegradingFacts) => string; truth: TruthWords },
+): Sheet {
+  const { describe } = words;
+  const answer = (r: AttemptAnswerRow, text: string): string => (r.trueFalse ? truthInWords(text, words.truth) : text);
   return {
     name: 'Every answer',
     timeZone,
@@ -94,13 +103,13 @@ export function attemptsSheet(rows: AttemptAnswerRow[], timeZone: string, timeTe
       r.questionNumber,
       r.questionId,
       r.prompt,
-      r.given,
-      r.rightAnswer,
+      answer(r, r.given),
+      answer(r, r.rightAnswer),
       r.verdict === 'awaiting' ? 'awaiting the teacher' : r.verdict,
       // An open answer not graded yet has no score: it counts in none until the teacher grades it.
       r.verdict === 'awaiting' ? null : fraction(r.score),
       Math.round(r.timeMs / 100) / 10,
-      r.regradings.map((g) => `${timeText(g.at)} ${g.text}`).join('; '),
+      r.regradings.map((g) => `${timeText(g.at)} ${describe(g)}`).join('; '),
       r.teacherComment ?? '',
     ]),
   };

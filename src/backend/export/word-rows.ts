@@ -1,5 +1,6 @@
 // A learner's words as the rows every export writes (CSV, Quizlet TSV, Anki), so the three files agree.
 import { grammarLine } from '../../core/gloss-format';
+import { GRAMMAR_WORDS } from '../../shared/grammar-words';
 import type { MyWord, SentenceParts } from '../../shared/contract/review';
 
 export interface WordRow {
@@ -29,7 +30,8 @@ export function wordRow(word: MyWord): WordRow {
     kind: word.kind,
     status: word.ignored ? 'ignored' : word.status,
     meaning: [word.gloss?.sense ?? '', expression].filter(Boolean).join('; '),
-    grammar: word.gloss ? grammarLine(word.gloss) : '',
+    // English, as the card's meaning is: a learner's flashcards are the lexicon's language on their back.
+    grammar: word.gloss ? grammarLine(word.gloss, GRAMMAR_WORDS.en) : '',
     sentence: word.sentence,
     note: word.note ?? '',
     lesson: word.lessonTitle ?? word.lessonId,

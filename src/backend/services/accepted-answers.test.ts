@@ -127,6 +127,20 @@ describe('the teacher accepts or rejects a typed answer', () => {
     const regraded = rows.filter((r) => r.question_id === QUESTION);
     expect(regraded.every((r) => r.regraded === '2026-12-01 10:30:00 accepted « huit jours »: 3 answers regraded, 2 scores changed')).toBe(true);
     expect(rows.filter((r) => r.question_id !== QUESTION).every((r) => r.regraded === '')).toBe(true);
+    // In French, the same regrading in French words (the core gives facts, the export words them).
+    const csvFr = await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, report: 'attempts', format: 'csv', timeZone: 'Europe/Paris', language: 'fr' });
+    // A French computer's CSV is the French spreadsheet dialect: semicolons, dd/mm/yyyy dates.
+    const rowsFr = parse(bytesOf(csvFr).toString('utf8'), { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(rowsFr.filter((r) => r.question_id === QUESTION).map((r) => r.regraded)).toContain(
+      '01/12/2026 10:30:00 acceptée «\u00a0huit jours\u00a0»\u00a0: 3\u00a0réponses recorrigées, 2\u00a0scores modifiés',
+    );
+    const pdfFr = (await pdfText(bytesOf(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, format: 'pdf', report: 'class', language: 'fr' })))).replace(/\s+/g, ' ');
+    expect(pdfFr).toContain('Questions recorrigées');
+    // pdftotext interleaves the table's wrapped columns: the words are checked, not their order.
+    expect(pdfFr).toContain('acceptée « huit jours »');
+    expect(pdfFr).toContain('réponses recorrigées');
+    expect(pdfFr).not.toMatch(/\(teacher\)/);
+    expect(pdfFr).not.toMatch(/answers regraded|scores changed/);
     const json = JSON.parse(bytesOf(await call(backend, 'reports:export', { teacherToken: token, lessonId: LESSON, report: 'class', format: 'json' })).toString('utf8'));
     expect(json.regradings).toHaveLength(1);
     for (const request of [{ report: 'class' as const }, { report: 'learner' as const, learnerId: learners.Ana!.id }]) {

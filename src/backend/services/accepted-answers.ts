@@ -60,6 +60,7 @@ export class AcceptedAnswerService {
       questionId,
       number,
       prompt: question.prompt,
+      promptLang: question.promptLang,
       answerLang: question.type === 'short-answer' ? question.answerLang : 'fr',
       quizAccepted: question.accepted,
       accepted: effective.accepted,

@@ -11,7 +11,8 @@ import type { AttemptView } from '../../shared/contract/quiz';
 import type { ClassReport, LearnerReport } from '../../shared/contract/reports';
 import type { ExportOutcome, Learner } from '../../shared/types';
 import { buildPack } from '../../core/authoring/lesson-pack';
-import { chatFiles, errorOf, useBackend, value } from '../../../test/support/backend';
+import { chatFiles, errorOf, reasonOf, useBackend, value } from '../../../test/support/backend';
+import { wordReason } from '../../shared/error-messages';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 
 const PARAGRAPHS = ['Le chat dort.', 'Il mange bien.'];
@@ -146,13 +147,15 @@ describe('lesson authoring', () => {
     const report = value<ValidationReport>(await backend.call('authoring:validate', { teacherToken, lessonId: 'le-chat' }));
     expect(report.valid).toBe(false);
     expect(report.problems).toEqual([
-      { file: 'lesson.json', message: 'the English title is missing' },
-      { file: 'lesson.json', message: 'the summary is missing' },
-      { file: 'quiz.json', message: 'the quiz has no question yet' },
+      { file: 'lesson.json', message: 'the English title is missing', fact: { problem: 'titleMissing' } },
+      { file: 'lesson.json', message: 'the summary is missing', fact: { problem: 'summaryMissing' } },
+      { file: 'quiz.json', message: 'the quiz has no question yet', fact: { problem: 'quizEmpty' } },
     ]);
-    const refused = errorOf(await backend.call('authoring:publish', { teacherToken, lessonId: 'le-chat', revision: 0 }));
+    const publishing = await backend.call('authoring:publish', { teacherToken, lessonId: 'le-chat', revision: 0 });
+    const refused = errorOf(publishing);
     expect(refused.code).toBe('lesson_invalid');
     expect(refused.message).toContain('the English title is missing');
+    expect(wordReason(reasonOf(publishing), 'fr')).toBe('Cette leçon ne peut pas encore être publiée (3\u00a0problèmes)\u00a0: lesson.json\u00a0: le titre anglais manque\u202f; …');
     expect(value<LessonLibrary>(await backend.call('lessons:list', undefined)).lessons.map((l) => l.id)).toEqual(['kim-russie']);
   });
 
@@ -231,15 +234,18 @@ describe('lesson authoring', () => {
     const manifest = { format: 'liseuse-lesson', formatVersion: 1, lessonId: 'chat', version: 1, exportedAt: '2024-05-01T10:00:00.000Z' } as const;
     const broken = { ...chatFiles(), 'translations.json': JSON.stringify(['Only one.']) };
     const attempts = [
-      { base64: Buffer.from(buildPack(manifest, broken)).toString('base64'), code: 'lesson_invalid', says: 'translations.json: has 1 translations for 2 paragraphs' },
-      { base64: Buffer.from(buildPack({ ...manifest, lessonId: 'autre' }, chatFiles())).toString('base64'), code: 'lesson_invalid', says: 'does not match the lesson "autre"' },
-      { base64: Buffer.from('not a zip at all').toString('base64'), code: 'invalid_input', says: 'not a zip file' },
+      { base64: Buffer.from(buildPack(manifest, broken)).toString('base64'), code: 'lesson_invalid', says: 'translations.json: has 1 translations for 2 paragraphs', fr: 'translations.json\u00a0: 1\u00a0traduction pour 2\u00a0paragraphes' },
+      { base64: Buffer.from(buildPack({ ...manifest, lessonId: 'autre' }, chatFiles())).toString('base64'), code: 'lesson_invalid', says: 'does not match the lesson "autre"', fr: 'l’identifiant «\u00a0chat\u00a0» ne correspond pas à la leçon «\u00a0autre\u00a0»' },
+      { base64: Buffer.from('not a zip at all').toString('base64'), code: 'invalid_input', says: 'not a zip file', fr: 'ce n’est pas un fichier zip que Liseuse sait lire' },
     ];
-    for (const { base64, code, says } of attempts) {
-      const refused = errorOf(await backend.call('authoring:importPack', { teacherToken, fileName: 'chat.liseuse', base64 }));
+    for (const { base64, code, says, fr } of attempts) {
+      const importing = await backend.call('authoring:importPack', { teacherToken, fileName: 'chat.liseuse', base64 });
+      const refused = errorOf(importing);
       expect(refused.code).toBe(code);
       expect(refused.message).toContain('« chat.liseuse »');
       expect(refused.message).toContain(says);
+      expect(wordReason(reasonOf(importing), 'fr')).toContain(fr);
+      expect(wordReason(reasonOf(importing), 'fr')).toMatch(/^«\u00a0chat\.liseuse\u00a0» .*Rien n’a été importé\.$/);
     }
     expect(backend.db.prepare('SELECT COUNT(*) AS n FROM lesson_versions').get()).toEqual({ n: 0 });
   });

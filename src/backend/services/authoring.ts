@@ -232,8 +232,8 @@ export class AuthoringService {
       const draft = readDraft(row);
       const problems = problemsOf(draft);
       if (problems.length > 0) {
-        const listed = problems.slice(0, 5).map((p) => `${p.file}: ${p.message}`).join('; ');
-        throw AppError.because('lesson_invalid', 'notPublishable', { count: problems.length, problems: `${listed}${problems.length > 5 ? '; …' : ''}` });
+        const [first] = problems as [LessonProblem, ...LessonProblem[]];
+        throw AppError.because('lesson_invalid', 'notPublishable', { count: problems.length, file: first.file, ...first.fact });
       }
       const at = this.now().toISOString();
       // The documents as published are the files a folder would hold (quiz.json with its version and lesson).
@@ -281,15 +281,15 @@ export class AuthoringService {
 export function problemsOf(draft: DraftDocuments): LessonProblem[] {
   // A paragraph without translation is not a problem: translations are optional (the reader hides the control).
   const manifest: LessonProblem[] = [];
-  if (!draft.manifest.titleEn) manifest.push({ file: 'lesson.json', message: 'the English title is missing' });
-  if (!draft.manifest.summary) manifest.push({ file: 'lesson.json', message: 'the summary is missing' });
-  if (draft.quiz.questions.length === 0) manifest.push({ file: 'quiz.json', message: 'the quiz has no question yet' });
+  if (!draft.manifest.titleEn) manifest.push({ file: 'lesson.json', message: 'the English title is missing', fact: { problem: 'titleMissing' } });
+  if (!draft.manifest.summary) manifest.push({ file: 'lesson.json', message: 'the summary is missing', fact: { problem: 'summaryMissing' } });
+  if (draft.quiz.questions.length === 0) manifest.push({ file: 'quiz.json', message: 'the quiz has no question yet', fact: { problem: 'quizEmpty' } });
   if (manifest.length > 0) return manifest;
   try {
     loadStoredLesson(filesOfDraft(draft), draft.manifest.id, 1);
     return [];
   } catch (error) {
-    if (error instanceof LessonError) return error.problems.map((message) => ({ file: error.file, message }));
+    if (error instanceof LessonError) return error.problems.map((message, i) => ({ file: error.file, message, fact: error.facts[i] ?? { problem: 'check', detail: message } }));
     throw error;
   }
 }

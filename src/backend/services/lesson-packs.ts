@@ -101,7 +101,7 @@ function readPack(fileName: string, base64: string): LessonPack {
   try {
     return parsePack(Buffer.from(base64, 'base64'));
   } catch (error) {
-    if (error instanceof PackError) throw AppError.because('invalid_input', 'notALessonPack', { fileName, detail: error.message });
+    if (error instanceof PackError) throw AppError.because('invalid_input', 'notALessonPack', { fileName, ...error.facts });
     throw error;
   }
 }
@@ -111,7 +111,10 @@ function checkLesson(fileName: string, files: LessonFiles, lessonId: string, ver
   try {
     loadStoredLesson(files, lessonId, version);
   } catch (error) {
-    if (error instanceof LessonError) throw AppError.because('lesson_invalid', 'packLessonInvalid', { fileName, detail: error.message });
+    if (error instanceof LessonError) {
+      const [first = { problem: 'check', detail: error.message } as const] = error.facts;
+      throw AppError.because('lesson_invalid', 'packLessonInvalid', { fileName, count: error.facts.length, file: error.file, ...first });
+    }
     throw error;
   }
 }

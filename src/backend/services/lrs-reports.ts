@@ -34,7 +34,7 @@ export class LrsReportService {
     // The lesson must be on this computer: its quiz grades the answers, its text names the paragraphs.
     this.lessons.get(lessonId, version);
     const read = await readLessonStatements(this.client, connection, lessonIri(lessonId), this.readOptions);
-    if (!read.ok) throw AppError.because('conflict', 'lrsReadFailed', { page: read.page, kind: read.failure.kind, detail: read.failure.message });
+    if (!read.ok) throw AppError.because('conflict', 'lrsReadFailed', { page: read.page, kind: read.failure.kind, detail: read.failure.reason || (read.failure.status === null ? read.failure.kind : `HTTP ${read.failure.status}`) });
 
     const backOf = (wanted: number): ReturnType<typeof readBack> => {
       const quiz = this.lessons.quizOf(lessonId, wanted);

@@ -1,5 +1,5 @@
 // The teacher's side of the school's LRS: its settings (the secret in its own file), the connection test, the
-// outbox as counts and plain-worded problems, and a sync on demand.
+// outbox as counts and problems (as facts the renderer words), and a sync on demand.
 import type { LrsQueue, LrsSettings, LrsTestResult } from '../../shared/contract/lrs';
 import { AppError } from '../../shared/errors';
 import type { XapiRepository } from '../db/repositories/xapi';
@@ -55,8 +55,11 @@ export class LrsService {
     const connection = this.connection();
     if (!connection) throw AppError.because('invalid_input', 'lrsNotSet');
     const reply = await this.client.test(connection);
-    if (!reply.ok) return { ok: false, versions: [], message: reply.failure.message };
-    return { ok: true, versions: reply.value.versions, message: `Connected: the LRS speaks xAPI ${reply.value.versions.join(', ')} and accepts the credentials.` };
+    if (!reply.ok) {
+      const { kind, status, reason } = reply.failure;
+      return { ok: false, versions: [], failure: { kind, status, reason } };
+    }
+    return { ok: true, versions: reply.value.versions, failure: null };
   }
 
   queue(): LrsQueue {

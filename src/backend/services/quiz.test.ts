@@ -290,7 +290,9 @@ describe('quiz attempts', () => {
     await call('quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: longest.id, answer: { type: 'true-false', value: false }, timeMs: 1 });
     const view = await call('quiz:attempt', { learnerId: learner.id, attemptId: attempt.id });
     expect(view.feedback['trip-length']?.given).toBe('dix jours');
-    expect(view.feedback['longest-trip']?.given).toBe('False');
+    // A true-false answer is its value, in no language, flagged for the screen to word (Vrai / Faux, True / False).
+    expect(view.feedback['longest-trip']).toMatchObject({ given: 'false', answer: ['true'], trueFalse: true });
+    expect(view.feedback['trip-length']?.trueFalse).toBeUndefined();
   });
 
   it('glosses beside the quiz: on for comprehension and off for vocabulary, until the teacher chooses otherwise for a lesson', async () => {

@@ -140,7 +140,7 @@ export class ReportService {
       const base = `liseuse-${lesson}-attempts-${date}`;
       file =
         request.format === 'csv'
-          ? { fileName: `${base}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(rows, zone, csvLocale) }
+          ? { fileName: `${base}.csv`, mimeType: MIME.csv, bytes: attemptsCsv(rows, zone, csvLocale, language) }
           : { fileName: `${base}.xlsx`, mimeType: MIME.xlsx, bytes: await (await xlsx()).attemptsXlsx(rows, zone, language) };
     } else {
       const report = this.classReport(request.lessonId, request.lessonVersion);

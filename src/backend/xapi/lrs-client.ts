@@ -1,6 +1,8 @@
 // The HTTP side of a Learning Record Store, with Node's fetch: POST a batch of statements, GET /about and a
-// page of statements. Every failure comes back as a kind and a sentence a teacher can read.
+// page of statements. Every failure comes back as a kind, the HTTP status and the LRS's own reason: facts the
+// renderer words in the teacher's language (never a sentence from here, which would stay English).
 import { XAPI_VERSION } from '../../core/xapi';
+import type { LrsFailureFacts } from '../../shared/contract/lrs';
 
 export interface LrsConnection {
   /** The LRS's xAPI endpoint, e.g. http://lrs.school.lan:8080/xapi/ (with or without the final slash). */
@@ -10,11 +12,10 @@ export interface LrsConnection {
   secret: string;
 }
 
-export type LrsFailureKind = 'offline' | 'unauthorized' | 'refused' | 'conflict' | 'too-large' | 'server';
+export type { LrsFailureKind } from '../../shared/contract/lrs';
 
-export interface LrsFailure {
-  kind: LrsFailureKind;
-  status: number | null;
+/** A failure as facts the renderer words in the teacher's language, and `message`, an English line for logs. */
+export interface LrsFailure extends LrsFailureFacts {
   message: string;
 }
 
@@ -46,23 +47,25 @@ async function reasonOf(response: Response): Promise<string> {
   return reason.length > 300 ? `${reason.slice(0, 299)}…` : reason;
 }
 
-async function failureOf(response: Response): Promise<LrsFailure> {
-  const status = response.status;
-  const reason = await reasonOf(response);
-  if (status === 401 || status === 403) {
-    return { kind: 'unauthorized', status, message: `The LRS refused the user name or password (HTTP ${status}). Check them in the settings.` };
-  }
-  if (status === 400) return { kind: 'refused', status, message: `The LRS refused a statement (HTTP 400): ${reason || 'no reason given'}` };
-  if (status === 409) return { kind: 'conflict', status, message: `The LRS already has a different statement with this id (HTTP 409): ${reason}` };
-  if (status === 413) return { kind: 'too-large', status, message: 'The LRS found the batch too large (HTTP 413).' };
-  return { kind: 'server', status, message: `The LRS could not take the statements (HTTP ${status})${reason ? `: ${reason}` : ''}. Liseuse will try again.` };
+/** The facts with an English line for logs (never shown: the renderer words the facts). */
+export function lrsFailure(facts: LrsFailureFacts): LrsFailure {
+  const status = facts.status === null ? '' : ` (HTTP ${facts.status})`;
+  return { ...facts, message: `LRS ${facts.kind}${status}${facts.reason ? `: ${facts.reason}` : ''}` };
 }
 
-const offline = (error: unknown): LrsFailure => ({
-  kind: 'offline',
-  status: null,
-  message: `The LRS could not be reached (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}). Liseuse will try again.`,
-});
+const KIND_BY_STATUS: Record<number, LrsFailureFacts['kind']> = { 400: 'refused', 401: 'unauthorized', 403: 'unauthorized', 409: 'conflict', 413: 'too-large' };
+
+async function failureOf(response: Response): Promise<LrsFailure> {
+  const status = response.status;
+  return lrsFailure({ kind: KIND_BY_STATUS[status] ?? 'server', status, reason: await reasonOf(response) });
+}
+
+const offline = (error: unknown): LrsFailure =>
+  lrsFailure({
+    kind: 'offline',
+    status: null,
+    reason: (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message,
+  });
 
 /**
  * fetch, tried a second time when the first fails before any reply: a kept-alive connection the LRS closed
@@ -119,7 +122,7 @@ export class LrsClient {
     if (!about.ok) return about;
     const versions = Array.isArray(about.value.version) ? about.value.version.map(String) : [];
     if (!versions.some((v) => v.startsWith('1.0'))) {
-      return { ok: false, failure: { kind: 'server', status: null, message: `This LRS does not speak xAPI 1.0 (it says: ${versions.join(', ') || 'nothing'}).` } };
+      return { ok: false, failure: lrsFailure({ kind: 'not-xapi', status: null, reason: versions.join(', ') }) };
     }
     const read = await this.get(connection, 'statements?limit=1');
     return read.ok ? { ok: true, value: { versions } } : read;

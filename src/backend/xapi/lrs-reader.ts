@@ -47,12 +47,12 @@ export async function readLessonStatements(client: LrsClient, connection: LrsCon
   let next: string = `statements?${new URLSearchParams({ activity: lessonIri, related_activities: 'true', limit: String(pageSize) })}`;
   for (let page = 1; ; page += 1) {
     if (page > maxPages) {
-      return failed(maxPages, { kind: 'too-large', status: null, message: `The LRS has more than ${maxPages} pages of statements about this lesson (${statements.length} read).` });
+      return failed(maxPages, { kind: 'too-large', status: null, reason: `${statements.length} statements in ${maxPages} pages`, message: `The LRS has more than ${maxPages} pages of statements about this lesson (${statements.length} read).` });
     }
     const reply = await client.get<unknown>(connection, next);
     if (!reply.ok) return failed(page, reply.failure);
     const parsed = v.safeParse(PageSchema, reply.value);
-    if (!parsed.success) return failed(page, { kind: 'server', status: null, message: 'The LRS answered something that is not a page of statements.' });
+    if (!parsed.success) return failed(page, { kind: 'server', status: null, reason: 'not a page of statements', message: 'The LRS answered something that is not a page of statements.' });
     statements.push(...parsed.output.statements);
     const more = parsed.output.more;
     if (!more) return { ok: true, value: { statements, pages: page } };
@@ -61,10 +61,10 @@ export async function readLessonStatements(client: LrsClient, connection: LrsCon
     try {
       url = new URL(more, base);
     } catch {
-      return failed(page + 1, { kind: 'server', status: null, message: `The LRS gave a "more" link that is not an address (${more.slice(0, 100)}).` });
+      return failed(page + 1, { kind: 'server', status: null, reason: `more: ${more.slice(0, 100)}`, message: `The LRS gave a "more" link that is not an address (${more.slice(0, 100)}).` });
     }
     if (url.origin !== base.origin) {
-      return failed(page + 1, { kind: 'server', status: null, message: `The LRS's "more" link leads to another server (${url.origin}); Liseuse does not send the password there.` });
+      return failed(page + 1, { kind: 'server', status: null, reason: `more: ${url.origin}`, message: `The LRS's "more" link leads to another server (${url.origin}); Liseuse does not send the password there.` });
     }
     next = url.href;
   }

@@ -98,7 +98,7 @@ export class XapiSync {
         const attempts = Math.min(...rows.map((r) => r.attempts));
         this.outbox.markRetry(
           rows.map((r) => r.id),
-          stopped.message,
+          stopped,
           new Date(this.now().getTime() + retryDelayMs(attempts)).toISOString(),
         );
         outcome.stopped = stopped;
@@ -142,7 +142,7 @@ export class XapiSync {
       this.outbox.markSent([row.id], at);
       outcome.sent += 1;
     } else {
-      this.outbox.markFailed(row.id, failure.message, at);
+      this.outbox.markFailed(row.id, failure, at);
       outcome.refused += 1;
     }
     return null;

@@ -29,13 +29,32 @@ export interface LessonPack {
   files: LessonFiles;
 }
 
-/** A pack refused, with the reason in plain words; nothing was read from it. */
+/**
+ * Why a pack is refused, as facts in no language (shared/error-messages.ts words them, `notALessonPack`): the
+ * offending document's name, the limit in megabytes, the pack.json field and valibot's technical issue.
+ */
+export type PackProblem =
+  | { problem: 'tooLarge'; megabytes: number }
+  | { problem: 'strayDocument'; name: string }
+  | { problem: 'twice'; name: string }
+  | { problem: 'documentTooLarge'; name: string; megabytes: number }
+  | { problem: 'allTooLarge'; megabytes: number }
+  | { problem: 'notZip' }
+  | { problem: 'notUtf8'; name: string }
+  | { problem: 'noManifest' }
+  | { problem: 'manifestNotJson' }
+  | { problem: 'manifestInvalid'; field: string; issue: string }
+  | { problem: 'missing'; names: string };
+
+/** A pack refused, with the reason as facts; nothing was read from it. The message is for logs. */
 export class PackError extends Error {
-  constructor(reason: string) {
-    super(reason);
+  constructor(readonly facts: PackProblem) {
+    super(`lesson pack refused: ${JSON.stringify(facts)}`);
     this.name = 'PackError';
   }
 }
+
+const MB = (bytes: number): number => bytes / 1_000_000;
 
 export function buildPack(manifest: PackManifest, files: LessonFiles): Uint8Array {
   const entries: Record<string, Uint8Array> = { 'pack.json': strToU8(`${JSON.stringify(manifest, null, 2)}\n`) };
@@ -49,7 +68,7 @@ export function buildPack(manifest: PackManifest, files: LessonFiles): Uint8Arra
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function parsePack(bytes: Uint8Array): LessonPack {
-  if (bytes.length > MAX_PACK_BYTES) throw new PackError(`the file is larger than ${MAX_PACK_BYTES / 1_000_000} MB`);
+  if (bytes.length > MAX_PACK_BYTES) throw new PackError({ problem: 'tooLarge', megabytes: MB(MAX_PACK_BYTES) });
   let unzipped: Unzipped;
   let total = 0;
   const seen = new Set<string>();
@@ -57,44 +76,44 @@ export function parsePack(bytes: Uint8Array): LessonPack {
     unzipped = unzipSync(bytes, {
       filter(entry) {
         // Checked on the sizes the zip declares, before inflating; the inflated sizes are checked again below.
-        if (!NAMES.has(entry.name)) throw new PackError(`it holds "${entry.name.slice(0, 80)}", which is not a document of a lesson pack`);
-        if (seen.has(entry.name)) throw new PackError(`it holds "${entry.name}" twice`);
+        if (!NAMES.has(entry.name)) throw new PackError({ problem: 'strayDocument', name: entry.name.slice(0, 80) });
+        if (seen.has(entry.name)) throw new PackError({ problem: 'twice', name: entry.name });
         seen.add(entry.name);
-        if (entry.originalSize > MAX_PACK_ENTRY_BYTES) throw new PackError(`"${entry.name}" is larger than ${MAX_PACK_ENTRY_BYTES / 1_000_000} MB once unzipped`);
+        if (entry.originalSize > MAX_PACK_ENTRY_BYTES) throw new PackError({ problem: 'documentTooLarge', name: entry.name, megabytes: MB(MAX_PACK_ENTRY_BYTES) });
         total += entry.originalSize;
-        if (total > MAX_PACK_TOTAL_BYTES) throw new PackError(`its documents are larger than ${MAX_PACK_TOTAL_BYTES / 1_000_000} MB once unzipped`);
+        if (total > MAX_PACK_TOTAL_BYTES) throw new PackError({ problem: 'allTooLarge', megabytes: MB(MAX_PACK_TOTAL_BYTES) });
         return true;
       },
     });
   } catch (error) {
     if (error instanceof PackError) throw error;
-    throw new PackError('it is not a zip file Liseuse can read (damaged, or not a lesson pack)');
+    throw new PackError({ problem: 'notZip' });
   }
   const text = (name: string): string | undefined => {
     const data = unzipped[name];
     if (data === undefined) return undefined;
-    if (data.length > MAX_PACK_ENTRY_BYTES) throw new PackError(`"${name}" is larger than ${MAX_PACK_ENTRY_BYTES / 1_000_000} MB once unzipped`);
+    if (data.length > MAX_PACK_ENTRY_BYTES) throw new PackError({ problem: 'documentTooLarge', name, megabytes: MB(MAX_PACK_ENTRY_BYTES) });
     try {
       return utf8.decode(data);
     } catch {
-      throw new PackError(`"${name}" is not UTF-8 text`);
+      throw new PackError({ problem: 'notUtf8', name });
     }
   };
   const manifestText = text('pack.json');
-  if (manifestText === undefined) throw new PackError('it has no pack.json: it is not a lesson pack');
+  if (manifestText === undefined) throw new PackError({ problem: 'noManifest' });
   let json: unknown;
   try {
     json = JSON.parse(manifestText);
   } catch {
-    throw new PackError('its pack.json is not valid JSON');
+    throw new PackError({ problem: 'manifestNotJson' });
   }
   const parsed = v.safeParse(PackManifestSchema, json);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    throw new PackError(`its pack.json is not one Liseuse reads (${v.getDotPath(issue) ?? 'the whole file'}: ${issue.message})`);
+    throw new PackError({ problem: 'manifestInvalid', field: v.getDotPath(issue) ?? '', issue: issue.message });
   }
   const missing = REQUIRED.filter((name) => unzipped[name] === undefined);
-  if (missing.length > 0) throw new PackError(`it lacks ${missing.join(', ')}`);
+  if (missing.length > 0) throw new PackError({ problem: 'missing', names: missing.join(', ') });
   const files = Object.fromEntries(DOCUMENTS.flatMap((name) => {
     const content = text(name);
     return content === undefined ? [] : [[name, content]];

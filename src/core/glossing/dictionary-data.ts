@@ -38,8 +38,22 @@ export interface DictionaryData extends DictionaryHeader {
   senses(lemma: string): ReadonlyMap<string, readonly DictionarySense[]> | undefined;
 }
 
+/** Why a dictionary file is refused, as facts in no language (shared/error-messages.ts words them). */
+export type DictionaryProblem =
+  | { problem: 'lineBreakInEntry'; lemma: string }
+  | { problem: 'noHeader' }
+  /** The header's field that is wrong: format, sources or builtFrom. */
+  | { problem: 'notLiseuse'; field: string }
+  | { problem: 'otherVersion'; version: string; readable: number }
+  | { problem: 'badLine'; line: number }
+  | { problem: 'linesApart'; lemma: string }
+  | { problem: 'notGzip' };
+
 export class DictionaryDataError extends Error {
   override name = 'DictionaryDataError';
+  constructor(readonly facts: DictionaryProblem) {
+    super(`dictionary refused: ${JSON.stringify(facts)}`);
+  }
 }
 
 /** '' for a headword its source gives no part of speech. */
@@ -52,7 +66,7 @@ export function serialiseDictionary(header: DictionaryHeader, entries: Dictionar
     for (const [pos, senses] of Object.entries(entries[lemma] ?? {})) {
       for (const [source, sense, flag] of senses) {
         const fields = [lemma, pos, String(source), flag ?? '', sense];
-        if (fields.some((field) => /[\t\n\r]/.test(field))) throw new DictionaryDataError(`A tab or line break in the entry "${lemma}".`);
+        if (fields.some((field) => /[\t\n\r]/.test(field))) throw new DictionaryDataError({ problem: 'lineBreakInEntry', lemma });
         lines.push(fields.join('\t'));
       }
     }
@@ -65,16 +79,16 @@ function parseHeader(line: string): DictionaryHeader {
   try {
     header = JSON.parse(line);
   } catch {
-    throw new DictionaryDataError('The dictionary file is not a Liseuse dictionary (its first line is not a header).');
+    throw new DictionaryDataError({ problem: 'noHeader' });
   }
   const h = header as Partial<DictionaryHeader> | null;
-  if (h?.format !== DICTIONARY_FORMAT) throw new DictionaryDataError('The dictionary file is not a Liseuse dictionary (format).');
-  if (h.version !== DICTIONARY_VERSION) throw new DictionaryDataError(`The dictionary file has version ${String(h.version)}; this Liseuse reads version ${DICTIONARY_VERSION}.`);
+  if (h?.format !== DICTIONARY_FORMAT) throw new DictionaryDataError({ problem: 'notLiseuse', field: 'format' });
+  if (h.version !== DICTIONARY_VERSION) throw new DictionaryDataError({ problem: 'otherVersion', version: String(h.version), readable: DICTIONARY_VERSION });
   const strings = (value: unknown): boolean => Array.isArray(value) && value.every((s) => typeof s === 'string' && s.length > 0);
-  if (!strings(h.sources)) throw new DictionaryDataError('The dictionary file is not a Liseuse dictionary (sources).');
+  if (!strings(h.sources)) throw new DictionaryDataError({ problem: 'notLiseuse', field: 'sources' });
   const builtFrom = h.builtFrom;
   if (typeof builtFrom !== 'object' || builtFrom === null || !Object.values(builtFrom).every((s) => typeof s === 'string')) {
-    throw new DictionaryDataError('The dictionary file is not a Liseuse dictionary (builtFrom).');
+    throw new DictionaryDataError({ problem: 'notLiseuse', field: 'builtFrom' });
   }
   return { format: h.format, version: h.version, builtFrom, sources: h.sources as string[] };
 }
@@ -102,10 +116,10 @@ export function parseDictionary(text: string): DictionaryData {
   const ranges = new Map<string, { first: number; end: number }>();
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (!valid.test(line)) throw new DictionaryDataError(`The dictionary file is damaged: line ${i + 1} is not "lemma, part of speech, source, flag, sense".`);
+    if (!valid.test(line)) throw new DictionaryDataError({ problem: 'badLine', line: i + 1 });
     const lemma = line.slice(0, line.indexOf('\t'));
     const range = ranges.get(lemma);
-    if (range && range.end !== i) throw new DictionaryDataError(`The dictionary file is damaged: the lines of "${lemma}" are not together.`);
+    if (range && range.end !== i) throw new DictionaryDataError({ problem: 'linesApart', lemma });
     if (range) range.end = i + 1;
     else ranges.set(lemma, { first: i, end: i + 1 });
   }

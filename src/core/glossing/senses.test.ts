@@ -121,18 +121,23 @@ describe('the dictionary file’s format', () => {
   });
 
   it.each([
-    ['no header', file('maison\tnoun\t0\t\thouse')],
-    ['another format', file(JSON.stringify({ ...HEADER, format: 'other' }))],
-    ['a newer version', file(JSON.stringify({ ...HEADER, version: 2 }))],
-    ['no sources', file(JSON.stringify({ ...HEADER, sources: 'freedict' }))],
-    ['a missing field', file(header, 'maison\tnoun\t0\thouse')],
-    ['an unknown part of speech', file(header, 'maison\tnom\t0\t\thouse')],
-    ['a source index out of range', file(header, 'maison\tnoun\t2\t\thouse')],
-    ['an unknown flag', file(header, 'maison\tnoun\t1\tx\thome')],
-    ['an empty sense', file(header, 'maison\tnoun\t0\t\t ')],
-    ['an empty headword', file(header, '\tnoun\t0\t\thouse')],
-    ['a headword’s lines apart', file(header, 'maison\tnoun\t0\t\thouse', 'mot\tnoun\t0\t\tword', 'maison\tnoun\t1\t\thome')],
-  ])('is refused whole with a named reason: %s', (_, text) => {
+    ['no header', file('maison\tnoun\t0\t\thouse'), { problem: 'noHeader' }],
+    ['another format', file(JSON.stringify({ ...HEADER, format: 'other' })), { problem: 'notLiseuse', field: 'format' }],
+    ['a newer version', file(JSON.stringify({ ...HEADER, version: 2 })), { problem: 'otherVersion', version: '2', readable: 1 }],
+    ['no sources', file(JSON.stringify({ ...HEADER, sources: 'freedict' })), { problem: 'notLiseuse', field: 'sources' }],
+    ['a missing field', file(header, 'maison\tnoun\t0\thouse'), { problem: 'badLine', line: 2 }],
+    ['an unknown part of speech', file(header, 'maison\tnom\t0\t\thouse'), { problem: 'badLine', line: 2 }],
+    ['a source index out of range', file(header, 'maison\tnoun\t2\t\thouse'), { problem: 'badLine', line: 2 }],
+    ['an unknown flag', file(header, 'maison\tnoun\t1\tx\thome'), { problem: 'badLine', line: 2 }],
+    ['an empty sense', file(header, 'maison\tnoun\t0\t\t '), { problem: 'badLine', line: 2 }],
+    ['an empty headword', file(header, '\tnoun\t0\t\thouse'), { problem: 'badLine', line: 2 }],
+    ['a headword’s lines apart', file(header, 'maison\tnoun\t0\t\thouse', 'mot\tnoun\t0\t\tword', 'maison\tnoun\t1\t\thome'), { problem: 'linesApart', lemma: 'maison' }],
+  ])('is refused whole with a named reason: %s', (_, text, facts) => {
     expect(() => parseDictionary(text)).toThrow(DictionaryDataError);
+    try {
+      parseDictionary(text);
+    } catch (error) {
+      expect((error as DictionaryDataError).facts).toEqual(facts);
+    }
   });
 });

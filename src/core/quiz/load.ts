@@ -151,7 +151,7 @@ export function loadQuiz(raw: string, lesson: Lesson): Quiz {
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new LessonError('quiz.json', [`not valid JSON (${(error as Error).message})`]);
+    throw new LessonError('quiz.json', [`not valid JSON (${(error as Error).message})`], [{ problem: 'notJson', detail: (error as Error).message }]);
   }
   const result = v.safeParse(QuizFileSchema, json);
   if (!result.success) {

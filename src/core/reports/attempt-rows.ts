@@ -1,7 +1,7 @@
 // The attempts file's rows: every comprehension answer of a lesson, one row per learner × attempt × question,
 // with the question and the right answer in words and the learner's attempts numbered in the order they were started.
 import { describeAnswer, type ReportInput } from './class-report';
-import { describeRegrading } from './regrading';
+import { regradingFacts, type RegradingFacts } from './regrading';
 import { rightAnswerText } from './right-answer';
 
 export interface AttemptAnswerRow {
@@ -17,8 +17,10 @@ export interface AttemptAnswerRow {
   given: string;
   /** The quiz's right answer in words; '' for a question the quiz no longer has. */
   rightAnswer: string;
+  /** A true-false question's: `given` and `rightAnswer` are its values, 'true' or 'false', to word (truthInWords). */
+  trueFalse?: true;
   /** When and how this question was regraded on this computer, oldest first. */
-  regradings: { at: string; text: string }[];
+  regradings: ({ at: string } & RegradingFacts)[];
   verdict: string;
   score: number;
   timeMs: number;
@@ -39,7 +41,7 @@ export function attemptRows(input: ReportInput): AttemptAnswerRow[] {
   }
   const attempts = new Map(input.attempts.map((a) => [a.id, a]));
   const regradings = new Map<string, AttemptAnswerRow['regradings']>();
-  for (const r of input.regradings ?? []) regradings.set(r.questionId, [...(regradings.get(r.questionId) ?? []), { at: r.at, text: describeRegrading(r) }]);
+  for (const r of input.regradings ?? []) regradings.set(r.questionId, [...(regradings.get(r.questionId) ?? []), { at: r.at, ...regradingFacts(r) }]);
   return input.answers
     .flatMap((answer) => {
       const attempt = attempts.get(answer.attemptId);
@@ -58,6 +60,7 @@ export function attemptRows(input: ReportInput): AttemptAnswerRow[] {
           prompt: known?.question.prompt ?? answer.questionId,
           given: describeAnswer(known?.question, answer.answer),
           rightAnswer: known ? rightAnswerText(known.question) : '',
+          ...(known?.question.type === 'true-false' ? { trueFalse: true as const } : {}),
           regradings: regradings.get(answer.questionId) ?? [],
           verdict: answer.verdict,
           score: answer.score,

@@ -74,6 +74,8 @@ export interface LearnerRow {
 export interface QuestionRow extends Omit<ItemStats, 'wrongChoices'> {
   number: number;
   prompt: string;
+  /** The prompt's language, for its lang attribute. */
+  promptLang: Question['promptLang'];
   type: Question['type'];
   /** Answered by typing: its answers can be reviewed and accepted one by one. */
   typed: boolean;
@@ -129,6 +131,8 @@ export interface LearnerReport {
       given: string;
       /** The near-miss first try in words, when there was a second try; `given` is the counted one. */
       firstTry?: string;
+      /** A true-false question's: `given` and `firstTry` are its values, 'true' or 'false', to word (truthInWords). */
+      trueFalse?: true;
       verdict: Verdict;
       score: number;
       timeMs: number;
@@ -142,9 +146,27 @@ export interface LearnerReport {
 
 const optionText = (options: { id: string; text: string }[], id: string): string => options.find((o) => o.id === id)?.text ?? id;
 
-/** What the learner gave, both tries when a near miss earned a second one: the one phrasing every report uses. */
-export function givenWithTries(answer: { given: string; firstTry?: string }): string {
-  return answer.firstTry === undefined ? answer.given : `1st try: ${answer.firstTry} · 2nd try: ${answer.given}`;
+/**
+ * What the learner gave, both tries when a near miss earned a second one, in the words of whoever shows it
+ * (`tries` phrases the two: "1st try: … · 2nd try: …"), a true-false answer's value in its `truth` words.
+ */
+export function givenWithTries(
+  answer: { given: string; firstTry?: string; trueFalse?: true },
+  words: { tries: (first: string, second: string) => string; truth: TruthWords },
+): string {
+  const word = (text: string): string => (answer.trueFalse ? truthInWords(text, words.truth) : text);
+  return answer.firstTry === undefined ? word(answer.given) : words.tries(word(answer.firstTry), word(answer.given));
+}
+
+/** The words for a true-false answer's two values, in the language of whoever shows it. */
+export type TruthWords = Record<'true' | 'false', string>;
+
+/**
+ * Core describes a true-false answer by its value, 'true' or 'false', in no language (a `trueFalse` flag beside it
+ * says so); the screen and the exports word it here.
+ */
+export function truthInWords(text: string, words: TruthWords): string {
+  return text === 'true' || text === 'false' ? words[text] : text;
 }
 
 /** A learner's answer in words, as a teacher reads it in a report. */
@@ -158,7 +180,7 @@ export function describeAnswer(question: Question | undefined, raw: string): str
     case 'multiple':
       return answer.choices.map((id) => (question && 'options' in question ? optionText(question.options, id) : id)).join(' | ');
     case 'true-false':
-      return answer.value ? 'True' : 'False';
+      return answer.value ? 'true' : 'false';
     case 'short-answer':
       return answer.text;
     case 'cloze':
@@ -204,7 +226,8 @@ function correctOptions(question: Question): string[] {
 }
 
 function optionsOf(question: Question): { id: string; text: string }[] {
-  if (question.type === 'true-false') return [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }];
+  // Their values, worded by whoever shows the report (truthInWords).
+  if (question.type === 'true-false') return [{ id: 'true', text: 'true' }, { id: 'false', text: 'false' }];
   return 'options' in question ? question.options : [];
 }
 
@@ -329,6 +352,7 @@ export function buildClassReportFrom(input: ClassReportInput, now: Date): ClassR
       ...stats,
       number: i + 1,
       prompt: question.prompt,
+      promptLang: question.promptLang,
       type: question.type,
       typed: isTyped(question),
       paragraph,
@@ -390,6 +414,7 @@ export function buildLearnerReport(input: ReportInput, learnerId: string, now: D
             prompt: known?.question.prompt ?? a.questionId,
             given: describeAnswer(known?.question, a.answer),
             ...(a.firstTry === undefined ? {} : { firstTry: describeAnswer(known?.question, a.firstTry) }),
+            ...(known?.question.type === 'true-false' ? { trueFalse: true as const } : {}),
             verdict: a.verdict,
             score: a.score,
             timeMs: a.timeMs,

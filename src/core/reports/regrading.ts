@@ -30,9 +30,17 @@ export function regradingLines(regradings: readonly Regrading[], quiz: Quiz | un
   });
 }
 
-/** One line a teacher reads: what changed and what it did ("accepted « 7 jours »: 3 answers regraded, 2 scores changed"). */
-export function describeRegrading(r: Pick<Regrading, 'change' | 'answer' | 'answersChanged' | 'attempts'>): string {
-  const answers = `${r.answersChanged} ${r.answersChanged === 1 ? 'answer' : 'answers'} regraded`;
-  const scores = `${r.attempts.length} ${r.attempts.length === 1 ? 'score' : 'scores'} changed`;
-  return `${r.change} « ${r.answer} »: ${answers}, ${scores}`;
+/**
+ * What a regrading changed and what it did, as facts in no language: the screen (strings.responses.regradingLine)
+ * and the exports (labels.ts, regradings.describe) word them ("accepted « 7 jours »: 3 answers regraded, 2 scores changed").
+ */
+export interface RegradingFacts {
+  change: Regrading['change'];
+  answer: string;
+  answersChanged: number;
+  scoresChanged: number;
+}
+
+export function regradingFacts(r: Pick<Regrading, 'change' | 'answer' | 'answersChanged' | 'attempts'>): RegradingFacts {
+  return { change: r.change, answer: r.answer, answersChanged: r.answersChanged, scoresChanged: r.attempts.length };
 }

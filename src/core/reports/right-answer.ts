@@ -12,7 +12,8 @@ export function rightAnswerText(question: Question): string {
     case 'multiple':
       return texts(question.options, question.correct);
     case 'true-false':
-      return question.correct ? 'True' : 'False';
+      // Its value, worded by the export (truthInWords in class-report.ts).
+      return question.correct ? 'true' : 'false';
     case 'short-answer':
       return question.accepted[0] ?? '';
     case 'cloze':

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { DraftDocuments } from '../../core/authoring/draft';
 import { ExpressionReviewSchema, TokenReviewSchema } from '../../core/authoring/review';
 import { MAX_PACK_BASE64_CHARS, MAX_PACK_BYTES } from '../../core/authoring/pack-limits';
-import { EntrySchema, ExpressionSchema, LEVELS, TokenGlossSchema } from '../../core/lesson';
+import { EntrySchema, ExpressionSchema, LEVELS, TokenGlossSchema, type LessonProblemFact } from '../../core/lesson';
 import type { ExportOutcome } from '../types';
 import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_FILE_BYTES, megabytes } from '../../core/import/limits';
 import { returns, type Table } from './call';
@@ -168,7 +168,9 @@ export interface SavedDraft {
 /** A problem that keeps a draft from being published, named by the document it is in. */
 export interface LessonProblem {
   file: 'lesson.json' | 'text.fr.txt' | 'lexicon.json' | 'translations.json' | 'quiz.json';
+  /** In English, for logs; the screen words `fact` in the language on it (shared/error-messages.ts). */
   message: string;
+  fact: LessonProblemFact;
 }
 
 export interface ValidationReport {

@@ -14,18 +14,33 @@ export interface LrsSettings {
   secretStorage: 'encrypted' | 'file';
 }
 
+/** What went wrong with the LRS, in no language: the renderer words it (strings.lrs.failure). */
+export type LrsFailureKind = 'offline' | 'unauthorized' | 'refused' | 'conflict' | 'too-large' | 'server' | 'not-xapi';
+
+export interface LrsFailureFacts {
+  kind: LrsFailureKind;
+  /** The HTTP status of the LRS's reply; null when there was no reply (offline) or it was not about HTTP. */
+  status: number | null;
+  /**
+   * The other side's own words, shown verbatim (usually English, so marked lang="en"): the LRS's reason for a
+   * refusal, the network's error when it could not be reached, the versions it speaks for 'not-xapi'; '' if none.
+   */
+  reason: string;
+}
+
 export interface LrsTestResult {
   ok: boolean;
   /** The xAPI versions the LRS says it speaks (GET /about). */
   versions: string[];
-  message: string;
+  /** Why the test failed; null when it passed. */
+  failure: LrsFailureFacts | null;
 }
 
 export interface LrsProblem {
   statementId: string;
   /** answered, completed, interacted… */
   verb: string;
-  error: string;
+  error: LrsFailureFacts;
   /** 'failed': the LRS refused this statement, it is kept and not resent; 'retrying': it waits for its next try. */
   state: 'failed' | 'retrying';
 }

@@ -31,6 +31,8 @@ export interface QuestionResponses {
   questionId: string;
   number: number;
   prompt: string;
+  /** The prompt's language, for its lang attribute. */
+  promptLang: 'fr' | 'en';
   /** The language learners answer in, for the answers' lang attribute. */
   answerLang: 'fr' | 'en';
   /** The quiz's own accepted answers, and the list graded with on this computer (the teacher's changes applied). */

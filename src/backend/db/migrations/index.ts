@@ -15,6 +15,7 @@ import { migration013 } from './013-phrases'; // phrases a learner saved from th
 import { migration014 } from './014-lessons'; // the teacher's lessons, versioned; attempts say their version
 import { migration015 } from './015-house-lexicon'; // senses the teacher confirmed, for the next glossing
 import { migration016 } from './016-xapi-outbox'; // the xAPI outbox and the school's LRS
+import { migration017 } from './017-lrs-failure-facts'; // the outbox's last errors as facts, not English sentences
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

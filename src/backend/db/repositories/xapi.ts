@@ -1,5 +1,7 @@
 // The xAPI outbox and the school's LRS settings: the only SQL of issue 17's sync.
+import * as v from 'valibot';
 import { VERBS, type Statement } from '../../../core/xapi';
+import type { LrsFailureFacts } from '../../../shared/contract/lrs';
 import type { LearnerDatabase } from '../learner-database';
 
 export interface QueuedStatement {
@@ -24,8 +26,30 @@ export interface OutboxProblem {
   id: string;
   verb: string;
   status: 'pending' | 'failed';
-  error: string;
+  error: LrsFailureFacts;
   at: string | null;
+}
+
+// last_error holds the failure as JSON facts, not a sentence, so it is worded in whatever language is on screen
+// when the teacher reads it (migration 017 turned the sentences stored before into facts).
+const StoredFailure = v.object({
+  kind: v.picklist(['offline', 'unauthorized', 'refused', 'conflict', 'too-large', 'server', 'not-xapi']),
+  status: v.nullable(v.number()),
+  reason: v.string(),
+});
+
+export const storedFailure = (failure: LrsFailureFacts): string =>
+  JSON.stringify({ kind: failure.kind, status: failure.status, reason: failure.reason });
+
+/** A stored failure read back; text that is not one (written by hand, or damaged) is shown as the reason itself. */
+export function readStoredFailure(text: string): LrsFailureFacts {
+  try {
+    const parsed = v.safeParse(StoredFailure, JSON.parse(text));
+    if (parsed.success) return parsed.output;
+  } catch {
+    // Not JSON: fall through.
+  }
+  return { kind: 'server', status: null, reason: text };
 }
 
 export interface LrsSettingsRow {
@@ -91,7 +115,8 @@ export class XapiRepository {
   }
 
   /** A try that failed for the whole batch (network, password, server): the pending ones wait until nextTryAt. */
-  markRetry(ids: readonly string[], error: string, nextTryAt: string): void {
+  markRetry(ids: readonly string[], failure: LrsFailureFacts, nextTryAt: string): void {
+    const error = storedFailure(failure);
     const update = this.db.sql("UPDATE xapi_outbox SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ? AND status = 'pending'");
     this.db.write(() => {
       for (const id of ids) update.run(error, nextTryAt, id);
@@ -104,8 +129,8 @@ export class XapiRepository {
   }
 
   /** The LRS refused this statement itself: kept, never resent on its own, with the LRS's reason. */
-  markFailed(id: string, error: string, at: string): void {
-    this.db.sql("UPDATE xapi_outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?").run(error, at, id);
+  markFailed(id: string, failure: LrsFailureFacts, at: string): void {
+    this.db.sql("UPDATE xapi_outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE id = ?").run(storedFailure(failure), at, id);
   }
 
   /**
@@ -134,7 +159,11 @@ export class XapiRepository {
         `SELECT id, verb, status, last_error AS error, next_try_at AS at FROM xapi_outbox
          WHERE last_error IS NOT NULL AND status <> 'sent' ORDER BY status = 'pending', rowid DESC LIMIT ?`,
       )
-      .all(limit) as OutboxProblem[];
+      .all(limit)
+      .map((row) => {
+        const { error, ...rest } = row as Omit<OutboxProblem, 'error'> & { error: string };
+        return { ...rest, error: readStoredFailure(error) };
+      });
   }
 
   settings(): LrsSettingsRow | undefined {

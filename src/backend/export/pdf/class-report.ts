@@ -1,6 +1,6 @@
 // The class report: overview table, best score per learner, question analysis, facility per question and
 // difficulty by paragraph; its words from labels.ts in the teacher's language.
-import type { ClassReport, LearnerRow, QuestionRow } from '../../../core/reports/class-report';
+import { truthInWords, type ClassReport, type LearnerRow, type QuestionRow } from '../../../core/reports/class-report';
 import { emptyNote, keepable, section, titleBlock } from './blocks';
 import { barChart, barChartHeight, GROUPED_PANEL_HEIGHT, groupedBarChart } from './charts';
 import { finish, newDocument } from './document';
@@ -39,7 +39,7 @@ function questionColumns({ labels, percent, decimal, signed }: ReportFormat): Co
       value: (q) => {
         if (q.type === 'open') return words.openSummary(q.answered, q.awaiting);
         const top = q.wrongChoices[0];
-        return top ? `${top.text} (${top.count})` : '—';
+        return top ? `${q.type === 'true-false' ? truthInWords(top.text, labels.truth) : top.text} (${top.count})` : '—';
       },
     },
     {

@@ -34,7 +34,7 @@ function answerColumns({ labels, percent }: ReportFormat): Column<AnswerLine>[] 
   return [
     { header: '#', weight: 20, align: 'right', value: (a) => (a.number ? String(a.number) : '?') },
     { header: l.question, weight: 164, maxLines: WHOLE, value: (a) => a.prompt },
-    { header: l.answer, weight: 166, maxLines: WHOLE, value: (a) => (a.teacherComment ? `${givenWithTries(a)} · ${words.teacher}${labels.locale === 'fr-FR' ? '\u00a0' : ''}: ${a.teacherComment}` : givenWithTries(a)) },
+    { header: l.answer, weight: 166, maxLines: WHOLE, value: (a) => (a.teacherComment ? `${givenWithTries(a, labels)} · ${words.teacher}${labels.locale === 'fr-FR' ? '\u00a0' : ''}: ${a.teacherComment}` : givenWithTries(a, labels)) },
     { header: l.verdict, weight: 58, maxLines: 3, value: (a) => verdicts[a.verdict] ?? a.verdict },
     { header: l.score, weight: 36, align: 'right', value: (a) => (a.verdict === 'awaiting' ? '—' : percent(a.score)) },
     { header: l.seconds, weight: 46, align: 'right', value: (a) => tenths(labels, a.timeMs / 1000) },

@@ -2,6 +2,7 @@
 // strings in this language: splitting it by screen would scatter what a translator reads in one go. The French
 // table (fr.ts) has the same shape, checked by the compiler.
 import { COMPLETION_HELP } from '../../../core/reports/completion';
+import type { LrsFailureKind } from '../../../shared/contract/lrs';
 import { counted } from './plural';
 import { megabytes } from '../../../core/import/limits';
 import type { BundleRefusal } from '../../../core/reports/results-bundle';
@@ -285,6 +286,8 @@ export const en = {
     },
     noQuiz: 'This lesson has no quiz.',
     notAvailable: 'n/a',
+    /** A near miss's two tries, as the learner report shows them. */
+    tries: (first: string, second: string) => `1st try: ${first} · 2nd try: ${second}`,
   },
   responses: {
     open: (n: number) => `Answers typed to question ${n}`,
@@ -301,6 +304,12 @@ export const en = {
     help: 'Accepting an answer adds it to this question’s accepted answers on this computer and regrades every stored answer; rejecting takes it out again.',
     regradingsHeading: 'Regradings of this question',
     regraded: (line: string) => `Regraded: ${line}.`,
+    /** A regrading's facts in words: "accepted « 7 jours »: 3 answers regraded, 2 scores changed". */
+    regradingLine: (change: 'accepted' | 'rejected', answer: string, answers: number, scores: number) =>
+      `${change} « ${answer} »: ${counted(answers, 'answer')} regraded, ${counted(scores, 'score')} changed`,
+    /** Who regraded, from the stored 'teacher' (one PIN, no named accounts). */
+    by: (who: string) => (who === 'teacher' ? 'teacher' : who),
+    regradingEntry: (when: string, by: string, line: string) => `${when} (${by}): ${line}`,
   },
   gloss: {
     close: 'Close',
@@ -548,7 +557,7 @@ export const en = {
     secret: 'Password or secret',
     secretKept: 'Leave empty to keep the one saved.',
     namesShown: 'Send learners’ names (otherwise only an anonymous id per learner)',
-    plainWarning: 'In browser mode the password is stored as typed in the data folder, in a file only your user account can read. Use an LRS account that can only send statements.',
+    plainWarning: 'In browser mode the password is stored as typed in the data folder, in a file only your user account can read. Use an LRS account made for Liseuse, allowed only to send and read statements.',
     encryptedNote: 'The password is encrypted by your computer’s keychain.',
     save: 'Save',
     saved: 'Saved.',
@@ -562,6 +571,23 @@ export const en = {
     refresh: 'Refresh',
     problemsHeading: 'Problems',
     problemState: { failed: 'Refused (kept, not sent again)', retrying: 'Will try again' },
+    connected: (versions: string) => `Connected: the LRS speaks xAPI ${versions} and accepts the credentials.`,
+    /** What went wrong, from its kind and HTTP status; the LRS's own words follow, after `said`. */
+    failure: (kind: LrsFailureKind, status: number | null): string => {
+      const http = status === null ? '' : ` (HTTP ${status})`;
+      if (kind === 'offline') return 'The LRS could not be reached. Liseuse will try again.';
+      if (kind === 'unauthorized') return `The LRS refused the user name or password${http}. Check them in the settings.`;
+      if (kind === 'refused') return `The LRS refused a statement${http}.`;
+      if (kind === 'conflict') return `The LRS already has a different statement with this id${http}.`;
+      if (kind === 'too-large') return `The LRS found the batch too large${http}.`;
+      if (kind === 'not-xapi') return 'This LRS does not speak xAPI 1.0.';
+      return status === null ? 'The LRS gave an answer Liseuse did not expect. Liseuse will try again.' : `The LRS could not take the statements${http}. Liseuse will try again.`;
+    },
+    /** Introduces the other side's own words (shown as they came, in their language). */
+    said: (kind: LrsFailureKind): string => (kind === 'offline' ? 'Network error:' : kind === 'not-xapi' ? 'Versions it speaks:' : 'The LRS said:'),
+    /** What a statement records, from its xAPI verb (shown after, as the LRS knows it). */
+    verb: (verb: string): string =>
+      ({ answered: 'an answer', completed: 'a finished quiz', passed: 'a quiz passed', failed: 'a quiz failed', experienced: 'reading time', interacted: 'a look-up', voided: 'a cancelled statement (regrade)', marked: 'a word’s status' })[verb] ?? verb,
   },
   typedAnswers: {
     accentBar: 'French characters',
@@ -695,6 +721,8 @@ export const en = {
     tense: 'Tense',
     candidates: 'Candidates',
     candidateSource: (source: string) => `from ${source}`,
+    /** A candidate's part of speech, before its (English) sense. */
+    candidateLine: (pos: string) => `${pos}:`,
     useCandidate: 'Use this sense',
     confirm: 'Confirm',
     saveGloss: 'Save and confirm',
@@ -778,6 +806,7 @@ export const en = {
       'translations.json': 'Translations',
       'quiz.json': 'Quiz',
     },
+    fileProblem: (document: string) => `${document}:`,
   },
   format: {
     percent: (score: number) => `${Math.round(score * 100)}%`,
@@ -811,6 +840,12 @@ export const en = {
     failedHeading: 'The report from the school’s LRS cannot be shown.',
     retry: 'Try again',
     localOnly: 'One learner’s answers and open answers to grade are on this computer only: choose “This computer” to see them.',
+  },
+  /** components/FilePicker.svelte: our words where the browser's file input would say them in its own language. */
+  filePicker: {
+    choose: (many: boolean) => (many ? 'Choose files' : 'Choose a file'),
+    none: (many: boolean) => (many ? 'No files chosen' : 'No file chosen'),
+    chosen: (names: string, count: number) => (count > 1 ? `${count} files chosen: ${names}` : `Chosen: ${names}`),
   },
 };
 

@@ -2,6 +2,7 @@
 // française : espace insécable avant « : » et à l’intérieur des guillemets, espace fine insécable avant ; ! ? et %,
 // apostrophe typographique. Long because it is the one home of those strings in French, read in one go by a translator.
 import { compte, singulier } from './plural';
+import type { LrsFailureKind } from '../../../shared/contract/lrs';
 import { en, type Strings } from './en';
 import { megaoctets } from '../../../core/import/limits';
 import type { BundleRefusal } from '../../../core/reports/results-bundle';
@@ -291,6 +292,7 @@ export const fr: Strings = {
     },
     noQuiz: 'Cette leçon n’a pas de quiz.',
     notAvailable: 'n.d.',
+    tries: (first: string, second: string) => `1er${NB}essai${NB}: ${first} · 2e${NB}essai${NB}: ${second}`,
   },
   responses: {
     open: (n: number) => `Réponses tapées à la question ${n}`,
@@ -307,6 +309,10 @@ export const fr: Strings = {
     help: `Accepter une réponse l’ajoute aux réponses acceptées de cette question sur cet ordinateur et recorrige chaque réponse enregistrée${FINE}; la refuser l’en retire.`,
     regradingsHeading: 'Recorrections de cette question',
     regraded: (line: string) => `Recorrigé${NB}: ${line}.`,
+    regradingLine: (change: 'accepted' | 'rejected', answer: string, answers: number, scores: number) =>
+      `${change === 'accepted' ? 'acceptée' : 'refusée'} ${guillemets(answer)}${NB}: ${compte(answers, 'réponse recorrigée', 'réponses recorrigées')}, ${compte(scores, 'score modifié', 'scores modifiés')}`,
+    by: (who: string) => (who === 'teacher' ? 'l’enseignant' : who),
+    regradingEntry: (when: string, by: string, line: string) => `${when} (${by})${NB}: ${line}`,
   },
   gloss: {
     close: 'Fermer',
@@ -564,7 +570,7 @@ export const fr: Strings = {
     secretKept: 'Laissez vide pour garder celui qui est enregistré.',
     namesShown: 'Envoyer le nom des élèves (sinon, seulement un identifiant anonyme par élève)',
     plainWarning:
-      'En mode navigateur, le mot de passe est enregistré tel quel dans le dossier de données, dans un fichier que seul votre compte peut lire. Utilisez un compte LRS qui ne peut qu’envoyer des déclarations.',
+      'En mode navigateur, le mot de passe est enregistré tel quel dans le dossier de données, dans un fichier que seul votre compte peut lire. Utilisez un compte LRS réservé à Liseuse, autorisé seulement à envoyer et à lire des déclarations.',
     encryptedNote: 'Le mot de passe est chiffré par le trousseau de votre ordinateur.',
     save: 'Enregistrer',
     saved: 'Enregistré.',
@@ -579,6 +585,23 @@ export const fr: Strings = {
     refresh: 'Actualiser',
     problemsHeading: 'Problèmes',
     problemState: { failed: 'Refusée (gardée, pas renvoyée)', retrying: 'Nouvel essai prévu' },
+    connected: (versions: string) => `Connecté${NB}: le LRS parle xAPI ${versions} et accepte les identifiants.`,
+    failure: (kind: LrsFailureKind, status: number | null): string => {
+      const http = status === null ? '' : ` (HTTP ${status})`;
+      if (kind === 'offline') return 'Le LRS est injoignable. Liseuse réessaiera.';
+      if (kind === 'unauthorized') return `Le LRS a refusé le nom d’utilisateur ou le mot de passe${http}. Vérifiez-les dans les réglages.`;
+      if (kind === 'refused') return `Le LRS a refusé une déclaration${http}.`;
+      if (kind === 'conflict') return `Le LRS a déjà une autre déclaration avec cet identifiant${http}.`;
+      if (kind === 'too-large') return `Le LRS a jugé le lot trop volumineux${http}.`;
+      if (kind === 'not-xapi') return 'Ce LRS ne parle pas xAPI 1.0.';
+      return status === null
+        ? 'Le LRS a donné une réponse inattendue. Liseuse réessaiera.'
+        : `Le LRS n’a pas pu prendre les déclarations${http}. Liseuse réessaiera.`;
+    },
+    said: (kind: LrsFailureKind): string =>
+      kind === 'offline' ? `Erreur réseau${NB}:` : kind === 'not-xapi' ? `Versions annoncées${NB}:` : `Réponse du LRS${NB}:`,
+    verb: (verb: string): string =>
+      ({ answered: 'une réponse', completed: 'un quiz terminé', passed: 'un quiz réussi', failed: 'un quiz échoué', experienced: 'un temps de lecture', interacted: 'une consultation', voided: 'une annulation (recorrection)', marked: 'l’état d’un mot' })[verb] ?? verb,
   },
   typedAnswers: {
     accentBar: 'Caractères français',
@@ -711,6 +734,7 @@ export const fr: Strings = {
     tense: 'Temps',
     candidates: 'Sens possibles',
     candidateSource: (source: string) => `d’après ${source}`,
+    candidateLine: (pos: string) => `${pos}${NB}:`,
     useCandidate: 'Prendre ce sens',
     confirm: 'Confirmer',
     saveGloss: 'Enregistrer et confirmer',
@@ -799,6 +823,7 @@ export const fr: Strings = {
       'translations.json': 'Traductions',
       'quiz.json': 'Quiz',
     },
+    fileProblem: (document: string) => `${document}${NB}:`,
   },
   format: {
     percent: (score: number) => pc(Math.round(score * 100)),
@@ -830,5 +855,10 @@ export const fr: Strings = {
     failedHeading: 'Le rapport du LRS de l’établissement ne peut pas être affiché.',
     retry: 'Réessayer',
     localOnly: `Les réponses d’un élève et les réponses ouvertes à noter ne sont que sur cet ordinateur${NB}: choisissez «${NB}Cet ordinateur${NB}» pour les voir.`,
+  },
+  filePicker: {
+    choose: (many: boolean) => (many ? 'Choisir des fichiers' : 'Choisir un fichier'),
+    none: (many: boolean) => (many ? 'Aucun fichier choisi' : 'Aucun fichier choisi'),
+    chosen: (names: string, count: number) => (count > 1 ? `${count}${NB}fichiers choisis${NB}: ${names}` : `Choisi${NB}: ${names}`),
   },
 };

@@ -164,8 +164,8 @@ describe('the draft editor', () => {
 
   it('shows each validation problem beside its question, and the others apart', async () => {
     const problems = [
-      { file: 'quiz.json' as const, message: 'question 1 ("question-1"): evidence: must not be empty' },
-      { file: 'lexicon.json' as const, message: 'word "Il" at 3 has no gloss' },
+      { file: 'quiz.json' as const, message: 'question 1 ("question-1"): evidence: must not be empty', fact: { problem: 'check' as const, detail: 'question 1 ("question-1"): evidence: must not be empty' } },
+      { file: 'lexicon.json' as const, message: 'word "Il" at 3 has no gloss', fact: { problem: 'check' as const, detail: 'word "Il" at 3 has no gloss' } },
     ];
     const fake = fakeApi({ 'authoring:saveQuiz': saved(5), 'authoring:validate': () => Promise.resolve({ valid: false, problems, unconfirmed: 2 }) });
     const editor = new DraftEditorState(draft(), 'tok', fake.api);

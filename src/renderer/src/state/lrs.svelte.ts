@@ -2,7 +2,7 @@
 import { api as appApi } from '../lib/api';
 import { attemptInForm } from '../lib/attempt';
 import type { Api } from '../../../shared/contract';
-import type { LrsQueue, LrsSettings } from '../../../shared/contract/lrs';
+import type { LrsQueue, LrsSettings, LrsTestResult } from '../../../shared/contract/lrs';
 
 export interface LrsForm {
   endpoint: string;
@@ -15,8 +15,8 @@ export interface LrsForm {
 export class LrsState {
   settings = $state<LrsSettings | null>(null);
   queue = $state<LrsQueue | null>(null);
-  /** The connection test's answer or "Saved.", in words. */
-  notice = $state<{ ok: boolean; text: string } | null>(null);
+  /** "Saved.", or the connection test's answer as facts (the panel words them in the language on screen). */
+  notice = $state<{ kind: 'saved' } | { kind: 'tested'; result: LrsTestResult } | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
 
@@ -32,7 +32,7 @@ export class LrsState {
     });
   }
 
-  async save(form: LrsForm, savedText: string): Promise<boolean> {
+  async save(form: LrsForm): Promise<boolean> {
     this.notice = null;
     const outcome = await attemptInForm(this, () =>
       this.api['lrs:save']({
@@ -45,7 +45,7 @@ export class LrsState {
     );
     if (!outcome.ok) return false;
     this.settings = outcome.value;
-    this.notice = { ok: true, text: savedText };
+    this.notice = { kind: 'saved' };
     await this.refresh();
     return true;
   }
@@ -53,7 +53,7 @@ export class LrsState {
   async test(): Promise<void> {
     this.notice = null;
     const outcome = await attemptInForm(this, () => this.api['lrs:test']({ teacherToken: this.teacherToken }));
-    if (outcome.ok) this.notice = { ok: outcome.value.ok, text: outcome.value.message };
+    if (outcome.ok) this.notice = { kind: 'tested', result: outcome.value };
   }
 
   async forget(): Promise<void> {

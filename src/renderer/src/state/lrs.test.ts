@@ -15,10 +15,10 @@ describe('the teacher’s LRS panel', () => {
     const lrs = new LrsState(TOKEN, fake.api);
     await lrs.load();
     expect(lrs.settings).toEqual(NONE);
-    expect(await lrs.save({ endpoint: SET.endpoint, username: 'liseuse', secret: '', namesShown: false }, 'Saved.')).toBe(true);
+    expect(await lrs.save({ endpoint: SET.endpoint, username: 'liseuse', secret: '', namesShown: false })).toBe(true);
     expect(fake.inputsOf('lrs:save')).toEqual([{ teacherToken: TOKEN, endpoint: SET.endpoint, username: 'liseuse', namesShown: false }]);
     expect(lrs.settings).toEqual(SET);
-    expect(lrs.notice).toEqual({ ok: true, text: 'Saved.' });
+    expect(lrs.notice).toEqual({ kind: 'saved' });
     expect(lrs.queue).toEqual(QUEUE);
   });
 
@@ -27,16 +27,16 @@ describe('the teacher’s LRS panel', () => {
     const fake = fakeApi({ 'lrs:settings': async () => NONE, 'lrs:queue': async () => QUEUE, 'lrs:save': refused('invalid_input', why) });
     const lrs = new LrsState(TOKEN, fake.api);
     await lrs.load();
-    expect(await lrs.save({ endpoint: 'lrs', username: 'x', secret: 'y', namesShown: false }, 'Saved.')).toBe(false);
+    expect(await lrs.save({ endpoint: 'lrs', username: 'x', secret: 'y', namesShown: false })).toBe(false);
     expect(lrs.error).toBe(why);
     expect(lrs.settings).toEqual(NONE);
   });
 
-  it('the connection test’s answer is shown as it came, good or bad', async () => {
-    const message = 'The LRS refused the user name or password (HTTP 401). Check them in the settings.';
-    const fake = fakeApi({ 'lrs:test': async () => ({ ok: false, versions: [], message }) });
+  it('the connection test’s answer is kept as facts, for the panel to word in the language on screen', async () => {
+    const result = { ok: false, versions: [], failure: { kind: 'unauthorized' as const, status: 401, reason: 'Unauthorised' } };
+    const fake = fakeApi({ 'lrs:test': async () => result });
     const lrs = new LrsState(TOKEN, fake.api);
     await lrs.test();
-    expect(lrs.notice).toEqual({ ok: false, text: message });
+    expect(lrs.notice).toEqual({ kind: 'tested', result });
   });
 });

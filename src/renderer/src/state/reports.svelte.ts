@@ -8,7 +8,6 @@ import type { ExportOutcome } from '../../../shared/types';
 import type { SameNameChoice } from '../../../core/reports/result-file';
 import type { ImportClash, ImportSummary } from '../../../shared/contract/results';
 import type { CsvLocale, QuizExportFormat } from '../../../shared/contract/lms';
-import { describeRegrading } from '../../../core/reports/regrading';
 import { bundleResultFiles } from '../../../core/reports/results-bundle';
 import type { ClassReport, LearnerReport, LrsClassReport, QuestionResponses, ReportExportRequest } from '../../../shared/contract/reports';
 import { strings } from '../strings';
@@ -131,7 +130,7 @@ export class ReportsState {
     );
     this.busy = false;
     if (!regrading) return;
-    this.status = strings.responses.regraded(describeRegrading(regrading));
+    this.status = strings.responses.regraded(strings.responses.regradingLine(regrading.change, regrading.answer, regrading.answersChanged, regrading.attempts.length));
     await this.openResponses(open.questionId);
     await this.load();
     await this.loadLearner();

@@ -254,6 +254,7 @@ describe('the teacher’s reports', () => {
       questionId: 'trip-length',
       number: 1,
       prompt: 'How long did Kim stay in Russia?',
+      promptLang: 'en',
       answerLang: 'fr',
       quizAccepted: ['sept jours'],
       accepted: accepted ? ['sept jours', 'huit jours'] : ['sept jours'],
@@ -286,7 +287,7 @@ describe('the teacher’s reports', () => {
 
   it('a refused decision is shown and changes nothing on screen', async () => {
     const fake = fakeApi({
-      'reports:responses': async () => ({ questionId: 'q', number: 1, prompt: 'p', answerLang: 'fr', quizAccepted: ['a'], accepted: ['a'], responses: [], regradings: [] }),
+      'reports:responses': async () => ({ questionId: 'q', number: 1, prompt: 'p', promptLang: 'en', answerLang: 'fr', quizAccepted: ['a'], accepted: ['a'], responses: [], regradings: [] }),
       'reports:decideAnswer': refused('conflict', 'A question keeps at least one accepted answer: accept another one first.'),
     });
     const { reports, app } = reportsWith(fake);

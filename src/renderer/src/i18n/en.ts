@@ -846,6 +846,9 @@ export const en = {
     choose: (many: boolean) => (many ? 'Choose files' : 'Choose a file'),
     none: (many: boolean) => (many ? 'No files chosen' : 'No file chosen'),
     chosen: (names: string, count: number) => (count > 1 ? `${count} files chosen: ${names}` : `Chosen: ${names}`),
+    chooseFolder: 'Choose a folder',
+    noFolder: 'No folder chosen',
+    chosenFolder: (count: number) => `A folder of ${counted(count, 'file')} chosen`,
   },
 };
 

@@ -860,5 +860,8 @@ export const fr: Strings = {
     choose: (many: boolean) => (many ? 'Choisir des fichiers' : 'Choisir un fichier'),
     none: (many: boolean) => (many ? 'Aucun fichier choisi' : 'Aucun fichier choisi'),
     chosen: (names: string, count: number) => (count > 1 ? `${count}${NB}fichiers choisis${NB}: ${names}` : `Choisi${NB}: ${names}`),
+    chooseFolder: 'Choisir un dossier',
+    noFolder: 'Aucun dossier choisi',
+    chosenFolder: (count: number) => `Dossier choisi${NB}: ${compte(count, 'fichier')}`,
   },
 };

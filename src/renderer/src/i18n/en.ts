@@ -809,6 +809,8 @@ export const en = {
     fileProblem: (document: string) => `${document}:`,
   },
   format: {
+    /** A label before what it labels ("Comment: …"); French puts a no-break space before the colon. */
+    labelled: (label: string) => `${label}:`,
     percent: (score: number) => `${Math.round(score * 100)}%`,
     // No-break spaces (\u00a0) keep a number with its unit when a narrow column or tile wraps the line.
     duration: (seconds: number) => {

@@ -826,6 +826,7 @@ export const fr: Strings = {
     fileProblem: (document: string) => `${document}${NB}:`,
   },
   format: {
+    labelled: (label: string) => `${label}${NB}:`,
     percent: (score: number) => pc(Math.round(score * 100)),
     duration: (seconds: number) => {
       const minutes = Math.floor(seconds / 60);

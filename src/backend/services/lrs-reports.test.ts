@@ -7,6 +7,7 @@ import { rightAnswer, wrongAnswer } from '../../../test/support/answers';
 import { REAL_LESSONS, callOk, errorOf, useBackend } from '../../../test/support/backend';
 import { makeTempDir, removeTempDir } from '../../../test/support/db';
 import { LRS_PASSWORD, LRS_USER, startTestLrs, type TestLrs } from '../../../test/support/lrs';
+import { VERBS } from '../../core/xapi';
 import { buildClassReport } from '../../../test/support/reports';
 import { paragraphOpenings } from '../../core/excerpt';
 import type { ClassReport, ReportInput } from '../../core/reports/class-report';
@@ -106,8 +107,11 @@ describe('the class report from the LRS', () => {
     const localA = await callOk(a.backend, 'reports:class', { teacherToken: a.teacherToken, lessonId: ARTICLE_ID });
     const localB = await callOk(b.backend, 'reports:class', { teacherToken: b.teacherToken, lessonId: ARTICLE_ID });
     expect(fromLrs).toMatchObject({ learners: 6, computers: 2, skipped: 0, skippedReasons: [] });
-    // Read and not counted: the passed/failed beside each `completed` (the verdict is recomputed) and the voids of the regrades.
-    expect(fromLrs.statementsRead).toBe(fromLrs.statementsUsed + countPassedFailed(fromLrs.report) + open.answers.length);
+    // Read and not counted: the passed/failed beside each `completed` (the verdict is recomputed) and the voids of the
+    // regrades: each graded answer's old statement, and the completed and passed/failed its new score replaced.
+    const voids = await lrs.statements({ verb: VERBS.voided.id });
+    expect(voids.length).toBeGreaterThanOrEqual(open.answers.length);
+    expect(fromLrs.statementsRead).toBe(fromLrs.statementsUsed + countPassedFailed(fromLrs.report) + voids.length);
 
     // Every learner row is the one their own computer reports.
     const byId = (report: ClassReport): Map<string, ClassReport['learners'][number]> => new Map(report.learners.map((l) => [l.id, l]));

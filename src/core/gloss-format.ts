@@ -1,6 +1,6 @@
 // Turns a gloss's grammar into the short line the gloss card shows, in the words it is given (the interface's:
 // shared/grammar-words.ts), so components only lay them out; and the English senses the interlinear line prints.
-import type { PARTS_OF_SPEECH } from './lesson';
+import type { PARTS_OF_SPEECH } from './parts-of-speech';
 
 /** The grammar of a glossed word, as the lesson gives it (structural, so lesson.ts can use these helpers). */
 interface Grammar {

@@ -1,27 +1,14 @@
 // Lesson content as data: the schema of a lesson folder, and the loader that checks every gloss against the text.
 import * as v from 'valibot';
 import { inContextSense } from './gloss-format';
+import { PARTS_OF_SPEECH } from './parts-of-speech';
 import { splitParagraphs, splitSentences, tokenize, type Range, type Token } from './tokenizer';
+
+export { PARTS_OF_SPEECH };
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const PARTS_OF_SPEECH = [
-  'noun',
-  'proper noun',
-  'verb',
-  'auxiliary',
-  'adjective',
-  'adverb',
-  'article',
-  'determiner',
-  'pronoun',
-  'preposition',
-  'conjunction',
-  'number',
-  'interjection',
-  'abbreviation',
-] as const;
 
 export const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 

@@ -1,5 +1,7 @@
 // One draft lesson being edited: its glosses (with autosave and undo), translations and quiz, then validated and
 // published. Every write names the draft's revision and goes out one at a time, so none is made on a stale one.
+// Long because the glosses, translations and quiz share that one revision and write queue: apart, each would have
+// to know the others' writes.
 import { api as appApi, messageOf } from '../lib/api';
 import type { Api } from '../../../shared/contract';
 import type { AuthoringDraft, DraftManifest, LessonProblem, ValidationReport } from '../../../shared/contract/authoring';

@@ -2,6 +2,8 @@
 // Locker's statements service), through reports:classFromLrs as the teacher's screen calls it: every page read,
 // every statement validated and regraded, the report built. The floor is the LRS's own paging of the same
 // statements with no Liseuse work on them.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../src/backend/backend';
 import { loadQuiz } from '../../src/core/quiz';
@@ -56,7 +58,65 @@ function ok<T>(result: Awaited<ReturnType<Backend['call']>>): T {
   return result.value as T;
 }
 
+/**
+ * The same report from 100,000 statements served page by page by a plain HTTP server on loopback (the pages an LRS
+ * would give for the query, with `more` links, and nothing else): Liseuse's whole side of the read, through the
+ * real client, paging, validation, regrading and report, when the test LRS cannot page that many (see above).
+ * The floor is the same pages fetched and parsed by a bare client.
+ */
+async function servedPagesRow(work: string, count: number): Promise<Row> {
+  const pages: string[] = [];
+  const all = schoolStatements(count);
+  for (let i = 0; i < all.length; i += PAGE_SIZE) {
+    const more = i + PAGE_SIZE < all.length ? `/xAPI/statements?page=${pages.length + 1}` : '';
+    pages.push(JSON.stringify({ statements: all.slice(i, i + PAGE_SIZE), more }));
+  }
+  const server: Server = createServer((req, res) => {
+    const page = Number(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('page') ?? 0);
+    res.writeHead(200, { 'content-type': 'application/json', 'x-experience-api-version': '1.0.3' }).end(pages[page] ?? '{"statements":[],"more":""}');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/xAPI`;
+  try {
+    const floorStart = performance.now();
+    let url = `${endpoint}/statements?page=0`;
+    let paged = 0;
+    while (url) {
+      const page = (await (await fetch(url)).json()) as { statements: unknown[]; more: string };
+      paged += page.statements.length;
+      url = page.more ? new URL(page.more, endpoint).href : '';
+    }
+    const floorMs = performance.now() - floorStart;
+    const backend = createBackend({ dataDir: join(work, 'xapi-served-report'), lessonsDir: join(import.meta.dirname, '..', '..', 'resources', 'lessons'), mode: 'browser', version: 'bench', xapiSyncMs: 0 });
+    try {
+      const { teacherToken } = ok<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
+      ok(await backend.call('lrs:save', { teacherToken, endpoint, username: LRS_USER, secret: LRS_PASSWORD, namesShown: false }));
+      const start = performance.now();
+      const read = ok<{ statementsRead: number; skipped: number; learners: number }>(await backend.call('reports:classFromLrs', { teacherToken, lessonId: ARTICLE_ID }));
+      const ms = performance.now() - start;
+      if (read.statementsRead !== count || paged !== count || read.skipped !== 0) throw new Error(`unexpected read: ${JSON.stringify(read).slice(0, 300)}`);
+      return {
+        what: `${what(count, read.learners)}, pages served by a plain HTTP server`,
+        unit: 'ms',
+        value: ms,
+        budget: { max: 60_000 },
+        floor: floorMs,
+        floorWhat: 'the same pages fetched and parsed by a bare client',
+        details: { statements: read.statementsRead, learners: read.learners, statementsPerSecond: count / (ms / 1000), pageSize: PAGE_SIZE },
+      };
+    } finally {
+      backend.close();
+    }
+  } finally {
+    await new Promise((done) => server.close(done));
+  }
+}
+
 export async function lrsReportRows(work: string, count = STATEMENTS): Promise<Row[]> {
+  return [await servedPagesRow(work, count), ...(await testLrsRows(work, count))];
+}
+
+async function testLrsRows(work: string, count: number): Promise<Row[]> {
   const lrs = await startTestLrs();
   try {
     const client = new LrsClient();

@@ -17,6 +17,7 @@ import { importRows } from './rows/import';
 import { rendererSizeRow } from './rows/renderer-size';
 import { xapiRows } from './rows/xapi';
 import { lrsReportRows } from './rows/lrs-report';
+import { createRows } from './rows/authoring';
 
 const began = performance.now();
 /** Progress on stderr, with the seconds since the start, so stdout holds only the table. */
@@ -76,8 +77,10 @@ async function main(): Promise<void> {
     const xapi = browserOnly ? [] : await xapiRows(work);
     log('class report read back from a local LRS (issue 17)');
     const lrsReport = browserOnly ? [] : await lrsReportRows(work);
+    log('a new draft of a 100,000-word text (issue 16)');
+    const creates = browserOnly ? [] : await createRows();
     const [readerPaint, glossArticle, glossLong, firstReply, pageTurn, editorPaint, quizAnswer, hoverCalls] = browser.rows;
-    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, editorPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi, ...lrsReport].filter(
+    const rows = [tokenizing, lessonLoad, ...dictionary, morphologyOpen, glossing, readerPaint, firstReply, pageTurn, editorPaint, glossArticle, glossLong, hoverCalls, quizAnswer, start, size, memory, ...reports, ...imports, ...xapi, ...lrsReport, ...creates].filter(
       (row): row is Row => row !== undefined,
     );
 

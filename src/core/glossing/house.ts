@@ -55,10 +55,17 @@ function prepare(entries: readonly ConfirmedSense[], weight: (lemma: string) => 
   return entries.map((entry) => ({ entry, key: entry.sense.toLowerCase(), context: [...new Set(entry.contextLemmas)].map((lemma) => ({ lemma, weight: weight(lemma) })) }));
 }
 
+/** Membership in a context's lemmas, lower-cased, as rankPrepared reads it: one set for all the words it ranks. */
+function lemmaSet(lemmas: readonly string[]): (lowerLemma: string) => boolean {
+  const set = new Set(lemmas.map((l) => l.toLowerCase()));
+  return (lemma) => set.has(lemma);
+}
+
 function rankPrepared(entries: readonly Prepared[], context: SenseContext): SenseCandidate[] {
   if (entries.length === 0) return [];
-  const here = new Set(context.lemmas.map((l) => l.toLowerCase()));
-  const similarity = (prepared: Prepared): number => prepared.context.reduce((sum, c) => sum + (here.has(c.lemma) ? c.weight : 0), 0);
+  // has() is called on its context (a word context answers it from its sentence), else a set of the list.
+  const has = context.has ? (lemma: string): boolean => context.has?.(lemma) === true : lemmaSet(context.lemmas);
+  const similarity = (prepared: Prepared): number => prepared.context.reduce((sum, c) => sum + (has(c.lemma) ? c.weight : 0), 0);
   const bySense = new Map<string, { sense: string; similarity: number; times: number; latest: string }>();
   for (const prepared of entries) {
     const { entry, key } = prepared;
@@ -120,7 +127,9 @@ export function createHouseLexicon(confirmed: readonly ConfirmedSense[]): HouseL
     partsOfSpeech: (lemma) => [...(partsByLemma.get(lemma.toLowerCase()) ?? [])],
     expressions(words: readonly ExpressionWord[]): ExpressionCandidate[] {
       expressionIndex ??= headwordIndex(confirmed.filter((c) => c.pos === '').map((c) => c.lemma));
-      const context: SenseContext = { lemmas: words.map((w) => w.lemma), sentence: words.map((w) => w.form).join(' ') };
+      const lemmas = words.map((w) => w.lemma);
+      // One set for every expression of the sentence, not one per expression found.
+      const context: SenseContext = { lemmas, sentence: words.map((w) => w.form).join(' '), has: lemmaSet(lemmas) };
       const found: ExpressionCandidate[] = [];
       for (const { first, last, headword } of matchHeadwords(expressionIndex, words)) {
         const best = rank(byKey.get(keyOf(headword, '')) ?? [], context, weight)[0];

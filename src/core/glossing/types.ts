@@ -51,6 +51,11 @@ export interface SenseContext {
   lemmas: readonly string[];
   /** The sentence as written. */
   sentence: string;
+  /**
+   * Whether a lower-cased lemma is one of `lemmas`, when the caller can answer without a scan: every word of a
+   * sentence shares one set, so a sentence of n words costs n, not n² (a pasted text may have no full stop).
+   */
+  has?: (lowerLemma: string) => boolean;
 }
 
 /** One word of a sentence, as an expression finder sees it. */

@@ -205,7 +205,7 @@ export class ReportService {
       return lesson && { lesson, quiz: this.lessons.quizOf(id, version) };
     };
     try {
-      file = parseResultFile(content);
+      file = parseResultFile(content, (id, version, questionId) => known(id, version)?.quiz?.questions.find((q) => q.id === questionId));
       requireLessons(file, known);
       attempts = regradeAttempts(file, known);
     } catch (error) {

@@ -2,6 +2,7 @@
 // transaction of the event it describes, so an event and its statement are saved together or not at all.
 import { randomUUID } from 'node:crypto';
 import type { Answer, Verdict } from '../../core/grading';
+import type { AttemptExtension } from '../../core/xapi/statements';
 import type { Question } from '../../core/quiz';
 import {
   answeredStatement,
@@ -31,6 +32,8 @@ export interface AnsweredFacts {
   grade: { score: number; verdict: Verdict };
   timeMs: number;
   at: string;
+  /** The attempt's seed, start and questions, carried so a statement file can be imported elsewhere. */
+  attempt?: AttemptExtension;
 }
 
 export interface AttemptFacts {

@@ -134,9 +134,11 @@ export class QuizService {
         questions.length,
       );
       const about = { learnerId, lessonId: row.lessonId, attemptId, lessonVersion: row.lessonVersion ?? 1, kind: row.kind };
-      // The attempt rides on every answer's statement: a statement file must rebuild the attempt from whichever survive a regrade.
-      const carried = row.kind === 'comprehension' ? questions.map((q) => q.id) : questions.map((q) => withoutKey(q as VocabularyQuestion));
-      this.xapi?.answered({ ...about, answerId, question, answer, grade: result, timeMs, at: answeredAt, attempt: { seed: row.seed, startedAt: row.startedAt, questions: carried } });
+      // The attempt's first answer carries what a statement file needs to rebuild the attempt (EXTENSIONS.attempt):
+      // once per attempt, since a vocabulary round's questions are kilobytes each.
+      const carried = (): unknown[] => (row.kind === 'comprehension' ? questions.map((q) => q.id) : questions.map((q) => withoutKey(q as VocabularyQuestion)));
+      const attempt = saved.answered === 1 ? { attempt: { seed: row.seed, startedAt: row.startedAt, questions: carried() } } : {};
+      this.xapi?.answered({ ...about, answerId, question, answer, grade: result, timeMs, at: answeredAt, ...attempt });
       if (saved.finishedAt) this.xapi?.attemptFinished({ ...about, score: saved.score ?? 0, startedAt: row.startedAt, at: saved.finishedAt });
       const first = firstTry === undefined ? undefined : typedTextOf(JSON.parse(firstTry) as Answer);
       return {

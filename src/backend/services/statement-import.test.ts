@@ -60,7 +60,9 @@ describe('importing a statement file', () => {
     await callOk(learnerComputer, 'reading:lookup', { learnerId, lessonId: ARTICLE_ID, token: WORD.index, paragraph: WORD.paragraph });
     await callOk(learnerComputer, 'reading:setStatus', { learnerId, lessonId: ARTICLE_ID, token: WORD.index, status: 'learning' });
     const attempt = (await callOk(learnerComputer, 'quiz:start', { learnerId, lessonId: ARTICLE_ID, kind: 'comprehension' })) as { id: string; questions: QuestionView[] };
-    for (const question of attempt.questions) {
+    // Graded, the open answer is the attempt's first: the answer whose statement carries the attempt is replaced.
+    const order = graded ? [...attempt.questions].sort((a, b) => Number(b.type === 'open') - Number(a.type === 'open')) : attempt.questions;
+    for (const question of order) {
       await callOk(learnerComputer, 'quiz:answer', { learnerId, attemptId: attempt.id, questionId: question.id, answer: answerFor(question), timeMs: 4000 });
     }
     if (graded) {
@@ -138,6 +140,9 @@ describe('importing a statement file', () => {
     const v1 = downloadedFile(await callOk(learnerComputer, 'results:export', { learnerId }));
     await callOk(v1Computer, 'results:import', { teacherToken: v1Token, fileName: v1.fileName, content: v1.bytes.toString('utf8') });
     expect(await classReport(teacherComputer, teacherToken)).toEqual(await classReport(v1Computer, v1Token));
+    // The attempt came whole although its first answer (which carries it) was replaced: its seed and question order.
+    const attemptOf = (b: Backend) => rows(b, "SELECT seed, questions, started_at FROM quiz_attempts WHERE kind = 'comprehension'");
+    expect(attemptOf(teacherComputer)).toEqual(attemptOf(learnerComputer));
     // A grade is this computer's teacher's to give (scores are recomputed, as for a v1 file).
     const graded = (b: Backend, token: string) => callOk(b, 'openAnswers:list', { teacherToken: token, lessonId: ARTICLE_ID }).then((list) => list.answers.map((a) => a.grade?.score ?? null));
     expect((await graded(learnerComputer, learnerToken)).filter((g) => g !== null)).toEqual([1]);

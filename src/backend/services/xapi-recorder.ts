@@ -7,6 +7,7 @@ import type { Question } from '../../core/quiz';
 import {
   answeredStatement,
   attemptStatements,
+  EXTENSIONS,
   lookedUpStatement,
   readStatement,
   statusStatement,
@@ -88,7 +89,14 @@ export class XapiRecorder {
    */
   regraded(facts: AnsweredFacts & { teacherComment?: string }): void {
     const old = this.outbox.lastAnswered(facts.answerId);
-    const replacement = answeredStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts, ...(old ? { replaces: old } : {}) });
+    // The attempt rides on its first answer only: when that answer is replaced, the replacement carries it on.
+    const carried = old ? (this.outbox.statement(old)?.context?.extensions?.[EXTENSIONS.attempt] as AttemptExtension | undefined) : undefined;
+    const replacement = answeredStatement({
+      ...this.event(facts.learnerId, facts.lessonId, facts.at),
+      ...facts,
+      ...(old ? { replaces: old } : {}),
+      ...(carried ? { attempt: carried } : {}),
+    });
     this.outbox.enqueue([...(old ? [{ statement: voidedStatement({ id: randomUUID(), at: facts.at, voids: old }) }] : []), { statement: replacement, subject: facts.answerId }], facts.at);
   }
 

@@ -241,7 +241,7 @@ export const en = {
     exportClassJson: 'Class report (JSON)',
     exportLearnerPdf: 'This learner (PDF)',
     exportLearnerJson: 'This learner (JSON)',
-    exportLearnerStatements: 'This learner’s xAPI statements (JSON, for Liseuse on another computer or an LRS)',
+    exportLearnerStatements: 'This learner (xAPI statements, for another computer or an LRS)',
     saved: (name: string) => `Saved as ${name}.`,
     downloaded: (name: string) => `Downloaded ${name}.`,
     cancelled: 'Export cancelled.',

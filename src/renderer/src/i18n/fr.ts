@@ -245,7 +245,7 @@ export const fr: Strings = {
     exportClassJson: 'Rapport de classe (JSON)',
     exportLearnerPdf: 'Cet élève (PDF)',
     exportLearnerJson: 'Cet élève (JSON)',
-    exportLearnerStatements: 'Déclarations xAPI de cet élève (JSON, pour Liseuse sur un autre ordinateur ou pour un LRS)',
+    exportLearnerStatements: 'Cet élève (déclarations xAPI, pour un autre ordinateur ou un LRS)',
     saved: (name: string) => `Enregistré sous ${name}.`,
     downloaded: (name: string) => `${name} téléchargé.`,
     cancelled: 'Export annulé.',

@@ -246,7 +246,7 @@ export const en = {
     downloaded: (name: string) => `Downloaded ${name}.`,
     cancelled: 'Export cancelled.',
     importHeading: 'Import results from other computers',
-    importHelp: 'Choose the results files learners brought (.json), or a .zip of them. Importing a file twice changes nothing.',
+    importHelp: 'Choose the results files learners brought (.json, results or xAPI statement files), or a .zip of them. Importing a file twice changes nothing.',
     importLabel: 'Results files',
     importButton: 'Import',
     importFolderLabel: 'Or a folder: every results file in it',

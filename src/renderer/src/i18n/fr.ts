@@ -250,7 +250,7 @@ export const fr: Strings = {
     downloaded: (name: string) => `${name} téléchargé.`,
     cancelled: 'Export annulé.',
     importHeading: 'Importer les résultats d’autres ordinateurs',
-    importHelp: 'Choisissez les fichiers de résultats apportés par les élèves (.json), ou un .zip qui les contient. Importer deux fois le même fichier ne change rien.',
+    importHelp: 'Choisissez les fichiers de résultats apportés par les élèves (.json, fichiers de résultats ou de déclarations xAPI), ou un .zip qui les contient. Importer deux fois le même fichier ne change rien.',
     importLabel: 'Fichiers de résultats',
     importButton: 'Importer',
     importFolderLabel: 'Ou un dossier entier (tous les .json et .zip qu’il contient)',

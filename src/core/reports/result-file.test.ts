@@ -54,11 +54,7 @@ describe('parseResultFile', () => {
 
   it('refuses a file that is not a results file', () => {
     expect(refusal(JSON.stringify({ hello: 'world' }))).toMatch(/not a Liseuse results file/);
-  });
-
-  it('reads a JSON array as a statement file, which needs this computer’s questions to read its answers', () => {
-    expect(refusal('[]')).toMatch(/statement file, which only the results import reads/);
-    expect(() => parseResultFile('[]', () => undefined)).toThrow(/statement file that cannot be imported: it holds no statements/);
+    expect(refusal('[]')).toMatch(/not a Liseuse results file/);
   });
 
   it('refuses a file from a newer Liseuse by its version', () => {

@@ -7,7 +7,6 @@ import { LearnerNameSchema } from '../learner-name';
 import { IdSchema } from '../quiz';
 import { AnswerSchema, AnswerTimeMsSchema } from '../grading';
 import { CarriedVocabularyQuestionSchema, QuestionIdsSchema } from '../stored-quiz';
-import { resultFileFromStatements, StatementFileError, type QuestionOf } from '../xapi/statement-file';
 
 export const RESULT_FORMAT = 'liseuse-results';
 export const RESULT_VERSION = 1;
@@ -110,12 +109,13 @@ export class ResultFileError extends Error {
   }
 }
 
-/**
- * Size first, then JSON with prototype-polluting keys refused during parsing, then format, version and schema.
- * A JSON array is a statement file (docs/xapi-profile.md): turned into the v1 file it stands for, then checked as
- * one, so every rule of the import holds for both; reading its answers back needs this computer's questions.
- */
-export function parseResultFile(text: string, questionOf?: QuestionOf): ResultFile {
+/** Size first, then JSON with prototype-polluting keys refused during parsing, then format, version and schema. */
+export function parseResultFile(text: string): ResultFile {
+  return checkResultFile(readResultJson(text));
+}
+
+/** The JSON of an imported file, its size checked first and prototype-polluting keys refused while parsing. */
+export function readResultJson(text: string): unknown {
   // UTF-16 length times 3 bounds the UTF-8 size from above; the exact count only when that bound is exceeded.
   if (text.length * 3 > MAX_RESULT_BYTES && new TextEncoder().encode(text).length > MAX_RESULT_BYTES) {
     throw new ResultFileError(`the file is larger than ${MAX_RESULT_BYTES / 1_000_000} MB`);
@@ -127,15 +127,11 @@ export function parseResultFile(text: string, questionOf?: QuestionOf): ResultFi
     if (error instanceof ResultFileError) throw error;
     throw new ResultFileError('it is not valid JSON (it may be cut short or damaged)');
   }
-  if (Array.isArray(json)) {
-    if (!questionOf) throw new ResultFileError('it is a statement file, which only the results import reads');
-    try {
-      json = resultFileFromStatements(json, questionOf);
-    } catch (error) {
-      if (error instanceof StatementFileError) throw new ResultFileError(`it is a statement file that cannot be imported: ${error.message}`);
-      throw error;
-    }
-  }
+  return json;
+}
+
+/** Parsed JSON checked as a results file: format, version, then the schema. */
+export function checkResultFile(json: unknown): ResultFile {
   const head = json as { format?: unknown; version?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== RESULT_FORMAT) {
     throw new ResultFileError('it is not a Liseuse results file');

@@ -1,9 +1,8 @@
 // The statements Liseuse writes (its own builders), read back into the v1 results file they stand for.
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../quiz';
-import { parseResultFile } from '../reports/result-file';
 import { EXTENSIONS } from './profile';
-import { resultFileFromStatements, UNKNOWN_SOURCE } from './statement-file';
+import { parseImportedFile, resultFileFromStatements, UNKNOWN_SOURCE } from './statement-file';
 import { answeredStatement, attemptStatements, lookedUpStatement, readStatement, statusStatement, voidedStatement } from './statements';
 
 const lesson = { id: 'kim-russie', title: 'Kim en Russie' };
@@ -43,9 +42,17 @@ function leasDay(): unknown[] {
   ];
 }
 
+describe('parseImportedFile', () => {
+  it('reads a JSON array as a statement file and anything else as a v1 file, with the v1 checks first', () => {
+    expect(() => parseImportedFile('[]', questionOf)).toThrow(/statement file that cannot be imported: it holds no statements/);
+    expect(() => parseImportedFile('{"hello":"world"}', questionOf)).toThrow(/not a Liseuse results file/);
+    expect(() => parseImportedFile('[{"__proto__":{}}]', questionOf)).toThrow(/forbidden key "__proto__"/);
+  });
+});
+
 describe('resultFileFromStatements', () => {
   it('maps a learner’s statements onto the v1 shape, which the v1 schema takes', () => {
-    const file = parseResultFile(JSON.stringify(leasDay()), questionOf);
+    const file = parseImportedFile(JSON.stringify(leasDay()), questionOf);
     expect(file).toMatchObject({ source: computer, learner: { id: learner.id, name: 'Léa', createdAt: '2026-12-01T09:50:00.000Z' }, lessons: [{ id: lesson.id, title: lesson.title }] });
     expect(file.attempts).toHaveLength(1);
     const [only] = file.attempts;

@@ -4,10 +4,26 @@
 // beyond its shape: scores and verdicts are carried only because the v1 shape has them, and are recomputed.
 import * as v from 'valibot';
 import type { Question } from '../quiz';
-import type { ResultFileInput } from '../reports/result-file';
+import { checkResultFile, readResultJson, ResultFileError, type ResultFile, type ResultFileInput } from '../reports/result-file';
 import { answerFromResponse } from './interactions';
 import { ACCOUNT_HOME_PAGE, EXTENSIONS, VERBS, XAPI_BASE } from './profile';
 import { durationSeconds } from './read-back';
+
+/**
+ * An imported file's text as a results file: a JSON array is a statement file, turned into the v1 file it stands
+ * for and then checked as one (so every rule of the import holds for both); anything else is read as a v1 file.
+ * Reading a statement file's answers back needs this computer's questions.
+ */
+export function parseImportedFile(text: string, questionOf: QuestionOf): ResultFile {
+  const json = readResultJson(text);
+  if (!Array.isArray(json)) return checkResultFile(json);
+  try {
+    return checkResultFile(resultFileFromStatements(json, questionOf));
+  } catch (error) {
+    if (error instanceof StatementFileError) throw new ResultFileError(`it is a statement file that cannot be imported: ${error.message}`);
+    throw error;
+  }
+}
 
 /** A statement file's refusal; the results import words it as it words a v1 file's. */
 export class StatementFileError extends Error {

@@ -207,6 +207,22 @@ describe('importing a statement file', () => {
     await refused(bareVocabulary, /vocabulary practice whose statements do not carry its questions/);
   }, 60_000);
 
+  it('adds nothing twice when the same learner’s v1 file came first, nor when the file goes back to the computer that made it', async () => {
+    const { learnerId, statements } = await leasStatements(true);
+    const v1 = downloadedFile(await callOk(learnerComputer, 'results:export', { learnerId }));
+    await callOk(teacherComputer, 'results:import', { teacherToken, fileName: v1.fileName, content: v1.bytes.toString('utf8') });
+    const count = (b: Backend) => ['quiz_attempts', 'quiz_answers', 'lookups', 'status_changes'].map((table) => rows(b, `SELECT id FROM ${table}`).length);
+    const afterV1 = count(teacherComputer);
+    const outcome = (await callOk(teacherComputer, 'results:import', { teacherToken, fileName: 'lea-statements.json', content: JSON.stringify(statements) })) as ImportSummary;
+    expect(outcome).toMatchObject({ added: { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 }, alreadyImported: true });
+    expect(count(teacherComputer)).toEqual(afterV1);
+    // Léa's own computer: her look-up and status change are those records already, by id.
+    const before = count(learnerComputer);
+    const back = (await callOk(learnerComputer, 'results:import', { teacherToken: learnerToken, fileName: 'lea-statements.json', content: JSON.stringify(statements) })) as ImportSummary;
+    expect(back).toMatchObject({ createdLearner: false, added: { attempts: 0, answers: 0, lookups: 0, statusChanges: 0 } });
+    expect(count(learnerComputer)).toEqual(before);
+  }, 60_000);
+
   it('still imports a v1 results file', async () => {
     const { learnerId } = await leasStatements();
     const v1 = downloadedFile(await callOk(learnerComputer, 'results:export', { learnerId }));

@@ -104,14 +104,19 @@ export class XapiRecorder {
     this.outbox.enqueue([{ statement: readStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts }) }], facts.at);
   }
 
-  lookedUp(facts: { learnerId: string; lessonId: string; token: number; at: string }): void {
+  /**
+   * A look-up's statement has the look-up's own id (`id`, a UUID made for it), as a status change's has the change's:
+   * a statement file's records are then the very records a results file carries, and importing both, or the file
+   * back on this computer, adds nothing twice.
+   */
+  lookedUp(facts: { id?: string; learnerId: string; lessonId: string; token: number; at: string }): void {
     const word = this.word(facts.lessonId, facts.token);
-    this.outbox.enqueue([{ statement: lookedUpStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...word, token: facts.token }) }], facts.at);
+    this.outbox.enqueue([{ statement: lookedUpStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at, facts.id), ...word, token: facts.token }) }], facts.at);
   }
 
-  statusChanged(facts: { learnerId: string; lessonId: string; token: number; status: WordStatus; at: string }): void {
+  statusChanged(facts: { id?: string; learnerId: string; lessonId: string; token: number; status: WordStatus; at: string }): void {
     const word = this.word(facts.lessonId, facts.token);
-    const statement = statusStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...word, token: facts.token, status: facts.status });
+    const statement = statusStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at, facts.id), ...word, token: facts.token, status: facts.status });
     this.outbox.enqueue([{ statement }], facts.at);
   }
 
@@ -120,14 +125,14 @@ export class XapiRecorder {
     return { lemma: token?.gloss?.lemma ?? token?.text ?? '', sense: token?.gloss?.sense ?? '', paragraph: token?.paragraph ?? 0 };
   }
 
-  private event(learnerId: string, lessonId: string, at: string): { id: string; at: string; learner: Learner; lesson: LessonRef; computer?: string } {
+  private event(learnerId: string, lessonId: string, at: string, id: string = randomUUID()): { id: string; at: string; learner: Learner; lesson: LessonRef; computer?: string } {
     const namesShown = this.outbox.settings()?.namesShown ?? false;
     const name = namesShown ? this.learners.get(learnerId)?.name : undefined;
     const lesson = this.lessons.find(lessonId);
     // Read once: it never changes for the life of the database.
     const computer = (this.computerId ??= this.computer?.());
     return {
-      id: randomUUID(),
+      id,
       at,
       learner: { id: learnerId, ...(name ? { name } : {}) },
       lesson: { id: lessonId, title: lesson?.manifest.title ?? lessonId },

@@ -11,7 +11,8 @@ import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
 /** Results files as two learners' own computers would make them: real backends on their own data folders. */
-async function resultsFilesFromOtherComputers(names: string[], withBroken = true): Promise<string[]> {
+/** Each learner's results file from their own computer; those named in `statementFiles` bring their statement file instead. */
+async function resultsFilesFromOtherComputers(names: string[], withBroken = true, statementFiles: string[] = []): Promise<string[]> {
   const out = mkdtempSync(join(tmpdir(), 'liseuse-results-'));
   const files: string[] = [];
   for (const name of names) {
@@ -28,7 +29,7 @@ async function resultsFilesFromOtherComputers(names: string[], withBroken = true
       answer: { type: 'short-answer', text: 'sept jours' },
       timeMs: 2000,
     });
-    const exported = await backend.call('results:export', { learnerId });
+    const exported = await backend.call(statementFiles.includes(name) ? 'results:exportStatements' : 'results:export', { learnerId });
     backend.close();
     if (!exported.ok || !('download' in (exported.value as object))) throw new Error('no results file');
     const { fileName, base64 } = (exported.value as { download: { fileName: string; base64: string } }).download;
@@ -84,6 +85,16 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   expect(JSON.parse(readFileSync(json.path, 'utf8'))).toMatchObject({ format: 'liseuse-class-report', version: 1 });
   const learnerPdf = await downloadOf(page, 'This learner (PDF)');
   expect(await pdfText(readFileSync(learnerPdf.path))).toContain('sept jours');
+  const statements = await downloadOf(page, 'This learner (xAPI statements, for another computer or an LRS)');
+  expect(statements.name).toMatch(/^liseuse-statements-amelie-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  const statementList = JSON.parse(readFileSync(statements.path, 'utf8')) as { actor: { name?: string }; result?: { response?: string } }[];
+  expect(statementList.every((st) => st.actor.name === 'Amélie')).toBe(true);
+  expect(statementList.map((st) => st.result?.response)).toContain('sept jours');
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.getByRole('button', { name: /xAPI statements/ }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(tmpdir(), 'liseuse-statement-export-320.png'), fullPage: false });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1200, height: 900 });
 
   const files = await resultsFilesFromOtherComputers(['Inès', 'Jules']);
   await page.getByLabel('Results files').setInputFiles(files);
@@ -99,12 +110,14 @@ test('the teacher opens the reports with the PIN, exports CSV, PDF and JSON, and
   await expectAccessible(page, 'teacher reports after an import');
 });
 
-test('a zip of a class’s results files imports in one go with one summary; the same files again from a folder are all duplicates', async ({ liseuse }) => {
+test('a zip of a class’s results files (one a statement file) imports in one go with one summary; the same files again from a folder are all duplicates', async ({ liseuse }) => {
   const { page } = liseuse;
   await setTeacherPin(page);
   await expect(teacherPage(page).reportsHeading).toBeVisible();
   const names = ['Inès', 'Jules', 'Karim', 'Léna'];
-  const files = await resultsFilesFromOtherComputers(names, false);
+  // Léna's computer hands over her statement file: the same import takes it, with the same counts.
+  const files = await resultsFilesFromOtherComputers(names, false, ['Léna']);
+  expect(files.map((f) => basename(f).split('-')[1])).toEqual(['results', 'results', 'results', 'statements']);
   const out = mkdtempSync(join(tmpdir(), 'liseuse-zip-'));
   const zipPath = join(out, 'classe-4b.zip');
   writeFileSync(

@@ -2,8 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { AnswerError, grade, type Answer, type Grade, type Verdict } from '../../core/grading';
 import type { Question, Quiz } from '../../core/quiz';
 import { feedbackFor, questionView, type Feedback } from '../../core/quiz-view';
-import { QuestionIdsSchema, readAnswer, readStoredJson, StoredVocabularyQuestionsSchema } from '../../core/stored-quiz';
-import { vocabularyPractice } from '../../core/vocabulary';
+import { QuestionIdsSchema, readAnswer, readStoredJson, StoredVocabularyQuestionsSchema, withoutKey } from '../../core/stored-quiz';
+import { vocabularyPractice, type VocabularyQuestion } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { AnswerOutcome, AttemptSummary, AttemptView, KindScores, LessonGlosses, QuizOverview } from '../../shared/contract/quiz';
 import type { QuizKind } from '../../shared/types';
@@ -134,7 +134,11 @@ export class QuizService {
         questions.length,
       );
       const about = { learnerId, lessonId: row.lessonId, attemptId, lessonVersion: row.lessonVersion ?? 1, kind: row.kind };
-      this.xapi?.answered({ ...about, answerId, question, answer, grade: result, timeMs, at: answeredAt });
+      // The attempt's first answer carries what a statement file needs to rebuild the attempt (EXTENSIONS.attempt):
+      // once per attempt, since a vocabulary round's questions are kilobytes each.
+      const carried = (): unknown[] => (row.kind === 'comprehension' ? questions.map((q) => q.id) : questions.map((q) => withoutKey(q as VocabularyQuestion)));
+      const attempt = saved.answered === 1 ? { attempt: { seed: row.seed, startedAt: row.startedAt, questions: carried() } } : {};
+      this.xapi?.answered({ ...about, answerId, question, answer, grade: result, timeMs, at: answeredAt, ...attempt });
       if (saved.finishedAt) this.xapi?.attemptFinished({ ...about, score: saved.score ?? 0, startedAt: row.startedAt, at: saved.finishedAt });
       const first = firstTry === undefined ? undefined : typedTextOf(JSON.parse(firstTry) as Answer);
       return {

@@ -55,9 +55,10 @@ export class ReadingService {
     // The look-up and the review card it makes commit together: a crash between them would leave half a write.
     this.db.write(() => {
       const at = this.now().toISOString();
-      this.reading.addLookup({ id: randomUUID(), learnerId, lessonId, token, paragraph, lemma: word.lemma, at });
+      const id = randomUUID();
+      this.reading.addLookup({ id, learnerId, lessonId, token, paragraph, lemma: word.lemma, at });
       this.words?.lookedUp(learnerId, word.lemma, { lessonId, token });
-      this.xapi?.lookedUp({ learnerId, lessonId, token, at });
+      this.xapi?.lookedUp({ id, learnerId, lessonId, token, at });
     });
     return { lookups: this.reading.countLookups(learnerId, lessonId) };
   }
@@ -75,8 +76,9 @@ export class ReadingService {
     this.db.write(() => {
       for (const { token, lemma } of words) {
         this.words?.statusChanging(learnerId, lemma, { lessonId, token }, status);
-        this.reading.setStatus({ id: randomUUID(), learnerId, lessonId, token, lemma, status, at });
-        this.xapi?.statusChanged({ learnerId, lessonId, token, status, at });
+        const id = randomUUID();
+        this.reading.setStatus({ id, learnerId, lessonId, token, lemma, status, at });
+        this.xapi?.statusChanged({ id, learnerId, lessonId, token, status, at });
       }
     });
     return { statuses: words.map(({ lemma }) => ({ lemma, status })) };

@@ -3,9 +3,10 @@
 import { paragraphOpenings } from '../../core/excerpt';
 import { attemptRows } from '../../core/reports/attempt-rows';
 import { buildClassReportFrom, buildLearnerReport, reportAttempts, type ClassReport, type LearnerReport, type ReportInput } from '../../core/reports/class-report';
-import { parseResultFile, RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile, type ResultFileInput, type SameNameChoice } from '../../core/reports/result-file';
+import { RESULT_FORMAT, RESULT_VERSION, ResultFileError, type ResultFile, type ResultFileInput, type SameNameChoice } from '../../core/reports/result-file';
 import { regradeAttempts, requireLessons, type KnownLesson, type RegradedAttempt } from '../../core/reports/result-regrade';
 import { readStoredJson, StoredVocabularyQuestionsSchema, withoutKey } from '../../core/stored-quiz';
+import { parseImportedFile } from '../../core/xapi/statement-file';
 import type { VocabularyQuestion } from '../../core/vocabulary';
 import { AppError } from '../../shared/errors';
 import type { ExportOutcome, Learner } from '../../shared/types';
@@ -209,7 +210,7 @@ export class ReportService {
       return lesson && { lesson, quiz: this.lessons.quizOf(id, version) };
     };
     try {
-      file = parseResultFile(content);
+      file = parseImportedFile(content, (id, version, questionId) => known(id, version)?.quiz?.questions.find((q) => q.id === questionId));
       requireLessons(file, known, (id) => this.lessons.readVersions(id).flatMap((version) => known(id, version) ?? []));
       attempts = regradeAttempts(file, known);
     } catch (error) {

@@ -2,10 +2,12 @@
 // transaction of the event it describes, so an event and its statement are saved together or not at all.
 import { randomUUID } from 'node:crypto';
 import type { Answer, Verdict } from '../../core/grading';
+import type { AttemptExtension } from '../../core/xapi/statements';
 import type { Question } from '../../core/quiz';
 import {
   answeredStatement,
   attemptStatements,
+  EXTENSIONS,
   lookedUpStatement,
   readStatement,
   statusStatement,
@@ -31,6 +33,8 @@ export interface AnsweredFacts {
   grade: { score: number; verdict: Verdict };
   timeMs: number;
   at: string;
+  /** The attempt's seed, start and questions, carried so a statement file can be imported elsewhere. */
+  attempt?: AttemptExtension;
 }
 
 export interface AttemptFacts {
@@ -85,7 +89,14 @@ export class XapiRecorder {
    */
   regraded(facts: AnsweredFacts & { teacherComment?: string }): void {
     const old = this.outbox.lastAnswered(facts.answerId);
-    const replacement = answeredStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts, ...(old ? { replaces: old } : {}) });
+    // The attempt rides on its first answer only: when that answer is replaced, the replacement carries it on.
+    const carried = old ? (this.outbox.statement(old)?.context?.extensions?.[EXTENSIONS.attempt] as AttemptExtension | undefined) : undefined;
+    const replacement = answeredStatement({
+      ...this.event(facts.learnerId, facts.lessonId, facts.at),
+      ...facts,
+      ...(old ? { replaces: old } : {}),
+      ...(carried ? { attempt: carried } : {}),
+    });
     this.outbox.enqueue([...(old ? [{ statement: voidedStatement({ id: randomUUID(), at: facts.at, voids: old }) }] : []), { statement: replacement, subject: facts.answerId }], facts.at);
   }
 
@@ -93,14 +104,19 @@ export class XapiRecorder {
     this.outbox.enqueue([{ statement: readStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...facts }) }], facts.at);
   }
 
-  lookedUp(facts: { learnerId: string; lessonId: string; token: number; at: string }): void {
+  /**
+   * A look-up's statement has the look-up's own id (`id`, a UUID made for it), as a status change's has the change's:
+   * a statement file's records are then the very records a results file carries, and importing both, or the file
+   * back on this computer, adds nothing twice.
+   */
+  lookedUp(facts: { id?: string; learnerId: string; lessonId: string; token: number; at: string }): void {
     const word = this.word(facts.lessonId, facts.token);
-    this.outbox.enqueue([{ statement: lookedUpStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...word, token: facts.token }) }], facts.at);
+    this.outbox.enqueue([{ statement: lookedUpStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at, facts.id), ...word, token: facts.token }) }], facts.at);
   }
 
-  statusChanged(facts: { learnerId: string; lessonId: string; token: number; status: WordStatus; at: string }): void {
+  statusChanged(facts: { id?: string; learnerId: string; lessonId: string; token: number; status: WordStatus; at: string }): void {
     const word = this.word(facts.lessonId, facts.token);
-    const statement = statusStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at), ...word, token: facts.token, status: facts.status });
+    const statement = statusStatement({ ...this.event(facts.learnerId, facts.lessonId, facts.at, facts.id), ...word, token: facts.token, status: facts.status });
     this.outbox.enqueue([{ statement }], facts.at);
   }
 
@@ -109,14 +125,14 @@ export class XapiRecorder {
     return { lemma: token?.gloss?.lemma ?? token?.text ?? '', sense: token?.gloss?.sense ?? '', paragraph: token?.paragraph ?? 0 };
   }
 
-  private event(learnerId: string, lessonId: string, at: string): { id: string; at: string; learner: Learner; lesson: LessonRef; computer?: string } {
+  private event(learnerId: string, lessonId: string, at: string, id: string = randomUUID()): { id: string; at: string; learner: Learner; lesson: LessonRef; computer?: string } {
     const namesShown = this.outbox.settings()?.namesShown ?? false;
     const name = namesShown ? this.learners.get(learnerId)?.name : undefined;
     const lesson = this.lessons.find(lessonId);
     // Read once: it never changes for the life of the database.
     const computer = (this.computerId ??= this.computer?.());
     return {
-      id: randomUUID(),
+      id,
       at,
       learner: { id: learnerId, ...(name ? { name } : {}) },
       lesson: { id: lessonId, title: lesson?.manifest.title ?? lessonId },

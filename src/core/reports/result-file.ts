@@ -111,6 +111,11 @@ export class ResultFileError extends Error {
 
 /** Size first, then JSON with prototype-polluting keys refused during parsing, then format, version and schema. */
 export function parseResultFile(text: string): ResultFile {
+  return checkResultFile(readResultJson(text));
+}
+
+/** The JSON of an imported file, its size checked first and prototype-polluting keys refused while parsing. */
+export function readResultJson(text: string): unknown {
   // UTF-16 length times 3 bounds the UTF-8 size from above; the exact count only when that bound is exceeded.
   if (text.length * 3 > MAX_RESULT_BYTES && new TextEncoder().encode(text).length > MAX_RESULT_BYTES) {
     throw new ResultFileError(`the file is larger than ${MAX_RESULT_BYTES / 1_000_000} MB`);
@@ -122,6 +127,11 @@ export function parseResultFile(text: string): ResultFile {
     if (error instanceof ResultFileError) throw error;
     throw new ResultFileError('it is not valid JSON (it may be cut short or damaged)');
   }
+  return json;
+}
+
+/** Parsed JSON checked as a results file: format, version, then the schema. */
+export function checkResultFile(json: unknown): ResultFile {
   const head = json as { format?: unknown; version?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== RESULT_FORMAT) {
     throw new ResultFileError('it is not a Liseuse results file');

@@ -63,6 +63,13 @@ export const EXTENSIONS = {
   lessonVersion: own('extensions/lesson-version'),
   /** On every statement Liseuse sends: the opaque id of the copy of Liseuse (the computer) that recorded it. */
   computer: own('extensions/computer'),
+  /**
+   * On an answered statement (context): what a statement file needs to rebuild the attempt on another computer,
+   * { seed, startedAt, questions } (questions: the attempt's question ids, or for vocabulary practice the whole
+   * questions without their key). Absent (statements from before, or another tool): seed 0, started at the first
+   * answer, asking the questions it answers. See docs/xapi-profile.md, "Import into Liseuse".
+   */
+  attempt: own('extensions/attempt'),
 } as const;
 
 /** contextActivities.category of every statement: the profile they follow. */

@@ -80,11 +80,20 @@ function statement(event: Event, verb: VerbName, object: Statement['object'], pa
 
 const score = (scaled: number): NonNullable<Result['score']> => ({ scaled, raw: scaled, min: 0, max: 1 });
 
-/** The extensions of a quiz statement: its kind, and the lesson version answered when known. */
-const quizExtensions = (event: { kind: string; lessonVersion?: number }): Record<string, unknown> => ({
+/** The extensions of a quiz statement: its kind, the lesson version answered when known, the attempt when given. */
+const quizExtensions = (event: { kind: string; lessonVersion?: number; attempt?: AttemptExtension }): Record<string, unknown> => ({
   [EXTENSIONS.quizKind]: event.kind,
   ...(event.lessonVersion === undefined ? {} : { [EXTENSIONS.lessonVersion]: event.lessonVersion }),
+  ...(event.attempt === undefined ? {} : { [EXTENSIONS.attempt]: event.attempt }),
 });
+
+/** EXTENSIONS.attempt: what a statement file needs to rebuild the attempt elsewhere. */
+export interface AttemptExtension {
+  seed: number;
+  startedAt: string;
+  /** Question ids (comprehension), or the whole questions without their key (vocabulary practice). */
+  questions: readonly unknown[];
+}
 
 export interface AnsweredEvent extends Event {
   /** The lesson version whose quiz the attempt answers (see EXTENSIONS.lessonVersion). */
@@ -100,6 +109,8 @@ export interface AnsweredEvent extends Event {
   teacherComment?: string;
   /** The statement this one replaces (a regrade voids it). */
   replaces?: string;
+  /** The attempt's seed, start and questions, so a statement file can be imported (EXTENSIONS.attempt). */
+  attempt?: AttemptExtension;
 }
 
 export function answeredStatement(event: AnsweredEvent): Statement {

@@ -74,6 +74,12 @@ export class XapiRepository {
     return row?.id;
   }
 
+  /** A statement as the outbox holds it, or undefined when it is not here or was pruned to its id. */
+  statement(id: string): Statement | undefined {
+    const row = this.db.sql("SELECT statement FROM xapi_outbox WHERE id = ? AND statement <> ''").get(id) as { statement: string } | undefined;
+    return row ? (JSON.parse(row.statement) as Statement) : undefined;
+  }
+
   /**
    * The last `completed` and `passed`/`failed` statements of an attempt (their subject is the attempt's id): the
    * ones a rescore voids. A pruned row keeps its id, verb and subject, so a regrade months later still finds them.

@@ -158,6 +158,11 @@ export class ReportsState {
     await this.deliver(() => this.api['lms:exportQuiz']({ teacherToken: this.teacherToken, lessonId: this.lessonId, format }));
   }
 
+  /** A learner's statement file: what another teacher's Liseuse imports, or an LRS takes as one POST. */
+  async exportStatements(learnerId: string): Promise<void> {
+    await this.deliver(() => this.api['results:exportStatements']({ learnerId }));
+  }
+
   private async deliver(exporting: () => Promise<ExportOutcome>): Promise<void> {
     this.busy = true;
     const outcome = await this.session.guard(exporting);

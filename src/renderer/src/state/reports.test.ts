@@ -177,6 +177,14 @@ describe('the teacher’s reports', () => {
     expect(reports.status).toBe('Saved as liseuse-kim-russie-quiz-2024-05-01.gift.txt.');
   });
 
+  it('exports the shown learner’s statement file and says where it went', async () => {
+    const fake = fakeApi({ 'results:exportStatements': async () => ({ saved: { fileName: 'liseuse-statements-amelie-l-1-2024-05-01-1000.json' } }) });
+    const { reports } = reportsWith(fake);
+    await reports.exportStatements('l-1');
+    expect(fake.inputsOf('results:exportStatements')).toEqual([{ learnerId: 'l-1' }]);
+    expect(reports.status).toBe('Saved as liseuse-statements-amelie-l-1-2024-05-01-1000.json.');
+  });
+
   it('a cancelled export says so; a refused one leaves the status alone and shows the reason', async () => {
     const wrongFormat = 'A learner report is exported as PDF or JSON; the attempts CSV holds every answer.';
     let answer: () => Promise<{ cancelled: true }> = async () => ({ cancelled: true });

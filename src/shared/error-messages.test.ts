@@ -46,8 +46,10 @@ describe('the backend’s refusals in each interface language', () => {
   });
 
   // Every fact of every table, worded in both languages: a pack, the dictionary or a lesson refused in French.
+  type Facts = Record<string, string | number>;
+  const facts = (list: Facts[]): Facts[] => list;
   const EVERY_FACT: [ErrorReason, Record<string, string | number>][] = [
-    ...(<Record<string, string | number>[]>[
+    ...facts([
       { problem: 'tooLarge', megabytes: 8 },
       { problem: 'strayDocument', name: 'x.sh' },
       { problem: 'twice', name: 'lesson.json' },
@@ -60,7 +62,7 @@ describe('the backend’s refusals in each interface language', () => {
       { problem: 'manifestInvalid', field: 'format', issue: 'must be "liseuse-lesson"' },
       { problem: 'missing', names: 'text.fr.txt, lexicon.json' },
     ]).map((facts): [ErrorReason, Record<string, string | number>] => ['notALessonPack', { fileName: 'chat.liseuse', ...facts }]),
-    ...(<Record<string, string | number>[]>[
+    ...facts([
       { problem: 'lineBreakInEntry', lemma: 'maison' },
       { problem: 'noHeader' },
       { problem: 'notLiseuse', field: 'format' },
@@ -69,7 +71,7 @@ describe('the backend’s refusals in each interface language', () => {
       { problem: 'linesApart', lemma: 'maison' },
       { problem: 'notGzip' },
     ]).map((facts): [ErrorReason, Record<string, string | number>] => ['dictionaryDamaged', { file: 'fr-en.tsv.gz', ...facts }]),
-    ...(<Record<string, string | number>[]>[
+    ...facts([
       { problem: 'notJson', detail: 'Unexpected token' },
       { problem: 'textEmpty' },
       { problem: 'translationCount', translations: 1, paragraphs: 2 },

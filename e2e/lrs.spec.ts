@@ -1,7 +1,6 @@
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner } from './flows';
+import { addLearner, answerFirstQuestionRight, setTeacherPin } from './flows';
 import { teacherPage } from './pages/profiles';
-import { quizPage } from './pages/quiz';
 import { LRS_PASSWORD, LRS_USER, startTestLrs, type TestLrs } from '../test/support/lrs';
 
 let lrs: TestLrs;
@@ -15,18 +14,8 @@ test.afterAll(async () => {
 test('the teacher points Liseuse at the school’s LRS: a wrong password is named, then the answers are sent and the LRS has them', async ({ liseuse }) => {
   const { page } = liseuse;
   await addLearner(page, 'Amélie');
-  const quiz = quizPage(page);
-  await quiz.take.click();
-  await quiz.typed.fill('sept jours');
-  await quiz.check.click();
-  await expect(quiz.verdict).toHaveText(/Correct/);
-  await quiz.back.click();
-
-  const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
+  await answerFirstQuestionRight(page);
+  await setTeacherPin(page);
   const panel = page.getByRole('region', { name: 'School Learning Record Store (xAPI)' });
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('No LRS set: statements wait on this computer.');
@@ -76,18 +65,9 @@ test('the teacher reads the class report from the school’s LRS: refused by nam
   const own = await startTestLrs();
   try {
     await addLearner(page, 'Amélie');
-    const quiz = quizPage(page);
-    await quiz.take.click();
-    await quiz.typed.fill('sept jours');
-    await quiz.check.click();
-    await expect(quiz.verdict).toHaveText(/Correct/);
-    await quiz.back.click();
-
+    await answerFirstQuestionRight(page);
+    await setTeacherPin(page);
     const teacher = teacherPage(page);
-    await teacher.open.click();
-    await teacher.pin.fill('246813');
-    await teacher.pinAgain.fill('246813');
-    await teacher.setPin.click();
     await expect(teacher.reportsHeading).toBeVisible();
 
     // The choice is two radio buttons; the keyboard moves between them.

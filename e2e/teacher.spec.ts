@@ -430,11 +430,8 @@ test('an open question graded by the teacher reaches the learner and every expor
   const before = Number((await quiz.finalScore.textContent())?.match(/Score: (\d+)%/)?.[1]);
   await quiz.library.click();
 
+  await setTeacherPin(page);
   const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  await teacher.pinAgain.fill('246813');
-  await teacher.setPin.click();
   await page.getByRole('tab', { name: 'To grade' }).click();
   await expect(page.getByTestId('to-grade-count')).toHaveText('2 answers to grade.');
   const summary = page.getByTestId('open-answer').filter({ hasText: SUMMARY });

@@ -1,6 +1,6 @@
 // What the reader records as the learner reads: look-ups, the words that enter review, reading time, and
 // "mark the rest of this page as known".
-import { onAnswered } from '../test/support/calls';
+import { onAnswered, callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
 import { addLearner, lookUpWords, openLessonQuietly } from './flows';
 import { libraryPage } from './pages/library';
@@ -130,7 +130,10 @@ test('"mark the rest of this page as known" marks the new words known, and undo 
   await addLearner(page, 'Dara');
   const reader = await openLessonQuietly(page);
   await reader.word('retenu').click();
+  // Counting starts once this status is saved: its answer must not be counted as the page's.
+  const learningSaved = callAnswered(page, 'reading:setStatus');
   await reader.status('Learning').click();
+  await learningSaved;
   await page.keyboard.press('Escape');
 
   const markRest = page.getByRole('button', { name: 'Mark the rest of this page as known' });

@@ -248,11 +248,12 @@ test('a teacher turns a pasted text into a lesson a learner reads and answers, s
   const lessonId = (imported as { value: { lessonId: string } }).value.lessonId;
   const there = await elsewhere.call('authoring:editPublished', { teacherToken, lessonId });
   expect(there.ok).toBe(true);
-  const draft = (there as { value: { text: string; quiz: { questions: { id: string; type: string }[] }; translations: unknown[]; lexicon: { tokens: unknown[] } } }).value;
+  const draft = (there as { value: { text: string; quiz: { questions: { id: string; type: string }[] }; translations: unknown[]; paragraphs: unknown[] } }).value;
   expect(draft.text.trim().split(/\n+/)).toEqual(PARAGRAPHS);
   expect(draft.quiz.questions.map((q) => q.type).sort()).toEqual(['cloze', 'short-answer', 'single']);
   expect(draft.translations[0]).toBe('First, Léa opens the door.');
-  expect(draft.lexicon.tokens).toHaveLength(Object.keys(GLOSSES).length + 1);
+  const glosses = await elsewhere.call('authoring:glosses', { teacherToken, lessonId, first: 0, end: draft.paragraphs.length });
+  expect((glosses as { value: { tokens: unknown[] } }).value.tokens).toHaveLength(Object.keys(GLOSSES).length + 1);
   elsewhere.close();
 });
 

@@ -31,6 +31,7 @@ import { ReviewService } from './services/review';
 import { TeacherService } from './services/teacher';
 import { InterfaceLanguageService } from './services/interface-language';
 import { AuthoringService } from './services/authoring';
+import { DraftPageService } from './services/draft-pages';
 import { LessonPackService } from './services/lesson-packs';
 import { LessonsRepository } from './db/repositories/lessons';
 import { HouseLexiconRepository } from './db/repositories/house-lexicon';
@@ -137,8 +138,9 @@ export function createBackend(options: BackendOptions): Backend {
   const house = new HouseLexiconRepository(db, () => builtInHouseSeed(options.lessonsDir));
   const dictionaries = options.dictionaryDir ? lazyGlossSources(options.dictionaryDir) : lazyGlossSources(join(dirname(options.lessonsDir), 'dictionary'), dictionaryFile(options.lessonsDir));
   const authoring = new AuthoringService(lessonsRepository, house, lessons, now, dictionaries);
+  const draftPages = new DraftPageService(lessonsRepository);
   const packs = new LessonPackService(authoring, lessonsRepository, lessons, options.saveFile ?? downloadInstead, now);
-  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, packs, lrs, lrsReports };
+  const services: Services = { lessons, learners, reading, review, progress, teacher, interfaceLanguage, quiz, reports, acceptedAnswers, openAnswers, lms, authoring, draftPages, packs, lrs, lrsReports };
   const handlers: Handlers = {
     ...appHandlers(() => ({ version: options.version, mode: options.mode, notice: store.notice() ?? null, language: interfaceLanguage.current() })),
     ...learnerHandlers(services),

@@ -7,6 +7,7 @@ import type { CallInput, CallName, CallOutput } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/errors';
 import type { ErrorReasonShape } from '../../src/shared/error-messages';
 import type { ExportOutcome } from '../../src/shared/types';
+import type { AuthoringDraft, DraftOutline } from '../../src/shared/contract/authoring';
 import { createBackend, type Backend, type BackendOptions } from '../../src/backend/backend';
 import { makeTempDir, removeTempDir } from './db';
 
@@ -82,6 +83,16 @@ export async function callOk<K extends CallName>(backend: Pick<Backend, 'call'>,
   const result = await backend.call(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
   return result.value as CallOutput<K>;
+}
+
+/**
+ * A draft whole, read as the gloss editor reads it: the outline a call answered with (authoring:create, get or
+ * editPublished), then every paragraph's glosses in one authoring:glosses page.
+ */
+export async function wholeDraft(backend: Pick<Backend, 'call'>, teacherToken: string, outline: DraftOutline | Promise<Result<unknown>>): Promise<AuthoringDraft> {
+  const { entries, paragraphs, ...rest } = outline instanceof Promise ? value<DraftOutline>(await outline) : outline;
+  const page = await callOk(backend, 'authoring:glosses', { teacherToken, lessonId: rest.lessonId, first: 0, end: paragraphs.length });
+  return { ...rest, lexicon: { entries, tokens: page.tokens, expressions: page.expressions }, review: page.review };
 }
 
 /** The file an export made, as browser mode hands it back. */

@@ -221,6 +221,10 @@ export function validFields(world: World): Record<string, fc.Arbitrary<unknown>>
     authorNotes: fc.string({ minLength: 1, maxLength: 300 }),
     paragraphs: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom('Nous allons à Lyon.', 'Il est parti vers l’est.')), { minLength: 1, maxLength: 5 }),
     revision: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 10_000_000 })),
+    // authoring:glosses: the end of a range of paragraphs (its `first` is the token field's, some in the draft).
+    end: fc.oneof(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 10_000_000 })),
+    generation: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 10_000_000 })),
+    takenIds: fc.array(fc.oneof(kebab, fc.string({ maxLength: 210 })), { maxLength: 5 }),
     version: fc.integer({ min: 1, max: 4 }),
     lessonVersion: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 1_000_000 })),
     entries: fc.array(

@@ -1,6 +1,7 @@
 // What the per-domain handler slices are given: the services backend.ts builds over one database.
 import type { LessonStore } from '../lesson-store';
 import type { AuthoringService } from '../services/authoring';
+import type { DraftPageService } from '../services/draft-pages';
 import type { LessonPackService } from '../services/lesson-packs';
 import type { AcceptedAnswerService } from '../services/accepted-answers';
 import type { LearnerService } from '../services/learners';
@@ -30,6 +31,7 @@ export interface Services {
   openAnswers: OpenAnswerService;
   lms: LmsService;
   authoring: AuthoringService;
+  draftPages: DraftPageService;
   packs: LessonPackService;
   lrs: LrsService;
   lrsReports: LrsReportService;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../backend';
 import { createBackend } from '../backend';
-import type { ArchiveOutcome, AuthoringDraft, AuthoringList, PackImport, Published, SavedDraft, ValidationReport } from '../../shared/contract/authoring';
+import type { ArchiveOutcome, AuthoringList, DraftOutline, PackImport, Published, SavedDraft, ValidationReport } from '../../shared/contract/authoring';
 import type { LessonLibrary } from '../../shared/contract/lessons';
 import type { LessonWire } from '../../shared/lesson-wire';
 import type { AttemptView } from '../../shared/contract/quiz';
@@ -54,7 +54,7 @@ async function teacher(backend: Backend): Promise<string> {
 
 /** A published "le-chat" lesson, made as the editor makes it: create, gloss, translate, details, quiz, publish. */
 async function publishChat(backend: Backend, teacherToken: string, translations = [{ paragraph: 0, translation: 'The cat sleeps.' }, { paragraph: 1, translation: 'He eats well.' }]): Promise<void> {
-  const draft = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'Le chat', level: 'A1', paragraphs: PARAGRAPHS }));
+  const draft = value<DraftOutline>(await backend.call('authoring:create', { teacherToken, title: 'Le chat', level: 'A1', paragraphs: PARAGRAPHS }));
   expect(draft).toMatchObject({ lessonId: 'le-chat', version: 1, revision: 0, text: TEXT, translations: [null, null] });
   let { revision } = value<SavedDraft>(await backend.call('authoring:saveGlosses', { teacherToken, ...glossPatch(0) }));
   if (translations.length > 0) ({ revision } = value<SavedDraft>(await backend.call('authoring:saveTranslations', { teacherToken, lessonId: 'le-chat', revision, translations })));
@@ -91,7 +91,7 @@ describe('lesson authoring', () => {
     expect(first.questions.map((q) => q.prompt)).toEqual(['The cat sleeps.']);
 
     // Version 2: the question is reworded. The attempt on version 1 still shows version 1's question.
-    const v2 = value<AuthoringDraft>(await backend.call('authoring:editPublished', { teacherToken, lessonId: 'le-chat' }));
+    const v2 = value<DraftOutline>(await backend.call('authoring:editPublished', { teacherToken, lessonId: 'le-chat' }));
     expect(v2).toMatchObject({ version: 2, revision: 0, translations: ['The cat sleeps.', 'He eats well.'] });
     expect(errorOf(await backend.call('authoring:editPublished', { teacherToken, lessonId: 'le-chat' })).code).toBe('conflict');
     const saved = value<SavedDraft>(await backend.call('authoring:saveQuiz', { teacherToken, lessonId: 'le-chat', revision: 0, quiz: { questions: [question('Is the cat asleep?')] } }));
@@ -135,7 +135,7 @@ describe('lesson authoring', () => {
     const stale = errorOf(await backend.call('authoring:saveDetails', { teacherToken, lessonId: 'le-chat', revision: 0, title: 'Autre', level: 'A2' }));
     expect(stale.code).toBe('conflict');
     expect(stale.message).toContain('revision 1');
-    expect(value<AuthoringDraft>(await backend.call('authoring:get', { teacherToken, lessonId: 'le-chat' })).manifest.title).toBe('Le chat');
+    expect(value<DraftOutline>(await backend.call('authoring:get', { teacherToken, lessonId: 'le-chat' })).manifest.title).toBe('Le chat');
     const house = backend.db.prepare("SELECT lemma, pos, sense, context, lesson_id FROM house_senses WHERE lemma = 'chat'").all();
     expect(house).toEqual([{ lemma: 'chat', pos: 'noun', sense: 'cat', context: JSON.stringify(['le', 'dormir']), lesson_id: 'le-chat' }]);
   });
@@ -180,7 +180,7 @@ describe('lesson authoring', () => {
       expect(again).toMatchObject({ outcome: 'copy', lessonId: 'le-chat-copie', copyOf: 'le-chat', version: 1 });
       expect(again.message).toContain('le-chat-copie');
 
-      const draft = value<AuthoringDraft>(await home.call('authoring:editPublished', { teacherToken, lessonId: 'le-chat' }));
+      const draft = value<DraftOutline>(await home.call('authoring:editPublished', { teacherToken, lessonId: 'le-chat' }));
       const saved = value<SavedDraft>(await home.call('authoring:saveQuiz', { teacherToken, lessonId: 'le-chat', revision: draft.revision, quiz: { questions: [question('Is the cat asleep?')] } }));
       value(await home.call('authoring:publish', { teacherToken, lessonId: 'le-chat', revision: saved.revision }));
       expect(value<PackImport>(await importPack(await exported()))).toMatchObject({ outcome: 'updated', lessonId: 'le-chat', version: 2 });
@@ -199,7 +199,7 @@ describe('lesson authoring', () => {
     const teacherToken = await teacher(home);
     await publishChat(home, teacherToken);
     const v1 = (value<ExportOutcome>(await home.call('authoring:exportPack', { teacherToken, lessonId: 'le-chat' })) as { download: { fileName: string; base64: string } }).download;
-    const draft = value<AuthoringDraft>(await home.call('authoring:editPublished', { teacherToken, lessonId: 'le-chat' }));
+    const draft = value<DraftOutline>(await home.call('authoring:editPublished', { teacherToken, lessonId: 'le-chat' }));
     const saved = value<SavedDraft>(await home.call('authoring:saveQuiz', { teacherToken, lessonId: 'le-chat', revision: draft.revision, quiz: { questions: [question('Is the cat asleep?')] } }));
     value(await home.call('authoring:publish', { teacherToken, lessonId: 'le-chat', revision: saved.revision }));
     const v2 = (value<ExportOutcome>(await home.call('authoring:exportPack', { teacherToken, lessonId: 'le-chat' })) as { download: { fileName: string; base64: string } }).download;

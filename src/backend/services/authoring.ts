@@ -21,7 +21,6 @@ import { splitParagraphs } from '../../core/tokenizer';
 import type { ParsedInput } from '../../shared/contract';
 import {
   type ArchiveOutcome,
-  type AuthoringDraft,
   type AuthoringList,
   type AuthoringSummary,
   type LessonProblem,
@@ -88,7 +87,8 @@ export class AuthoringService {
     return { lessons };
   }
 
-  create(lesson: NewLesson): AuthoringDraft {
+  /** A new draft from a text, glossed; its lesson id. */
+  create(lesson: NewLesson): string {
     const text = textFromParagraphs(lesson.paragraphs);
     const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
     if (words > MAX_LESSON_WORDS) throw AppError.because('invalid_input', 'lessonTooLong', { words, max: MAX_LESSON_WORDS });
@@ -107,7 +107,7 @@ export class AuthoringService {
         review: glosses.review,
       };
       this.insertDraft(lessonId, 1, draft, randomUUID(), null, at);
-      return this.get(lessonId);
+      return lessonId;
     });
   }
 
@@ -119,20 +119,6 @@ export class AuthoringService {
     const row = this.repo.draft(lessonId);
     if (!row) throw AppError.because('not_found', 'noDraft', { lessonId });
     return row;
-  }
-
-  get(lessonId: string): AuthoringDraft {
-    const row = this.draftRow(lessonId);
-    return {
-      lessonId,
-      version: row.version,
-      revision: row.revision,
-      status: 'draft',
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      authorNotes: row.authorNotes,
-      ...readDraft(row),
-    };
   }
 
   /**
@@ -244,7 +230,7 @@ export class AuthoringService {
     });
   }
 
-  editPublished(lessonId: string): AuthoringDraft {
+  editPublished(lessonId: string): void {
     return this.repo.db.write(() => {
       if (this.repo.draft(lessonId)) throw AppError.because('conflict', 'draftExists');
       const version = this.lessons.currentVersion(lessonId);
@@ -254,7 +240,6 @@ export class AuthoringService {
       if (!files) throw AppError.because('not_found', 'noPublishedLesson', { lessonId });
       const next = Math.max(this.repo.lastVersion(lessonId), version) + 1;
       this.insertDraft(lessonId, next, draftOfFiles(files), row?.lineage ?? builtInLineage(lessonId), null, this.now().toISOString());
-      return this.get(lessonId);
     });
   }
 
@@ -294,7 +279,8 @@ export function problemsOf(draft: DraftDocuments): LessonProblem[] {
   }
 }
 
-function readDraft(row: LessonVersionRow): DraftDocuments {
+/** A draft row's documents, every one parsed. */
+export function readDraft(row: LessonVersionRow): DraftDocuments {
   const files = filesOf(row);
   const draft = draftOfFiles(files);
   return { ...draft, review: row.review === null ? draft.review : (JSON.parse(row.review) as DraftDocuments['review']) };

@@ -2,7 +2,7 @@
 // what it saved is what the editor gets back when the draft is opened again.
 import { describe, expect, it } from 'vitest';
 import type { AuthoringDraft } from '../../shared/contract/authoring';
-import { callOk, useBackend } from '../../../test/support/backend';
+import { callOk, useBackend, wholeDraft } from '../../../test/support/backend';
 import { ARTICLE_DIR, readLessonFiles } from '../../../test/support/article';
 import { repeatText } from '../../../test/support/lessons';
 
@@ -15,7 +15,8 @@ describe('autosave of a long draft', () => {
     const article = readLessonFiles(ARTICLE_DIR);
     const perCopy = article['text.fr.txt'].match(/[\p{L}\p{N}]+/gu)?.length ?? 1;
     const paragraphs = repeatText(article, Math.ceil(21_000 / perCopy)).split(/\n+/).filter((p) => p.trim());
-    const draft: AuthoringDraft = await callOk(backend, 'authoring:create', { teacherToken, title: 'Un long texte', level: 'B2', paragraphs });
+    const outline = await callOk(backend, 'authoring:create', { teacherToken, title: 'Un long texte', level: 'B2', paragraphs });
+    const draft: AuthoringDraft = await wholeDraft(backend, teacherToken, outline);
     expect(draft.lexicon.tokens.length).toBeGreaterThan(20_000);
     const draftBytes = Buffer.byteLength(JSON.stringify({ ok: true, value: draft }));
 
@@ -35,7 +36,7 @@ describe('autosave of a long draft', () => {
     expect(replyBytes).toBeLessThan(100);
     expect(draftBytes).toBeGreaterThan(1_000_000);
 
-    const reloaded: AuthoringDraft = await callOk(backend, 'authoring:get', { teacherToken, lessonId: draft.lessonId });
+    const reloaded: AuthoringDraft = await wholeDraft(backend, teacherToken, await callOk(backend, 'authoring:get', { teacherToken, lessonId: draft.lessonId }));
     expect(reloaded.revision).toBe(draft.revision + 1);
     const saved = reloaded.lexicon.tokens.find((t) => t.at === token.at);
     expect(saved?.entry).toBe('essai.n');

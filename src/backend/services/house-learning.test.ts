@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthoringDraft, SavedDraft } from '../../shared/contract/authoring';
 import { createBackend } from '../backend';
-import { errorOf, useBackend, value } from '../../../test/support/backend';
+import { errorOf, useBackend, value, wholeDraft } from '../../../test/support/backend';
 
 const WRITTEN = 'frog (the animal)';
 
@@ -13,7 +13,7 @@ describe('the house lexicon', () => {
   it('glosses every word of a new draft and flags what the machine only suggested, with its sources', async () => {
     const backend = fixture.start();
     const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
-    const draft = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'La mare', level: 'A2', paragraphs: ['Une grenouille chante dans la mare.'] }));
+    const draft = await wholeDraft(backend, teacherToken, backend.call('authoring:create', { teacherToken, title: 'La mare', level: 'A2', paragraphs: ['Une grenouille chante dans la mare.'] }));
     expect(draft.lexicon.tokens.map((t) => t.form)).toEqual(['Une', 'grenouille', 'chante', 'dans', 'la', 'mare']);
     for (const token of draft.lexicon.tokens) {
       const entry = draft.lexicon.entries[token.entry];
@@ -31,7 +31,7 @@ describe('the house lexicon', () => {
   it('ranks first in lesson B the sense the teacher confirmed in lesson A', async () => {
     const backend = fixture.start();
     const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
-    const a = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'La mare', level: 'A2', paragraphs: ['Une grenouille chante dans la mare.'] }));
+    const a = await wholeDraft(backend, teacherToken, backend.call('authoring:create', { teacherToken, title: 'La mare', level: 'A2', paragraphs: ['Une grenouille chante dans la mare.'] }));
     const token = a.lexicon.tokens.find((t) => t.form === 'grenouille');
     if (!token) throw new Error('grenouille is not glossed');
     const entry = { lemma: 'grenouille', pos: 'noun' as const, sense: WRITTEN, gender: 'f' as const };
@@ -39,7 +39,7 @@ describe('the house lexicon', () => {
       await backend.call('authoring:saveGlosses', { teacherToken, lessonId: a.lessonId, revision: a.revision, entries: [{ id: 'grenouille.frog', entry }], tokens: [{ at: token.at, gloss: { ...token, entry: 'grenouille.frog' }, confirm: true }] }),
     );
 
-    const b = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'Le jardin', level: 'A2', paragraphs: ['La grenouille saute dans le jardin.'] }));
+    const b = await wholeDraft(backend, teacherToken, backend.call('authoring:create', { teacherToken, title: 'Le jardin', level: 'A2', paragraphs: ['La grenouille saute dans le jardin.'] }));
     const again = b.lexicon.tokens.find((t) => t.form === 'grenouille');
     expect(b.lexicon.entries[again?.entry ?? '']).toMatchObject({ lemma: 'grenouille', pos: 'noun', sense: WRITTEN });
     const review = b.review.tokens.find((t) => t.at === again?.at);
@@ -63,13 +63,13 @@ describe('the house lexicon', () => {
   it('suggests in lesson B, from the house, the expression the teacher joined in lesson A', async () => {
     const backend = fixture.start();
     const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
-    const a = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'Le plan', level: 'B1', paragraphs: ['Le maire tire la couverture à lui.'] }));
+    const a = await wholeDraft(backend, teacherToken, backend.call('authoring:create', { teacherToken, title: 'Le plan', level: 'B1', paragraphs: ['Le maire tire la couverture à lui.'] }));
     const start = a.text.indexOf('tire');
     const end = a.text.indexOf('lui') + 'lui'.length;
     const expression = { start, end, text: a.text.slice(start, end), kind: 'expression' as const, sense: 'takes all the credit' };
     value<SavedDraft>(await backend.call('authoring:saveGlosses', { teacherToken, lessonId: a.lessonId, revision: a.revision, expressions: [{ start, end, expression, review: null, confirm: true }] }));
 
-    const b = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'La fête', level: 'B1', paragraphs: ['Comme toujours, Paul tire la couverture à lui.'] }));
+    const b = await wholeDraft(backend, teacherToken, backend.call('authoring:create', { teacherToken, title: 'La fête', level: 'B1', paragraphs: ['Comme toujours, Paul tire la couverture à lui.'] }));
     const found = b.lexicon.expressions.find((e) => e.text === 'tire la couverture à lui');
     expect(found).toMatchObject({ kind: 'expression', sense: 'takes all the credit' });
     expect(b.review.expressions.find((r) => r.start === found?.start)).toMatchObject({ suggested: true, source: 'house' });
@@ -79,7 +79,7 @@ describe('the house lexicon', () => {
     const backend = fixture.start();
     const { teacherToken } = value<{ teacherToken: string }>(await backend.call('teacher:setPin', { pin: '246813' }));
     // "zorglub" is in no dictionary: the teacher writes its gloss in lesson A.
-    const a = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'Le zorglub', level: 'A2', paragraphs: ['Il aime le zorglub.'] }));
+    const a = await wholeDraft(backend, teacherToken, backend.call('authoring:create', { teacherToken, title: 'Le zorglub', level: 'A2', paragraphs: ['Il aime le zorglub.'] }));
     const token = a.lexicon.tokens.find((t) => t.form === 'zorglub');
     if (!token) throw new Error('zorglub is not glossed');
     const entry = { lemma: 'zorglub', pos: 'noun' as const, sense: 'gadget', gender: 'm' as const };
@@ -87,7 +87,7 @@ describe('the house lexicon', () => {
       await backend.call('authoring:saveGlosses', { teacherToken, lessonId: a.lessonId, revision: a.revision, entries: [{ id: 'zorglub.n', entry }], tokens: [{ at: token.at, gloss: { ...token, entry: 'zorglub.n' }, confirm: true }] }),
     );
 
-    const b = value<AuthoringDraft>(await backend.call('authoring:create', { teacherToken, title: 'Partout', level: 'A2', paragraphs: ['Zorglub est partout. Il voit Zorglub.'] }));
+    const b = await wholeDraft(backend, teacherToken, backend.call('authoring:create', { teacherToken, title: 'Partout', level: 'A2', paragraphs: ['Zorglub est partout. Il voit Zorglub.'] }));
     const [first, inside] = b.lexicon.tokens.filter((t) => t.form === 'Zorglub');
     expect(b.lexicon.entries[first?.entry ?? '']).toMatchObject({ lemma: 'zorglub', pos: 'noun', sense: 'gadget' });
     expect(b.review.tokens.find((r) => r.at === first?.at)?.suggested).toBeUndefined();

@@ -57,19 +57,34 @@ export interface Touched {
   confirm: boolean;
 }
 
-export function wordViews(draft: GlossDraft): WordView[] {
+/** Paragraphs [first, end) of a draft, whose first word is the draft's word `firstIndex`: one page of the editor. */
+export interface WordRange {
+  first: number;
+  end: number;
+  firstIndex: number;
+}
+
+/**
+ * The words of the draft, or of the paragraphs `range` names (the editor holds one page's glosses and asks for
+ * that page's words alone), each with its gloss and how much it needs a look.
+ */
+export function wordViews(draft: GlossDraft, range?: WordRange): WordView[] {
   const glossAt = new Map(draft.lexicon.tokens.map((t) => [t.at, t]));
   const reviewAt = new Map(draft.review.tokens.map((r) => [r.at, r]));
   const words: WordView[] = [];
-  splitParagraphs(draft.text).forEach((range, paragraph) => {
-    for (const token of tokenize(draft.text.slice(range.start, range.end), range.start)) {
+  const paragraphs = splitParagraphs(draft.text);
+  const first = range?.first ?? 0;
+  const firstIndex = range?.firstIndex ?? 0;
+  paragraphs.slice(first, range?.end ?? paragraphs.length).forEach((span, k) => {
+    const paragraph = first + k;
+    for (const token of tokenize(draft.text.slice(span.start, span.end), span.start)) {
       if (token.kind === 'punct') continue;
       const gloss = glossAt.get(token.start);
       const entry = gloss ? draft.lexicon.entries[gloss.entry] : undefined;
       const review = reviewAt.get(token.start);
       const status: WordStatus = !gloss || !entry ? 'missing' : review?.unsure ? 'unsure' : review?.suggested ? 'suggested' : 'confirmed';
       words.push({
-        index: words.length,
+        index: firstIndex + words.length,
         at: token.start,
         end: token.end,
         form: token.text,
@@ -107,10 +122,14 @@ function placeExpressions(words: WordView[], expressions: readonly Expression[])
   });
 }
 
-/** The next word after `from` (wrapping round) that is not confirmed, or undefined when all are. */
+/**
+ * The next word after the word numbered `from` (wrapping round) that is not confirmed, or undefined when all are.
+ * `words` may be one page's: the search then wraps round that page.
+ */
 export function nextUnconfirmed(words: readonly WordView[], from: number): WordView | undefined {
+  const base = words[0]?.index ?? 0;
   for (let step = 1; step <= words.length; step++) {
-    const word = words[(from + step + words.length) % words.length];
+    const word = words[(from - base + step + words.length * 2) % words.length];
     if (word && word.status !== 'confirmed') return word;
   }
   return undefined;

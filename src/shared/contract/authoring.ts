@@ -5,9 +5,11 @@
 // exactly (an autosave retried) is answered with the same revision and changes nothing.
 import * as v from 'valibot';
 import type { DraftDocuments } from '../../core/authoring/draft';
+import type { GlossPage, ParagraphCount } from '../../core/authoring/gloss-pages';
+import type { QuizQuestionInput } from '../../core/quiz/schema';
 import { ExpressionReviewSchema, TokenReviewSchema } from '../../core/authoring/review';
 import { MAX_PACK_BASE64_CHARS, MAX_PACK_BYTES } from '../../core/authoring/pack-limits';
-import { EntrySchema, ExpressionSchema, LEVELS, TokenGlossSchema, type LessonProblemFact } from '../../core/lesson';
+import { EntrySchema, ExpressionSchema, LEVELS, TokenGlossSchema, type LessonProblemFact, type Lexicon } from '../../core/lesson';
 import type { ExportOutcome } from '../types';
 import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_FILE_BYTES, megabytes } from '../../core/import/limits';
 import { returns, type Table } from './call';
@@ -15,6 +17,7 @@ import { Count, LessonId, TeacherToken } from './fields';
 
 export type { Candidate, Review, TokenReview, ExpressionReview } from '../../core/authoring/review';
 export type { DraftManifest } from '../../core/authoring/draft';
+export type { GlossPage, ParagraphCount } from '../../core/authoring/gloss-pages';
 
 /** What a file holds as a lesson's text, read but not saved. */
 export interface TextFileReading {
@@ -160,6 +163,21 @@ export interface AuthoringDraft extends DraftDocuments {
   authorNotes: string | null;
 }
 
+/**
+ * A draft as the gloss editor opens it: everything but its glosses, which come a page at a time
+ * (authoring:glosses; core/authoring/gloss-pages.ts). The entries are all here: an edit finds or names its entry
+ * among them.
+ */
+export interface DraftOutline extends Omit<AuthoringDraft, 'lexicon' | 'review'> {
+  entries: Lexicon['entries'];
+  /** Per paragraph (splitParagraphs's), its words and those still to review: the editor pages and counts by them. */
+  paragraphs: ParagraphCount[];
+}
+
+export interface DraftedQuestions {
+  questions: QuizQuestionInput[];
+}
+
 export interface SavedDraft {
   revision: number;
   updatedAt: string;
@@ -208,11 +226,26 @@ export interface PackImport {
 export const authoringCalls = {
   'authoring:list': returns<AuthoringList>()(v.strictObject({ teacherToken: TeacherToken }), { guard: 'teacher' }),
   /** A new draft from a text; its glosses start from the automatic glossing (every one flagged suggested). */
-  'authoring:create': returns<AuthoringDraft>()(v.strictObject({ teacherToken: TeacherToken, ...NewLessonSchema.entries }), {
+  'authoring:create': returns<DraftOutline>()(v.strictObject({ teacherToken: TeacherToken, ...NewLessonSchema.entries }), {
     guard: 'teacher',
     transport: 'http',
   }),
-  'authoring:get': returns<AuthoringDraft>()(v.strictObject(lessonInput), { guard: 'teacher', transport: 'http' }),
+  /** A draft's outline; its glosses a page at a time with authoring:glosses. */
+  'authoring:get': returns<DraftOutline>()(v.strictObject(lessonInput), { guard: 'teacher', transport: 'http' }),
+  /** The glosses of paragraphs [first, end) of the draft (index from 0). */
+  'authoring:glosses': returns<GlossPage>()(
+    v.strictObject({ ...lessonInput, first: v.pipe(Count, v.maxValue(MAX_PARAGRAPHS)), end: v.pipe(Count, v.maxValue(MAX_PARAGRAPHS)) }),
+    { guard: 'teacher', transport: 'http' },
+  ),
+  /** Cloze, vocabulary and ordering questions drafted from the confirmed glosses; each `generation` gives others. */
+  'authoring:draftQuestions': returns<DraftedQuestions>()(
+    v.strictObject({
+      ...lessonInput,
+      generation: v.pipe(Count, v.maxValue(100_000)),
+      takenIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200, 'has more than 200 questions')),
+    }),
+    { guard: 'teacher' },
+  ),
   'authoring:saveDetails': returns<SavedDraft>()(v.strictObject({ ...draftInput, ...DetailsSchema.entries }), { guard: 'teacher' }),
   'authoring:saveGlosses': returns<SavedDraft>()(v.strictObject({ ...draftInput, ...GlossPatchSchema.entries }), { guard: 'teacher', transport: 'http' }),
   /** Sets the paragraphs named (index from 0); the others keep theirs. */
@@ -233,7 +266,7 @@ export const authoringCalls = {
   /** Publishes the draft as the lesson's current version, or refuses with `lesson_invalid` naming the problems. */
   'authoring:publish': returns<Published>()(v.strictObject(draftInput), { guard: 'teacher' }),
   /** A new draft version from the current published one (or the built-in lesson); `conflict` when a draft exists. */
-  'authoring:editPublished': returns<AuthoringDraft>()(v.strictObject(lessonInput), { guard: 'teacher', transport: 'http' }),
+  'authoring:editPublished': returns<DraftOutline>()(v.strictObject(lessonInput), { guard: 'teacher', transport: 'http' }),
   /** Delete: archives a lesson whose attempts exist, erases a draft never published; built-in lessons cannot be. */
   'authoring:archive': returns<ArchiveOutcome>()(v.strictObject(lessonInput), { guard: 'teacher' }),
   /** The published version (or the one named) as a .liseuse file. */

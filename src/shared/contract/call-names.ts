@@ -63,6 +63,8 @@ export const CALL_NAMES = [
   'authoring:list',
   'authoring:create',
   'authoring:get',
+  'authoring:glosses',
+  'authoring:draftQuestions',
   'authoring:saveDetails',
   'authoring:saveGlosses',
   'authoring:saveTranslations',

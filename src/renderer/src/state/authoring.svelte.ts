@@ -3,7 +3,7 @@
 import { api as appApi, messageOf } from '../lib/api';
 import { deliverExport } from '../lib/download';
 import type { Api } from '../../../shared/contract';
-import type { AuthoringDraft, AuthoringSummary } from '../../../shared/contract/authoring';
+import type { AuthoringSummary, DraftOutline } from '../../../shared/contract/authoring';
 import type { LEVELS } from '../../../core/lesson';
 import { strings } from '../strings';
 import { DraftEditorState } from './draft-editor.svelte';
@@ -66,7 +66,7 @@ export class AuthoringState {
         ...optional('source'),
         ...optional('date'),
       });
-      this.openDraft(draft);
+      await this.openDraft(draft);
     });
     if (!made) [this.createError, this.error] = [this.error, null];
     return made;
@@ -75,7 +75,7 @@ export class AuthoringState {
   async edit(lesson: AuthoringSummary): Promise<boolean> {
     const { teacherToken, lessonId } = { teacherToken: this.teacherToken, lessonId: lesson.lessonId };
     return this.run(async () => {
-      this.openDraft(await (lesson.draft ? this.api['authoring:get']({ teacherToken, lessonId }) : this.api['authoring:editPublished']({ teacherToken, lessonId })));
+      await this.openDraft(await (lesson.draft ? this.api['authoring:get']({ teacherToken, lessonId }) : this.api['authoring:editPublished']({ teacherToken, lessonId })));
     });
   }
 
@@ -117,8 +117,11 @@ export class AuthoringState {
     });
   }
 
-  private openDraft(draft: AuthoringDraft): void {
-    this.editor = new DraftEditorState(draft, this.teacherToken, this.api);
+  /** Shows the editor once its first page is read, so it never shows a page without its glosses. */
+  private async openDraft(draft: DraftOutline): Promise<void> {
+    const editor = new DraftEditorState(draft, this.teacherToken, this.api);
+    await editor.open();
+    this.editor = editor;
   }
 
   private async refreshLibrary(): Promise<void> {

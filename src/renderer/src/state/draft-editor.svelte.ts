@@ -4,12 +4,13 @@
 // to know the others' writes.
 import { api as appApi, messageOf } from '../lib/api';
 import type { Api } from '../../../shared/contract';
-import type { AuthoringDraft, DraftManifest, LessonProblem, ValidationReport } from '../../../shared/contract/authoring';
+import type { DraftManifest, DraftOutline, LessonProblem, ValidationReport } from '../../../shared/contract/authoring';
+import { applyGlossPatch } from '../../../core/authoring/draft';
+import { countsOf, draftOfPage, glossPage, nextParagraphToReview, type ParagraphCount } from '../../../core/authoring/gloss-pages';
 import {
   confirmWord,
   joinWords,
   mergePatches,
-  nextUnconfirmed,
   patchOf,
   setWordGloss,
   splitExpression,
@@ -21,10 +22,9 @@ import {
   type Touched,
   type WordView,
 } from '../../../core/authoring/gloss-edit';
-import { DRAFT_PREFIX, draftQuestions, type DraftGloss } from '../../../core/quiz/drafts';
+import { DRAFT_PREFIX } from '../../../core/quiz/drafts';
 import { blankForm, formOf, questionOf, type EvidenceRef, type QuestionForm } from '../../../core/quiz/question-form';
 import type { QuestionType } from '../../../core/quiz/schema';
-import { seedFrom } from '../../../core/random';
 import { pageOfParagraph, paginate, type PageRange } from '../../../core/reader/pages';
 import { splitParagraphs, splitSentences } from '../../../core/tokenizer';
 import { strings } from '../strings';
@@ -56,35 +56,45 @@ export class DraftEditorState {
   title = $state('');
   details = $state<DetailsForm>({ title: '', titleEn: '', level: 'B1', summary: '', source: '', date: '' });
   tab = $state<EditorTab>('glosses');
+  /**
+   * The open page's glosses with the whole text and every entry (core/authoring/gloss-pages.ts): a 100,000-word
+   * draft is megabytes of glosses, and the editor holds and draws one page of them.
+   */
   glosses = $state.raw<GlossDraft>({ text: '', lexicon: { entries: {}, tokens: [], expressions: [] }, review: { tokens: [], expressions: [] } });
-  readonly words = $derived(wordViews(this.glosses));
-  readonly unconfirmed = $derived(this.words.filter((w) => w.status !== 'confirmed').length);
+  /** The page open, as the reader cuts the text (core/reader/pages). */
+  page = $state(0);
+  /** Words per paragraph: an edit never changes the text, so these, the pages and the words' numbers stay. */
+  private readonly wordCounts: readonly number[];
+  readonly pages: readonly PageRange[];
+  /** Per paragraph, the number of its first word (and past the last, the number of words). */
+  private readonly firsts: readonly number[];
+  readonly totalWords: number;
+  /** The outline's counts of words to review, the pages left since brought up to date with their edits. */
+  private counts = $state.raw<ParagraphCount[]>([]);
+  /** The open page's words. */
+  readonly words = $derived.by(() => {
+    const [first, end] = this.pages[this.page] ?? [0, 0];
+    return wordViews(this.glosses, { first, end, firstIndex: this.firsts[first] ?? 0 });
+  });
+  /** Whether a page's glosses are held yet (the editor opens on the outline alone). */
+  private pageHeld = $state(false);
+  /** The counts with the open page's own. */
+  private readonly liveCounts = $derived.by(() => {
+    if (!this.pageHeld) return this.counts;
+    const [first, end] = this.pages[this.page] ?? [0, 0];
+    return [...this.counts.slice(0, first), ...countsOf(this.words, first, end), ...this.counts.slice(end)];
+  });
+  readonly unconfirmed = $derived(this.liveCounts.reduce((sum, c) => sum + c.unconfirmed, 0));
   /** The text alone: an edit replaces the glosses, never the text, so what depends on this alone is kept. */
   private readonly text = $derived(this.glosses.text);
   /** The text's paragraphs, as the words count them (WordView.paragraph). */
   readonly paragraphRanges = $derived(splitParagraphs(this.text));
-  /** Per paragraph, the index of its first word (or of the next paragraph's, when it has none) and its count. */
-  private readonly paragraphWords = $derived.by(() => {
-    const firsts = new Array<number>(this.paragraphRanges.length + 1).fill(this.words.length);
-    const counts = new Array<number>(this.paragraphRanges.length).fill(0);
-    for (let w = this.words.length - 1; w >= 0; w--) {
-      const p = this.words[w]!.paragraph;
-      firsts[p] = w;
-      counts[p] = (counts[p] ?? 0) + 1;
-    }
-    for (let p = this.paragraphRanges.length - 1; p >= 0; p--) firsts[p] = Math.min(firsts[p]!, firsts[p + 1]!);
-    return { firsts, counts };
-  });
-  /**
-   * The text a page at a time, cut as the reader cuts it (core/reader/pages): a 100,000-word draft draws about
-   * PAGE_WORDS words, not all of them (a few numbers per paragraph, redone when an edit remakes the words).
-   */
-  readonly pages = $derived.by((): PageRange[] => paginate(this.paragraphWords.counts));
   /** The word the side panel shows, and the last of a selection of several (for joining). */
   selected = $state(0);
   selectedTo = $state(0);
-  /** The page shown is the selected word's: "next unconfirmed" and the arrows turn the page as they go. */
-  readonly page = $derived(pageOfParagraph(this.pages, this.words[this.selected]?.paragraph ?? 0));
+  /** A page being read from the backend, and why the last one could not be. */
+  loading = $state(false);
+  pageError = $state<string | null>(null);
   translations = $state<string[]>([]);
   questions = $state<QuestionForm[]>([]);
   /** The question whose evidence is being chosen in the text, by index. */
@@ -100,7 +110,8 @@ export class DraftEditorState {
   undoCount = $state(0);
 
   private revision: number;
-  private readonly undoStack: { before: GlossDraft; touched: Touched }[] = [];
+  /** Each edit with the page it was made on and that page's glosses before it. */
+  private readonly undoStack: { page: number; before: GlossDraft; touched: Touched }[] = [];
   private pendingGlosses: GlossPatch | null = null;
   private pendingTranslations: number[] = [];
   private quizDirty = false;
@@ -108,9 +119,12 @@ export class DraftEditorState {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
   private generations = 0;
+  /** The last page asked for: a page that comes back after a later one was asked for is not shown. */
+  private pageAsked = 0;
 
+  /** Opens on the outline; `open()` then brings the first page to review. */
   constructor(
-    draft: AuthoringDraft,
+    draft: DraftOutline,
     private readonly teacherToken: string,
     private readonly api: Api = appApi,
   ) {
@@ -119,49 +133,112 @@ export class DraftEditorState {
     this.title = draft.manifest.title;
     const m = draft.manifest;
     this.details = { title: m.title, titleEn: m.titleEn ?? '', level: m.level, summary: m.summary ?? '', source: m.source ?? '', date: m.date ?? '' };
-    this.glosses = { text: draft.text, lexicon: draft.lexicon, review: draft.review };
+    this.glosses = { text: draft.text, lexicon: { entries: draft.entries, tokens: [], expressions: [] }, review: { tokens: [], expressions: [] } };
+    this.counts = draft.paragraphs;
+    this.wordCounts = draft.paragraphs.map((p) => p.words);
+    this.pages = paginate(this.wordCounts);
+    const firsts = [0];
+    for (const words of this.wordCounts) firsts.push(firsts.at(-1)! + words);
+    this.firsts = firsts;
+    this.totalWords = firsts.at(-1)!;
     this.translations = draft.translations.map((t) => (t === null ? '' : Array.isArray(t) ? t.join(' ') : t));
     this.questions = draft.quiz.questions.map(formOf);
-    this.selected = this.selectedTo = nextUnconfirmed(this.words, -1)?.index ?? 0;
+  }
+
+  /** Brings the page of the first word to review (the first page when none is left), that word selected. */
+  async open(): Promise<void> {
+    const paragraph = nextParagraphToReview(this.counts, -1);
+    await this.openPage(paragraph === undefined ? 0 : pageOfParagraph(this.pages, paragraph), (words) => words.find((w) => w.status !== 'confirmed'));
   }
 
   // ---- glosses
 
   get word(): WordView | undefined {
-    return this.words[this.selected];
+    return this.words[this.selected - (this.words[0]?.index ?? 0)];
   }
 
   /** The selected words, first to last, whichever way the selection was made. */
   get selection(): WordView[] {
+    const base = this.words[0]?.index ?? 0;
     const [a, b] = this.selected <= this.selectedTo ? [this.selected, this.selectedTo] : [this.selectedTo, this.selected];
-    return this.words.slice(a, b + 1);
+    return this.words.slice(a - base, b - base + 1);
   }
 
-  select(index: number, extend = false): void {
-    const i = Math.max(0, Math.min(this.words.length - 1, index));
-    if (extend) this.selectedTo = i;
-    else this.selected = this.selectedTo = i;
+  /**
+   * Selects word `index` (of the whole draft), turning the page when it is on another; a selection of several
+   * stays on its page, as an expression does.
+   */
+  async select(index: number, extend = false): Promise<void> {
+    const i = Math.max(0, Math.min(this.totalWords - 1, index));
+    const base = this.words[0]?.index ?? 0;
+    const onPage = i >= base && i < base + this.words.length;
+    if (extend) this.selectedTo = Math.max(base, Math.min(base + this.words.length - 1, i));
+    else if (onPage) this.selected = this.selectedTo = i;
+    else await this.openPage(this.pageOfWord(i), (words) => words.find((w) => w.index === i));
   }
 
-  /** The words of paragraphs [first, end), in order. */
+  /** The open page's words of paragraphs [first, end), in order. */
   wordsOf(first: number, end: number): WordView[] {
-    const { firsts } = this.paragraphWords;
-    return this.words.slice(firsts[first] ?? this.words.length, firsts[end] ?? this.words.length);
+    return this.words.filter((w) => w.paragraph >= first && w.paragraph < end);
   }
 
-  /** Shows page `page` by selecting its first word (a page without words is not shown). */
-  showPage(page: number): void {
+  /** Shows page `page`, its first word selected. */
+  async showPage(page: number): Promise<void> {
+    await this.openPage(page, (words) => words[0]);
+  }
+
+  /** Moves to the next word that needs a look, on this page or the next that has one; false when none is left. */
+  async next(): Promise<boolean> {
+    const here = this.words.find((w) => w.index > this.selected && w.status !== 'confirmed');
+    const [first, end] = this.pages[this.page] ?? [0, 0];
+    const paragraph = here ? here.paragraph : nextParagraphToReview(this.liveCounts, end - 1);
+    this.status = paragraph === undefined ? strings.glossEditor.allConfirmed : '';
+    if (paragraph === undefined) return false;
+    const pick = (words: WordView[]): WordView | undefined => (here ?? words.find((w) => w.paragraph >= paragraph && w.status !== 'confirmed'));
+    if (paragraph >= first && paragraph < end) this.selected = this.selectedTo = pick(this.words)?.index ?? this.selected;
+    else await this.openPage(pageOfParagraph(this.pages, paragraph), pick);
+    return true;
+  }
+
+  private pageOfWord(index: number): number {
+    let paragraph = 0;
+    while (paragraph < this.wordCounts.length - 1 && (this.firsts[paragraph + 1] ?? 0) <= index) paragraph++;
+    return pageOfParagraph(this.pages, paragraph);
+  }
+
+  /**
+   * Reads page `page`'s glosses once every edit so far is saved, shows them (with any edit not saved yet, as a
+   * failed save keeps it) and selects the word `pick` names, else the page's first.
+   */
+  private async openPage(page: number, pick: (words: WordView[]) => WordView | undefined): Promise<void> {
+    const asked = ++this.pageAsked;
     const [first, end] = this.pages[page] ?? [0, 0];
-    const word = this.wordsOf(first, end)[0];
-    if (word) this.select(word.index);
+    this.loading = true;
+    try {
+      await this.flush();
+      const reply = end > first ? await this.api['authoring:glosses']({ teacherToken: this.teacherToken, lessonId: this.lessonId, first, end }) : { first, end, tokens: [], expressions: [], review: { tokens: [], expressions: [] } };
+      if (asked !== this.pageAsked) return;
+      let glosses = draftOfPage(this.text, this.glosses.lexicon.entries, reply);
+      if (this.pendingGlosses) {
+        const patched = applyGlossPatch(glosses.lexicon, glosses.review, this.pendingGlosses);
+        glosses = draftOfPage(this.text, patched.lexicon.entries, glossPage({ text: this.text, ...patched }, first, end));
+      }
+      this.showGlosses(page, glosses);
+      this.selected = this.selectedTo = pick(this.words)?.index ?? this.words[0]?.index ?? 0;
+      this.pageError = null;
+    } catch (error) {
+      if (asked === this.pageAsked) this.pageError = messageOf(error);
+    } finally {
+      if (asked === this.pageAsked) this.loading = false;
+    }
   }
 
-  /** Moves to the next word that needs a look; false when none is left. */
-  next(): boolean {
-    const word = nextUnconfirmed(this.words, this.selected);
-    if (word) this.select(word.index);
-    this.status = word ? '' : strings.glossEditor.allConfirmed;
-    return word !== undefined;
+  /** Shows `glosses` as page `page`, the page left keeping its counts. */
+  private showGlosses(page: number, glosses: GlossDraft): void {
+    this.counts = this.liveCounts;
+    this.glosses = glosses;
+    this.page = page;
+    this.pageHeld = true;
   }
 
   confirm(): void {
@@ -192,17 +269,23 @@ export class DraftEditorState {
     if (index !== undefined) this.edit(splitExpression(this.glosses, index));
   }
 
+  /** Takes the last edit back, on its own page (turned to when another is open). */
   undo(): void {
     const last = this.undoStack.pop();
     this.undoCount = this.undoStack.length;
     if (!last) return void (this.status = strings.authoring.nothingToUndo);
-    this.glosses = last.before;
+    // A page being read would replace the one the undo shows.
+    this.pageAsked++;
+    this.loading = false;
+    const selected = this.selected;
+    this.showGlosses(last.page, last.before);
+    if (!this.word) this.selected = this.selectedTo = this.words[0]?.index ?? selected;
     this.queueGlosses(patchOf(last.before, last.touched, false));
     this.status = strings.authoring.undone;
   }
 
   private edit({ draft, touched }: Edited): void {
-    this.undoStack.push({ before: this.glosses, touched });
+    this.undoStack.push({ page: this.page, before: this.glosses, touched });
     if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
     this.undoCount = this.undoStack.length;
     this.glosses = draft;
@@ -266,16 +349,23 @@ export class DraftEditorState {
   }
 
   /** Adds the generator's questions from the confirmed glosses, marked draft; another press gives others. */
-  generate(): void {
-    const glosses: DraftGloss[] = this.words.flatMap((w) =>
-      w.status === 'confirmed' && w.entry && w.sense
-        ? [{ at: w.at, form: w.form, lemma: w.entry.lemma, pos: w.entry.pos, sense: w.sense, ...(w.entry.function ? { function: true } : {}) }]
-        : [],
-    );
-    const made = draftQuestions({ text: this.glosses.text, glosses }, { seed: seedFrom(this.lessonId, this.generations++), takenIds: this.questions.map((q) => q.id) });
-    this.questions.push(...made.map(formOf));
-    this.status = strings.quizEditor.generated(made.length);
-    if (made.length) this.quizChanged();
+  async generate(): Promise<void> {
+    // The backend drafts from the whole draft's confirmed words: every confirm so far saved first.
+    await this.flush();
+    try {
+      const { questions: made } = await this.api['authoring:draftQuestions']({
+        teacherToken: this.teacherToken,
+        lessonId: this.lessonId,
+        generation: this.generations++,
+        takenIds: this.questions.map((q) => q.id),
+      });
+      this.questions.push(...made.map(formOf));
+      this.status = strings.quizEditor.generated(made.length);
+      this.error = null;
+      if (made.length) this.quizChanged();
+    } catch (error) {
+      this.error = messageOf(error);
+    }
   }
 
   /** The text's sentences by paragraph, as evidence can quote them. */

@@ -15,11 +15,11 @@ import { durationSeconds } from './read-back';
  * for and then checked as one (so every rule of the import holds for both); anything else is read as a v1 file.
  * Reading a statement file's answers back needs this computer's questions.
  */
-export function parseImportedFile(text: string, questionOf: QuestionOf): ResultFile {
+export function parseImportedFile(text: string, questionsOf: QuestionsOf): ResultFile {
   const json = readResultJson(text);
   if (!Array.isArray(json)) return checkResultFile(json);
   try {
-    return checkResultFile(resultFileFromStatements(json, questionOf));
+    return checkResultFile(resultFileFromStatements(json, questionsOf));
   } catch (error) {
     if (error instanceof StatementFileError) throw new ResultFileError(`it is a statement file that cannot be imported: ${error.message}`);
     throw error;
@@ -34,8 +34,21 @@ export class StatementFileError extends Error {
   }
 }
 
-/** This computer's question of a lesson version, to read a response string back into an answer. */
-export type QuestionOf = (lessonId: string, version: number, questionId: string) => Question | undefined;
+/** This computer's questions of a lesson version (its quiz), to read response strings back into answers. */
+export type QuestionsOf = (lessonId: string, version: number) => readonly Question[] | undefined;
+type QuestionOf = (lessonId: string, version: number, questionId: string) => Question | undefined;
+
+/** Each lesson version's questions by id, made once per file however many answers name that version. */
+function questionFinder(questionsOf: QuestionsOf): QuestionOf {
+  const byVersion = new Map<string, Map<string, Question>>();
+  return (lessonId, version, questionId) => {
+    // The version first: a number holds no space, so no lesson id can make two keys alike.
+    const key = `${version} ${lessonId}`;
+    let questions = byVersion.get(key);
+    if (!questions) byVersion.set(key, (questions = new Map((questionsOf(lessonId, version) ?? []).map((q) => [q.id, q]))));
+    return questions.get(questionId);
+  };
+}
 
 /** More statements than a learner's 400 days hold many times over; the byte limit usually comes first. */
 export const MAX_STATEMENTS = 20_000;
@@ -68,7 +81,7 @@ const ext = <T>(extensions: Record<string, unknown> | undefined, key: string): T
  * checked by ResultFileSchema like any file). One learner per file; voided statements (and the answers a regrade's
  * answer replaced) are left out; passed/failed say nothing the completed statement and the answers do not.
  */
-export function resultFileFromStatements(statements: readonly unknown[], questionOf: QuestionOf): ResultFileInput {
+export function resultFileFromStatements(statements: readonly unknown[], questionsOf: QuestionsOf): ResultFileInput {
   if (statements.length === 0) throw new StatementFileError('it holds no statements');
   if (statements.length > MAX_STATEMENTS) throw new StatementFileError(`it holds more than ${MAX_STATEMENTS} statements`);
   const answered: Answered[] = [];
@@ -127,7 +140,7 @@ export function resultFileFromStatements(statements: readonly unknown[], questio
     throw new StatementFileError(`${where} names no Liseuse lesson`);
   };
 
-  const attempts = attemptsOf(live.answered, live.completed, questionOf, lessonOf);
+  const attempts = attemptsOf(live.answered, live.completed, questionFinder(questionsOf), lessonOf);
   const lookupRecords = live.lookups.map((s) => ({ id: s.id, lessonId: lessonOf(s, `look-up ${s.id}`), ...wordOf(s), at: toIso(s.timestamp) }));
   const statusChanges = live.marks.map((s) => {
     const { paragraph: _paragraph, ...word } = wordOf(s);

@@ -210,7 +210,7 @@ export class ReportService {
       return lesson && { lesson, quiz: this.lessons.quizOf(id, version) };
     };
     try {
-      file = parseImportedFile(content, (id, version, questionId) => known(id, version)?.quiz?.questions.find((q) => q.id === questionId));
+      file = parseImportedFile(content, (id, version) => known(id, version)?.quiz?.questions);
       requireLessons(file, known, (id) => this.lessons.readVersions(id).flatMap((version) => known(id, version) ?? []));
       attempts = regradeAttempts(file, known);
     } catch (error) {

@@ -22,6 +22,9 @@ const camille = { id: '0b7e1f5c-3d0e-4a57-9a83-7a1f2a64c001' };
 const malik = { id: '0b7e1f5c-3d0e-4a57-9a83-7a1f2a64c002', name: 'Malik' };
 const ATTEMPT_C = '7c1f0000-0000-4000-8000-0000000000aa';
 const ATTEMPT_M = '7c1f0000-0000-4000-8000-0000000000bb';
+/** Two copies of Liseuse: the computer extension is the installation's random id. */
+const COMPUTER_A = '3f2a9c4e-1b7d-4c8e-9a0f-2d6b5e8c1a47';
+const COMPUTER_B = '3f2a9c4e-1b7d-4c8e-9a0f-2d6b5e8c1a48';
 let serial = 0;
 const uuid = (): string => `7c1f0000-0000-4000-8000-${String(++serial).padStart(12, '0')}`;
 const at = (minute: number): string => new Date(Date.UTC(2026, 11, 1, 10, minute)).toISOString();
@@ -30,7 +33,7 @@ const question = (id: string): Question => quiz.questions.find((q) => q.id === i
 const answered = (learner: typeof camille, attemptId: string, q: Question, answer: Answer, minute: number, extra: { lessonVersion?: number; claimed?: number; replaces?: string; teacherComment?: string } = {}): Statement => {
   const graded = grade(q, answer);
   const claimed = extra.claimed === undefined ? graded : { score: extra.claimed, verdict: extra.claimed === 1 ? ('correct' as const) : ('wrong' as const) };
-  return answeredStatement({ id: uuid(), at: at(minute), learner, lesson, computer: 'computer-a', attemptId, kind: 'comprehension', question: q, answer, grade: claimed, timeMs: 4250, ...extra });
+  return answeredStatement({ id: uuid(), at: at(minute), learner, lesson, computer: COMPUTER_A, attemptId, kind: 'comprehension', question: q, answer, grade: claimed, timeMs: 4250, ...extra });
 };
 
 describe('readBack', () => {
@@ -88,8 +91,8 @@ describe('readBack', () => {
     const statements = [
       lookedUpStatement({ id: uuid(), at: at(1), learner: malik, lesson, ...word, sense: 'armoured' }),
       lookedUpStatement({ id: uuid(), at: at(2), learner: malik, lesson, ...word, sense: 'armoured' }),
-      readStatement({ id: uuid(), at: at(3), learner: malik, lesson, seconds: 90, secondsRead: 90, position: null, computer: 'computer-a' }),
-      readStatement({ id: uuid(), at: at(4), learner: malik, lesson, seconds: 30, secondsRead: 30, position: null, computer: 'computer-b' }),
+      readStatement({ id: uuid(), at: at(3), learner: malik, lesson, seconds: 90, secondsRead: 90, position: null, computer: COMPUTER_A }),
+      readStatement({ id: uuid(), at: at(4), learner: malik, lesson, seconds: 30, secondsRead: 30, position: null, computer: COMPUTER_B }),
       statusStatement({ id: uuid(), at: at(5), learner: malik, lesson, ...word, status: 'learning' }),
       statusStatement({ id: uuid(), at: at(6), learner: malik, lesson, ...word, lemma: 'blindé', status: 'known' }),
     ];
@@ -141,8 +144,8 @@ describe('readBack', () => {
       'its verb is not one Liseuse sends',
       'its verb is not one Liseuse sends',
       'its verb "__proto__" is not one Liseuse sends',
-      'actor.account.homePage: Invalid type: Expected "https://liseuse.app" but received "https://elsewhere.example"',
-      'context.registration: Invalid UUID: Received "not-a-uuid"',
+      'actor.account.homePage: is not a Liseuse account',
+      'context.registration: must be an id',
       'result.response: Invalid length: Expected <=2000 but received 5000',
       `paragraph 10000 is not in the lesson (${article.paragraphs.length} paragraphs)`,
       'its response does not fit question "news-source": unknown option "no-such-option"',

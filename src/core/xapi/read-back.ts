@@ -11,7 +11,7 @@ import type { ReportInput } from '../reports/class-report';
 import { asTeacherScore, teacherGrade } from '../teacher-grade';
 import { answerFromResponse } from './interactions';
 import { attemptIri, EXTENSIONS, lessonIri, questionIri, VERBS, wordIri } from './profile';
-import { lemmaOf, paragraphOf, SCHEMAS, type Answered, type Completed, type LookupSchema, type ReadSchema, type StatusSchema, type VoidingSchema } from './profile-schemas';
+import { lemmaOf, misfit, paragraphOf, schemaOf, type Answered, type Completed, type Read, type Status, type Voiding, type WordStatement } from './profile-schemas';
 
 /** The rows of one lesson version a report reads, as ReportInput holds them. */
 export type ReadBackRows = Omit<ReportInput, 'lesson' | 'quiz'>;
@@ -53,13 +53,6 @@ export function durationSeconds(duration: string): number {
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
 
-const issueText = (issues: readonly v.BaseIssue<unknown>[]): string => {
-  const issue = issues[0];
-  if (!issue) return 'does not fit the profile';
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return `${path ? `${path}: ` : ''}${issue.message}`.slice(0, 300);
-};
-
 const idOf = (statement: unknown): string | null => {
   const id = (statement as { id?: unknown } | null)?.id;
   return typeof id === 'string' && id.length <= 64 ? id : null;
@@ -93,9 +86,9 @@ export function readBack(statements: readonly unknown[], lesson: ReadBackLesson)
 
   const answered: Answered[] = [];
   const completed: Completed[] = [];
-  const reads: v.InferOutput<typeof ReadSchema>[] = [];
-  const lookups: v.InferOutput<typeof LookupSchema>[] = [];
-  const marks: v.InferOutput<typeof StatusSchema>[] = [];
+  const reads: Read[] = [];
+  const lookups: WordStatement[] = [];
+  const marks: Status[] = [];
   const voided = new Set<string>();
   const seenIds = new Set<string>();
   const versions = new Set<number>();
@@ -103,14 +96,14 @@ export function readBack(statements: readonly unknown[], lesson: ReadBackLesson)
 
   for (const statement of statements) {
     const verbId = (statement as { verb?: { id?: unknown } } | null)?.verb?.id;
-    const schema = typeof verbId === 'string' && Object.hasOwn(SCHEMAS, verbId) ? SCHEMAS[verbId as keyof typeof SCHEMAS] : undefined;
+    const schema = schemaOf(verbId);
     if (!schema) {
       skip(statement, `its verb ${typeof verbId === 'string' ? `"${verbId.slice(0, 100)}"` : ''} is not one Liseuse sends`.replace('  ', ' '));
       continue;
     }
     const parsed = v.safeParse(schema, statement);
     if (!parsed.success) {
-      skip(statement, issueText(parsed.issues));
+      skip(statement, misfit(parsed.issues));
       continue;
     }
     const s = parsed.output;
@@ -120,7 +113,7 @@ export function readBack(statements: readonly unknown[], lesson: ReadBackLesson)
     }
     seenIds.add(s.id);
     if (s.verb.id === VERBS.voided.id) {
-      voided.add((s as v.InferOutput<typeof VoidingSchema>).object.id);
+      voided.add((s as Voiding).object.id);
       continue;
     }
     if (s.verb.id === VERBS.answered.id) {
@@ -135,10 +128,10 @@ export function readBack(statements: readonly unknown[], lesson: ReadBackLesson)
       versions.add(versionOf(c.context));
       if (versionOf(c.context) === lesson.version) completed.push(c);
     } else if (s.verb.id === VERBS.experienced.id) {
-      const r = s as v.InferOutput<typeof ReadSchema>;
+      const r = s as Read;
       if (r.object.id === lessonId) reads.push(r);
     } else if (s.verb.id === VERBS.interacted.id || s.verb.id === VERBS.marked.id) {
-      const w = s as v.InferOutput<typeof LookupSchema>;
+      const w = s as WordStatement;
       if (!isParent(w.context, lessonId)) continue;
       const lemma = lemmaOf(w);
       if (w.object.id !== wordIri(lemma)) {
@@ -150,7 +143,7 @@ export function readBack(statements: readonly unknown[], lesson: ReadBackLesson)
         continue;
       }
       if (s.verb.id === VERBS.interacted.id) lookups.push(w);
-      else marks.push(s as v.InferOutput<typeof StatusSchema>);
+      else marks.push(s as Status);
     }
   }
 

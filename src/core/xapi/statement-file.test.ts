@@ -14,8 +14,7 @@ const evidence = { paragraph: 1, quote: 'x', start: 0, end: 1, sentence: { start
 const base = { prompt: 'Qui ?', promptLang: 'fr', explanation: '', explanationLang: 'en', evidence, skill: 'detail' } as const;
 const matching = { ...base, id: 'pairs', type: 'matching', pairs: [{ id: 'p1', left: 'train', right: 'rail' }, { id: 'p2', left: 'avion', right: 'air' }], leftLang: 'fr', rightLang: 'en' } as unknown as Question;
 const typed = { ...base, id: 'trip-length', type: 'short-answer', accepted: ['sept jours'], accentsMatter: false, answerLang: 'fr' } as unknown as Question;
-const quiz = new Map([matching, typed].map((q) => [q.id, q]));
-const questionOf = (lessonId: string, version: number, questionId: string): Question | undefined => (lessonId === lesson.id && version === 2 ? quiz.get(questionId) : undefined);
+const questionsOf = (lessonId: string, version: number): Question[] | undefined => (lessonId === lesson.id && version === 2 ? [matching, typed] : undefined);
 
 const event = (n: number, at: string) => ({ id: id(n), at, learner, lesson, computer });
 const quizFacts = { attemptId, kind: 'comprehension' as const, lessonVersion: 2 };
@@ -44,15 +43,15 @@ function leasDay(): unknown[] {
 
 describe('parseImportedFile', () => {
   it('reads a JSON array as a statement file and anything else as a v1 file, with the v1 checks first', () => {
-    expect(() => parseImportedFile('[]', questionOf)).toThrow(/statement file that cannot be imported: it holds no statements/);
-    expect(() => parseImportedFile('{"hello":"world"}', questionOf)).toThrow(/not a Liseuse results file/);
-    expect(() => parseImportedFile('[{"__proto__":{}}]', questionOf)).toThrow(/forbidden key "__proto__"/);
+    expect(() => parseImportedFile('[]', questionsOf)).toThrow(/statement file that cannot be imported: it holds no statements/);
+    expect(() => parseImportedFile('{"hello":"world"}', questionsOf)).toThrow(/not a Liseuse results file/);
+    expect(() => parseImportedFile('[{"__proto__":{}}]', questionsOf)).toThrow(/forbidden key "__proto__"/);
   });
 });
 
 describe('resultFileFromStatements', () => {
   it('maps a learner’s statements onto the v1 shape, which the v1 schema takes', () => {
-    const file = parseImportedFile(JSON.stringify(leasDay()), questionOf);
+    const file = parseImportedFile(JSON.stringify(leasDay()), questionsOf);
     expect(file).toMatchObject({ source: computer, learner: { id: learner.id, name: 'Léa', createdAt: '2026-12-01T09:50:00.000Z' }, lessons: [{ id: lesson.id, title: lesson.title }] });
     expect(file.attempts).toHaveLength(1);
     const [only] = file.attempts;
@@ -73,7 +72,7 @@ describe('resultFileFromStatements', () => {
       const statement = readStatement({ ...event(n, `2026-12-01T10:0${n}:00.000Z`), seconds: 60, secondsRead: 60 * n, position: null });
       return { ...statement, result: { duration: statement.result!.duration } };
     });
-    expect(resultFileFromStatements(reads, questionOf).reading).toEqual([{ lessonId: lesson.id, secondsRead: 180 }]);
+    expect(resultFileFromStatements(reads, questionsOf).reading).toEqual([{ lessonId: lesson.id, secondsRead: 180 }]);
   });
 
   it('gives the documented defaults to statements without the attempt and computer extensions', () => {
@@ -83,24 +82,37 @@ describe('resultFileFromStatements', () => {
       const { [EXTENSIONS.attempt]: _a, [EXTENSIONS.computer]: _c, ...extensions } = statement.context.extensions;
       return { ...statement, context: { ...statement.context, extensions } };
     });
-    const file = resultFileFromStatements(bare, questionOf);
+    const file = resultFileFromStatements(bare, questionsOf);
     expect(file.source).toBe(UNKNOWN_SOURCE);
     // Seed 0; started at the first answer less its 4.2 s; asking what it answers, in the order answered.
     expect(file.attempts[0]).toMatchObject({ seed: 0, startedAt: '2026-12-01T09:59:55.800Z', questions: JSON.stringify(['pairs', 'trip-length']) });
   });
 
+  it('reads each answer against the question of its own lesson version', () => {
+    // Version 1 asked "trip-length" as true or false; version 2 asks it typed.
+    const asked = { ...typed, type: 'true-false', correct: true } as unknown as Question;
+    const byVersion = (lessonId: string, version: number): Question[] | undefined => (lessonId !== lesson.id ? undefined : version === 1 ? [asked] : [matching, typed]);
+    const earlier = answeredStatement({ ...event(30, '2026-11-01T10:00:00.000Z'), ...quizFacts, attemptId: id(31), lessonVersion: 1, question: asked, answer: { type: 'true-false', value: true }, grade: { score: 1, verdict: 'correct' }, timeMs: 1000 });
+    const later = answeredStatement({ ...event(32, '2026-12-01T10:00:00.000Z'), ...quizFacts, question: typed, answer: { type: 'short-answer', text: 'sept jours' }, grade: { score: 1, verdict: 'correct' }, timeMs: 1000 });
+    const file = parseImportedFile(JSON.stringify([earlier, later]), byVersion);
+    expect(file.attempts.map((a) => [a.lessonVersion, a.answers.map((x) => x.answer)])).toEqual([
+      [1, [{ type: 'true-false', value: true }]],
+      [2, [{ type: 'short-answer', text: 'sept jours' }]],
+    ]);
+  });
+
   it('refuses two learners by name, but not the teacher who voids', () => {
     const hugo = { id: '9a9a9a9a-3d0e-4a57-9a83-7a1f2a64c002', name: 'Hugo' };
     const his = readStatement({ id: id(20), at: '2026-12-01T11:00:00.000Z', learner: hugo, lesson, seconds: 5, secondsRead: 5, position: null });
-    expect(() => resultFileFromStatements([...leasDay(), his], questionOf)).toThrow(/2 learners \(Léa \(0b7e1f5c\), Hugo \(9a9a9a9a\)\); a statement file is one learner’s/);
+    expect(() => resultFileFromStatements([...leasDay(), his], questionsOf)).toThrow(/2 learners \(Léa \(0b7e1f5c\), Hugo \(9a9a9a9a\)\); a statement file is one learner’s/);
   });
 
   it('refuses an unknown verb, a question this computer does not have, a response that is no answer', () => {
     const [read] = leasDay() as { verb: { id: string } }[];
-    expect(() => resultFileFromStatements([{ ...read, verb: { id: 'http://example.com/hacked' } }], questionOf)).toThrow(/statement 1 has the verb "http:\/\/example.com\/hacked", which Liseuse does not record/);
+    expect(() => resultFileFromStatements([{ ...read, verb: { id: 'http://example.com/hacked' } }], questionsOf)).toThrow(/statement 1 has the verb "http:\/\/example.com\/hacked", which Liseuse does not record/);
     // This computer does not have the question the statements answer.
     expect(() => resultFileFromStatements(leasDay(), () => undefined)).toThrow(/answers question "pairs", which lesson "kim-russie" does not have/);
     const broken = leasDay().map((s) => ((s as { id: string }).id === id(1) ? { ...(s as object), result: { ...(s as { result: object }).result, response: 'p1[.]p2[.]p3' } } : s));
-    expect(() => resultFileFromStatements(broken, questionOf)).toThrow(/the response to "pairs" is not an answer to that question/);
+    expect(() => resultFileFromStatements(broken, questionsOf)).toThrow(/the response to "pairs" is not an answer to that question/);
   });
 });

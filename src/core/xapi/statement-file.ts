@@ -6,7 +6,8 @@ import * as v from 'valibot';
 import type { Question } from '../quiz';
 import { checkResultFile, readResultJson, ResultFileError, type ResultFile, type ResultFileInput } from '../reports/result-file';
 import { answerFromResponse } from './interactions';
-import { ACCOUNT_HOME_PAGE, EXTENSIONS, VERBS, XAPI_BASE } from './profile';
+import { EXTENSIONS, VERBS, XAPI_BASE } from './profile';
+import { lemmaOf, misfit, paragraphOf, schemaOf, tokenOf, type Answered, type Attempt, type Completed, type Parent, type Read, type Status, type Voiding, type WordStatement } from './profile-schemas';
 import { durationSeconds } from './read-back';
 
 /**
@@ -14,11 +15,11 @@ import { durationSeconds } from './read-back';
  * for and then checked as one (so every rule of the import holds for both); anything else is read as a v1 file.
  * Reading a statement file's answers back needs this computer's questions.
  */
-export function parseImportedFile(text: string, questionOf: QuestionOf): ResultFile {
+export function parseImportedFile(text: string, questionsOf: QuestionsOf): ResultFile {
   const json = readResultJson(text);
   if (!Array.isArray(json)) return checkResultFile(json);
   try {
-    return checkResultFile(resultFileFromStatements(json, questionOf));
+    return checkResultFile(resultFileFromStatements(json, questionsOf));
   } catch (error) {
     if (error instanceof StatementFileError) throw new ResultFileError(`it is a statement file that cannot be imported: ${error.message}`);
     throw error;
@@ -33,8 +34,21 @@ export class StatementFileError extends Error {
   }
 }
 
-/** This computer's question of a lesson version, to read a response string back into an answer. */
-export type QuestionOf = (lessonId: string, version: number, questionId: string) => Question | undefined;
+/** This computer's questions of a lesson version (its quiz), to read response strings back into answers. */
+export type QuestionsOf = (lessonId: string, version: number) => readonly Question[] | undefined;
+type QuestionOf = (lessonId: string, version: number, questionId: string) => Question | undefined;
+
+/** Each lesson version's questions by id, made once per file however many answers name that version. */
+function questionFinder(questionsOf: QuestionsOf): QuestionOf {
+  const byVersion = new Map<string, Map<string, Question>>();
+  return (lessonId, version, questionId) => {
+    // The version first: a number holds no space, so no lesson id can make two keys alike.
+    const key = `${version} ${lessonId}`;
+    let questions = byVersion.get(key);
+    if (!questions) byVersion.set(key, (questions = new Map((questionsOf(lessonId, version) ?? []).map((q) => [q.id, q]))));
+    return questions.get(questionId);
+  };
+}
 
 /** More statements than a learner's 400 days hold many times over; the byte limit usually comes first. */
 export const MAX_STATEMENTS = 20_000;
@@ -45,83 +59,9 @@ export const MAX_STATEMENTS = 20_000;
  */
 export const UNKNOWN_SOURCE = '00000000-0000-4000-8000-000000000000';
 
-const Uuid = v.pipe(v.string(), v.uuid('must be an id'));
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Timestamp = v.pipe(v.string(), v.maxLength(64), v.check((t) => Number.isFinite(Date.parse(t)), 'is not a date'));
-const Duration = v.pipe(v.string(), v.regex(/^PT(?:\d{1,7}H)?(?:\d{1,9}M)?(?:\d{1,9}(?:\.\d{1,3})?S)?$/, 'is not a duration Liseuse writes'));
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
-const Extensions = v.optional(v.record(Text(1000), v.unknown()));
-
-const Actor = v.object({
-  account: v.object({ homePage: v.literal(ACCOUNT_HOME_PAGE, 'is not a Liseuse account'), name: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)) }),
-  name: v.optional(Text(200)),
-});
-const Parent = v.object({ id: Text(1000), definition: v.optional(v.object({ name: v.optional(v.record(Text(20), Text(200))) })) });
-const WordContext = v.object({ contextActivities: v.object({ parent: v.pipe(v.array(Parent), v.minLength(1), v.maxLength(10)) }), extensions: Extensions });
-const AttemptSchema = v.object({
-  seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32)),
-  startedAt: Timestamp,
-  questions: v.pipe(v.array(v.unknown()), v.maxLength(500)),
-});
-const QuizContext = v.object({
-  ...WordContext.entries,
-  registration: Uuid,
-  statement: v.optional(v.object({ objectType: v.literal('StatementRef'), id: Uuid })),
-  extensions: v.object({
-    [EXTENSIONS.quizKind]: v.picklist(['comprehension', 'vocabulary']),
-    [EXTENSIONS.lessonVersion]: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000))),
-    [EXTENSIONS.computer]: v.optional(Uuid),
-    [EXTENSIONS.attempt]: v.optional(AttemptSchema),
-  }),
-});
-const common = { id: Uuid, actor: Actor, timestamp: Timestamp, object: v.object({ id: Text(1000) }) };
-const WordResult = { [EXTENSIONS.lemma]: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)), [EXTENSIONS.paragraph]: v.pipe(Count, v.minValue(1)), [EXTENSIONS.token]: Count };
-
-const AnsweredSchema = v.object({
-  ...common,
-  result: v.object({
-    response: Text(5_000),
-    duration: v.optional(Duration),
-    score: v.optional(v.object({ scaled: v.pipe(v.number(), v.minValue(0), v.maxValue(1)) })),
-    success: v.optional(v.boolean()),
-    extensions: Extensions,
-  }),
-  context: QuizContext,
-});
-const CompletedSchema = v.object({ ...common, result: v.optional(v.object({ score: v.optional(v.object({ scaled: v.pipe(v.number(), v.minValue(0), v.maxValue(1)) })) })), context: QuizContext });
-const VerdictSchema = v.object({ ...common, context: QuizContext });
-const ReadSchema = v.object({
-  ...common,
-  result: v.object({ duration: Duration, extensions: v.optional(v.object({ [EXTENSIONS.secondsRead]: v.optional(Count) })) }),
-  context: v.optional(v.object({ extensions: Extensions })),
-});
-const LookupSchema = v.object({ ...common, result: v.object({ extensions: v.object(WordResult) }), context: WordContext });
-const StatusSchema = v.object({
-  ...common,
-  result: v.object({ extensions: v.object({ ...WordResult, [EXTENSIONS.status]: v.picklist(['new', 'learning', 'known']) }) }),
-  context: WordContext,
-});
-const VoidingSchema = v.object({ id: Uuid, object: v.object({ objectType: v.literal('StatementRef'), id: Uuid }) });
-
-const SCHEMAS = {
-  [VERBS.answered.id]: AnsweredSchema,
-  [VERBS.completed.id]: CompletedSchema,
-  [VERBS.passed.id]: VerdictSchema,
-  [VERBS.failed.id]: VerdictSchema,
-  [VERBS.experienced.id]: ReadSchema,
-  [VERBS.interacted.id]: LookupSchema,
-  [VERBS.marked.id]: StatusSchema,
-  [VERBS.voided.id]: VoidingSchema,
-} as const;
-
-type Answered = v.InferOutput<typeof AnsweredSchema>;
-type Completed = v.InferOutput<typeof CompletedSchema>;
-type Read = v.InferOutput<typeof ReadSchema>;
-type Lookup = v.InferOutput<typeof LookupSchema>;
-type Status = v.InferOutput<typeof StatusSchema>;
-type Attempt = v.InferOutput<typeof AttemptSchema>;
-
 const LESSONS = `${XAPI_BASE}lessons/`;
+/** Enough of a statement to find its schema by verb. */
+const Head = v.object({ verb: v.object({ id: v.pipe(v.string(), v.maxLength(1000)) }) });
 
 /** The lesson id an IRI of the profile names (lessons/<id>, or anything under it), or undefined. */
 function lessonIdOf(iri: string): string | undefined {
@@ -136,42 +76,36 @@ function lessonIdOf(iri: string): string | undefined {
 
 const ext = <T>(extensions: Record<string, unknown> | undefined, key: string): T | undefined => extensions?.[key] as T | undefined;
 
-const issueText = (issues: readonly v.BaseIssue<unknown>[]): string => {
-  const issue = issues[0];
-  const path = issue ? v.getDotPath(issue) : null;
-  return `${path ? `${path.slice(0, 80)}: ` : ''}${(issue?.message ?? 'does not fit the profile').slice(0, 120)}`;
-};
-
 /**
  * The v1 results file a statement file stands for (as written: answers and question lists as JSON text, to be
  * checked by ResultFileSchema like any file). One learner per file; voided statements (and the answers a regrade's
  * answer replaced) are left out; passed/failed say nothing the completed statement and the answers do not.
  */
-export function resultFileFromStatements(statements: readonly unknown[], questionOf: QuestionOf): ResultFileInput {
+export function resultFileFromStatements(statements: readonly unknown[], questionsOf: QuestionsOf): ResultFileInput {
   if (statements.length === 0) throw new StatementFileError('it holds no statements');
   if (statements.length > MAX_STATEMENTS) throw new StatementFileError(`it holds more than ${MAX_STATEMENTS} statements`);
   const answered: Answered[] = [];
   const completed: Completed[] = [];
   const reads: Read[] = [];
-  const lookups: Lookup[] = [];
+  const lookups: WordStatement[] = [];
   const marks: Status[] = [];
   const voided = new Set<string>();
   statements.forEach((statement, i) => {
     const where = `statement ${i + 1}`;
-    const head = v.safeParse(v.object({ verb: v.object({ id: Text(1000) }) }), statement);
-    if (!head.success) throw new StatementFileError(`${where} is not an xAPI statement (${issueText(head.issues)})`);
+    const head = v.safeParse(Head, statement);
+    if (!head.success) throw new StatementFileError(`${where} is not an xAPI statement (${misfit(head.issues)})`);
     const verb = head.output.verb.id;
-    const schema = (SCHEMAS as Record<string, v.GenericSchema | undefined>)[verb];
+    const schema = schemaOf(verb);
     if (!schema) throw new StatementFileError(`${where} has the verb "${verb.slice(0, 80)}", which Liseuse does not record`);
     const parsed = v.safeParse(schema, statement);
-    if (!parsed.success) throw new StatementFileError(`${where} (${verb.slice(verb.lastIndexOf('/') + 1)}) is not valid at ${issueText(parsed.issues)}`);
+    if (!parsed.success) throw new StatementFileError(`${where} (${verb.slice(verb.lastIndexOf('/') + 1)}) is not valid at ${misfit(parsed.issues)}`);
     const output = parsed.output as never;
     if (verb === VERBS.answered.id) answered.push(output);
     else if (verb === VERBS.completed.id) completed.push(output);
     else if (verb === VERBS.experienced.id) reads.push(output);
     else if (verb === VERBS.interacted.id) lookups.push(output);
     else if (verb === VERBS.marked.id) marks.push(output);
-    else if (verb === VERBS.voided.id) voided.add((output as v.InferOutput<typeof VoidingSchema>).object.id);
+    else if (verb === VERBS.voided.id) voided.add((output as Voiding).object.id);
   });
   // A regrade's answer names the one it replaces: left out even where the voiding statement did not come along.
   for (const a of answered) if (a.context.statement) voided.add(a.context.statement.id);
@@ -195,7 +129,7 @@ export function resultFileFromStatements(statements: readonly unknown[], questio
   });
 
   const titles = new Map<string, string>();
-  const lessonOf = (s: { context?: { contextActivities?: { parent: v.InferOutput<typeof Parent>[] } } }, where: string): string => {
+  const lessonOf = (s: { context?: { contextActivities?: { parent: Parent[] } } }, where: string): string => {
     for (const parent of s.context?.contextActivities?.parent ?? []) {
       const id = lessonIdOf(parent.id);
       if (id === undefined) continue;
@@ -206,7 +140,7 @@ export function resultFileFromStatements(statements: readonly unknown[], questio
     throw new StatementFileError(`${where} names no Liseuse lesson`);
   };
 
-  const attempts = attemptsOf(live.answered, live.completed, questionOf, lessonOf);
+  const attempts = attemptsOf(live.answered, live.completed, questionFinder(questionsOf), lessonOf);
   const lookupRecords = live.lookups.map((s) => ({ id: s.id, lessonId: lessonOf(s, `look-up ${s.id}`), ...wordOf(s), at: toIso(s.timestamp) }));
   const statusChanges = live.marks.map((s) => {
     const { paragraph: _paragraph, ...word } = wordOf(s);
@@ -228,10 +162,9 @@ export function resultFileFromStatements(statements: readonly unknown[], questio
   };
 }
 
-function wordOf(s: Lookup): { token: number; paragraph: number; lemma: string } {
-  const e = s.result.extensions;
+function wordOf(s: WordStatement): { token: number; paragraph: number; lemma: string } {
   // The statement's paragraph is 1-based (as a reader counts), the file's is the lesson's 0-based index.
-  return { token: e[EXTENSIONS.token] as number, paragraph: (e[EXTENSIONS.paragraph] as number) - 1, lemma: e[EXTENSIONS.lemma] as string };
+  return { token: tokenOf(s), paragraph: paragraphOf(s) - 1, lemma: lemmaOf(s) };
 }
 
 /**

@@ -55,11 +55,13 @@ export class DraftPageService {
   }
 
   private parsed(lessonId: string): Parsed {
+    const head = this.repo.draftHead(lessonId);
+    if (!head) throw AppError.because('not_found', 'noDraft', { lessonId });
+    // A new draft of the same lesson starts again at revision 0: its version and creation tell it apart.
+    const key = `${lessonId}\u0000${head.version}\u0000${head.createdAt}\u0000${head.revision}`;
+    if (this.last?.key === key) return this.last;
     const row = this.repo.draft(lessonId);
     if (!row) throw AppError.because('not_found', 'noDraft', { lessonId });
-    // A new draft of the same lesson starts again at revision 0: its version and creation tell it apart.
-    const key = `${lessonId}\u0000${row.version}\u0000${row.createdAt}\u0000${row.revision}`;
-    if (this.last?.key === key) return this.last;
     const documents = readDraft(row);
     const counts = paragraphCounts(documents);
     const { lexicon, review: _review, ...rest } = documents;

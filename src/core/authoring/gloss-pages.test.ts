@@ -41,6 +41,10 @@ describe('the gloss editor a page at a time', () => {
       { words: 4, unconfirmed: 1 },
       { words: 1, unconfirmed: 0 },
     ]);
+    // As each word's own status says, "des" (no gloss) and an unsure word included.
+    const unsure = { ...draft, review: { ...draft.review, tokens: [...draft.review.tokens, { at: at('Fin'), unsure: true as const }] } };
+    expect(paragraphCounts(unsure)).toEqual(countsOf(wordViews(unsure), 0, 3));
+    expect(paragraphCounts(unsure)[2]).toEqual({ words: 1, unconfirmed: 1 });
   });
 
   it('a page holds only its paragraphs’ glosses, and its words are the whole draft’s, numbered alike', () => {

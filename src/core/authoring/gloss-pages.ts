@@ -2,8 +2,8 @@
 // words), and the editor shows one page of it: it opens on the draft's outline (its text, its entries and, per
 // paragraph, how many words it has and how many still need a look), then asks for one page's glosses at a time.
 import type { Entry, Expression, TokenGloss } from '../lesson';
-import { splitParagraphs } from '../tokenizer';
-import { wordViews, type GlossDraft, type WordView } from './gloss-edit';
+import { splitParagraphs, tokenize } from '../tokenizer';
+import type { GlossDraft, WordView } from './gloss-edit';
 import type { Review } from './review';
 
 /** One paragraph as the outline counts it: its words, and those not confirmed yet (missing, unsure or suggested). */
@@ -21,11 +21,23 @@ export interface GlossPage {
   review: Review;
 }
 
-/** Every paragraph's counts, from the whole draft (the backend's side). */
+/**
+ * Every paragraph's counts, from the whole draft (the backend's side): what countsOf says of each page's words,
+ * without making a view of each of the draft's words (a 100,000-word draft's outline waits on this).
+ */
 export function paragraphCounts(draft: GlossDraft): ParagraphCount[] {
-  const counts = splitParagraphs(draft.text).map(() => ({ words: 0, unconfirmed: 0 }));
-  for (const word of wordViews(draft)) countWord(counts, word);
-  return counts;
+  const { text, lexicon, review } = draft;
+  const glossed = new Set(lexicon.tokens.filter((t) => lexicon.entries[t.entry]).map((t) => t.at));
+  const flagged = new Set(review.tokens.filter((r) => r.unsure || r.suggested).map((r) => r.at));
+  return splitParagraphs(text).map((span) => {
+    const count = { words: 0, unconfirmed: 0 };
+    for (const token of tokenize(text.slice(span.start, span.end), span.start)) {
+      if (token.kind === 'punct') continue;
+      count.words += 1;
+      if (!glossed.has(token.start) || flagged.has(token.start)) count.unconfirmed += 1;
+    }
+    return count;
+  });
 }
 
 /** Paragraphs [first, end)'s counts, from their words. */
@@ -35,7 +47,7 @@ export function countsOf(words: readonly WordView[], first: number, end: number)
   return counts;
 }
 
-function countWord(counts: ParagraphCount[], word: WordView, first = 0): void {
+function countWord(counts: ParagraphCount[], word: WordView, first: number): void {
   const count = counts[word.paragraph - first];
   if (!count) return;
   count.words += 1;

@@ -94,6 +94,13 @@ export class LessonsRepository {
     return row && fromRow(row);
   }
 
+  /** The draft's head alone, without its documents (a long draft's are megabytes): to tell whether it changed. */
+  draftHead(lessonId: string): Pick<LessonVersionRow, 'version' | 'revision' | 'createdAt'> | undefined {
+    return this.db.sql("SELECT version, revision, created_at AS createdAt FROM lesson_versions WHERE lesson_id = ? AND status = 'draft'").get(lessonId) as
+      | Pick<LessonVersionRow, 'version' | 'revision' | 'createdAt'>
+      | undefined;
+  }
+
   /** The highest version number the lesson has here, whatever its status; 0 when it has none. */
   lastVersion(lessonId: string): number {
     const row = this.db.sql('SELECT MAX(version) AS v FROM lesson_versions WHERE lesson_id = ?').get(lessonId) as { v: number | null };

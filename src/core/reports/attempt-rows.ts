@@ -14,7 +14,8 @@ export interface AttemptAnswerRow {
   questionNumber: number;
   questionId: string;
   prompt: string;
-  given: string;
+  /** In words; null when the stored answer cannot be read (describeAnswer). */
+  given: string | null;
   /** The quiz's right answer in words; '' for a question the quiz no longer has. */
   rightAnswer: string;
   /** A true-false question's: `given` and `rightAnswer` are its values, 'true' or 'false', to word (truthInWords). */

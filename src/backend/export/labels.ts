@@ -4,6 +4,7 @@
 // a narrow no-break space before ; ! ? and %, typographic apostrophes. Numbers and dates come from Intl (format()).
 import { MIN_LEARNERS_FOR_DISCRIMINATION } from '../../core/reports/item-stats';
 import { COMPLETION_HELP } from '../../core/reports/completion';
+import type { Verdict } from '../../core/grading';
 import type { AnswerWords } from '../../core/reports/class-report';
 import type { RegradingFacts } from '../../core/reports/regrading';
 import type { InterfaceLanguage } from '../../shared/contract/fields';
@@ -78,6 +79,11 @@ export interface ExportLabels extends AnswerWords {
   };
   /** Spreadsheet column titles by machine key (sheet.ts); the keys themselves never change. */
   columnTitles: Record<string, string>;
+  /**
+   * The attempts file's verdict cells: plain words a spreadsheet's filter matches, without the PDF's symbols; the
+   * English ones are those the file has always had, so a teacher's existing filters still match.
+   */
+  verdictCells: Record<Verdict, string>;
   sheetNames: { classSummary: string; attempts: string };
 }
 
@@ -196,6 +202,7 @@ const en: ExportLabels = {
     regraded: 'Regraded',
     teacher_comment: 'Teacher’s comment',
   },
+  verdictCells: { correct: 'correct', partial: 'partial', almost: 'almost', wrong: 'wrong', awaiting: 'awaiting the teacher' },
   sheetNames: { classSummary: 'Class summary', attempts: 'Every answer' },
 };
 
@@ -319,6 +326,7 @@ const fr: ExportLabels = {
     regraded: 'Recorrigée',
     teacher_comment: 'Commentaire de l’enseignant',
   },
+  verdictCells: { correct: 'juste', partial: 'en partie', almost: 'presque', wrong: 'faux', awaiting: 'en attente de l’enseignant' },
   sheetNames: { classSummary: 'Synthèse de la classe', attempts: 'Toutes les réponses' },
 };
 

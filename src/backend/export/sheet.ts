@@ -77,7 +77,7 @@ export function classSummarySheet(report: ClassReport, timeZone: string): Sheet 
 /**
  * One row per learner × question × attempt: the answer given beside the right one. `timeText` writes the times
  * inside the regradings' text the way the file writes its dates; `labels` are the file's language's: a regrading
- * described, a true-false answer's values, an unreadable answer.
+ * described, a true-false answer's values, an unreadable answer, the verdicts.
  */
 export function attemptsSheet(rows: AttemptAnswerRow[], timeZone: string, timeText: (iso: string) => string, labels: ExportLabels): Sheet {
   const { describe } = labels.regradings;
@@ -100,7 +100,7 @@ export function attemptsSheet(rows: AttemptAnswerRow[], timeZone: string, timeTe
       r.prompt,
       answer(r, r.given),
       answer(r, r.rightAnswer),
-      r.verdict === 'awaiting' ? 'awaiting the teacher' : r.verdict,
+      labels.verdictCells[r.verdict],
       // An open answer not graded yet has no score: it counts in none until the teacher grades it.
       r.verdict === 'awaiting' ? null : fraction(r.score),
       Math.round(r.timeMs / 100) / 10,

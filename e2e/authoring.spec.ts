@@ -7,9 +7,8 @@ import { basename, join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createBackend } from '../src/backend/backend';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner } from './flows';
+import { addLearner, setTeacherPin, unlockTeacherArea } from './flows';
 import { libraryPage } from './pages/library';
-import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
 
 const TITLE = 'Léa au jardin';
@@ -34,13 +33,7 @@ const GLOSSES: Record<string, [string, string, string]> = {
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/authoring-${name}.png`, fullPage: true });
 
 async function openLessons(page: Page, firstTime: boolean): Promise<void> {
-  const teacher = teacherPage(page);
-  await teacher.open.click();
-  await teacher.pin.fill('246813');
-  if (firstTime) {
-    await teacher.pinAgain.fill('246813');
-    await teacher.setPin.click();
-  } else await teacher.unlock.click();
+  await (firstTime ? setTeacherPin(page) : unlockTeacherArea(page));
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'New lesson' })).toBeVisible();
 }

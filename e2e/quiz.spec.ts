@@ -1,21 +1,8 @@
-import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, openLesson, QUIZ_LENGTH, setTeacherPin } from './flows';
+import { addLearner, answerAnyhow, openLesson, QUIZ_LENGTH, setTeacherPin } from './flows';
 import { callAnswered } from '../test/support/calls';
 import { teacherPage } from './pages/profiles';
 import { quizPage } from './pages/quiz';
-
-/** Answers whatever question is showing with its first choice (or the first word that comes to mind). */
-async function answerAnyhow(page: Page): Promise<void> {
-  const form = page.locator('form.question');
-  if (await form.locator('input[type=text]').count()) await form.locator('input[type=text]').fill('je ne sais pas');
-  else if (await form.locator('textarea').count()) await form.locator('textarea').fill('Je pense que Kim et Poutine ont parlé de coopération.');
-  else if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
-  else if (await form.locator('input[type=checkbox]').count()) await form.locator('input[type=checkbox]').first().check();
-  else if (await form.locator('select').count()) await form.locator('select').first().selectOption({ index: 1 });
-  await quizPage(page).check.click();
-  await expect(quizPage(page).feedback).toBeVisible();
-}
 
 test('a whole attempt: the text beside it, right, wrong and near-miss answers, back from the evidence to the feedback, resumed after the server is killed, reviewed and practised', async ({ liseuse }) => {
   let page = liseuse.page;

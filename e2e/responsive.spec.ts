@@ -3,7 +3,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { callAnswered } from '../test/support/calls';
 import { test, expect, expectAccessible } from './fixtures';
-import { addLearner, markWord, openLessonQuietly, QUIZ_LENGTH, submitNewPin } from './flows';
+import { addLearner, answerAnyhow, markWord, openLessonQuietly, QUIZ_LENGTH, submitNewPin } from './flows';
 import { libraryPage } from './pages/library';
 import { teacherPage } from './pages/profiles';
 import { progressPage } from './pages/progress';
@@ -70,17 +70,8 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
   }
 }
 
-/** Answers the question on screen with its first choice, or a word. */
-async function answerAnyhow(page: Page): Promise<void> {
-  const form = page.locator('form.question');
-  if (await form.locator('input[type=text]').count()) await form.locator('input[type=text]').fill('sept jours');
-  else if (await form.locator('textarea').count()) await form.locator('textarea').fill('Kim et Poutine se sont rencontrés au cosmodrome de Vostochni, dans la région de l’Amour.');
-  else if (await form.locator('input[type=radio]').count()) await form.locator('input[type=radio]').first().check();
-  else if (await form.locator('input[type=checkbox]').count()) await form.locator('input[type=checkbox]').first().check();
-  else if (await form.locator('select').count()) for (const select of await form.locator('select').all()) await select.selectOption({ index: 1 });
-  await quizPage(page).check.click();
-  await expect(quizPage(page).feedback).toBeVisible();
-}
+/** An open answer long enough to wrap at every size. */
+const OPEN_ANSWER = 'Kim et Poutine se sont rencontrés au cosmodrome de Vostochni, dans la région de l’Amour.';
 
 const SIZES = [
   { name: 'a 320 px phone', width: 320, height: 640, deviceScaleFactor: 1 },
@@ -170,7 +161,7 @@ for (const size of SIZES) {
           await quiz.textToggle.click();
           await expect(quiz.text).toBeHidden();
         }
-        await answerAnyhow(page);
+        await answerAnyhow(page, OPEN_ANSWER);
         if (first) await checkScreen(page, at(`quiz, ${kind} question with its feedback`));
         if (kind === 'matching' || kind === 'ordering') await shot(page, testInfo, `quiz-${kind}-feedback`);
         if (n === 1) await shot(page, testInfo, 'quiz-feedback');

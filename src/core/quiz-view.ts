@@ -33,8 +33,8 @@ export interface Feedback {
   /** The right answer, as lines a person reads ("sept jours", "KCNA → North Korea's news agency"). */
   answer: string[];
   answerLang: Lang;
-  /** What the learner answered, in words; in the right answer's language. */
-  given: string;
+  /** What the learner answered, in words; in the right answer's language; null when the stored answer cannot be read. */
+  given: string | null;
   evidence: { paragraph: number; quote: string; start: number; end: number };
   /** The learner's first try when it was a near miss; the verdict and score are those of the second. */
   firstTry?: string;
@@ -148,7 +148,7 @@ export function feedbackFor(question: Question, grade: Grade, given?: Answer, te
     explanationLang: question.explanationLang,
     answer: answer.lines,
     answerLang: answer.lang,
-    given: describeAnswer(question, given === undefined ? '' : JSON.stringify(given)),
+    given: given === undefined ? null : describeAnswer(question, JSON.stringify(given)),
     evidence: { paragraph: evidence.paragraph, quote: evidence.quote, start: evidence.sentence.start, end: evidence.sentence.end },
     ...(credit && credit.parts > 1 ? { credit } : {}),
     ...(teacher ? { teacher } : {}),

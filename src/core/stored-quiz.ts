@@ -5,9 +5,6 @@ import { AnswerSchema, type Answer } from './grading';
 import { IdSchema, LANGS, type Question } from './quiz';
 import type { VocabularyQuestion } from './vocabulary';
 
-/** What a report shows in place of an answer it cannot read. */
-export const UNREADABLE_ANSWER = 'unreadable answer';
-
 /** The stored value checked against its schema, or undefined when it is not JSON or not of that shape. */
 export function readStoredJson<S extends v.GenericSchema>(schema: S, text: string): v.InferOutput<S> | undefined {
   let json: unknown;

@@ -58,7 +58,7 @@ export function classSummaryCsv(report: ClassReport, locale: CsvLocale = 'standa
 /** One row per learner × question × attempt: the answer given beside the right one, the score as a percentage. */
 export function attemptsCsv(rows: AttemptAnswerRow[], timeZone: string, locale: CsvLocale = 'standard', language?: InterfaceLanguage): Buffer {
   return sheetCsv(
-    attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone, locale), { describe: labelsFor(language).regradings.describe, truth: labelsFor(language).truth }),
+    attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone, locale), labelsFor(language)),
     locale,
   );
 }

@@ -4,14 +4,15 @@
 // a narrow no-break space before ; ! ? and %, typographic apostrophes. Numbers and dates come from Intl (format()).
 import { MIN_LEARNERS_FOR_DISCRIMINATION } from '../../core/reports/item-stats';
 import { COMPLETION_HELP } from '../../core/reports/completion';
-import type { TruthWords } from '../../core/reports/class-report';
+import type { Verdict } from '../../core/grading';
+import type { AnswerWords } from '../../core/reports/class-report';
 import type { RegradingFacts } from '../../core/reports/regrading';
 import type { InterfaceLanguage } from '../../shared/contract/fields';
 
 const NB = '\u00a0';
 const FINE = '\u202f';
 
-export interface ExportLabels {
+export interface ExportLabels extends AnswerWords {
   /** BCP 47 tag for Intl and the PDF's /Lang. */
   locale: string;
   pageOf: (page: number, total: number) => string;
@@ -76,12 +77,13 @@ export interface ExportLabels {
     /** Who regraded: the stored 'teacher' (the teacher area has one PIN, no named accounts). */
     by: (who: string) => string;
   };
-  /** A true-false answer's values (core gives 'true' / 'false'). */
-  truth: TruthWords;
-  /** A near miss's two tries: "1st try: … · 2nd try: …". */
-  tries: (first: string, second: string) => string;
   /** Spreadsheet column titles by machine key (sheet.ts); the keys themselves never change. */
   columnTitles: Record<string, string>;
+  /**
+   * The attempts file's verdict cells: plain words a spreadsheet's filter matches, without the PDF's symbols; the
+   * English ones are those the file has always had, so a teacher's existing filters still match.
+   */
+  verdictCells: Record<Verdict, string>;
   sheetNames: { classSummary: string; attempts: string };
 }
 
@@ -170,6 +172,7 @@ const en: ExportLabels = {
   },
   truth: { true: 'True', false: 'False' },
   tries: (first, second) => `1st try: ${first} · 2nd try: ${second}`,
+  unreadable: 'unreadable answer',
   columnTitles: {
     learner_id: 'Learner ID',
     learner: 'Learner',
@@ -199,6 +202,7 @@ const en: ExportLabels = {
     regraded: 'Regraded',
     teacher_comment: 'Teacher’s comment',
   },
+  verdictCells: { correct: 'correct', partial: 'partial', almost: 'almost', wrong: 'wrong', awaiting: 'awaiting the teacher' },
   sheetNames: { classSummary: 'Class summary', attempts: 'Every answer' },
 };
 
@@ -292,6 +296,7 @@ const fr: ExportLabels = {
   },
   truth: { true: 'Vrai', false: 'Faux' },
   tries: (first, second) => `1er${NB}essai${NB}: ${first} · 2e${NB}essai${NB}: ${second}`,
+  unreadable: 'réponse illisible',
   columnTitles: {
     learner_id: 'Identifiant de l’élève',
     learner: 'Élève',
@@ -321,6 +326,7 @@ const fr: ExportLabels = {
     regraded: 'Recorrigée',
     teacher_comment: 'Commentaire de l’enseignant',
   },
+  verdictCells: { correct: 'juste', partial: 'en partie', almost: 'presque', wrong: 'faux', awaiting: 'en attente de l’enseignant' },
   sheetNames: { classSummary: 'Synthèse de la classe', attempts: 'Toutes les réponses' },
 };
 

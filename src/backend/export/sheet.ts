@@ -2,8 +2,8 @@
 // same columns from one definition: each cell keeps its kind (a score is a fraction, a time an ISO instant) until
 // a writer renders it.
 import type { AttemptAnswerRow } from '../../core/reports/attempt-rows';
-import type { RegradingFacts } from '../../core/reports/regrading';
-import { truthInWords, type ClassReport, type TruthWords } from '../../core/reports/class-report';
+import { truthInWords, type ClassReport } from '../../core/reports/class-report';
+import type { ExportLabels } from './labels';
 
 /** percent: a fraction 0..1 (a CSV writes 83.3, a workbook 0.833 shown as 83%); datetime: an ISO instant. */
 export type ColumnKind = 'text' | 'number' | 'percent' | 'datetime';
@@ -76,17 +76,12 @@ export function classSummarySheet(report: ClassReport, timeZone: string): Sheet 
 
 /**
  * One row per learner × question × attempt: the answer given beside the right one. `timeText` writes the times
- * inside the regradings' text the way the file writes its dates; `words` are the file's language's (labels.ts): a
- * regrading described, a true-false answer's values.
+ * inside the regradings' text the way the file writes its dates; `labels` are the file's language's: a regrading
+ * described, a true-false answer's values, an unreadable answer, the verdicts.
  */
-export function attemptsSheet(
-  rows: AttemptAnswerRow[],
-  timeZone: string,
-  timeText: (iso: string) => string,
-  words: { describe: (facts: RegradingFacts) => string; truth: TruthWords },
-): Sheet {
-  const { describe } = words;
-  const answer = (r: AttemptAnswerRow, text: string): string => (r.trueFalse ? truthInWords(text, words.truth) : text);
+export function attemptsSheet(rows: AttemptAnswerRow[], timeZone: string, timeText: (iso: string) => string, labels: ExportLabels): Sheet {
+  const { describe } = labels.regradings;
+  const answer = (r: AttemptAnswerRow, text: string | null): string => (text === null ? labels.unreadable : r.trueFalse ? truthInWords(text, labels.truth) : text);
   return {
     name: 'Every answer',
     timeZone,
@@ -105,7 +100,7 @@ export function attemptsSheet(
       r.prompt,
       answer(r, r.given),
       answer(r, r.rightAnswer),
-      r.verdict === 'awaiting' ? 'awaiting the teacher' : r.verdict,
+      labels.verdictCells[r.verdict],
       // An open answer not graded yet has no score: it counts in none until the teacher grades it.
       r.verdict === 'awaiting' ? null : fraction(r.score),
       Math.round(r.timeMs / 100) / 10,

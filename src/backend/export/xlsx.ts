@@ -48,4 +48,4 @@ export const classSummaryXlsx = (report: ClassReport, timeZone: string, language
   sheetXlsx({ ...classSummarySheet(report, timeZone), name: labelsFor(language).sheetNames.classSummary }, language);
 
 export const attemptsXlsx = (rows: AttemptAnswerRow[], timeZone: string, language?: InterfaceLanguage): Promise<Buffer> =>
-  sheetXlsx({ ...attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone), { describe: labelsFor(language).regradings.describe, truth: labelsFor(language).truth }), name: labelsFor(language).sheetNames.attempts }, language);
+  sheetXlsx({ ...attemptsSheet(rows, timeZone, (iso) => localTime(iso, timeZone), labelsFor(language)), name: labelsFor(language).sheetNames.attempts }, language);

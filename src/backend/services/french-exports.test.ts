@@ -33,7 +33,15 @@ describe('exports in French', () => {
       const learner = await callOk(backend, 'learners:create', { name });
       const attempt = await callOk(backend, 'quiz:start', { learnerId: learner.id, lessonId: LESSON, kind: 'comprehension' });
       for (const question of attempt.questions) {
-        const answer = question.type === 'true-false' ? { type: 'true-false' as const, value: n === 0 } : question.type === 'single' ? { type: 'single' as const, choice: question.options[n]!.id } : null;
+        // Bruno also writes an open answer, which awaits the teacher.
+        const answer =
+          question.type === 'true-false'
+            ? { type: 'true-false' as const, value: n === 0 }
+            : question.type === 'single'
+              ? { type: 'single' as const, choice: question.options[n]!.id }
+              : question.type === 'open' && n === 1
+                ? { type: 'open' as const, text: 'Ils se sont vus en Russie.' }
+                : null;
         if (answer) await callOk(backend, 'quiz:answer', { learnerId: learner.id, attemptId: attempt.id, questionId: question.id, answer, timeMs: 2500 });
       }
     }
@@ -91,6 +99,18 @@ describe('exports in French', () => {
     // Four exports and four Python runs: slow on a loaded machine.
   }, 30_000);
 
+  it('writes the attempts CSV’s verdicts in each file’s words, as Python’s csv reads them', async () => {
+    const verdicts = async (language: 'en' | 'fr'): Promise<string[]> => {
+      const path = join(dir, `verdicts-${language}.csv`);
+      writeFileSync(path, (await exportOf({ report: 'attempts', format: 'csv', language })).bytes);
+      const [header, ...rows] = pythonCsvRows(path, language === 'fr' ? ';' : ',');
+      const verdict = header!.indexOf('verdict');
+      return [...new Set(rows.map((r) => r[verdict]!))].sort();
+    };
+    expect(await verdicts('en')).toEqual(['awaiting the teacher', 'correct', 'wrong']);
+    expect(await verdicts('fr')).toEqual(['en attente de l’enseignant', 'faux', 'juste']);
+  }, 20_000);
+
   it('writes the French workbook with the same hidden key row as the English one and French column titles above the data', async () => {
     const english = await firstWorksheet((await exportOf({ report: 'attempts', format: 'xlsx' })).bytes);
     const french = await firstWorksheet((await exportOf({ report: 'attempts', format: 'xlsx', language: 'fr' })).bytes);
@@ -100,11 +120,12 @@ describe('exports in French', () => {
     expect(rowValues(french, 2).slice(0, 5)).toEqual(['Identifiant de l’élève', 'Élève', 'Identifiant de la tentative', 'Tentative', 'Commencée le']);
     expect(rowValues(english, 2).slice(0, 2)).toEqual(['Learner ID', 'Learner']);
     expect(french.name).toBe('Toutes les réponses');
-    // The data are the same but for words a person reads: this row's true-false answer and right answer.
+    // The data are the same but for words a person reads: this row's true-false answer, right answer and verdict.
     const answer = rowValues(english, 1).indexOf('answer');
-    expect(rowValues(english, 3).slice(answer, answer + 2)).toEqual(['True', 'True']);
-    expect(rowValues(french, 3).slice(answer, answer + 2)).toEqual(['Vrai', 'Vrai']);
-    expect(rowValues(french, 3).toSpliced(answer, 2)).toEqual(rowValues(english, 3).toSpliced(answer, 2));
+    expect(rowValues(english, 1).slice(answer, answer + 3)).toEqual(['answer', 'right_answer', 'verdict']);
+    expect(rowValues(english, 3).slice(answer, answer + 3)).toEqual(['True', 'True', 'correct']);
+    expect(rowValues(french, 3).slice(answer, answer + 3)).toEqual(['Vrai', 'Vrai', 'juste']);
+    expect(rowValues(french, 3).toSpliced(answer, 3)).toEqual(rowValues(english, 3).toSpliced(answer, 3));
   });
 
   it('refuses a language it does not know, by name', async () => {

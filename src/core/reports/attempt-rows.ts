@@ -1,5 +1,6 @@
 // The attempts file's rows: every comprehension answer of a lesson, one row per learner × attempt × question,
 // with the question and the right answer in words and the learner's attempts numbered in the order they were started.
+import type { Verdict } from '../grading';
 import { describeAnswer, type ReportInput } from './class-report';
 import { regradingFacts, type RegradingFacts } from './regrading';
 import { rightAnswerText } from './right-answer';
@@ -14,14 +15,15 @@ export interface AttemptAnswerRow {
   questionNumber: number;
   questionId: string;
   prompt: string;
-  given: string;
+  /** In words; null when the stored answer cannot be read (describeAnswer). */
+  given: string | null;
   /** The quiz's right answer in words; '' for a question the quiz no longer has. */
   rightAnswer: string;
   /** A true-false question's: `given` and `rightAnswer` are its values, 'true' or 'false', to word (truthInWords). */
   trueFalse?: true;
   /** When and how this question was regraded on this computer, oldest first. */
   regradings: ({ at: string } & RegradingFacts)[];
-  verdict: string;
+  verdict: Verdict;
   score: number;
   timeMs: number;
   /** The teacher's comment on a graded open answer. */

@@ -4,7 +4,7 @@
 import { isTyped, typedText } from '../accepted-answers';
 import { normaliseAnswer, type Verdict } from '../grading';
 import type { Question, Quiz } from '../quiz';
-import { readAnswer, UNREADABLE_ANSWER } from '../stored-quiz';
+import { readAnswer } from '../stored-quiz';
 import { COMPLETION_HELP, quizCompletion } from './completion';
 import { itemStats, type ItemStats, type Response } from './item-stats';
 import { regradingLines, type Regrading, type RegradingLine } from './regrading';
@@ -128,9 +128,10 @@ export interface LearnerReport {
       number: number;
       questionId: string;
       prompt: string;
-      given: string;
+      /** In words; null when the stored answer cannot be read (see describeAnswer). */
+      given: string | null;
       /** The near-miss first try in words, when there was a second try; `given` is the counted one. */
-      firstTry?: string;
+      firstTry?: string | null;
       /** A true-false question's: `given` and `firstTry` are its values, 'true' or 'false', to word (truthInWords). */
       trueFalse?: true;
       verdict: Verdict;
@@ -146,15 +147,21 @@ export interface LearnerReport {
 
 const optionText = (options: { id: string; text: string }[], id: string): string => options.find((o) => o.id === id)?.text ?? id;
 
+/** The words core leaves to whoever shows a described answer, in their language. */
+export interface AnswerWords {
+  /** A near miss's two tries: "1st try: … · 2nd try: …". */
+  tries: (first: string, second: string) => string;
+  truth: TruthWords;
+  /** In place of an answer that cannot be read (describeAnswer's null). */
+  unreadable: string;
+}
+
 /**
- * What the learner gave, both tries when a near miss earned a second one, in the words of whoever shows it
- * (`tries` phrases the two: "1st try: … · 2nd try: …"), a true-false answer's value in its `truth` words.
+ * What the learner gave, both tries when a near miss earned a second one, in the words of whoever shows it, a
+ * true-false answer's value in its `truth` words, an unreadable one as `unreadable` says.
  */
-export function givenWithTries(
-  answer: { given: string; firstTry?: string; trueFalse?: true },
-  words: { tries: (first: string, second: string) => string; truth: TruthWords },
-): string {
-  const word = (text: string): string => (answer.trueFalse ? truthInWords(text, words.truth) : text);
+export function givenWithTries(answer: { given: string | null; firstTry?: string | null; trueFalse?: true }, words: AnswerWords): string {
+  const word = (text: string | null): string => (text === null ? words.unreadable : answer.trueFalse ? truthInWords(text, words.truth) : text);
   return answer.firstTry === undefined ? word(answer.given) : words.tries(word(answer.firstTry), word(answer.given));
 }
 
@@ -169,11 +176,13 @@ export function truthInWords(text: string, words: TruthWords): string {
   return text === 'true' || text === 'false' ? words[text] : text;
 }
 
-/** A learner's answer in words, as a teacher reads it in a report. */
-export function describeAnswer(question: Question | undefined, raw: string): string {
+/**
+ * A learner's answer in words, as a teacher reads it in a report; null for a damaged or foreign row, which whoever
+ * shows it words in their language (AnswerWords.unreadable) while the rest of the report renders.
+ */
+export function describeAnswer(question: Question | undefined, raw: string): string | null {
   const answer = readAnswer(raw);
-  // A damaged or foreign row: say so, and let the rest of the report render.
-  if (!answer) return UNREADABLE_ANSWER;
+  if (!answer) return null;
   switch (answer.type) {
     case 'single':
       return question && 'options' in question ? optionText(question.options, answer.choice) : answer.choice;

@@ -15,7 +15,7 @@ import { table, type Column } from './table';
 interface AnswerLine {
   number: number;
   prompt: string;
-  given: string;
+  given: string | null;
   verdict: string;
   score: number;
   timeMs: number;

@@ -130,6 +130,8 @@ export const en = {
     reviewHeading: 'Every question, with your answer',
     yourAnswer: 'Your answer',
     noAnswer: '(nothing)',
+    /** In place of a stored answer that cannot be read (a damaged or foreign row). */
+    unreadableAnswer: 'unreadable answer',
     practiseMissed: (n: number) => `Retry the ${counted(n, 'question')} I missed (practice)`,
     practiceTitle: 'Practice: the questions you missed',
     practiceNote: 'Practice answers are not saved and never change your score.',

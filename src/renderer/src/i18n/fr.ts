@@ -734,6 +734,8 @@ export const fr: Strings = {
     gender: 'Genre',
     genders: { '': '—', m: 'masculin', f: 'féminin' },
     tense: 'Temps',
+    /** No tense chosen (a word that was not a verb). */
+    noTense: '—',
     candidates: 'Sens possibles',
     candidateSource: (source: string) => `d’après ${source}`,
     candidateLine: (pos: string) => `${pos}${NB}:`,

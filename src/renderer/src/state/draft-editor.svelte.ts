@@ -25,7 +25,8 @@ import {
 import { DRAFT_PREFIX } from '../../../core/quiz/drafts';
 import { blankForm, formOf, questionOf, type EvidenceRef, type QuestionForm } from '../../../core/quiz/question-form';
 import type { QuestionType } from '../../../core/quiz/schema';
-import { pageOfParagraph, paginate, type PageRange } from '../../../core/reader/pages';
+import { pageOfParagraph, paginate, screenfulFrom, type PageRange } from '../../../core/reader/pages';
+import { whenIdle } from '../lib/idle';
 import { splitParagraphs, splitSentences } from '../../../core/tokenizer';
 import { strings } from '../strings';
 
@@ -92,6 +93,11 @@ export class DraftEditorState {
   /** The word the side panel shows, and the last of a selection of several (for joining). */
   selected = $state(0);
   selectedTo = $state(0);
+  /**
+   * The open page is drawn up to this paragraph (exclusive): its first screenful at once, the rest a screenful at
+   * a time when the renderer is idle, as the reader draws a page.
+   */
+  renderedEnd = $state(0);
   /** A page being read from the backend, and why the last one could not be. */
   loading = $state(false);
   pageError = $state<string | null>(null);
@@ -119,6 +125,8 @@ export class DraftEditorState {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
   private generations = 0;
+  /** Pages shown so far: the idle drawing of a page stops once another is shown. */
+  private pagesShown = 0;
   /** The last page asked for: a page that comes back after a later one was asked for is not shown. */
   private pageAsked = 0;
 
@@ -173,7 +181,7 @@ export class DraftEditorState {
     const base = this.words[0]?.index ?? 0;
     const onPage = i >= base && i < base + this.words.length;
     if (extend) this.selectedTo = Math.max(base, Math.min(base + this.words.length - 1, i));
-    else if (onPage) this.selected = this.selectedTo = i;
+    else if (onPage) this.selectWord(i);
     else await this.openPage(this.pageOfWord(i), (words) => words.find((w) => w.index === i));
   }
 
@@ -195,9 +203,16 @@ export class DraftEditorState {
     this.status = paragraph === undefined ? strings.glossEditor.allConfirmed : '';
     if (paragraph === undefined) return false;
     const pick = (words: WordView[]): WordView | undefined => (here ?? words.find((w) => w.paragraph >= paragraph && w.status !== 'confirmed'));
-    if (paragraph >= first && paragraph < end) this.selected = this.selectedTo = pick(this.words)?.index ?? this.selected;
+    if (paragraph >= first && paragraph < end) this.selectWord(pick(this.words)?.index ?? this.selected);
     else await this.openPage(pageOfParagraph(this.pages, paragraph), pick);
     return true;
+  }
+
+  /** Selects one word of the open page, drawn by then (the keyboard may get there before the idle frames do). */
+  private selectWord(index: number): void {
+    this.selected = this.selectedTo = index;
+    const paragraph = this.word?.paragraph;
+    if (paragraph !== undefined && paragraph >= this.renderedEnd) this.renderedEnd = this.pages[this.page]?.[1] ?? paragraph + 1;
   }
 
   private pageOfWord(index: number): number {
@@ -224,7 +239,7 @@ export class DraftEditorState {
         glosses = draftOfPage(this.text, patched.lexicon.entries, glossPage({ text: this.text, ...patched }, first, end));
       }
       this.showGlosses(page, glosses);
-      this.selected = this.selectedTo = pick(this.words)?.index ?? this.words[0]?.index ?? 0;
+      this.selectWord(pick(this.words)?.index ?? this.words[0]?.index ?? 0);
       this.pageError = null;
     } catch (error) {
       if (asked === this.pageAsked) this.pageError = messageOf(error);
@@ -235,10 +250,21 @@ export class DraftEditorState {
 
   /** Shows `glosses` as page `page`, the page left keeping its counts. */
   private showGlosses(page: number, glosses: GlossDraft): void {
+    const turned = !this.pageHeld || page !== this.page;
     this.counts = this.liveCounts;
     this.glosses = glosses;
     this.page = page;
     this.pageHeld = true;
+    if (!turned) return;
+    const [first, end] = this.pages[page] ?? [0, 0];
+    const shown = ++this.pagesShown;
+    this.renderedEnd = screenfulFrom(this.wordCounts, first, end);
+    const more = (): void => {
+      if (shown !== this.pagesShown || this.renderedEnd >= end) return;
+      this.renderedEnd = screenfulFrom(this.wordCounts, this.renderedEnd, end);
+      whenIdle(more);
+    };
+    whenIdle(more);
   }
 
   confirm(): void {
@@ -279,7 +305,7 @@ export class DraftEditorState {
     this.loading = false;
     const selected = this.selected;
     this.showGlosses(last.page, last.before);
-    if (!this.word) this.selected = this.selectedTo = this.words[0]?.index ?? selected;
+    this.selectWord(this.word ? this.selected : (this.words[0]?.index ?? selected));
     this.queueGlosses(patchOf(last.before, last.touched, false));
     this.status = strings.authoring.undone;
   }

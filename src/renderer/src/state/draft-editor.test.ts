@@ -74,6 +74,10 @@ describe('the draft editor', () => {
     // Only the first page was read, and it holds only its own glosses.
     expect(fake.inputsOf('authoring:glosses')).toEqual([{ teacherToken: 'tok', lessonId: 'marie', first: 0, end: editor.pages[0]![1] }]);
     expect(editor.glosses.lexicon.tokens.length).toBe(editor.words.length);
+    // Its first screenful is drawn at once, the rest when the renderer is idle.
+    const [, end] = editor.pages[0]!;
+    expect(editor.renderedEnd).toBeLessThan(end);
+    await vi.waitFor(() => expect(editor.renderedEnd).toBe(end));
     // The number of a page's first word: the words of the paragraphs before it.
     const counts = paragraphCounts(whole);
     const firstOf = (page: number) => counts.slice(0, editor.pages[page]![0]).reduce((n, c) => n + c.words, 0);

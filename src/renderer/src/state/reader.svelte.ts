@@ -4,6 +4,7 @@
 // as known" share the open card, the page and the statuses, and split apart they would each need all three.
 import { lemmaKey } from '../../../core/lemma-key';
 import { neighbour } from '../../../core/reader/navigation';
+import { whenIdle } from '../lib/idle';
 import { pageOfParagraph, paginate, screenfulFrom } from '../../../core/reader/pages';
 import { sentencesOf, type LaidOutSentence } from '../../../core/reader/sentences';
 import { PackedLesson, type GlossedToken, type LessonWire, type LessonWireParagraph } from '../../../shared/lesson-wire';
@@ -18,12 +19,6 @@ export type OpenedBy = 'pointer' | 'keyboard' | 'hover';
 export interface WordRef {
   token: GlossedToken;
   paragraph: number;
-}
-
-/** Runs `work` when the renderer is idle (within half a second); a short timer where requestIdleCallback is missing (Safari). */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
-  else setTimeout(work, 1);
 }
 
 /** Seconds of reading are sent in batches, and only while the window is visible and focused. */

@@ -118,7 +118,7 @@ export class AuthoringState {
   }
 
   private openDraft(draft: AuthoringDraft): void {
-    this.editor = new DraftEditorState(draft, this.teacherToken, this.api);
+    this.editor = new DraftEditorState(draft, this.teacherToken, this.api, () => this.refreshLibrary());
   }
 
   private async refreshLibrary(): Promise<void> {

@@ -227,6 +227,9 @@ test('the teacher switches this computer to English at once; a learner who chose
   await page.getByLabel(fr.app.computerLanguage).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('button', { name: en.teacher.lock })).toBeVisible();
+  // The reports' export buttons too, which are already on screen when the language changes.
+  await expect(page.getByRole('button', { name: en.reports.exportClassCsv })).toBeVisible();
+  await expect(page.getByRole('button', { name: en.reports.exportQuizMoodle })).toBeVisible();
   await page.getByRole('button', { name: en.teacher.lock }).click();
 
   // Back on her screens, Inès reads in French; the computer's choice holds after a restart.

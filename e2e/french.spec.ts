@@ -113,6 +113,8 @@ for (const width of [1200, 320]) {
       await page.getByRole('button', { name: button }).click();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
+      // One word's status in the singular (« Nouveau »), not the filter's plural (« Nouveaux »).
+      if (label === 'my words') await expect(page.locator('[data-testid="word-row"][data-lemma="voyage"] .status')).toHaveText(fr.words.statuses.new);
       await checkScreen(page, label, width);
       await page.getByRole('button', { name: fr.words.back }).first().click();
     }

@@ -264,3 +264,28 @@ test('a pasted text comes back glossed: every word with a lemma and a part of sp
   await page.locator('button.word[data-status="suggested"]').first().click();
   await expect(page.getByRole('complementary').getByText(/\(from \w+\)/).first()).toBeVisible();
 });
+
+test('a lesson just published is in the library at once, even when the teacher leaves straight from the editor', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await openLessons(page, true);
+  await newLesson(page);
+  await reviewEveryWord(page);
+  await page.getByRole('tab', { name: 'Quiz' }).click();
+  await page.getByLabel('Type of question').selectOption('short-answer');
+  await page.getByRole('button', { name: 'Add a question' }).click();
+  const short = page.locator('article.question', { hasText: 'Short answer' });
+  await short.getByLabel('Question', { exact: true }).fill('What does Léa look at? Answer in French.');
+  await short.getByLabel('Accepted answers, one a line').fill('le jardin');
+  await short.getByLabel('Explanation (shown once answered)').fill('« elle regarde le jardin »: she looks at the garden.');
+  await short.getByRole('button', { name: 'Choose the sentence in the text' }).click();
+  await page.getByRole('button', { name: 'Ensuite, elle regarde le jardin.' }).click();
+  await page.getByRole('tab', { name: 'Publish' }).click();
+  await page.getByLabel('Title in English').fill('Léa in the garden');
+  await page.getByLabel('Summary (English, one or two sentences)').fill('Léa opens the door and looks at the garden.');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByTestId('publish-result')).toContainText(`“${TITLE}” is published as version 1`);
+
+  // The header's way back, not "Back to the lessons": the message just said learners see it in their library.
+  await page.getByRole('banner').getByRole('button', { name: 'Library' }).click();
+  await expect(libraryPage(page).lesson(TITLE)).toBeVisible();
+});

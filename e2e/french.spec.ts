@@ -113,6 +113,8 @@ for (const width of [1200, 320]) {
       await page.getByRole('button', { name: button }).click();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
+      // One word's status in the singular (« Nouveau »), not the filter's plural (« Nouveaux »).
+      if (label === 'my words') await expect(page.locator('[data-testid="word-row"][data-lemma="voyage"] .status')).toHaveText(fr.words.statuses.new);
       await checkScreen(page, label, width);
       await page.getByRole('button', { name: fr.words.back }).first().click();
     }
@@ -227,6 +229,9 @@ test('the teacher switches this computer to English at once; a learner who chose
   await page.getByLabel(fr.app.computerLanguage).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('button', { name: en.teacher.lock })).toBeVisible();
+  // The reports' export buttons too, which are already on screen when the language changes.
+  await expect(page.getByRole('button', { name: en.reports.exportClassCsv })).toBeVisible();
+  await expect(page.getByRole('button', { name: en.reports.exportQuizMoodle })).toBeVisible();
   await page.getByRole('button', { name: en.teacher.lock }).click();
 
   // Back on her screens, Inès reads in French; the computer's choice holds after a restart.

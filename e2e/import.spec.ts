@@ -93,3 +93,16 @@ test('Cancel while a long PDF is read aborts its request; the next file opens at
   await expect(page.getByTestId('open-text-result')).toContainText('3 paragraphs · 67 words');
   await expectAccessible(page, 'teacher area, a read cancelled then another file opened');
 });
+
+test('the New lesson form counts words as the text opener and the lesson do: « grand-mère » is one word', async ({ liseuse }) => {
+  const { page } = liseuse;
+  await setTeacherPin(page);
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await page.getByLabel('Or paste the text').fill('Sa grand-mère prend le vélo.\nElle achète l’après-midi un pain.');
+  await page.getByRole('button', { name: 'Read the pasted text' }).click();
+  const result = page.getByTestId('open-text-result');
+  await expect(result).toContainText('2 paragraphs · 11 words');
+  await result.getByRole('button', { name: 'Use this text' }).click();
+  // The count under the French text field, which is part of the field's description.
+  await expect(page.getByLabel('French text')).toHaveAccessibleDescription(/2 paragraphs, 11 words$/);
+});

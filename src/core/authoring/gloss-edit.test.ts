@@ -64,6 +64,20 @@ describe('the gloss editor model', () => {
     expect(patchOf(draft, touched, false).tokens).toEqual([{ at: 3, gloss: lexicon.tokens[1], review: draft.review.tokens[0] }]);
   });
 
+  it('a noun the teacher turns into a verb loses the gender the editor no longer shows; a participle keeps its own', () => {
+    // The panel comes filled with the noun's gender (m); for a verb it hides the field, so the teacher cannot clear it.
+    const chat = wordViews(draft)[1]!;
+    const asVerb = setWordGloss(draft, chat, { lemma: 'chatter', pos: 'verb', sense: 'chats', gender: 'm' }).draft;
+    expect(wordViews(asVerb)[1]?.gloss).not.toHaveProperty('gender');
+    expect(wordViews(asVerb)[1]?.entry).not.toHaveProperty('gender');
+    // A verb read again as a verb (a participle agreeing with its noun) keeps the gender it had.
+    const agreeing: GlossDraft = { ...draft, lexicon: { ...lexicon, tokens: lexicon.tokens.map((t) => (t.at === 8 ? { ...t, gender: 'f' as const } : t)) } };
+    const dort = wordViews(agreeing)[2]!;
+    expect(wordViews(setWordGloss(agreeing, dort, { lemma: 'dormir', pos: 'verb', sense: 'slept', gender: 'f' }).draft)[2]?.gloss).toMatchObject({ gender: 'f' });
+    // A noun keeps the gender typed.
+    expect(wordViews(setWordGloss(draft, chat, { lemma: 'chatte', pos: 'noun', sense: 'she-cat', gender: 'f' }).draft)[1]?.gloss).toMatchObject({ gender: 'f' });
+  });
+
   it('a sense the teacher writes makes a new entry, keeps the verb form with the tense typed, and the draft still loads', () => {
     const dort = wordViews(draft)[2]!;
     const { draft: after, touched } = setWordGloss(draft, dort, { lemma: 'dormir', pos: 'verb', sense: 'is asleep', note: 'present for a state', tense: 'present' });

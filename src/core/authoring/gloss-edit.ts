@@ -174,12 +174,16 @@ export function confirmWord(draft: GlossDraft, word: WordView): Edited {
 /** The teacher's gloss for a word (typed, or a candidate picked), confirmed. */
 export function setWordGloss(draft: GlossDraft, word: WordView, fields: GlossFields): Edited {
   const old = word.gloss;
-  const gender = fields.gender || undefined;
+  // The editor shows a gender for nouns only. One it hides (filled in from the word's old reading) stays only while
+  // the part of speech does (a participle's agreement): a noun read again as a verb is no "feminine verb".
+  const genderShown = fields.pos === 'noun' || fields.pos === 'proper noun';
+  const samePos = word.entry?.pos === fields.pos;
+  const gender = genderShown || samePos ? fields.gender || undefined : undefined;
   const entry: Entry = {
     lemma: fields.lemma.trim(),
     pos: fields.pos,
     sense: fields.sense.trim(),
-    ...(gender && (fields.pos === 'noun' || fields.pos === 'proper noun') ? { gender } : {}),
+    ...(gender && genderShown ? { gender } : {}),
     ...(word.entry?.function && word.entry.lemma === fields.lemma.trim() ? { function: true as const } : {}),
   };
   const { id, added } = entryIdFor(draft.lexicon, entry);
@@ -190,7 +194,7 @@ export function setWordGloss(draft: GlossDraft, word: WordView, fields: GlossFie
     at: word.at,
     form: word.form,
     entry: id,
-    ...(gender ? { gender } : old?.gender && !added ? { gender: old.gender } : {}),
+    ...(gender ? { gender } : old?.gender && !added && samePos ? { gender: old.gender } : {}),
     ...(old?.number ? { number: old.number } : {}),
     ...(verb ? { verb } : {}),
     ...(note ? { note } : {}),

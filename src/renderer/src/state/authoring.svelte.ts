@@ -119,7 +119,7 @@ export class AuthoringState {
 
   /** Shows the editor once its first page is read, so it never shows a page without its glosses. */
   private async openDraft(draft: DraftOutline): Promise<void> {
-    const editor = new DraftEditorState(draft, this.teacherToken, this.api);
+    const editor = new DraftEditorState(draft, this.teacherToken, this.api, () => this.refreshLibrary());
     await editor.open();
     this.editor = editor;
   }

@@ -135,6 +135,8 @@ export class DraftEditorState {
     draft: DraftOutline,
     private readonly teacherToken: string,
     private readonly api: Api = appApi,
+    /** Told once a version is published: the library learners see has a lesson more (or a newer one). */
+    private readonly onPublished: () => Promise<void> = async () => {},
   ) {
     this.lessonId = draft.lessonId;
     this.revision = draft.revision;
@@ -510,6 +512,7 @@ export class DraftEditorState {
       this.published = { version: done.version };
       this.status = strings.publish.published(this.title, done.version);
       this.error = null;
+      await this.onPublished();
     } catch (error) {
       this.error = messageOf(error);
     }

@@ -1,7 +1,7 @@
 // The house lexicon learns, through createBackend over real SQLite with the real morphology and dictionary:
 // a sense the teacher confirms in one lesson's draft is the sense the next lesson's draft starts with.
 import { describe, expect, it } from 'vitest';
-import type { AuthoringDraft, SavedDraft } from '../../shared/contract/authoring';
+import type { SavedDraft } from '../../shared/contract/authoring';
 import { createBackend } from '../backend';
 import { errorOf, useBackend, value, wholeDraft } from '../../../test/support/backend';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLesson, type Lexicon } from '../lesson';
-import { confirmWord, joinWords, mergePatches, nextUnconfirmed, patchOf, setWordGloss, splitExpression, wordViews, type GlossDraft } from './gloss-edit';
+import { confirmWord, joinWords, mergePatches, patchOf, setWordGloss, splitExpression, wordViews, type GlossDraft } from './gloss-edit';
 
 // "Le chat dort." with le confirmed, chat suggested (two candidates), dort unsure; "." is not a word.
 const TEXT = 'Le chat dort.\nIl pleut des cordes.';
@@ -43,14 +43,6 @@ describe('the gloss editor model', () => {
     ]);
     expect(words[1]?.candidates.map((c) => c.source)).toEqual(['freedict', 'apertium']);
     expect(words[3]?.paragraph).toBe(1);
-  });
-
-  it('walks to the next unconfirmed word, wrapping round, and says when none is left', () => {
-    const words = wordViews(draft);
-    expect(nextUnconfirmed(words, 0)?.form).toBe('chat');
-    expect(nextUnconfirmed(words, 6)?.form).toBe('chat');
-    const allDone = words.map((w) => ({ ...w, status: 'confirmed' as const }));
-    expect(nextUnconfirmed(allDone, 0)).toBeUndefined();
   });
 
   it('confirming clears the flags, keeps the candidates, and patches that one token as confirmed', () => {

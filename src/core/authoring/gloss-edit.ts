@@ -122,19 +122,6 @@ function placeExpressions(words: WordView[], expressions: readonly Expression[])
   });
 }
 
-/**
- * The next word after the word numbered `from` (wrapping round) that is not confirmed, or undefined when all are.
- * `words` may be one page's: the search then wraps round that page.
- */
-export function nextUnconfirmed(words: readonly WordView[], from: number): WordView | undefined {
-  const base = words[0]?.index ?? 0;
-  for (let step = 1; step <= words.length; step++) {
-    const word = words[(from - base + step + words.length * 2) % words.length];
-    if (word && word.status !== 'confirmed') return word;
-  }
-  return undefined;
-}
-
 /** An entry id for lemma + pos + sense: the existing entry when one says the same, else a new free id. */
 function entryIdFor(lexicon: Lexicon, entry: Entry): { id: string; added: boolean } {
   for (const [id, e] of Object.entries(lexicon.entries)) {
